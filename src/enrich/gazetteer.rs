@@ -1,0 +1,1 @@
+//! The gazetteer: every alias of every known actor in one aho-corasick automaton.

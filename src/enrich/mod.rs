@@ -1,0 +1,83 @@
+//! Enrichment: from an [`Article`] to its [`Annotations`] (passages, actors, dates, quotes, topics).
+//!
+//! Every extractor is built once per run from the [`Config`] (automata, tables) and is then shared
+//! read-only across threads. Enrichment knows nothing of files or indexes.
+
+pub mod actors;
+pub mod dates;
+pub mod gazetteer;
+pub mod passages;
+pub mod quotes;
+pub mod topics;
+
+use serde::Serialize;
+
+use crate::article::{Article, Passage};
+use crate::config::Config;
+use crate::error::Result;
+
+pub use actors::{Actor, ActorExtractor, ActorKind, Mention};
+pub use dates::{DateExtractor, DateMention};
+pub use passages::PassageSplitter;
+pub use quotes::{Quote, QuoteExtractor};
+pub use topics::{TopicClassifier, TopicScore};
+
+/// Everything enrichment found in one article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Annotations {
+    /// The passages the body is split into, in order.
+    pub passages: Vec<Passage>,
+    /// Countries, persons and organisations, each with all its mentions.
+    pub actors: Vec<Actor>,
+    /// Mentioned dates, resolved against the publication date.
+    pub dates: Vec<DateMention>,
+    /// Direct quotations with their speakers.
+    pub quotes: Vec<Quote>,
+    /// The article's topics, best first.
+    pub topics: Vec<TopicScore>,
+    /// Each passage's topics, aligned with `passages`.
+    pub passage_topics: Vec<Vec<TopicScore>>,
+}
+
+/// All extractors, built once from the configuration.
+#[derive(Debug)]
+pub struct Enricher {
+    passages: PassageSplitter,
+    actors: ActorExtractor,
+    dates: DateExtractor,
+    quotes: QuoteExtractor,
+    topics: TopicClassifier,
+}
+
+impl Enricher {
+    /// Builds every extractor from `config`.
+    ///
+    /// # Errors
+    /// When a data file of `index-config` is malformed.
+    pub fn new(config: &Config) -> Result<Enricher> {
+        Ok(Enricher {
+            passages: PassageSplitter::new(config.settings.passages.max_words),
+            actors: ActorExtractor::from_config(config)?,
+            dates: DateExtractor::from_config(config)?,
+            quotes: QuoteExtractor::from_config(config)?,
+            topics: TopicClassifier::from_config(config)?,
+        })
+    }
+
+    /// Splits an article into passages only (the cheap path, for indexing without enrichment).
+    pub fn passages(&self, article: &Article) -> Vec<Passage> {
+        self.passages.split(&article.body)
+    }
+
+    /// Enriches one article.
+    pub fn enrich(&self, article: &Article) -> Annotations {
+        let passages = self.passages.split(&article.body);
+        let actors = self.actors.extract(article);
+        let dates = self.dates.extract(&article.body, article.published);
+        let quotes = self.quotes.extract(article, &actors);
+        let topics = self.topics.score(&format!("{}\n{}", article.title, article.body));
+        let passage_topics =
+            passages.iter().map(|p| self.topics.score(article.text(p.span()))).collect();
+        Annotations { passages, actors, dates, quotes, topics, passage_topics }
+    }
+}

@@ -1,0 +1,63 @@
+//! The library's error type: every error says which file (or setting) and why.
+
+use std::path::PathBuf;
+
+/// Errors of the casefile library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An `index-config` file is malformed.
+    #[error("index-config {file}: {message}")]
+    Config {
+        /// The config file's name (`countries.tsv`).
+        file: String,
+        /// What is wrong, with the line number where there is one.
+        message: String,
+    },
+    /// A query could not be parsed.
+    #[error("invalid query: {0}")]
+    Query(String),
+    /// A command-line value (a date, a filter) is not valid.
+    #[error("{0}")]
+    Invalid(String),
+    /// Another indexer holds the index's lock.
+    #[error("index {} is locked by another casefile run (pid file: {}); wait for it to finish", path.display(), path.join("casefile.lock").display())]
+    Locked {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// No index exists where one was expected.
+    #[error("no casefile index at {}: run `casefile index` first", path.display())]
+    NoIndex {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// The run was interrupted (SIGINT/SIGTERM).
+    #[error("interrupted: {0}")]
+    Interrupted(String),
+    /// An error from tantivy.
+    #[error("index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// A config error for `file`.
+    pub fn config(file: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Config { file: file.into(), message: message.into() }
+    }
+}
+
+/// Result with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,144 @@
+//! Text and Markdown files: optional YAML front matter between `---` lines, then the body.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::article::{first_line, Article, BodyOrigin};
+use crate::read::{id_from_path, json, FileRead, Problem, SkipReason};
+
+/// Reads a text or Markdown file whose decoded content is `text`. `verbatim` is the file offset
+/// of `text` when it is a verbatim slice of the file.
+pub fn read(path: &Path, text: &str, verbatim: Option<usize>) -> FileRead {
+    let (fields, body_start) = match split_front_matter(text) {
+        Ok(Some((yaml, body_start))) => match parse_yaml(yaml) {
+            Ok(fields) => (fields, body_start),
+            Err(e) => {
+                return FileRead { skipped: Some(SkipReason::Malformed(e)), ..FileRead::default() }
+            }
+        },
+        Ok(None) => (Map::new(), 0),
+        Err(e) => return FileRead { skipped: Some(SkipReason::Malformed(e)), ..FileRead::default() },
+    };
+    let rest = &text[body_start..];
+    // A leading block of "- " lines is the article's key points.
+    let (key_points, body_offset) = key_points(rest);
+    let body_start = body_start + body_offset;
+    let body = text[body_start..].trim_end();
+    let lead = body.len() - body.trim_start().len();
+    let body_start = body_start + lead;
+    let body = &body[lead..];
+    if body.is_empty() {
+        return FileRead { skipped: Some(SkipReason::Empty), ..FileRead::default() };
+    }
+
+    let mut article = Article::new(id_from_path(path), path, body);
+    article.origin = match verbatim {
+        Some(offset) => BodyOrigin::Verbatim { offset: offset + body_start },
+        None => BodyOrigin::Derived,
+    };
+    if !key_points.is_empty() {
+        article.title = key_points[0].to_string();
+        article.summary = Some(key_points.join("\n"));
+    }
+    let mut problems = Vec::new();
+    if let Err(e) = json::apply_fields(&mut article, &fields) {
+        problems.push(Problem { line: None, message: e });
+    }
+    if article.title.is_empty() {
+        article.title = first_line(body).to_string();
+    }
+    FileRead { articles: vec![article], problems, skipped: None }
+}
+
+/// Finds a front-matter block. Returns the YAML text and the byte offset where the body starts,
+/// `None` when the file has no front matter, or an error for an unterminated block.
+fn split_front_matter(text: &str) -> Result<Option<(&str, usize)>, String> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Ok(None);
+    }
+    let mut offset = first_end + 1;
+    while offset <= text.len() {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line = text[offset..line_end].trim_end();
+        if line == "---" || line == "..." {
+            let yaml = &text[first_end + 1..offset];
+            return Ok(Some((yaml, (line_end + 1).min(text.len()))));
+        }
+        if line_end == text.len() {
+            break;
+        }
+        offset = line_end + 1;
+    }
+    Err("front matter opened with `---` is never closed by a `---` line".to_string())
+}
+
+fn parse_yaml(yaml: &str) -> Result<Map<String, Value>, String> {
+    if yaml.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    let value: Value = serde_norway::from_str(yaml)
+        .map_err(|e| format!("front matter is not valid YAML: {}", e.to_string().replace('\n', " ")))?;
+    match value {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        _ => Err("front matter must be `key: value` lines".to_string()),
+    }
+}
+
+/// Leading `- ` lines (after optional blank lines) and the offset just past them.
+fn key_points(text: &str) -> (Vec<&str>, usize) {
+    let mut points = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(point) = trimmed.strip_prefix("- ") {
+            points.push(point.trim());
+        } else if !(trimmed.is_empty() && points.is_empty()) {
+            break;
+        }
+        offset += line.len();
+    }
+    if points.is_empty() {
+        (points, 0)
+    } else {
+        (points, offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_body() {
+        let text = "---\nid: \"a1\"\ntitle: \"T\"\npublished: 2024-11-04T09:30:00+09:00\nauthors: [A, B]\n---\n\nBody here.\n";
+        let r = read(Path::new("x.txt"), text, Some(0));
+        let a = &r.articles[0];
+        assert_eq!(a.id, "a1");
+        assert_eq!(a.title, "T");
+        assert_eq!(a.published.unwrap().to_string(), "2024-11-04");
+        assert_eq!(a.authors, ["A", "B"]);
+        assert_eq!(a.body, "Body here.");
+        let BodyOrigin::Verbatim { offset } = a.origin else { panic!() };
+        assert_eq!(&text[offset..offset + a.body.len()], a.body);
+    }
+
+    #[test]
+    fn key_points_become_summary_and_title() {
+        let text = "- Point one.\n- Point two.\nThe body.\nMore.";
+        let r = read(Path::new("dir/seed.txt"), text, Some(0));
+        let a = &r.articles[0];
+        assert_eq!(a.id, "dir/seed");
+        assert_eq!(a.title, "Point one.");
+        assert_eq!(a.summary.as_deref(), Some("Point one.\nPoint two."));
+        assert_eq!(a.body, "The body.\nMore.");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_malformed() {
+        let r = read(Path::new("x.md"), "---\ntitle: x\nbody", Some(0));
+        assert!(matches!(r.skipped, Some(SkipReason::Malformed(_))));
+    }
+}

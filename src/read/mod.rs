@@ -1,0 +1,195 @@
+//! Reading the archive: files to [`Article`]s.
+//!
+//! [`walk`] lists the files under the given paths; [`read_file`] turns one file into its
+//! articles, choosing the format by extension. Nothing here knows of enrichment or indexes.
+//! A file that cannot be read is never an error of the run: it becomes a [`Skip`] with a
+//! one-line reason, and a partly broken file (a JSON Lines file with bad lines) yields its good
+//! articles plus a [`Problem`] per bad part.
+
+pub mod decode;
+pub mod front_matter;
+pub mod html;
+pub mod json;
+pub mod walk;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::article::Article;
+
+pub use walk::{walk, WalkOptions, Walked};
+
+/// The formats casefile reads, by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// `.txt`, `.md`, `.markdown`: optional YAML front matter, then the body.
+    Text,
+    /// `.jsonl`, `.ndjson`: one article object per line.
+    JsonLines,
+    /// `.json`: one article object or an array of them.
+    Json,
+    /// `.html`, `.htm`.
+    Html,
+}
+
+impl Format {
+    /// The format of `path` by its extension, if casefile reads it.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" | "markdown" => Some(Format::Text),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file was skipped as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "reason", content = "detail")]
+pub enum SkipReason {
+    /// Its extension is not a format casefile reads.
+    Unsupported,
+    /// It is empty (or only white space).
+    Empty,
+    /// It is larger than the size limit.
+    TooLarge(u64),
+    /// It looks binary (NUL bytes) despite a text extension.
+    Binary,
+    /// It could not be read (permissions, vanished during the run, ...).
+    Unreadable(String),
+    /// Its content could not be parsed at all (malformed front matter, JSON).
+    Malformed(String),
+    /// Its path is not valid UTF-8.
+    NonUtf8Path,
+    /// A symbolic-link loop.
+    SymlinkLoop,
+}
+
+impl SkipReason {
+    /// A short stable key for counting skips by reason (`unsupported`, `too_large`, ...).
+    pub fn key(&self) -> &'static str {
+        match self {
+            SkipReason::Unsupported => "unsupported",
+            SkipReason::Empty => "empty",
+            SkipReason::TooLarge(_) => "too_large",
+            SkipReason::Binary => "binary",
+            SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::Malformed(_) => "malformed",
+            SkipReason::NonUtf8Path => "non_utf8_path",
+            SkipReason::SymlinkLoop => "symlink_loop",
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Unsupported => write!(f, "not a format casefile reads (.txt .md .jsonl .ndjson .json .html .htm)"),
+            SkipReason::Empty => write!(f, "empty file"),
+            SkipReason::TooLarge(n) => write!(f, "file of {n} bytes is over the size limit (raise it with --max-file-size)"),
+            SkipReason::Binary => write!(f, "binary content (NUL bytes) in a text file"),
+            SkipReason::Unreadable(e) => write!(f, "cannot be read: {e}"),
+            SkipReason::Malformed(e) => write!(f, "malformed: {e}"),
+            SkipReason::NonUtf8Path => write!(f, "path is not valid UTF-8"),
+            SkipReason::SymlinkLoop => write!(f, "symbolic link loop"),
+        }
+    }
+}
+
+/// A problem with part of a file that was otherwise read (a broken JSON Lines record, invalid
+/// UTF-8 bytes that were replaced).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    /// What is wrong, in one line.
+    pub message: String,
+}
+
+/// What reading one file produced.
+#[derive(Debug, Clone, Default)]
+pub struct FileRead {
+    /// The articles the file holds.
+    pub articles: Vec<Article>,
+    /// Problems with parts of the file that did not stop the rest from being read.
+    pub problems: Vec<Problem>,
+    /// Set when the file was skipped as a whole.
+    pub skipped: Option<SkipReason>,
+}
+
+impl FileRead {
+    fn skip(reason: SkipReason) -> FileRead {
+        FileRead { skipped: Some(reason), ..FileRead::default() }
+    }
+}
+
+/// How files are read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Files larger than this many bytes are skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions { max_file_size: 64 << 20 }
+    }
+}
+
+/// Reads one file into its articles. Never fails: problems become [`FileRead::skipped`] or
+/// [`FileRead::problems`].
+pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
+    let Some(format) = Format::of(path) else {
+        return FileRead::skip(SkipReason::Unsupported);
+    };
+    if path.to_str().is_none() {
+        return FileRead::skip(SkipReason::NonUtf8Path);
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > options.max_file_size => return FileRead::skip(SkipReason::TooLarge(m.len())),
+        Ok(_) => {}
+        Err(e) => return FileRead::skip(SkipReason::Unreadable(e.to_string())),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return FileRead::skip(SkipReason::Unreadable(e.to_string())),
+    };
+    read_bytes(path, &bytes, format)
+}
+
+/// Parses the bytes of a file of the given format (the part of [`read_file`] after I/O).
+pub fn read_bytes(path: &Path, bytes: &[u8], format: Format) -> FileRead {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return FileRead::skip(SkipReason::Empty);
+    }
+    if memchr::memchr(0, bytes).is_some() {
+        return FileRead::skip(SkipReason::Binary);
+    }
+    let decoded = decode::decode(bytes);
+    let mut problems = Vec::new();
+    if let Some(note) = &decoded.note {
+        problems.push(Problem { line: None, message: note.clone() });
+    }
+    let mut read = match format {
+        Format::Text => front_matter::read(path, &decoded.text, decoded.verbatim),
+        Format::JsonLines => json::read_lines(path, &decoded.text),
+        Format::Json => json::read_document(path, &decoded.text),
+        Format::Html => html::read(path, &decoded.text),
+    };
+    problems.append(&mut read.problems);
+    read.problems = problems;
+    read
+}
+
+/// An article id derived from a path: the path without its extension, `/`-separated.
+pub fn id_from_path(path: &Path) -> String {
+    let p: PathBuf = path.with_extension("");
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.trim_start_matches("./").to_string()
+}
