@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into an article's body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -141,7 +141,7 @@ pub fn first_line(text: &str) -> &str {
 ///
 /// Passages are paragraphs of the body; a long paragraph is split at sentence boundaries. Passages
 /// never overlap and appear in body order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Passage {
     /// 0-based position of the passage in the article.
     pub index: usize,

@@ -18,8 +18,10 @@ pub mod article;
 pub mod config;
 pub mod enrich;
 pub mod error;
+pub mod index;
 pub mod print;
 pub mod read;
+pub mod search;
 
 pub use article::{Article, BodyOrigin, Passage, Span};
 pub use config::Config;

@@ -1,80 +1,40 @@
 //! The `casefile` command: parses flags, runs a command of the library, prints, and maps errors to
 //! exit statuses.
 
-use std::io::Write;
-use std::path::PathBuf;
+mod cli;
+mod commands;
+
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use rayon::prelude::*;
+use clap::Parser;
 
-use casefile::print::extract::ExtractRecord;
-use casefile::read::{self, ReadOptions, Walked, WalkOptions};
-use casefile::{Config, Enricher};
+use cli::{Cli, Command};
 
-#[derive(Parser)]
-#[command(name = "casefile", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Print each article's text and enrichment as one JSON object per line, without indexing.
-    Extract {
-        /// Files or folders to read.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Print JSON Lines (the only format; accepted for clarity).
-        #[arg(long)]
-        json: bool,
-        /// An index-config folder overriding the built-in data files.
-        #[arg(long)]
-        config: Option<PathBuf>,
-    },
-}
+/// Exit status: success (something matched; the run completed).
+pub const EXIT_OK: u8 = 0;
+/// Exit status: nothing matched (search), or something was skipped under `--strict` (index).
+pub const EXIT_NOTHING: u8 = 1;
+/// Exit status: an error stopped the command.
+pub const EXIT_ERROR: u8 = 2;
+/// Exit status: another `casefile index` run holds the index.
+pub const EXIT_LOCKED: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => code,
+    let result = match &cli.command {
+        Command::Index(args) => commands::index(&cli, args),
+        Command::Search(args) => commands::search(&cli, args, false),
+        Command::Quotes(args) => commands::search(&cli, args, true),
+        Command::Extract(args) => commands::extract(&cli, args),
+        Command::Stats(args) => commands::stats(&cli, args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("casefile: {e:#}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Extract { paths, json: _, config } => {
-            let config = Config::discover(config.as_deref())?;
-            let enricher = Enricher::new(&config)?;
-            let files = read::walk(&paths, &WalkOptions::default());
-            let options = ReadOptions::default();
-            let lines: Vec<String> = files
-                .par_iter()
-                .flat_map_iter(|w| {
-                    let mut out = Vec::new();
-                    if let Walked::File { path, .. } = w {
-                        let r = read::read_file(path, &options);
-                        if let Some(reason) = &r.skipped {
-                            eprintln!("casefile: skipped {}: {reason}", path.display());
-                        }
-                        for a in &r.articles {
-                            let ann = enricher.enrich(a);
-                            out.push(ExtractRecord::new(a, &ann).to_json_line());
-                        }
-                    }
-                    out
-                })
-                .collect();
-            let mut stdout = std::io::stdout().lock();
-            for line in lines {
-                writeln!(stdout, "{line}")?;
-            }
-            Ok(ExitCode::SUCCESS)
+            let locked = matches!(e.downcast_ref::<casefile::Error>(), Some(casefile::Error::Locked { .. }));
+            let message = format!("{e:#}");
+            eprintln!("casefile: {}", message.replace('\n', " "));
+            ExitCode::from(if locked { EXIT_LOCKED } else { EXIT_ERROR })
         }
     }
 }

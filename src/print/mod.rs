@@ -1,4 +1,26 @@
-//! Printers: hits and records as text, JSON or Markdown. Printers know nothing of how hits were
-//! found.
+//! Printers: hits as text, JSON or Markdown, and extract records. Printers know nothing of how
+//! hits were found.
 
 pub mod extract;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::search::Hit;
+
+/// Numbers the distinct articles of `hits` in order of first appearance: the citation number of
+/// each hit, and the hits that introduce each number (for the source list).
+pub fn citation_numbers(hits: &[Hit]) -> (Vec<usize>, Vec<&Hit>) {
+    let mut sources: Vec<&Hit> = Vec::new();
+    let numbers = hits
+        .iter()
+        .map(|h| match sources.iter().position(|s| s.record.article.id == h.record.article.id) {
+            Some(i) => i + 1,
+            None => {
+                sources.push(h);
+                sources.len()
+            }
+        })
+        .collect();
+    (numbers, sources)
+}

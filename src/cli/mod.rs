@@ -1,0 +1,190 @@
+//! The command line: every flag defined once, with its help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search over geopolitical reporting: ranked passages with cited sources.
+///
+/// casefile indexes an archive of news articles (text or Markdown with front matter, JSON Lines,
+/// JSON, HTML), enriches each with actors, dates, quotes and topics, and answers searches with
+/// ranked passages that cite their source down to the byte.
+///
+/// Start with `casefile search "satellite technology"`: with no index yet, it indexes ./corpus
+/// first.
+#[derive(Debug, Parser)]
+#[command(name = "casefile", version, max_term_width = 100)]
+pub struct Cli {
+    /// Index folder [default: .casefile in the current directory].
+    #[arg(long, global = true, env = "CASEFILE_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// An index-config folder overriding the built-in data files and settings [default:
+    /// ./index-config when present].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config: Option<PathBuf>,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// casefile's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index (or update the index of) files and folders.
+    ///
+    /// Incremental: only new and changed files are read; files gone from the walked paths are
+    /// removed. Exit status: 0 done (skipped files are reported, not failures), 1 with --strict
+    /// when something was skipped, 2 on an error that stopped the run, 3 when another run holds
+    /// the index.
+    Index(IndexArgs),
+    /// Search passages: ranked, highlighted, with cited sources.
+    ///
+    /// Exit status: 0 when something matched, 1 when nothing did, 2 on error.
+    Search(SearchArgs),
+    /// Search quotations, with their speakers, dates and citations.
+    ///
+    /// `casefile quotes satellite --speaker Blinken`: what has Blinken said about satellites.
+    Quotes(SearchArgs),
+    /// Print each article's text and enrichment as JSON Lines, without any index.
+    Extract(ExtractArgs),
+    /// Show what the index holds.
+    Stats(StatsArgs),
+}
+
+/// Flags of `casefile index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files and folders to index.
+    #[arg(default_value = "corpus", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Rebuild from scratch into a new folder, swapped in only when complete.
+    #[arg(long)]
+    pub full: bool,
+    /// Writer memory budget in MB [default: index.memory_mb of casefile.toml, 256].
+    #[arg(long, value_name = "MB")]
+    pub memory: Option<usize>,
+    /// Indexing threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Index passages only, without actors, dates, quotes and topics.
+    #[arg(long)]
+    pub no_enrich: bool,
+    /// Follow symbolic links (loops are detected and reported).
+    #[arg(long)]
+    pub follow: bool,
+    /// Skip files larger than this many MiB [default: read.max_file_mb, 64].
+    #[arg(long, value_name = "MIB")]
+    pub max_file_size: Option<u64>,
+    /// Exit with status 1 when any file was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the run's summary as one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Print only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Output formats of search results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: highlighted passages and a numbered source list.
+    Text,
+    /// Markdown with footnote citations, to paste into a report.
+    Markdown,
+    /// One JSON object per hit (same as --json).
+    Json,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Flags of `casefile search` and `casefile quotes`.
+#[derive(Debug, Args)]
+#[command(after_help = QUERY_HELP)]
+pub struct SearchArgs {
+    /// The query (tantivy syntax: words, "phrases", AND/OR/-, field:value, boosts^2).
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    /// Maximum number of hits.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Maximum passages from one article.
+    #[arg(long, value_name = "N")]
+    pub per_article: Option<usize>,
+    /// Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles from this outlet (whole name, any case; repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only articles mentioning this actor: a code (PRK), name (North Korea), capital
+    /// (Pyongyang), person or organisation (repeat: all of them).
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Vec<String>,
+    /// Only passages on this topic id (see index-config/topics.toml; repeat: all of them).
+    #[arg(long, value_name = "ID")]
+    pub topic: Vec<String>,
+    /// Only passages quoting this speaker (name or surname; repeat: all of them).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// One JSON object per hit (same as --format json).
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+const QUERY_HELP: &str = "\
+Query syntax (tantivy):
+  satellite technology        passages with either word, best first (BM25)
+  \"satellite technology\"      the phrase
+  +satellite +Pyongyang       both words;  -Ukraine excludes a word
+  satellite AND (Moscow OR Kremlin)
+  title:summit  summary:sanctions  text:ceasefire
+  actor:PRK  topic:sanctions  speaker:Blinken  source:\"casefile wire\"  mentioned:2024-11
+  satellite^2 launch          boost a term
+Words are matched stemmed and case-insensitively; the title and summary count less than the
+passage text.
+
+Examples:
+  casefile search \"satellite technology\" --actor Pyongyang --since 2024
+  casefile search sanctions --topic sanctions --json
+  casefile quotes satellite --speaker Blinken --format markdown";
+
+/// Flags of `casefile extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON Lines (the only format; accepted for scripts that say so).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Flags of `casefile stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}

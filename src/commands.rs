@@ -1,0 +1,267 @@
+//! One function per command: turn flags into library calls and print the results.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressStyle};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use termcolor::{ColorChoice, StandardStream};
+
+use casefile::enrich::ActorExtractor;
+use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
+use casefile::print::{self, extract::ExtractRecord};
+use casefile::read::{self, ReadOptions, Walked, WalkOptions};
+use casefile::search::{SearchRequest, Searcher};
+use casefile::{Config, Enricher};
+
+use crate::cli::{Cli, ColorWhen, ExtractArgs, Format, IndexArgs, SearchArgs, StatsArgs};
+use crate::{EXIT_NOTHING, EXIT_OK};
+
+fn index_root(cli: &Cli) -> IndexRoot {
+    IndexRoot::new(cli.index.clone().unwrap_or_else(|| PathBuf::from(index::DEFAULT_ROOT)))
+}
+
+/// `casefile index`.
+pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
+    let config = Config::discover(cli.config.as_deref())?;
+    for p in &args.paths {
+        if !p.exists() {
+            bail!("{}: no such file or folder (give the archive's path: casefile index PATH...)", p.display());
+        }
+    }
+    let mut options = IndexOptions::new(args.paths.clone(), &config);
+    options.full = args.full;
+    options.enrich = !args.no_enrich;
+    options.walk = WalkOptions { follow_links: args.follow };
+    if let Some(mb) = args.memory {
+        options.memory_mb = mb;
+    }
+    if let Some(t) = args.threads {
+        options.threads = t;
+    }
+    if let Some(mib) = args.max_file_size {
+        options.read.max_file_size = mib << 20;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("casefile: stopping after the batch in flight is committed (press again to abort)");
+    });
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
+    let progress = BarProgress(bar);
+    let root = index_root(cli);
+    let summary = index::writer::run(&root, &config, &options, &progress, &stop)?;
+    if let Some(bar) = &progress.0 {
+        bar.finish_and_clear();
+    }
+    report(&summary, args.json, args.quiet)?;
+    Ok(if args.strict && !summary.skipped.is_empty() { EXIT_NOTHING } else { EXIT_OK })
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files, {msg} ({per_sec}, ETA {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+struct BarProgress(Option<ProgressBar>);
+
+impl Progress for BarProgress {
+    fn start(&self, files: u64) {
+        if let Some(b) = &self.0 {
+            b.set_length(files);
+        }
+    }
+    fn advance(&self, files: u64, articles: u64) {
+        if let Some(b) = &self.0 {
+            b.inc(files);
+            if articles > 0 {
+                let n: u64 = b.message().split(' ').next().and_then(|s| s.parse().ok()).unwrap_or(0);
+                b.set_message(format!("{} articles", n + articles));
+            }
+        }
+    }
+    fn committing(&self) {}
+}
+
+fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string(s)?);
+        return Ok(());
+    }
+    for p in s.skipped.iter().chain(&s.problems) {
+        if quiet && p.reason == "unsupported" {
+            continue;
+        }
+        let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+        eprintln!("casefile: {}{line}: {}", p.path, p.message);
+    }
+    if quiet {
+        return Ok(());
+    }
+    let skipped: Vec<String> = s.skipped_by_reason.iter().map(|(k, v)| format!("{v} {k}")).collect();
+    eprintln!(
+        "indexed {}: {} added, {} updated, {} removed, {} unchanged, {} skipped{}; {} articles, {} passages in the index ({:.1}s){}",
+        s.index,
+        s.added,
+        s.updated,
+        s.removed,
+        s.unchanged,
+        s.skipped.len(),
+        if skipped.is_empty() { String::new() } else { format!(" ({})", skipped.join(", ")) },
+        s.articles,
+        s.passages,
+        s.elapsed_ms as f64 / 1000.0,
+        if s.interrupted { "; interrupted: what was read so far is committed" } else { "" },
+    );
+    Ok(())
+}
+
+/// `casefile search` and `casefile quotes`.
+pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> {
+    let config = Config::discover(cli.config.as_deref())?;
+    let root = index_root(cli);
+    if !root.exists() {
+        let corpus = Path::new("corpus");
+        if cli.index.is_some() || !corpus.is_dir() {
+            return Err(casefile::Error::NoIndex { path: root.path().to_path_buf() }.into());
+        }
+        eprintln!("casefile: no index yet; indexing ./corpus into {} first", root.path().display());
+        let options = IndexOptions::new(vec![corpus.to_path_buf()], &config);
+        let summary = index::writer::run(&root, &config, &options, &(), &AtomicBool::new(false))?;
+        report(&summary, false, false)?;
+    }
+    let request = SearchRequest {
+        query: args.query.clone(),
+        limit: args.limit.unwrap_or(config.settings.search.limit),
+        per_article: args.per_article.unwrap_or(if quotes { 10 } else { config.settings.search.per_article }),
+        since: args.since.as_deref().map(|d| parse_bound(d, false)).transpose().context("--since")?,
+        until: args.until.as_deref().map(|d| parse_bound(d, true)).transpose().context("--until")?,
+        sources: args.source.clone(),
+        actors: args.actor.clone(),
+        topics: args.topic.clone(),
+        speakers: args.speaker.clone(),
+        quotes,
+    };
+    // The gazetteer is only built when a name has to be resolved.
+    let needs_actors = !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");
+    let actors = if needs_actors { Some(ActorExtractor::from_config(&config)?) } else { None };
+    let resolve = |name: &str| actors.as_ref().and_then(|a| a.resolve(name));
+    let searcher = Searcher::new(root.open(&config)?, &config)?;
+    let results = searcher.search(&request, &resolve)?;
+
+    let format = if args.json { Format::Json } else { args.format };
+    match format {
+        Format::Json => {
+            let mut out = std::io::stdout().lock();
+            for hit in &results.hits {
+                writeln!(out, "{}", print::json::hit(hit))?;
+            }
+        }
+        Format::Markdown => print!("{}", print::markdown::render(&args.query, &results.hits)),
+        Format::Text => {
+            if results.hits.is_empty() {
+                eprintln!("casefile: no {} matched", if quotes { "quotation" } else { "passage" });
+            } else {
+                let choice = match args.color {
+                    ColorWhen::Always => ColorChoice::Always,
+                    ColorWhen::Never => ColorChoice::Never,
+                    ColorWhen::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
+                        ColorChoice::Auto
+                    }
+                    ColorWhen::Auto => ColorChoice::Never,
+                };
+                let mut out = StandardStream::stdout(choice);
+                print::text::render(&mut out, &results.hits, results.total)?;
+            }
+        }
+    }
+    Ok(if results.hits.is_empty() { EXIT_NOTHING } else { EXIT_OK })
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; an upper bound takes the last day of a year or month.
+fn parse_bound(text: &str, upper: bool) -> anyhow::Result<Date> {
+    let t = text.trim();
+    let bad = || anyhow::anyhow!("`{t}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = t.split('-').collect();
+    let num = |s: &str| s.parse::<i16>().map_err(|_| bad());
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = num(y)?;
+            Ok(if upper { Date::new(y, 12, 31) } else { Date::new(y, 1, 1) }.map_err(|_| bad())?)
+        }
+        [y, m] if y.len() == 4 => {
+            let first = Date::new(num(y)?, num(m)? as i8, 1).map_err(|_| bad())?;
+            Ok(if upper { first.last_of_month() } else { first })
+        }
+        _ => t.parse::<Date>().map_err(|_| bad()),
+    }
+}
+
+/// `casefile extract`.
+pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
+    let config = Config::discover(cli.config.as_deref())?;
+    let enricher = Enricher::new(&config)?;
+    for p in &args.paths {
+        if !p.exists() {
+            bail!("{}: no such file or folder", p.display());
+        }
+    }
+    let files = read::walk(&args.paths, &WalkOptions::default());
+    let options = ReadOptions { max_file_size: config.settings.read.max_file_mb << 20 };
+    let lines: Vec<String> = files
+        .par_iter()
+        .flat_map_iter(|w| {
+            let mut out = Vec::new();
+            match w {
+                Walked::File { path, .. } => {
+                    let r = read::read_file(path, &options);
+                    if let Some(reason) = &r.skipped {
+                        eprintln!("casefile: skipped {}: {reason}", path.display());
+                    }
+                    for p in &r.problems {
+                        let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+                        eprintln!("casefile: {}{line}: {}", path.display(), p.message);
+                    }
+                    for a in &r.articles {
+                        let ann = enricher.enrich(a);
+                        out.push(ExtractRecord::new(a, &ann).to_json_line());
+                    }
+                }
+                Walked::Skipped { path, reason } => eprintln!("casefile: skipped {}: {reason}", path.display()),
+            }
+            out
+        })
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    for line in lines {
+        writeln!(stdout, "{line}")?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// `casefile stats`.
+pub fn stats(cli: &Cli, args: &StatsArgs) -> anyhow::Result<u8> {
+    let config = Config::discover(cli.config.as_deref())?;
+    let root = index_root(cli);
+    let open = root.open(&config)?;
+    let stats = index::stats::collect(&open)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&stats)?);
+    } else {
+        print!("{}", stats.render());
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,202 @@
+//! The tantivy schema: one document per passage (and one per quotation), with the article's
+//! metadata repeated on each so that filters and citations need no join.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
+    FAST, INDEXED, STORED,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
+use tantivy::Index;
+
+use crate::config::IndexSettings;
+use crate::error::{Error, Result};
+
+/// Tokenizer of prose fields (text, title, summary): words, lower-cased, ASCII-folded, stemmed.
+pub const PROSE_TOKENIZER: &str = "casefile_prose";
+/// Tokenizer of name fields (speaker): words, lower-cased, ASCII-folded, not stemmed.
+pub const NAME_TOKENIZER: &str = "casefile_name";
+/// Tokenizer of key fields (actor, topic, source, id): the whole value, lower-cased.
+pub const KEY_TOKENIZER: &str = "casefile_key";
+
+/// The `kind` of a passage document.
+pub const KIND_PASSAGE: &str = "passage";
+/// The `kind` of a quotation document.
+pub const KIND_QUOTE: &str = "quote";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `passage` or `quote`.
+    pub kind: Field,
+    /// Passage text (or quotation text), with positions for phrases.
+    pub text: Field,
+    /// Article title.
+    pub title: Field,
+    /// Article summary / key points.
+    pub summary: Field,
+    /// Article id (key).
+    pub id: Field,
+    /// Source file path (key).
+    pub path: Field,
+    /// Outlet (key: lower-cased whole value).
+    pub source: Field,
+    /// Publication date (fast, range-queryable).
+    pub published: Field,
+    /// Actor keys of the article (country codes, canonical names).
+    pub actor: Field,
+    /// Topic ids of the article and of the passage.
+    pub topic: Field,
+    /// Speakers of the quotations in the passage.
+    pub speaker: Field,
+    /// Values of the dates the passage mentions (`2024`, `2024-11`, `2024-11-18`).
+    pub mentioned: Field,
+    /// The stored record shown with a hit (JSON of [`crate::index::StoredPassage`]).
+    pub record: Field,
+}
+
+impl Fields {
+    /// Looks the fields up in `schema`.
+    ///
+    /// # Errors
+    /// When the schema is not casefile's (an index of another program or version).
+    pub fn from_schema(schema: &Schema) -> Result<Fields> {
+        let f = |name: &str| {
+            schema.get_field(name).map_err(|_| {
+                Error::Invalid(format!(
+                    "the index has no field `{name}`: it was not built by this casefile version; rebuild it with `casefile index --full`"
+                ))
+            })
+        };
+        Ok(Fields {
+            kind: f("kind")?,
+            text: f("text")?,
+            title: f("title")?,
+            summary: f("summary")?,
+            id: f("id")?,
+            path: f("path")?,
+            source: f("source")?,
+            published: f("published")?,
+            actor: f("actor")?,
+            topic: f("topic")?,
+            speaker: f("speaker")?,
+            mentioned: f("mentioned")?,
+            record: f("record")?,
+        })
+    }
+}
+
+fn text_options(tokenizer: &str, positions: bool) -> TextOptions {
+    let record = if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::Basic };
+    TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
+}
+
+/// Builds casefile's schema.
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("kind", text_options(KEY_TOKENIZER, false));
+    b.add_text_field("text", text_options(PROSE_TOKENIZER, true));
+    b.add_text_field("title", text_options(PROSE_TOKENIZER, true));
+    b.add_text_field("summary", text_options(PROSE_TOKENIZER, true));
+    b.add_text_field("id", text_options(KEY_TOKENIZER, false));
+    b.add_text_field("path", text_options(KEY_TOKENIZER, false));
+    b.add_text_field("source", text_options(KEY_TOKENIZER, false));
+    b.add_date_field(
+        "published",
+        DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field("actor", text_options(KEY_TOKENIZER, false));
+    b.add_text_field("topic", text_options(KEY_TOKENIZER, false));
+    b.add_text_field("speaker", text_options(NAME_TOKENIZER, true));
+    b.add_text_field("mentioned", text_options(KEY_TOKENIZER, false));
+    b.add_bytes_field("record", STORED);
+    b.build()
+}
+
+/// Registers casefile's tokenizers on `index` (needed on every open: tokenizers are not stored).
+///
+/// # Errors
+/// When `settings.stemmer` names no language tantivy stems.
+pub fn register_tokenizers(index: &Index, settings: &IndexSettings) -> Result<()> {
+    let language = stemmer_language(&settings.stemmer)?;
+    let mut prose = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter_dynamic(RemoveLongFilter::limit(40))
+        .filter_dynamic(LowerCaser)
+        .filter_dynamic(AsciiFoldingFilter);
+    if let Some(language) = language {
+        if settings.stop_words {
+            if let Some(filter) = StopWordFilter::new(language) {
+                prose = prose.filter_dynamic(filter);
+            }
+        }
+        prose = prose.filter_dynamic(Stemmer::new(language));
+    }
+    let tokenizers = index.tokenizers();
+    tokenizers.register(PROSE_TOKENIZER, prose.build());
+    tokenizers.register(
+        NAME_TOKENIZER,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+    tokenizers.register(KEY_TOKENIZER, TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
+    Ok(())
+}
+
+/// The stemmer language named in `casefile.toml`, `None` for `none`.
+///
+/// # Errors
+/// For a name tantivy has no stemmer for.
+pub fn stemmer_language(name: &str) -> Result<Option<Language>> {
+    use Language::*;
+    let lang = match name.to_ascii_lowercase().as_str() {
+        "none" | "" => return Ok(None),
+        "arabic" => Arabic,
+        "danish" => Danish,
+        "dutch" => Dutch,
+        "english" => English,
+        "finnish" => Finnish,
+        "french" => French,
+        "german" => German,
+        "greek" => Greek,
+        "hungarian" => Hungarian,
+        "italian" => Italian,
+        "norwegian" => Norwegian,
+        "portuguese" => Portuguese,
+        "romanian" => Romanian,
+        "russian" => Russian,
+        "spanish" => Spanish,
+        "swedish" => Swedish,
+        "tamil" => Tamil,
+        "turkish" => Turkish,
+        other => {
+            return Err(Error::config(
+                "casefile.toml",
+                format!("index.stemmer = \"{other}\" is not a language tantivy stems (english, french, german, ..., or none)"),
+            ))
+        }
+    };
+    Ok(Some(lang))
+}
+
+/// A date as tantivy stores it (midnight UTC of the civil date).
+pub fn tantivy_date(date: jiff::civil::Date) -> tantivy::DateTime {
+    let days = date.since(jiff::civil::date(1970, 1, 1)).map(|s| s.get_days()).unwrap_or(0);
+    tantivy::DateTime::from_timestamp_secs(i64::from(days) * 86_400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_map_to_midnight_utc() {
+        let d = tantivy_date(jiff::civil::date(2024, 11, 18));
+        assert_eq!(d.into_timestamp_secs(), 1_731_888_000);
+    }
+}

@@ -1,0 +1,466 @@
+//! The indexing run: walk, compare with the manifest, read and enrich what changed in parallel,
+//! write documents, commit in batches with the manifest riding on each commit.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use crate::config::Config;
+use crate::enrich::{Annotations, Enricher};
+use crate::error::{Error, Result};
+use crate::index::document::documents;
+use crate::index::lock::IndexLock;
+use crate::index::manifest::{FileEntry, Manifest};
+use crate::index::schema::{build_schema, register_tokenizers, Fields};
+use crate::index::{CommitPayload, IndexRoot, OpenIndex};
+use crate::read::{self, Format, ReadOptions, SkipReason, WalkOptions, Walked};
+
+/// How an indexing run behaves.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Files and folders to index.
+    pub paths: Vec<PathBuf>,
+    /// Rebuild from scratch into a new generation, swapped in when complete.
+    pub full: bool,
+    /// tantivy writer memory budget in MB.
+    pub memory_mb: usize,
+    /// Indexing threads (0: one per core).
+    pub threads: usize,
+    /// Enrich articles (actors, dates, quotes, topics); off indexes passages only.
+    pub enrich: bool,
+    /// Walking options.
+    pub walk: WalkOptions,
+    /// Reading options.
+    pub read: ReadOptions,
+    /// Files per commit.
+    pub batch_files: usize,
+}
+
+impl IndexOptions {
+    /// Defaults from `config` for the given paths.
+    pub fn new(paths: Vec<PathBuf>, config: &Config) -> IndexOptions {
+        IndexOptions {
+            paths,
+            full: false,
+            memory_mb: config.settings.index.memory_mb,
+            threads: 0,
+            enrich: true,
+            walk: WalkOptions::default(),
+            read: ReadOptions { max_file_size: config.settings.read.max_file_mb << 20 },
+            batch_files: 2_000,
+        }
+    }
+}
+
+/// A file skipped (or partly read) with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedFile {
+    /// The file.
+    pub path: String,
+    /// Short stable reason key (`unsupported`, `empty`, `malformed`, `bad_line`, `duplicate_id`, ...).
+    pub reason: String,
+    /// One-line explanation.
+    pub message: String,
+    /// 1-based line, for problems inside a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunSummary {
+    /// Index root.
+    pub index: String,
+    /// New files indexed.
+    pub added: u64,
+    /// Changed files re-indexed.
+    pub updated: u64,
+    /// Files gone from the walked paths, removed from the index.
+    pub removed: u64,
+    /// Files unchanged since the last run.
+    pub unchanged: u64,
+    /// Files skipped as a whole.
+    pub skipped: Vec<SkippedFile>,
+    /// Skipped files counted by reason.
+    pub skipped_by_reason: BTreeMap<String, u64>,
+    /// Problems inside files that were otherwise indexed (bad JSON Lines records, duplicate ids,
+    /// re-decoded bytes).
+    pub problems: Vec<SkippedFile>,
+    /// Articles in the index after the run.
+    pub articles: u64,
+    /// Passages in the index after the run.
+    pub passages: u64,
+    /// Articles written by this run.
+    pub articles_written: u64,
+    /// Wall-clock time of the run in milliseconds.
+    pub elapsed_ms: u64,
+    /// Whether this run rebuilt the index from scratch.
+    pub full: bool,
+    /// Whether the run was stopped by a signal before finishing (what was committed is kept).
+    pub interrupted: bool,
+    /// When the run finished (RFC 3339).
+    pub finished: String,
+}
+
+/// Receives progress from a run (a progress bar, or nothing).
+pub trait Progress: Sync {
+    /// The run will look at `files` files.
+    fn start(&self, _files: u64) {}
+    /// `files` more files were handled, producing `articles` articles.
+    fn advance(&self, _files: u64, _articles: u64) {}
+    /// The run is committing.
+    fn committing(&self) {}
+}
+
+impl Progress for () {}
+
+/// A file the run must read.
+struct Candidate {
+    path: PathBuf,
+    key: String,
+    size: u64,
+    mtime_ns: i128,
+}
+
+/// What reading one candidate produced.
+enum Outcome {
+    Unchanged { mtime_ns: i128 },
+    Skipped(SkipReason),
+    Read { hash: String, read: read::FileRead, docs: Vec<(String, Vec<TantivyDocument>, u64)> },
+}
+
+/// Runs an indexing pass over `options.paths` into the index at `root`.
+///
+/// Takes the index lock for the whole run. `stop` is polled between batches: when set, the batch
+/// in flight is committed and the run ends with `interrupted: true`.
+///
+/// # Errors
+/// [`Error::Locked`] when another run holds the index; I/O and tantivy errors that stop the run
+/// (the index then stays at its last commit).
+pub fn run(
+    root: &IndexRoot,
+    config: &Config,
+    options: &IndexOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> Result<RunSummary> {
+    let started = Instant::now();
+    let _lock = IndexLock::acquire(root.path())?;
+    let enricher = Enricher::new(config)?;
+    let fingerprint = config.fingerprint();
+
+    let existing = match root.current() {
+        Some(dir) => Some(OpenIndex::open(&dir, config)?),
+        None => None,
+    };
+    let existing_manifest = match &existing {
+        Some(open) => Some(open.manifest()?),
+        None => None,
+    };
+    let rebuild = options.full
+        || existing_manifest.as_ref().is_none_or(|m| m.config != fingerprint);
+    let (open, mut manifest, new_generation) = if rebuild {
+        let generation = root.next_generation();
+        let dir = root.path().join(&generation);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let index = Index::create_in_dir(&dir, build_schema())?;
+        register_tokenizers(&index, &config.settings.index)?;
+        let fields = Fields::from_schema(&index.schema())?;
+        let manifest = Manifest { config: fingerprint, ..Manifest::default() };
+        (OpenIndex { index, fields, dir }, manifest, Some(generation))
+    } else {
+        let open = existing.clone().ok_or_else(|| Error::NoIndex { path: root.path().to_path_buf() })?;
+        (open, existing_manifest.unwrap_or_default(), None)
+    };
+
+    let mut summary = RunSummary {
+        index: root.path().display().to_string(),
+        full: new_generation.is_some(),
+        ..RunSummary::default()
+    };
+    let memory = options.memory_mb.max(15) << 20;
+    let mut writer: IndexWriter = if options.threads == 0 {
+        open.index.writer(memory)?
+    } else {
+        open.index.writer_with_num_threads(options.threads, memory)?
+    };
+
+    // Walk and sort files into unchanged ones and candidates.
+    let walked = read::walk(&options.paths, &options.walk);
+    progress.start(walked.len() as u64);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut candidates = Vec::new();
+    for entry in walked {
+        match entry {
+            Walked::Skipped { path, reason } => skip(&mut summary, &path, reason),
+            Walked::File { path, size, modified } => {
+                let Some(key) = path.to_str().map(str::to_string) else {
+                    skip(&mut summary, &path, SkipReason::NonUtf8Path);
+                    continue;
+                };
+                if Format::of(&path).is_none() {
+                    skip(&mut summary, &path, SkipReason::Unsupported);
+                    progress.advance(1, 0);
+                    continue;
+                }
+                seen.insert(key.clone());
+                let mtime_ns = modified.map_or(0, nanos);
+                match manifest.files.get(&key) {
+                    Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
+                        summary.unchanged += 1;
+                        progress.advance(1, 0);
+                    }
+                    _ => candidates.push(Candidate { path, key, size, mtime_ns }),
+                }
+            }
+        }
+    }
+
+    // Files gone from the walked paths.
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|k| !seen.contains(*k) && options.paths.iter().any(|r| under(k, r)))
+        .cloned()
+        .collect();
+    for key in gone {
+        if let Some(entry) = manifest.files.remove(&key) {
+            for id in &entry.ids {
+                writer.delete_term(Term::from_field_text(open.fields.id, id));
+            }
+            summary.removed += 1;
+        }
+    }
+
+    let mut owners: HashMap<String, String> = HashMap::new();
+    for (path, entry) in &manifest.files {
+        for id in &entry.ids {
+            owners.insert(id.clone(), path.clone());
+        }
+    }
+
+    let mut commits = 0u64;
+    let batch = options.batch_files.max(1);
+    let mut chunks = candidates.chunks(batch).peekable();
+    if chunks.peek().is_none() {
+        commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+    }
+    for chunk in chunks {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|c| process(c, &manifest, &open.fields, &enricher, options))
+            .collect();
+        for (c, outcome) in chunk.iter().zip(outcomes) {
+            apply(c, outcome, &mut manifest, &mut owners, &mut summary, &writer, &open.fields, progress);
+        }
+        progress.committing();
+        commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+        if stop.load(Ordering::SeqCst) {
+            summary.interrupted = true;
+            break;
+        }
+    }
+    // The final summary rides on one last commit, so `casefile stats` can show it.
+    summary.articles = manifest.articles();
+    summary.passages = manifest.passages();
+    summary.elapsed_ms = started.elapsed().as_millis() as u64;
+    summary.finished = jiff::Timestamp::now().to_string();
+    commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+    writer.wait_merging_threads()?;
+
+    if let Some(generation) = new_generation {
+        if summary.interrupted {
+            // A rebuild that did not finish never replaces the live index.
+            let _ = std::fs::remove_dir_all(root.path().join(&generation));
+            return Err(Error::Interrupted(
+                "the rebuild was stopped before it finished; the previous index is unchanged".into(),
+            ));
+        }
+        root.set_current(&generation)?;
+        if let Some(old) = &existing {
+            let _ = std::fs::remove_dir_all(&old.dir);
+        }
+    }
+    summary.elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok(summary)
+}
+
+fn process(c: &Candidate, manifest: &Manifest, fields: &Fields, enricher: &Enricher, options: &IndexOptions) -> Outcome {
+    if c.size > options.read.max_file_size {
+        return Outcome::Skipped(SkipReason::TooLarge(c.size));
+    }
+    let bytes = match std::fs::read(&c.path) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
+    };
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    if manifest.files.get(&c.key).is_some_and(|e| e.hash == hash) {
+        return Outcome::Unchanged { mtime_ns: c.mtime_ns };
+    }
+    let Some(format) = Format::of(&c.path) else {
+        return Outcome::Skipped(SkipReason::Unsupported);
+    };
+    let read = read::read_bytes(&c.path, &bytes, format);
+    if let Some(reason) = read.skipped.clone() {
+        return Outcome::Skipped(reason);
+    }
+    let docs = read
+        .articles
+        .iter()
+        .map(|article| {
+            let ann = if options.enrich {
+                enricher.enrich(article)
+            } else {
+                Annotations { passages: enricher.passages(article), ..Annotations::default() }
+            };
+            (article.id.clone(), documents(fields, article, &ann), ann.passages.len() as u64)
+        })
+        .collect();
+    Outcome::Read { hash, read, docs }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    c: &Candidate,
+    outcome: Outcome,
+    manifest: &mut Manifest,
+    owners: &mut HashMap<String, String>,
+    summary: &mut RunSummary,
+    writer: &IndexWriter,
+    fields: &Fields,
+    progress: &dyn Progress,
+) {
+    let previous = manifest.files.get(&c.key).cloned();
+    match outcome {
+        Outcome::Unchanged { mtime_ns } => {
+            if let Some(e) = manifest.files.get_mut(&c.key) {
+                e.mtime_ns = mtime_ns;
+                e.size = c.size;
+            }
+            summary.unchanged += 1;
+            progress.advance(1, 0);
+        }
+        Outcome::Skipped(reason) => {
+            // A file that turned bad no longer vouches for what it held.
+            if let Some(old) = manifest.files.remove(&c.key) {
+                for id in &old.ids {
+                    writer.delete_term(Term::from_field_text(fields.id, id));
+                    owners.remove(id);
+                }
+            }
+            skip(summary, &c.path, reason);
+            progress.advance(1, 0);
+        }
+        Outcome::Read { hash, read, docs } => {
+            if let Some(old) = &previous {
+                for id in &old.ids {
+                    writer.delete_term(Term::from_field_text(fields.id, id));
+                    owners.remove(id);
+                }
+            }
+            for p in read.problems {
+                summary.problems.push(SkippedFile {
+                    path: c.key.clone(),
+                    reason: if p.line.is_some() { "bad_record".into() } else { "decoding".into() },
+                    message: p.message,
+                    line: p.line,
+                });
+            }
+            let mut ids = Vec::new();
+            let mut passages = 0;
+            let mut this_file: HashSet<String> = HashSet::new();
+            for (id, article_docs, n) in docs {
+                let owner = owners.get(&id).filter(|p| **p != c.key).cloned();
+                if owner.is_some() || !this_file.insert(id.clone()) {
+                    let other = owner.unwrap_or_else(|| c.key.clone());
+                    summary.problems.push(SkippedFile {
+                        path: c.key.clone(),
+                        reason: "duplicate_id".into(),
+                        message: format!("article id `{id}` is already indexed from {other}; this copy is skipped"),
+                        line: None,
+                    });
+                    continue;
+                }
+                writer.delete_term(Term::from_field_text(fields.id, &id));
+                for doc in article_docs {
+                    // add_document only fails when the writer's threads have died, which the
+                    // commit that follows reports.
+                    let _ = writer.add_document(doc);
+                }
+                owners.insert(id.clone(), c.key.clone());
+                ids.push(id);
+                passages += n;
+            }
+            summary.articles_written += ids.len() as u64;
+            progress.advance(1, ids.len() as u64);
+            if previous.is_some() {
+                summary.updated += 1;
+            } else {
+                summary.added += 1;
+            }
+            manifest.files.insert(c.key.clone(), FileEntry { size: c.size, mtime_ns: c.mtime_ns, hash, ids, passages });
+        }
+    }
+}
+
+fn commit(
+    writer: &mut IndexWriter,
+    open: &OpenIndex,
+    manifest: &Manifest,
+    summary: &RunSummary,
+    commits: &mut u64,
+    started: Instant,
+) -> Result<()> {
+    *commits += 1;
+    let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let name = format!("manifest-{stamp}-{commits}.json");
+    manifest.write(&open.dir.join(&name))?;
+    let mut last_run = summary.clone();
+    last_run.articles = manifest.articles();
+    last_run.passages = manifest.passages();
+    last_run.elapsed_ms = started.elapsed().as_millis() as u64;
+    let payload = CommitPayload { manifest: name.clone(), last_run: Some(last_run) };
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+    prepared.commit()?;
+    // Older manifests are no longer named by any commit.
+    if let Ok(entries) = std::fs::read_dir(&open.dir) {
+        for e in entries.flatten() {
+            let file = e.file_name();
+            let file = file.to_string_lossy();
+            if file.starts_with("manifest-") && *file != name {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn skip(summary: &mut RunSummary, path: &Path, reason: SkipReason) {
+    *summary.skipped_by_reason.entry(reason.key().to_string()).or_default() += 1;
+    summary.skipped.push(SkippedFile {
+        path: path.to_string_lossy().into_owned(),
+        reason: reason.key().to_string(),
+        message: reason.to_string(),
+        line: None,
+    });
+}
+
+fn nanos(t: SystemTime) -> i128 {
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
+/// True when the manifest path `key` lies under the walked root `root`.
+fn under(key: &str, root: &Path) -> bool {
+    let root = root.to_string_lossy();
+    let root = root.trim_end_matches('/');
+    key == root || key.strip_prefix(root).is_some_and(|rest| rest.starts_with('/'))
+}

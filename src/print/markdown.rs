@@ -1,0 +1,64 @@
+//! Markdown output with footnote-style citations, to paste into a report.
+
+use std::fmt::Write;
+
+use crate::print::citation_numbers;
+use crate::search::Hit;
+
+/// Renders hits as Markdown: each passage as a block quote with its footnote, then the
+/// footnotes.
+pub fn render(query: &str, hits: &[Hit]) -> String {
+    let (numbers, sources) = citation_numbers(hits);
+    let mut out = String::new();
+    let _ = writeln!(out, "## Search: {}\n", query.trim());
+    for (hit, n) in hits.iter().zip(&numbers) {
+        let text = emphasise(&hit.text, &hit.highlights);
+        for line in text.lines() {
+            let _ = writeln!(out, "> {line}");
+        }
+        let speaker = hit
+            .record
+            .quote
+            .and_then(|i| hit.record.quotes.get(i))
+            .and_then(|q| q.speaker.clone())
+            .map(|s| format!(" — {s}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, ">\n> —{speaker} *{}*[^{n}]\n", hit.record.article.title);
+    }
+    for (i, source) in sources.iter().enumerate() {
+        let c = &source.citation;
+        let title = match &c.url {
+            Some(url) => format!("[{}]({url})", c.title),
+            None => format!("\"{}\"", c.title),
+        };
+        let mut parts = vec![title];
+        parts.extend(c.source.clone());
+        parts.extend(c.published.clone());
+        let places: Vec<String> = hits
+            .iter()
+            .filter(|h| h.record.article.id == source.record.article.id)
+            .map(|h| h.citation.location())
+            .collect();
+        parts.push(format!("`{}`", places.join("`; `")));
+        let _ = writeln!(out, "[^{}]: {}", i + 1, parts.join(", "));
+    }
+    out
+}
+
+/// Wraps highlighted ranges in `**`.
+fn emphasise(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 4);
+    let mut at = 0;
+    for &(s, e) in ranges {
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push_str("**");
+        out.push_str(&text[s..e]);
+        out.push_str("**");
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}

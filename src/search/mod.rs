@@ -1,0 +1,162 @@
+//! Searching: a query and filters to ranked passages ([`Hit`]s) with their [`Citation`]s.
+//!
+//! Passages are ranked by BM25 over the passage text, with the article's title and summary as
+//! weaker fields; at most `per_article` passages of one article are returned. Everything a hit
+//! shows comes from the index: the source files are not read at query time.
+
+pub mod citation;
+pub mod highlight;
+pub mod query;
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::civil::Date;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::{IndexReader, ReloadPolicy, TantivyDocument};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::index::{OpenIndex, StoredPassage};
+
+pub use citation::Citation;
+pub use query::Resolver;
+
+/// What to look for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query, in tantivy's syntax (empty: everything that passes the filters).
+    pub query: String,
+    /// Maximum number of hits.
+    pub limit: usize,
+    /// Maximum passages per article.
+    pub per_article: usize,
+    /// Earliest publication date.
+    pub since: Option<Date>,
+    /// Latest publication date.
+    pub until: Option<Date>,
+    /// Outlets (any of them; case-insensitive, whole name).
+    pub sources: Vec<String>,
+    /// Actors (all of them): codes, names, aliases, resolved by the [`Resolver`].
+    pub actors: Vec<String>,
+    /// Topic ids (all of them).
+    pub topics: Vec<String>,
+    /// Speakers of quotations in the passage (all of them).
+    pub speakers: Vec<String>,
+    /// Search quotations instead of passages.
+    pub quotes: bool,
+}
+
+/// One ranked passage (or quotation).
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank.
+    pub rank: usize,
+    /// BM25 score.
+    pub score: f32,
+    /// The stored passage.
+    pub record: StoredPassage,
+    /// The text the hit shows: the passage, or the quotation for quotation hits.
+    pub text: String,
+    /// Byte ranges of `text` that match the query's terms.
+    pub highlights: Vec<(usize, usize)>,
+    /// Where it comes from.
+    pub citation: Citation,
+}
+
+/// The result of a search.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// Hits, best first.
+    pub hits: Vec<Hit>,
+    /// Number of matching passages before the per-article cap and limit.
+    pub total: usize,
+}
+
+/// A searcher over an opened index, reusable across queries.
+pub struct Searcher {
+    open: OpenIndex,
+    reader: IndexReader,
+    config: Config,
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher").field("index", &self.open.dir).finish()
+    }
+}
+
+impl Searcher {
+    /// A searcher over `open`.
+    ///
+    /// # Errors
+    /// When tantivy cannot open a reader.
+    pub fn new(open: OpenIndex, config: &Config) -> Result<Searcher> {
+        let reader = open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Searcher { open, reader, config: config.clone() })
+    }
+
+    /// Runs `request`; `resolve` maps actor names to index keys.
+    ///
+    /// # Errors
+    /// [`Error::Query`] for a query that does not parse; tantivy errors.
+    pub fn search(&self, request: &SearchRequest, resolve: &Resolver<'_>) -> Result<SearchResults> {
+        let built = query::build(&self.open, &self.config, request, resolve)?;
+        let searcher = self.reader.searcher();
+        let limit = request.limit.max(1);
+        let per_article = request.per_article.max(1);
+        let total = searcher.search(&*built.query, &Count)?;
+        let mut fetch = (limit * per_article * 4).max(50);
+        let mut hits = Vec::new();
+        loop {
+            hits.clear();
+            let top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
+            let mut per: HashMap<String, usize> = HashMap::new();
+            for (score, address) in &top {
+                let doc: TantivyDocument = searcher.doc(*address)?;
+                let Some(bytes) = doc.get_first(self.open.fields.record).and_then(|v| v.as_bytes()) else {
+                    continue;
+                };
+                let record: StoredPassage = serde_json::from_slice(bytes).map_err(|e| {
+                    Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
+                })?;
+                let n = per.entry(record.article.id.clone()).or_default();
+                if *n >= per_article {
+                    continue;
+                }
+                *n += 1;
+                hits.push((*score, record));
+                if hits.len() == limit {
+                    break;
+                }
+            }
+            if hits.len() == limit || top.len() < fetch {
+                break;
+            }
+            fetch *= 4;
+        }
+        let mut analyzer = self.open.index.tokenizer_for_field(self.open.fields.text)?;
+        let hits = hits
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, record))| {
+                let text = match record.quote.and_then(|q| record.quotes.get(q)) {
+                    Some(q) => q.text.clone(),
+                    None => record.text.clone(),
+                };
+                let highlights = highlight::highlights(&mut analyzer, &text, &built.terms);
+                let citation = Citation::of(&record);
+                Hit { rank: i + 1, score, record, text, highlights, citation }
+            })
+            .collect();
+        Ok(SearchResults { hits, total })
+    }
+}
+
+/// The query and the terms to highlight.
+pub(crate) struct BuiltQuery {
+    pub(crate) query: Box<dyn Query>,
+    pub(crate) terms: HashSet<String>,
+}

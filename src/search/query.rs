@@ -1,0 +1,153 @@
+//! Building the tantivy query: the user's query on passage text (title and summary as weaker
+//! fields) combined with the filters.
+
+use std::collections::HashSet;
+use std::ops::Bound;
+
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::index::schema::{tantivy_date, KIND_PASSAGE, KIND_QUOTE};
+use crate::index::OpenIndex;
+use crate::search::{BuiltQuery, SearchRequest};
+
+/// Maps what a user calls an actor (`Pyongyang`, `North Korea`, `PRK`) to the key the index
+/// stores, or `None` when unknown (the name is then used as typed).
+pub type Resolver<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// Builds the query for `request`.
+pub(crate) fn build(open: &OpenIndex, config: &Config, request: &SearchRequest, resolve: &Resolver<'_>) -> Result<BuiltQuery> {
+    let f = &open.fields;
+    let mut parser = QueryParser::for_index(&open.index, vec![f.text, f.title, f.summary]);
+    parser.set_field_boost(f.title, config.settings.search.title_boost);
+    parser.set_field_boost(f.summary, config.settings.search.summary_boost);
+
+    let text = rewrite_actor_fields(&request.query, resolve);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut terms = HashSet::new();
+    if text.trim().is_empty() {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    } else {
+        let user = parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
+        user.query_terms(&mut |term, _| {
+            if term.field() == f.text {
+                if let Some(s) = term.value().as_str() {
+                    terms.insert(s.to_string());
+                }
+            }
+        });
+        clauses.push((Occur::Must, user));
+    }
+    let kind = if request.quotes { KIND_QUOTE } else { KIND_PASSAGE };
+    clauses.push((Occur::Must, term_query(f.kind, kind)));
+    if request.since.is_some() || request.until.is_some() {
+        let lower = request
+            .since
+            .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.published, tantivy_date(d))));
+        let upper = request
+            .until
+            .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.published, tantivy_date(d))));
+        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    }
+    if !request.sources.is_empty() {
+        let any: Vec<(Occur, Box<dyn Query>)> = request
+            .sources
+            .iter()
+            .map(|s| (Occur::Should, term_query(f.source, &s.trim().to_lowercase())))
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    for actor in &request.actors {
+        let key = resolve(actor).unwrap_or_else(|| actor.trim().to_string());
+        clauses.push((Occur::Must, term_query(f.actor, &key.to_lowercase())));
+    }
+    for topic in &request.topics {
+        clauses.push((Occur::Must, term_query(f.topic, &topic.trim().to_lowercase())));
+    }
+    for speaker in &request.speakers {
+        let name = resolve(speaker).unwrap_or_else(|| speaker.clone());
+        let phrase = format!("\"{}\"", name.replace('"', " "));
+        let q = QueryParser::for_index(&open.index, vec![f.speaker])
+            .parse_query(&phrase)
+            .map_err(|e| Error::Invalid(format!("--speaker {speaker}: {e}")))?;
+        clauses.push((Occur::Must, q));
+    }
+    // Filters must not change scores: only the user's query scores.
+    let query: Box<dyn Query> = if clauses.len() == 1 {
+        clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery))
+    } else {
+        let mut scored = clauses.remove(0);
+        let filters: Vec<(Occur, Box<dyn Query>)> = clauses
+            .into_iter()
+            .map(|(o, q)| (o, Box::new(tantivy::query::ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>))
+            .collect();
+        let mut all = vec![(Occur::Must, std::mem::replace(&mut scored.1, Box::new(AllQuery)))];
+        all.extend(filters);
+        Box::new(BooleanQuery::new(all))
+    };
+    Ok(BuiltQuery { query, terms })
+}
+
+fn term_query(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+}
+
+/// Replaces the value of `actor:VALUE` and `actor:"A B"` clauses by its resolved key.
+fn rewrite_actor_fields(query: &str, resolve: &Resolver<'_>) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut rest = query;
+    while let Some(pos) = rest.find("actor:") {
+        let at_word_start = pos == 0 || rest[..pos].ends_with([' ', '(', '+', '-']);
+        out.push_str(&rest[..pos + 6]);
+        rest = &rest[pos + 6..];
+        if !at_word_start {
+            continue;
+        }
+        let (value, len) = if let Some(stripped) = rest.strip_prefix('"') {
+            match stripped.find('"') {
+                Some(end) => (&stripped[..end], end + 2),
+                None => (stripped, rest.len()),
+            }
+        } else {
+            let end = rest.find([' ', ')']).unwrap_or(rest.len());
+            (&rest[..end], end)
+        };
+        let key = resolve(value).unwrap_or_else(|| value.to_string());
+        out.push('"');
+        out.push_str(&key.replace('"', " "));
+        out.push('"');
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A one-line explanation of a parse error that points at the problem.
+fn explain(query: &str, error: &str) -> String {
+    let hint = if query.matches('"').count() % 2 == 1 {
+        "an opening `\"` has no closing `\"`"
+    } else if query.matches('(').count() != query.matches(')').count() {
+        "parentheses do not balance"
+    } else if error.contains("Field does not exist") {
+        "fields are text, title, summary, source, actor, topic, speaker, mentioned, id, path, published"
+    } else {
+        "see `casefile search --help` for the syntax"
+    };
+    format!("`{query}`: {error} ({hint})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_fields_are_resolved() {
+        let resolve = |s: &str| (s.eq_ignore_ascii_case("pyongyang")).then(|| "PRK".to_string());
+        assert_eq!(rewrite_actor_fields("satellite actor:Pyongyang", &resolve), "satellite actor:\"PRK\"");
+        assert_eq!(rewrite_actor_fields("actor:\"Kim Jong Un\" x", &resolve), "actor:\"Kim Jong Un\" x");
+        assert_eq!(rewrite_actor_fields("factor:x", &resolve), "factor:x");
+    }
+}
