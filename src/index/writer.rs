@@ -203,8 +203,9 @@ pub fn run(
                     skip(&mut summary, &path, SkipReason::NonUtf8Path);
                     continue;
                 };
-                if Format::of(&path).is_none() {
-                    skip(&mut summary, &path, SkipReason::Unsupported);
+                if Format::of(&path).is_none() || read::is_documentation(&path) {
+                    let reason = if Format::of(&path).is_none() { SkipReason::Unsupported } else { SkipReason::Documentation };
+                    skip(&mut summary, &path, reason);
                     progress.advance(1, 0);
                     continue;
                 }

@@ -55,6 +55,8 @@ impl Format {
 pub enum SkipReason {
     /// Its extension is not a format casefile reads.
     Unsupported,
+    /// A documentation file of the archive (`README`, `LICENSE`, `CHANGELOG`), not an article.
+    Documentation,
     /// It is empty (or only white space).
     Empty,
     /// It is larger than the size limit.
@@ -76,6 +78,7 @@ impl SkipReason {
     pub fn key(&self) -> &'static str {
         match self {
             SkipReason::Unsupported => "unsupported",
+            SkipReason::Documentation => "documentation",
             SkipReason::Empty => "empty",
             SkipReason::TooLarge(_) => "too_large",
             SkipReason::Binary => "binary",
@@ -91,6 +94,7 @@ impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::Unsupported => write!(f, "not a format casefile reads (.txt .md .jsonl .ndjson .json .html .htm)"),
+            SkipReason::Documentation => write!(f, "documentation file of the archive, not an article"),
             SkipReason::Empty => write!(f, "empty file"),
             SkipReason::TooLarge(n) => write!(f, "file of {n} bytes is over the size limit (raise it with --max-file-size)"),
             SkipReason::Binary => write!(f, "binary content (NUL bytes) in a text file"),
@@ -148,6 +152,9 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
     let Some(format) = Format::of(path) else {
         return FileRead::skip(SkipReason::Unsupported);
     };
+    if is_documentation(path) {
+        return FileRead::skip(SkipReason::Documentation);
+    }
     if path.to_str().is_none() {
         return FileRead::skip(SkipReason::NonUtf8Path);
     }
@@ -185,6 +192,13 @@ pub fn read_bytes(path: &Path, bytes: &[u8], format: Format) -> FileRead {
     problems.append(&mut read.problems);
     read.problems = problems;
     read
+}
+
+/// True for the documentation files an archive folder commonly carries (`README.md`,
+/// `LICENSE.txt`, `CHANGELOG.md`): they describe the archive and are not articles.
+pub fn is_documentation(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    ["readme", "license", "licence", "changelog", "contributing"].contains(&stem.to_ascii_lowercase().as_str())
 }
 
 /// An article id derived from a path: the path without its extension, `/`-separated.

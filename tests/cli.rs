@@ -1,0 +1,232 @@
+//! End-to-end tests of the `casefile` binary on temporary corpora in every format.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// A small archive in every format, with our own sentences.
+fn corpus(dir: &Path) {
+    write(
+        dir,
+        "asia/seoul.md",
+        "---\nid: \"seoul-1\"\ntitle: \"Blinken warns of satellite help for Pyongyang\"\nsource: \"Casefile Wire\"\nurl: \"https://example.org/seoul\"\npublished: 2025-01-06\n---\n\nSecretary of State Antony Blinken said in Seoul on Monday that Moscow intends to share advanced space and satellite technology with Pyongyang.\n\nThe warning came as North Korean troops fought alongside Russian forces near Kursk.\n",
+    );
+    write(
+        dir,
+        "europe/grain.txt",
+        "---\ntitle: \"Black Sea grain corridor reopens\"\nsource: \"Meridian Dispatch\"\npublished: \"2022-07-22T10:00:00+03:00\"\n---\nUkraine and Russia signed parallel agreements in Istanbul to let grain ships leave Odesa.\n\nThe United Nations and Turkey will inspect the vessels.\n",
+    );
+    write(
+        dir,
+        "plain/keypoints.txt",
+        "- Armenia says tens of thousands have fled Karabakh.\n- Aid convoys wait at the border.\nRefugees crossed into Armenia through the Lachin corridor over the weekend.\nOfficials in Yerevan counted the arrivals.\n",
+    );
+    write(
+        dir,
+        "feeds/wire.jsonl",
+        "{\"id\":\"feed-1\",\"title\":\"Iran enrichment report\",\"source\":\"Harbor Line\",\"published\":\"2023-03-01\",\"body\":\"Inspectors found uranium particles enriched to 83.7 percent at Fordow.\"}\nthis line is broken\n{\"id\":\"feed-2\",\"title\":\"Sanctions on shipping\",\"source\":\"Harbor Line\",\"published\":\"2024-02-20\",\"text\":\"The Treasury imposed sanctions on tankers carrying Iranian oil.\"}\n",
+    );
+    write(
+        dir,
+        "feeds/archive.json",
+        "[{\"id\":\"arc-1\",\"title\":\"Vilnius summit\",\"published\":\"2023-07-11\",\"body\":\"NATO leaders met in Vilnius and discussed the path for Ukraine to join the alliance.\"}]",
+    );
+    write(dir, "notes/empty.txt", "");
+    write(dir, "notes/image.pdf", "%PDF-1.4 not an article");
+}
+
+fn casefile(cwd: &Path, index: &Path, args: &[&str]) -> Output {
+    Command::new(common::bin())
+        .current_dir(cwd)
+        .env_remove("CASEFILE_INDEX")
+        .env("NO_COLOR", "1")
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn indexed() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(&dir.path().join("archive"));
+    let index = dir.path().join("idx");
+    let out = casefile(dir.path(), &index, &["index", "archive", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    (dir, index)
+}
+
+#[test]
+fn index_counts_files_articles_and_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(&dir.path().join("archive"));
+    let index = dir.path().join("idx");
+    let out = casefile(dir.path(), &index, &["index", "archive", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["added"], 5, "{s}");
+    assert_eq!(s["articles"], 6, "{s}");
+    assert_eq!(s["skipped_by_reason"]["empty"], 1);
+    assert_eq!(s["skipped_by_reason"]["unsupported"], 1);
+    let bad_line = s["problems"].as_array().unwrap().iter().find(|p| p["reason"] == "bad_record").unwrap();
+    assert_eq!(bad_line["line"], 2);
+
+    // A second run reads nothing new; a change and a removal are picked up.
+    let again: Value = serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout).unwrap();
+    assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(5)), "{again}");
+    std::fs::remove_file(dir.path().join("archive/feeds/archive.json")).unwrap();
+    write(&dir.path().join("archive"), "europe/grain.txt", "---\ntitle: \"Grain deal ends\"\n---\nRussia left the grain deal.\n");
+    let third: Value = serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout).unwrap();
+    assert_eq!((third["updated"].as_u64(), third["removed"].as_u64(), third["articles"].as_u64()), (Some(1), Some(1), Some(5)), "{third}");
+    let out = casefile(dir.path(), &index, &["search", "Vilnius", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "a removed file's article is gone");
+    let out = casefile(dir.path(), &index, &["search", "left grain deal", "--json"]);
+    assert_eq!(json_lines(&out)[0]["article"]["title"], "Grain deal ends");
+}
+
+#[test]
+fn search_ranks_passages_and_cites_exact_bytes() {
+    let (dir, index) = indexed();
+    let out = casefile(dir.path(), &index, &["search", "satellite technology", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let hits = json_lines(&out);
+    let top = &hits[0];
+    assert_eq!(top["rank"], 1);
+    assert_eq!(top["article"]["id"], "seoul-1");
+    assert_eq!(top["article"]["source"], "Casefile Wire");
+    assert_eq!(top["article"]["published"], "2025-01-06");
+    for key in ["score", "text", "highlights", "passage", "file_range", "citation"] {
+        assert!(top.get(key).is_some(), "hit lacks {key}: {top}");
+    }
+    let text = top["text"].as_str().unwrap();
+    assert!(text.contains("Moscow intends"));
+    for h in top["highlights"].as_array().unwrap() {
+        let (s, e) = (h[0].as_u64().unwrap() as usize, h[1].as_u64().unwrap() as usize);
+        let word = text[s..e].to_lowercase();
+        assert!(word.starts_with("satellite") || word.starts_with("technolog"), "highlight {word}");
+    }
+    // file_range holds exactly the text in the file.
+    let path = dir.path().join(top["article"]["path"].as_str().unwrap());
+    let bytes = std::fs::read(path).unwrap();
+    let r = &top["file_range"];
+    let (s, e) = (r[0].as_u64().unwrap() as usize, r[1].as_u64().unwrap() as usize);
+    assert_eq!(std::str::from_utf8(&bytes[s..e]).unwrap(), text);
+}
+
+#[test]
+fn every_verbatim_hit_points_at_its_text_and_jsonl_hits_at_their_line() {
+    let (dir, index) = indexed();
+    let out = casefile(dir.path(), &index, &["search", "", "--json", "--limit", "50", "--per-article", "10"]);
+    let hits = json_lines(&out);
+    assert!(hits.len() >= 8, "{}", hits.len());
+    let mut lines = 0;
+    for hit in &hits {
+        let path = dir.path().join(hit["article"]["path"].as_str().unwrap());
+        match hit["file_range"].as_array() {
+            Some(r) => {
+                let bytes = std::fs::read(&path).unwrap();
+                let (s, e) = (r[0].as_u64().unwrap() as usize, r[1].as_u64().unwrap() as usize);
+                assert_eq!(std::str::from_utf8(&bytes[s..e]).unwrap(), hit["text"].as_str().unwrap());
+            }
+            None if path.extension().unwrap() == "jsonl" => {
+                let line = hit["article"]["line"].as_u64().unwrap() as usize;
+                let file = std::fs::read_to_string(&path).unwrap();
+                assert!(file.lines().nth(line - 1).unwrap().contains(hit["text"].as_str().unwrap()));
+                lines += 1;
+            }
+            None => assert!(path.extension().unwrap() == "json"),
+        }
+    }
+    assert_eq!(lines, 2);
+}
+
+#[test]
+fn filters_narrow_results() {
+    let (dir, index) = indexed();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search", "", "--json", "--limit", "50"];
+        all.extend_from_slice(args);
+        let out = casefile(dir.path(), &index, &all);
+        let mut v: Vec<String> = json_lines(&out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
+        v.dedup();
+        v
+    };
+    let mut lower = ids(&["--source", "harbor line"]);
+    lower.sort();
+    assert_eq!(lower, ["feed-1", "feed-2"], "source names match in any case");
+    let mut harbor = ids(&["--source", "Harbor Line"]);
+    harbor.sort();
+    assert_eq!(harbor, ["feed-1", "feed-2"]);
+    assert_eq!(ids(&["--since", "2024-01-01", "--until", "2024-12-31"]), ["feed-2"]);
+    assert_eq!(ids(&["--since", "2025"]), ["seoul-1"]);
+    assert_eq!(ids(&["--until", "2022-07"]).len(), 1);
+}
+
+#[test]
+fn exit_statuses_follow_ripgrep() {
+    let (dir, index) = indexed();
+    assert_eq!(casefile(dir.path(), &index, &["search", "satellite"]).status.code(), Some(0));
+    assert_eq!(casefile(dir.path(), &index, &["search", "zanzibarquux"]).status.code(), Some(1));
+    let bad = casefile(dir.path(), &index, &["search", "\"unclosed phrase"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("closing"), "{err}");
+    assert_eq!(casefile(dir.path(), &index, &["search", "x", "--since", "yesterday"]).status.code(), Some(2));
+    let missing = casefile(dir.path(), &dir.path().join("nowhere"), &["search", "x"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("casefile index"));
+}
+
+#[test]
+fn second_indexer_is_refused_with_its_own_status() {
+    let (dir, index) = indexed();
+    let _held = casefile::index::lock::IndexLock::acquire(&index).unwrap();
+    let out = casefile(dir.path(), &index, &["index", "archive"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("locked by another casefile run"), "{err}");
+    // Searching still works while the lock is held.
+    assert_eq!(casefile(dir.path(), &index, &["search", "grain"]).status.code(), Some(0));
+}
+
+#[test]
+fn markdown_output_has_footnote_citations() {
+    let (dir, index) = indexed();
+    let out = casefile(dir.path(), &index, &["search", "grain ships", "--format", "markdown"]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("> "), "{md}");
+    assert!(md.contains("[^1]: \"Black Sea grain corridor reopens\", Meridian Dispatch, 2022-07-22"), "{md}");
+    assert!(md.contains("**grain ships**"), "{md}");
+}
+
+#[test]
+fn first_search_indexes_the_corpus_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(&dir.path().join("corpus"));
+    let out = Command::new(common::bin())
+        .current_dir(dir.path())
+        .env_remove("CASEFILE_INDEX")
+        .args(["search", "Fordow", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("indexing ./corpus"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("[1] Iran enrichment report"), "{text}");
+    assert!(text.contains("Sources"), "{text}");
+    assert!(dir.path().join(".casefile/CURRENT").exists());
+}
