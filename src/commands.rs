@@ -43,6 +43,9 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
     if let Some(t) = args.threads {
         options.threads = t;
     }
+    if let Some(n) = args.batch {
+        options.batch_files = n;
+    }
     if let Some(mib) = args.max_file_size {
         options.read.max_file_size = mib << 20;
     }

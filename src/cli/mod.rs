@@ -86,6 +86,9 @@ pub struct IndexArgs {
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Files per commit (a smaller batch commits more often).
+    #[arg(long, value_name = "N", hide = true)]
+    pub batch: Option<usize>,
 }
 
 /// Output formats of search results.

@@ -172,7 +172,18 @@ pub fn run(
         register_tokenizers(&index, &config.settings.index)?;
         let fields = Fields::from_schema(&index.schema())?;
         let manifest = Manifest { config: fingerprint, ..Manifest::default() };
-        (OpenIndex { index, fields, dir }, manifest, Some(generation))
+        let open = OpenIndex { index, fields, dir };
+        if existing.is_none() {
+            // Nothing to protect: the first build goes live at once (empty), so a killed first
+            // run resumes from its last commit instead of starting over.
+            remove_stale_generations(root, Some(&generation));
+            let mut writer: IndexWriter = open.index.writer(15 << 20)?;
+            commit(&mut writer, &open, &manifest, &RunSummary::default(), &mut 0, started)?;
+            root.set_current(&generation)?;
+            (open, manifest, None)
+        } else {
+            (open, manifest, Some(generation))
+        }
     } else {
         let open = existing.clone().ok_or_else(|| Error::NoIndex { path: root.path().to_path_buf() })?;
         (open, existing_manifest.unwrap_or_default(), None)
@@ -180,7 +191,7 @@ pub fn run(
 
     let mut summary = RunSummary {
         index: root.path().display().to_string(),
-        full: new_generation.is_some(),
+        full: rebuild,
         ..RunSummary::default()
     };
     let memory = options.memory_mb.max(15) << 20;
@@ -283,9 +294,7 @@ pub fn run(
             ));
         }
         root.set_current(&generation)?;
-        if let Some(old) = &existing {
-            let _ = std::fs::remove_dir_all(&old.dir);
-        }
+        remove_stale_generations(root, Some(&generation));
     }
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
@@ -440,6 +449,20 @@ fn commit(
         }
     }
     Ok(())
+}
+
+/// Removes generation folders that are not live: leftovers of a rebuild that was killed, or the
+/// generation a finished rebuild replaced.
+fn remove_stale_generations(root: &IndexRoot, live: Option<&str>) {
+    let current = root.current();
+    let Ok(entries) = std::fs::read_dir(root.path()) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_live = live == Some(name.as_str()) || current.as_deref() == Some(e.path().as_path());
+        if name.starts_with("gen-") && !is_live {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 fn skip(summary: &mut RunSummary, path: &Path, reason: SkipReason) {

@@ -71,6 +71,8 @@ pub enum SkipReason {
     NonUtf8Path,
     /// A symbolic-link loop.
     SymlinkLoop,
+    /// A symbolic link, not followed without `--follow`.
+    Symlink,
 }
 
 impl SkipReason {
@@ -86,6 +88,7 @@ impl SkipReason {
             SkipReason::Malformed(_) => "malformed",
             SkipReason::NonUtf8Path => "non_utf8_path",
             SkipReason::SymlinkLoop => "symlink_loop",
+            SkipReason::Symlink => "symlink",
         }
     }
 }
@@ -102,6 +105,7 @@ impl fmt::Display for SkipReason {
             SkipReason::Malformed(e) => write!(f, "malformed: {e}"),
             SkipReason::NonUtf8Path => write!(f, "path is not valid UTF-8"),
             SkipReason::SymlinkLoop => write!(f, "symbolic link loop"),
+            SkipReason::Symlink => write!(f, "symbolic link, not followed (use --follow)"),
         }
     }
 }

@@ -108,7 +108,9 @@ impl Searcher {
         let limit = request.limit.max(1);
         let per_article = request.per_article.max(1);
         let total = searcher.search(&*built.query, &Count)?;
-        let mut fetch = (limit * per_article * 4).max(50);
+        // Fetch more than `limit` so the per-article cap can skip passages, but never more than
+        // there are matches.
+        let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).max(50).min(total.max(1));
         let mut hits = Vec::new();
         loop {
             hits.clear();
@@ -132,10 +134,10 @@ impl Searcher {
                     break;
                 }
             }
-            if hits.len() == limit || top.len() < fetch {
+            if hits.len() == limit || top.len() < fetch || fetch >= total {
                 break;
             }
-            fetch *= 4;
+            fetch = fetch.saturating_mul(4).min(total);
         }
         let mut analyzer = self.open.index.tokenizer_for_field(self.open.fields.text)?;
         let hits = hits
