@@ -75,7 +75,8 @@ impl Enricher {
         let actors = self.actors.extract(article);
         let dates = self.dates.extract(&article.body, article.published);
         let quotes = self.quotes.extract(article, &actors);
-        let topics = self.topics.score(&format!("{}\n{}", article.title, article.body));
+        let summary = article.summary.as_deref().unwrap_or("");
+        let topics = self.topics.score(&format!("{}\n{summary}\n{}", article.title, article.body));
         let passage_topics =
             passages.iter().map(|p| self.topics.score(article.text(p.span()))).collect();
         Annotations { passages, actors, dates, quotes, topics, passage_topics }

@@ -1,0 +1,302 @@
+//! The grammar of date expressions over tokens, and their resolution.
+//!
+//! Every rule looks at the tokens from a position and returns the longest expression it
+//! recognises there, as a [`Hit`]. The caller keeps the longest hit over all rules.
+
+mod calendar;
+mod relative;
+
+use jiff::civil::Date;
+
+use super::lexicon::{Kw, Lex, Tok};
+use super::resolve::{Lean, Val};
+
+/// A recognised expression: tokens `[start, end)` and the resolved value.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The resolved value.
+    pub val: Val,
+}
+
+/// The grammar over one line's tokens, with the publication date to resolve against.
+pub(super) struct Grammar<'a> {
+    body: &'a str,
+    t: &'a [Tok],
+    pubd: Option<Date>,
+}
+
+/// How a relative unit expression is anchored ("this", "last", "next").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    This,
+    Last,
+    Next,
+}
+
+impl<'a> Grammar<'a> {
+    /// A grammar over `t` (tokens of one line).
+    pub fn new(body: &'a str, t: &'a [Tok], pubd: Option<Date>) -> Grammar<'a> {
+        Grammar { body, t, pubd }
+    }
+
+    /// The longest expression starting at token `i`.
+    pub fn at(&self, i: usize) -> Option<Hit> {
+        // Most tokens cannot begin an expression: skip them before trying every rule.
+        match self.t.get(i)?.lex {
+            Lex::Punct(c) if c != b'\'' => return None,
+            Lex::Other if !matches!(self.text(i), "that" | "That" | "these" | "These") => return None,
+            Lex::Kw(Kw::In | Kw::Of | Kw::FutureCue | Kw::Around) => return None,
+            _ => {}
+        }
+        let rules = [
+            self.explicit(i),
+            self.edge_month(i),
+            self.weekday(i),
+            self.deictic(i),
+            self.relative(i),
+            self.ago(i),
+            self.quarter(i),
+            self.year_expr(i),
+            self.boundary(i),
+            self.holiday(i),
+            self.reference(i),
+            self.anaphoric(i),
+            self.clock(i),
+        ];
+        rules.into_iter().flatten().max_by_key(|h| (h.end, std::cmp::Reverse(h.start)))
+    }
+
+    // ---- token helpers -------------------------------------------------------------------
+
+    /// The text of token `i` ("" past the end).
+    fn text(&self, i: usize) -> &'a str {
+        self.t.get(i).and_then(|t| self.body.get(t.start..t.end)).unwrap_or("")
+    }
+
+    /// Token `i` is the article "the".
+    pub fn is_the(&self, i: usize) -> bool {
+        self.is_kw(i, Kw::The)
+    }
+
+    fn kw(&self, i: usize) -> Option<Kw> {
+        self.t.get(i).and_then(Tok::kw)
+    }
+
+    fn is_kw(&self, i: usize, k: Kw) -> bool {
+        self.kw(i) == Some(k)
+    }
+
+    fn punct(&self, i: usize, c: u8) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(c))
+    }
+
+    /// Token `i` touches token `i - 1` (no space between).
+    fn adj(&self, i: usize) -> bool {
+        i > 0 && self.t.get(i).is_some_and(|t| t.start == self.t[i - 1].end)
+    }
+
+    /// Skips an optional hyphen glued to both neighbours ("third-quarter", "mid-1990s").
+    fn hyphen(&self, i: usize) -> usize {
+        if self.punct(i, b'-') && self.adj(i) && self.adj(i + 1) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A month name at `i` (abbreviations may take their period): month and next token.
+    fn month(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.t.get(i)?;
+        let Lex::Month(m, abbr) = t.lex else {
+            return None;
+        };
+        if !t.cap {
+            return None;
+        }
+        let next = if abbr && self.punct(i + 1, b'.') && self.adj(i + 1) { i + 2 } else { i + 1 };
+        Some((m, next))
+    }
+
+    /// A day of the month at `i` ("7", "7th", "eighth").
+    fn day(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.t.get(i)?;
+        match t.lex {
+            Lex::Number if t.digits <= 2 && (1..=31).contains(&t.num) => {
+                // "May 5 percent" or "March 3-2 vote" are not dates; "Nov. 4-5" is a range whose
+                // first day is taken.
+                if self.punct(i + 1, b'-') && self.adj(i + 1) {
+                    let to = self.t.get(i + 2).filter(|n| n.lex == Lex::Number && self.adj(i + 2));
+                    if !to.is_some_and(|n| n.num > t.num && n.num <= 31) {
+                        return None;
+                    }
+                }
+                if self.punct(i + 1, b'%') {
+                    return None;
+                }
+                if self.punct(i + 1, b'.') && self.t.get(i + 2).is_some_and(|n| n.lex == Lex::Number) {
+                    return None;
+                }
+                Some((t.num as u8, i + 1))
+            }
+            Lex::Ordinal(n) if (1..=31).contains(&n) => Some((n, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A year at `i`: four digits 1000-2099 that are not part of a larger number, an amount or a
+    /// clock time; "'89"; or a spelled-out year ("nineteen ninety-six").
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.t.get(i)?;
+        match t.lex {
+            Lex::Number if t.digits == 4 && (1000..=2099).contains(&t.num) => {
+                let glued_before = |c| i > 0 && self.t[i - 1].is(c) && self.adj(i);
+                if glued_before(b'$') || glued_before(b'#') || glued_before(b'.') || glued_before(b',') {
+                    return None;
+                }
+                let glued_after = |c| self.punct(i + 1, c) && self.adj(i + 1);
+                if (glued_after(b'.') || glued_after(b',') || glued_after(b':'))
+                    && self.t.get(i + 2).is_some_and(|n| n.lex == Lex::Number && self.adj(i + 2))
+                {
+                    return None;
+                }
+                if glued_after(b'%') {
+                    return None;
+                }
+                // The end of a range of decimals: "1.1700-1702".
+                if i >= 3
+                    && glued_before(b'-')
+                    && self.t[i - 2].lex == Lex::Number
+                    && self.adj(i - 1)
+                    && self.t[i - 3].is(b'.')
+                    && self.adj(i - 2)
+                {
+                    return None;
+                }
+                let next = self.text(i + 1);
+                if ["million", "billion", "trillion", "percent"].iter().any(|w| next.eq_ignore_ascii_case(w))
+                {
+                    return None;
+                }
+                Some((t.num as i32, i + 1))
+            }
+            Lex::Punct(b'\'') => {
+                let n = self.t.get(i + 1)?;
+                if i > 0 && self.t[i - 1].is(b'\'') {
+                    return None; // a closing or opening double quote
+                }
+                if n.lex == Lex::Number && n.digits == 2 && self.adj(i + 1) {
+                    let y = if n.num < 30 { 2000 } else { 1900 } + n.num as i32;
+                    return Some((y, i + 2));
+                }
+                None
+            }
+            Lex::Kw(Kw::Nineteen) => {
+                let Some(Kw::Tens(t)) = self.kw(i + 1) else {
+                    return None;
+                };
+                let mut y = 1900 + 10 * t as i32;
+                let mut next = i + 2;
+                if self.punct(next, b'-') {
+                    if let Some(Lex::Count(c @ 1..=9)) = self.t.get(next + 1).map(|t| t.lex) {
+                        y += c as i32;
+                        next += 2;
+                    }
+                }
+                Some((y, next))
+            }
+            _ => None,
+        }
+    }
+
+    /// Token `i` is an abbreviation that takes a period: an initial, a title or a month.
+    fn abbreviation(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        let w = self.text(i);
+        t.end - t.start == 1
+            || matches!(t.lex, Lex::Month(_, true))
+            || matches!(
+                w,
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "St"
+                    | "Jr"
+                    | "Sr"
+                    | "Gen"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Lt"
+                    | "Col"
+                    | "Inc"
+                    | "Corp"
+                    | "Co"
+                    | "Ltd"
+                    | "No"
+                    | "Prof"
+                    | "Rev"
+            )
+    }
+
+    /// Looks back in the sentence for a cue that the expression points forward in time: a
+    /// future modal or a scheduling word ("will", "expected to", "scheduled", "is to"). The
+    /// search stops at the sentence start, a quotation mark (a cue inside a quotation does not
+    /// govern the reporting clause) and a reporting verb ("said Friday" dates the statement).
+    fn lean(&self, i: usize) -> Lean {
+        let lo = i.saturating_sub(20);
+        for j in (lo..i).rev() {
+            let t = &self.t[j];
+            if matches!(t.lex, Lex::Punct(b'!' | b'?' | b';' | b'"')) {
+                break;
+            }
+            // A period ends the sentence unless it ends an abbreviation ("U.S.", "Mr.", "Aug.").
+            if t.is(b'.') && j > 0 && !self.abbreviation(j - 1) {
+                break;
+            }
+            // '' and `` are quotation marks too.
+            if t.is(b'\'') && j > 0 && self.t[j - 1].is(b'\'') && self.adj(j) {
+                break;
+            }
+            let w = self.text(j);
+            if matches!(w, "said" | "says" | "told" | "announced" | "added" | "reported") {
+                break;
+            }
+            let next = self.text(j + 1);
+            let to_or_for = next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("for");
+            match t.kw() {
+                Some(Kw::FutureCue) => return Lean::Future,
+                // "expected to", "set for", "due to": the bare words are adjectives or nouns too.
+                Some(Kw::ScheduleCue) if to_or_for => return Lean::Future,
+                _ => {}
+            }
+            // "is to resume", "are to meet"
+            if w.eq_ignore_ascii_case("to") && j > 0 && matches!(self.text(j - 1), "is" | "are") {
+                return Lean::Future;
+            }
+        }
+        Lean::Past
+    }
+
+    /// "this"/"last"/"next" and their synonyms at `i`.
+    fn rel_word(&self, i: usize) -> Option<Rel> {
+        match self.kw(i)? {
+            Kw::This | Kw::Current => Some(Rel::This),
+            Kw::Last | Kw::Past | Kw::Previous => Some(Rel::Last),
+            Kw::Next | Kw::Coming => Some(Rel::Next),
+            _ => None,
+        }
+    }
+}
+
+/// The year (or unit) offset of a relative word.
+fn rel_delta(rel: Rel) -> i32 {
+    match rel {
+        Rel::This => 0,
+        Rel::Last => -1,
+        Rel::Next => 1,
+    }
+}

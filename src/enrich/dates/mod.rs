@@ -1,0 +1,323 @@
+//! Mentioned dates, resolved against the publication date.
+//!
+//! [`DateExtractor::extract`] finds date expressions in an article body and resolves each to a
+//! calendar value, following the TimeML (TIMEX3) conventions that news annotation uses. It is a
+//! hand-written grammar over tokens (see `grammar`): one linear pass per article, no regexes and
+//! no allocation beyond the token buffer and the mentions themselves.
+//!
+//! # What is recognised
+//!
+//! * Full and partial calendar dates: "August 7, 1998", "Aug. 7", "7 August 1998", "August 1998",
+//!   "January of 1990", "June last year", "1998-08-07", US numeric "8/7/98" (month first), the
+//!   first day of a range ("Nov. 4-5"). A bare month name ("in June") is a mention; "May" and
+//!   "March" only after "in", "of", "early", "late" or "mid", or with a day or year, since they
+//!   are verbs and names too. Month and weekday names must be capitalised.
+//! * Weekdays: "Friday", "last Friday", "next Monday", "Friday morning". In "Friday, Aug. 7"
+//!   the weekday and the date are two mentions, and the weekday takes the date's value.
+//! * Days relative to publication: "today", "yesterday", "tomorrow", "tonight", "this morning",
+//!   "last night", "late yesterday" (not "the people of tomorrow").
+//! * Units relative to publication: "this week", "last month", "next year", "the past year",
+//!   "earlier this year", "early next year", "earlier in the year", "last November",
+//!   "this fall", "the weekend", "two weeks ago", "a year earlier", "year-earlier".
+//! * Quarters: "the third quarter", "third-quarter", "the fourth quarter of 1990",
+//!   "this year's third quarter", "the year-ago quarter", "the latest quarter"; halves only with
+//!   their year ("the first half of 1997"), since a bare "first half" is as often a game's.
+//! * Years, decades and centuries: "1997", "'89", "fiscal 1989", "early 1991", "mid-1996",
+//!   "the 1990s", "the late '80s", "the nineties", "the 20th century", "nineteen ninety-six",
+//!   "the year two thousand". A four-digit number is not a year when it is an amount ("$1990",
+//!   "1990 million"), a decimal or a range of decimals ("2082.1", "1.1700-1702"), a percentage or
+//!   a clock time ("0735 GMT"). Ranges ("from 1995 to 1998") give one mention per end.
+//! * Boundaries: "the end of 1990", "the beginning of October", "the end of the year",
+//!   "year-end".
+//! * Holidays with a computable date: "Thanksgiving (Day)", "Christmas", "Election Day".
+//! * Clock times: "10:35 a.m.", "6 p.m.", "noon", optionally with their day ("10 p.m. Wednesday").
+//! * References without a calendar value: "now", "right now", "currently", "recently",
+//!   "these days", "recent years", "the past few weeks", "coming months", "the (near) future".
+//! * Expressions anchored on the story's own timeline, unresolved: "the following year",
+//!   "later that year", "that same day", "the next morning".
+//!
+//! # How values are resolved (invariants)
+//!
+//! * Every mention's `text` is exactly `body[start..end]` (UTF-8 byte offsets); mentions are in
+//!   body order, never overlap, and never span a line break. A leading "the" is not part of a
+//!   mention ("third quarter", "end of the year").
+//! * `value` is written at the mention's own granularity: `YYYY-MM-DD` for a day, `YYYY-MM` for a
+//!   month, `YYYY` for a year, `YYYY-Www` for an ISO 8601 week, `YYYY-Qn` for a quarter.
+//!   Expressions with no such granularity (seasons, halves, decades, centuries, weekends, clock
+//!   times without a day, "now", anaphoric ones) have `value: None`.
+//! * An explicit year is taken as written. Anything relative ("Friday", "last year", "March 3")
+//!   is resolved against the publication date, and has `value: None` without one.
+//! * Direction comes from the sentence before the expression: a future cue ("will", "scheduled",
+//!   "expected to", "set for", "is to") points ahead; the search stops at the sentence start, a
+//!   quotation mark or a reporting verb ("said Friday" dates the statement). Without a cue,
+//!   reporting is taken to be about the past.
+//! * A bare weekday is the most recent such day on or before the publication date, or after a
+//!   future cue the first on or after it; a possessive ("Friday's vote") is always the past.
+//!   "last Friday" is strictly before, "next Friday" strictly after, "this Friday" on or after.
+//! * A month (or month and day) without a year is taken from a one-year window around the
+//!   publication date: from 270 days before it to about three months after, or after a future
+//!   cue from 31 days before it (a month: not yet ended). The publication month is this year's.
+//!   "last November" is the most recent November before the publication month, "next May" the
+//!   first May after it.
+//! * "this/last/next week|month|year|quarter" shift the publication date's week, month, year or
+//!   quarter by 0, -1 or +1; "N days/weeks/months/years ago" by -N at that unit's granularity.
+//! * A quarter without a year is in the publication year ("a year-ago" one, the year before);
+//!   "the quarter" / "the latest quarter" is the last completed quarter.
+
+mod grammar;
+mod lexicon;
+mod resolve;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::Result;
+
+use grammar::Grammar;
+use lexicon::Tok;
+
+/// A date mentioned in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateMention {
+    /// First byte in the body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Exactly `body[start..end]`.
+    pub text: String,
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www` or `YYYY-Qn`; `None` when it cannot be resolved.
+    pub value: Option<String>,
+}
+
+/// Finds and resolves date expressions.
+#[derive(Debug)]
+pub struct DateExtractor {}
+
+impl DateExtractor {
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    /// Never at present; the signature leaves room for configurable vocabularies.
+    pub fn from_config(_config: &Config) -> Result<DateExtractor> {
+        Ok(DateExtractor {})
+    }
+
+    /// All date mentions in `body`, in order, resolved against `published`.
+    pub fn extract(&self, body: &str, published: Option<Date>) -> Vec<DateMention> {
+        let mut toks: Vec<Tok> = Vec::with_capacity(body.len() / 5);
+        lexicon::tokenize(body, &mut toks);
+        let mut out = Vec::new();
+        // Expressions never cross a line break: the grammar sees one line at a time.
+        let mut line_start = 0;
+        for k in 1..=toks.len() {
+            if k == toks.len() || toks[k].nl_before {
+                scan_line(body, &toks[line_start..k], published, &mut out);
+                line_start = k;
+            }
+        }
+        out
+    }
+}
+
+/// Appends the mentions of one line's tokens to `out`.
+fn scan_line(body: &str, toks: &[Tok], published: Option<Date>, out: &mut Vec<DateMention>) {
+    let grammar = Grammar::new(body, toks, published);
+    let mut i = 0;
+    while i < toks.len() {
+        match grammar.at(i) {
+            Some(hit) if hit.end > hit.start && hit.start >= i => {
+                // A leading "the" is left out of the mention: it carries no date.
+                let first = if hit.end - hit.start > 1 && grammar.is_the(hit.start) {
+                    hit.start + 1
+                } else {
+                    hit.start
+                };
+                let (start, end) = (toks[first].start, toks[hit.end - 1].end);
+                out.push(DateMention {
+                    start,
+                    end,
+                    text: body[start..end].to_string(),
+                    value: hit.val.render(),
+                });
+                i = hit.end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str, published: Option<Date>) -> Vec<(String, Option<String>)> {
+        let x = DateExtractor::from_config(&Config::builtin()).expect("builds");
+        let found = x.extract(body, published);
+        for m in &found {
+            assert_eq!(&body[m.start..m.end], m.text);
+        }
+        found.into_iter().map(|m| (m.text, m.value)).collect()
+    }
+
+    fn pubd() -> Option<Date> {
+        Some(jiff::civil::date(1998, 8, 8)) // a Saturday
+    }
+
+    fn pair(t: &str, v: Option<&str>) -> (String, Option<String>) {
+        (t.to_string(), v.map(str::to_string))
+    }
+
+    /// Throughput on the newswire sample when it is present (`cargo test -- --ignored`); debug
+    /// builds are many times slower than release, so this only guards against pathologies.
+    #[test]
+    #[ignore]
+    fn throughput_on_newswire() {
+        let dir = std::path::Path::new("../shared/data/newswire");
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let bodies: Vec<String> =
+            entries.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect();
+        let x = DateExtractor::from_config(&Config::builtin()).expect("builds");
+        let start = std::time::Instant::now();
+        let n: usize = bodies.iter().map(|b| x.extract(b, pubd()).len()).sum();
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!("{} articles, {n} mentions, {:.0} articles/s", bodies.len(), bodies.len() as f64 / secs);
+    }
+
+    #[test]
+    fn full_and_partial_dates() {
+        let got = run("The treaty was signed on March 5, 1946, and ratified in June 1947.", pubd());
+        assert_eq!(got, vec![pair("March 5, 1946", Some("1946-03-05")), pair("June 1947", Some("1947-06"))]);
+        let got = run("Talks resumed Aug. 7 after 12 August 1990 and 1998-08-01 and 8/3/98.", pubd());
+        assert_eq!(
+            got,
+            vec![
+                pair("Aug. 7", Some("1998-08-07")),
+                pair("12 August 1990", Some("1990-08-12")),
+                pair("1998-08-01", Some("1998-08-01")),
+                pair("8/3/98", Some("1998-08-03")),
+            ]
+        );
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let got = run("The minister resigned Thursday.", pubd());
+        assert_eq!(got, vec![pair("Thursday", Some("1998-08-06"))]);
+        let got = run("The council will vote Tuesday on the plan.", pubd());
+        assert_eq!(got, vec![pair("Tuesday", Some("1998-08-11"))]);
+        let got = run("He arrived last Saturday and leaves next Saturday.", pubd());
+        assert_eq!(
+            got,
+            vec![pair("last Saturday", Some("1998-08-01")), pair("next Saturday", Some("1998-08-15"))]
+        );
+    }
+
+    #[test]
+    fn relative_units() {
+        let got = run("Exports fell last year and this month, yesterday and two weeks ago.", pubd());
+        assert_eq!(
+            got,
+            vec![
+                pair("last year", Some("1997")),
+                pair("this month", Some("1998-08")),
+                pair("yesterday", Some("1998-08-07")),
+                pair("two weeks ago", Some("1998-W30")),
+            ]
+        );
+        let got = run("Sales rose in the third quarter and this week.", pubd());
+        assert_eq!(got, vec![pair("third quarter", Some("1998-Q3")), pair("this week", Some("1998-W32"))]);
+    }
+
+    #[test]
+    fn relative_without_publication_date_is_unresolved() {
+        let got = run("The vote took place yesterday, not in 1997.", None);
+        assert_eq!(got, vec![pair("yesterday", None), pair("1997", Some("1997"))]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        let got = run("The index closed at 2082.1 after $1990 was paid to 1500 people; may we go?", pubd());
+        assert!(got.iter().all(|(t, _)| t != "2082" && t != "1990" && t != "may"), "{got:?}");
+    }
+
+    #[test]
+    fn cues_and_reporting_verbs_set_the_direction() {
+        // Published on a Saturday: "Friday" is the day before unless a cue points ahead.
+        let got = run("The summit is expected to open Friday in Geneva.", pubd());
+        assert_eq!(got, vec![pair("Friday", Some("1998-08-14"))]);
+        let got = run("\"We will not give in,\" the minister said Friday.", pubd());
+        assert_eq!(got, vec![pair("Friday", Some("1998-08-07"))]);
+        // "expected" as an adjective is no cue.
+        let got = run("Shares fell after lower-than-expected results on Friday.", pubd());
+        assert_eq!(got, vec![pair("Friday", Some("1998-08-07"))]);
+        // A recent day after a future cue stays in the past.
+        let got = run("The suspects will be tried for the Aug. 3 attack.", pubd());
+        assert_eq!(got, vec![pair("Aug. 3", Some("1998-08-03"))]);
+    }
+
+    #[test]
+    fn leading_article_and_apposition() {
+        let got = run("Talks opened Thursday, Aug. 6, and continue at the weekend.", pubd());
+        assert_eq!(
+            got,
+            vec![
+                pair("Thursday", Some("1998-08-06")),
+                pair("Aug. 6", Some("1998-08-06")),
+                pair("weekend", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_and_non_dates() {
+        let got = run("The Nov. 4-5 summit; the euro at 1.1700-1702 dollars; quarter-finals.", pubd());
+        assert_eq!(got, vec![pair("Nov. 4", Some("1998-11-04"))]);
+        let got = run("Profit rose in the first half, a player scored in the second half.", pubd());
+        assert!(got.is_empty(), "{got:?}");
+        let got = run("Output grew in the first half of 1997 and in the 1980s.", pubd());
+        assert_eq!(got, vec![pair("first half of 1997", None), pair("1980s", None)]);
+    }
+
+    #[test]
+    fn mentions_never_cross_a_line_break() {
+        let got = run("The decision came in March\n\n12 people were hurt.", pubd());
+        assert_eq!(got, vec![pair("March", Some("1998-03"))]);
+    }
+
+    #[test]
+    fn unresolved_references() {
+        let got = run("Prices are now higher than in recent years and may rise in the near future.", pubd());
+        assert_eq!(got, vec![pair("now", None), pair("recent years", None), pair("near future", None)]);
+    }
+
+    #[test]
+    fn parts_of_months_and_coming_days() {
+        let got = run("Voting ends in mid-May; the rally is this coming Sunday.", pubd());
+        assert_eq!(
+            got,
+            vec![pair("mid-May", Some("1998-05")), pair("this coming Sunday", Some("1998-08-09"))]
+        );
+        let got = run("Fighting resumed in late February and January nineteen ninety-seven.", pubd());
+        assert_eq!(
+            got,
+            vec![
+                pair("late February", Some("1998-02")),
+                pair("January nineteen ninety-seven", Some("1997-01"))
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_and_fractions_are_not_dates() {
+        let got = run("She hosted Saturday Night Live; the quarter of voters who left.", pubd());
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn months_without_year_take_the_nearest() {
+        let got =
+            run("Prices peaked in December and will fall in January.", Some(jiff::civil::date(1998, 2, 6)));
+        assert_eq!(got, vec![pair("December", Some("1997-12")), pair("January", Some("1999-01"))]);
+    }
+}

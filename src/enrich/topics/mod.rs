@@ -1,0 +1,376 @@
+//! Topics: a taxonomy of weighted phrases, scored over any text.
+//!
+//! `topics.toml` defines each topic by phrases in three weight tiers (`strong`, `medium`,
+//! `weak`). All phrases of all topics go into one case-insensitive Aho-Corasick automaton, built
+//! once; scoring a text is one linear scan. A text's score for a topic is the sum of the weights
+//! of its phrase matches, damped for texts longer than `reference_words` (by the square root of
+//! the excess, so a long article needs more evidence than a passage, but not proportionally
+//! more), and a topic is kept when that score reaches `threshold` and `relative_cut` times the
+//! best topic's score. The format is documented in `index-config/README.md`.
+
+mod taxonomy;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+use taxonomy::{Pattern, Settings, Topic, FILE};
+
+/// A topic assigned to a text, with its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicScore {
+    /// Stable id (`sanctions`).
+    pub id: String,
+    /// Human label ("Sanctions").
+    pub label: String,
+    /// Score; higher is stronger.
+    pub score: f32,
+}
+
+/// Scores texts against the taxonomy of `topics.toml`.
+#[derive(Debug)]
+pub struct TopicClassifier {
+    topics: Vec<Topic>,
+    /// One automaton over every distinct phrase (case-insensitive, overlapping semantics, so
+    /// that a match failing its word-boundary check never hides a shorter phrase).
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: how it must match and which topics it feeds.
+    patterns: Vec<Pattern>,
+    settings: Settings,
+}
+
+impl TopicClassifier {
+    /// Builds the classifier.
+    ///
+    /// # Errors
+    /// When `topics.toml` is malformed.
+    pub fn from_config(config: &Config) -> Result<TopicClassifier> {
+        TopicClassifier::parse(config.text(FILE))
+    }
+
+    /// Builds the classifier from the text of a `topics.toml`.
+    fn parse(text: &str) -> Result<TopicClassifier> {
+        let taxonomy::Taxonomy { topics, phrases, patterns, settings } = taxonomy::parse(text)?;
+        let automaton = if phrases.is_empty() {
+            None
+        } else {
+            // The DFA is the fastest to scan with; fall back to the default kind should it
+            // ever grow too large.
+            let built = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&phrases)
+                .or_else(|_| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&phrases))
+                .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
+            Some(built)
+        };
+        Ok(TopicClassifier { topics, automaton, patterns, settings })
+    }
+
+    /// The topics of `text`, best first.
+    pub fn score(&self, text: &str) -> Vec<TopicScore> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let found = self.matches(automaton, text);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        // Per topic: the sum of weights, and whether a strong phrase matched.
+        let mut sums = vec![(0f32, false); self.topics.len()];
+        for (_, _, p) in found {
+            for &(topic, weight, strong) in &self.patterns[p].feeds {
+                sums[topic].0 += weight;
+                sums[topic].1 |= strong;
+            }
+        }
+        let s = &self.settings;
+        let words = count_words(text) as f32;
+        let damping = if words > s.reference_words { (s.reference_words / words).sqrt() } else { 1.0 };
+        // Medium and weak phrases alone make a topic only with much more evidence.
+        let unanchored_floor = s.threshold * s.without_strong;
+        let eligible = |&(raw, anchored): &(f32, bool)| anchored || raw * damping >= unanchored_floor;
+
+        // The relative cut is taken against the best topic that could be kept at all.
+        let best = sums.iter().filter(|x| eligible(x)).map(|x| x.0).fold(0f32, f32::max) * damping;
+        let floor = s.threshold.max(best * s.relative_cut);
+        let mut kept: Vec<(usize, f32)> = sums
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| eligible(x))
+            .map(|(t, x)| (t, x.0 * damping))
+            .filter(|&(_, score)| score >= floor)
+            .collect();
+        kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        kept.truncate(s.max_topics);
+        kept.into_iter()
+            .map(|(t, score)| TopicScore {
+                id: self.topics[t].id.clone(),
+                label: self.topics[t].label.clone(),
+                score: (score * 100.0).round() / 100.0,
+            })
+            .collect()
+    }
+
+    /// The phrase matches of `text` as `(start, end, pattern)`, in text order: overlapping
+    /// matches that pass the word-boundary and case checks, then a greedy leftmost-longest pass,
+    /// so "nuclear weapons" counts for its own topics, not also as a bare "weapons".
+    fn matches(&self, automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in automaton.find_overlapping_iter(text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if !starts_word(text, m.start()) || !(pattern.prefix || ends_word(text, m.end())) {
+                continue;
+            }
+            if let Some(exact) = &pattern.exact {
+                if text.get(m.start()..m.end()) != Some(exact.as_str()) {
+                    continue;
+                }
+            }
+            found.push((m.start(), m.end(), m.pattern().as_usize()));
+        }
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        // Distinct patterns matching the very same span (`arms embargo` and `arms embargo*`)
+        // all count: they are one phrase listed by several topics.
+        let mut last = (0, 0);
+        found.retain(|&(start, end, _)| {
+            let keep = start >= last.1 || (start, end) == last;
+            if keep {
+                last = (start, end);
+            }
+            keep
+        });
+        found
+    }
+
+    /// Whether `id` is a topic of the taxonomy.
+    pub fn knows(&self, id: &str) -> bool {
+        self.topics.iter().any(|t| t.id == id)
+    }
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn ends_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Words counted as runs of non-white-space, fast enough to run on every passage.
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> TopicClassifier {
+        TopicClassifier::from_config(&Config::builtin()).expect("the built-in topics.toml parses")
+    }
+
+    fn ids(scores: &[TopicScore]) -> Vec<&str> {
+        scores.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    const SMALL: &str = r#"
+[settings]
+threshold = 3.0
+reference_words = 20
+relative_cut = 0.2
+max_topics = 3
+without_strong = 2.0
+
+[weights]
+strong = 3.0
+medium = 1.5
+weak = 0.5
+
+[[topic]]
+id = "nukes"
+label = "Nukes"
+strong = ["nuclear weapons", "warhead*"]
+medium = ["reactor"]
+
+[[topic]]
+id = "guns"
+label = "Guns"
+strong = ["arms deal"]
+medium = ["weapons", "rifles"]
+
+[[topic]]
+id = "health"
+label = "Health"
+strong = ["WHO", "coup d'etat"]
+weak = ["doctors"]
+"#;
+
+    fn small() -> TopicClassifier {
+        TopicClassifier::parse(SMALL).expect("the test taxonomy parses")
+    }
+
+    #[test]
+    fn builtin_taxonomy_is_large_and_valid() {
+        let c = builtin();
+        assert!(c.topics.len() >= 25, "{} topics", c.topics.len());
+        assert!(c.topics.iter().all(|t| taxonomy::valid_id(&t.id)));
+        assert!(c.knows("sanctions") && c.knows("space-and-satellites"));
+        assert!(!c.knows("Sanctions") && !c.knows("weather"));
+    }
+
+    #[test]
+    fn a_passage_about_a_topic_beats_a_passing_mention() {
+        let c = builtin();
+        let about = "The council imposed sanctions on the regime, freezing assets and widening an \
+                     arms embargo that neighbours are accused of evading.";
+        assert_eq!(ids(&c.score(about)).first(), Some(&"sanctions"), "{:?}", c.score(about));
+        let passing = "The minister, who once studied economic penalties, opened a new bridge over the \
+                       river on Tuesday and praised the workers who built it.";
+        assert!(!ids(&c.score(passing)).contains(&"sanctions"));
+    }
+
+    #[test]
+    fn long_texts_need_more_than_one_mention() {
+        let c = builtin();
+        let filler = "The delegates walked along the river and talked about the weather and the food. ";
+        let once = format!("A ceasefire was mentioned. {}", filler.repeat(20));
+        assert!(!ids(&c.score(&once)).contains(&"ceasefires-and-peace-talks"));
+        let often = format!(
+            "{}{}",
+            "The ceasefire held and peace talks resumed under a truce. ".repeat(6),
+            filler.repeat(20)
+        );
+        assert!(ids(&c.score(&often)).contains(&"ceasefires-and-peace-talks"));
+    }
+
+    #[test]
+    fn whole_words_prefixes_and_case() {
+        let c = small();
+        // "warhead*" matches word continuations, but only at the start of a word.
+        assert_eq!(ids(&c.score("They counted warheads.")), ["nukes"]);
+        assert!(c.score("They counted prewarheads.").is_empty());
+        // A phrase without `*` must end on a word boundary.
+        assert!(c.score("An arms dealer arrived.").is_empty());
+        assert_eq!(ids(&c.score("An ARMS DEAL was signed.")), ["guns"]);
+        // Capitals mean an acronym that must match as written.
+        assert_eq!(ids(&c.score("The WHO said so.")), ["health"]);
+        assert!(c.score("Those who said so.").is_empty());
+        // The typographic apostrophe matches the ASCII one of the phrase.
+        assert_eq!(ids(&c.score("A coup d\u{2019}etat failed.")), ["health"]);
+    }
+
+    #[test]
+    fn longest_match_counts_once_and_medium_alone_never_makes_a_topic() {
+        let c = small();
+        let scores = c.score("Talks on nuclear weapons.");
+        assert_eq!(ids(&scores), ["nukes"]);
+        assert_eq!(scores[0].score, 3.0);
+        // Three medium matches reach the threshold, but without a strong phrase a topic needs
+        // twice that.
+        assert!(c.score("Weapons, rifles and more weapons.").is_empty());
+        assert_eq!(ids(&c.score("Weapons, rifles and more weapons and rifles.")), ["guns"]);
+        // With an anchor, medium matches add up.
+        assert_eq!(c.score("An arms deal for weapons and rifles.")[0].score, 6.0);
+    }
+
+    /// The seed article (read from `../shared/data`, never copied) is about satellites, arms and
+    /// troops traded between allies, and missiles.
+    #[test]
+    fn seed_article_topics() {
+        let Ok(text) = std::fs::read_to_string("../shared/data/seed/000_8158477548d8fd67.txt") else {
+            return;
+        };
+        let topics = builtin().score(&text);
+        let found = ids(&topics);
+        for expected in [
+            "space-and-satellites",
+            "arms-transfers",
+            "troop-deployment",
+            "alliances-and-treaties",
+            "missiles",
+        ] {
+            assert!(found.contains(&expected), "{expected} missing from {found:?}");
+        }
+        assert_eq!(found[0], "space-and-satellites");
+    }
+
+    /// Scores every article and paragraph of `../shared/data/newswire` and prints the rate:
+    /// `cargo test --lib topics::tests::throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let c = builtin();
+        let texts: Vec<String> = std::fs::read_dir("../shared/data/newswire")
+            .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
+            .unwrap_or_default();
+        let start = std::time::Instant::now();
+        let mut kept = 0;
+        for text in &texts {
+            kept += c.score(text).len();
+            for para in text.split("\n\n") {
+                kept += c.score(para).len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{} articles (and their paragraphs) in {secs:.3}s: {:.0}/s, {kept} topics",
+            texts.len(),
+            texts.len() as f64 / secs
+        );
+    }
+
+    /// Prints the topics and matched phrases of the passages of the files in `TOPICS_DEBUG`
+    /// (space-separated paths): `TOPICS_DEBUG=a.txt cargo test --lib topics::tests::debug -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn debug() {
+        let c = builtin();
+        let Some(automaton) = &c.automaton else {
+            return;
+        };
+        for path in std::env::var("TOPICS_DEBUG").unwrap_or_default().split_whitespace() {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            println!(
+                "== {path}\n   ARTICLE {:?}",
+                c.score(&text).iter().map(|s| (&s.id, s.score)).collect::<Vec<_>>()
+            );
+            for para in text.split("\n\n").chain(if text.contains("\n\n") { None } else { Some("") }) {
+                let para = para.trim();
+                if para.is_empty() {
+                    continue;
+                }
+                let hits: Vec<String> = c
+                    .matches(automaton, para)
+                    .into_iter()
+                    .map(|(s, e, p)| {
+                        let feeds: Vec<String> = c.patterns[p]
+                            .feeds
+                            .iter()
+                            .map(|(t, w, _)| format!("{}:{w}", c.topics[*t].id))
+                            .collect();
+                        format!("{}[{}]", &para[s..e], feeds.join(","))
+                    })
+                    .collect();
+                println!(
+                    "-- {}\n   {:?}\n   {}",
+                    &para[..para.len().min(100)],
+                    c.score(para).iter().map(|s| (&s.id, s.score)).collect::<Vec<_>>(),
+                    hits.join(" ")
+                );
+            }
+        }
+    }
+}
