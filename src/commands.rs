@@ -19,7 +19,7 @@ use casefile::search::{SearchRequest, Searcher};
 use casefile::{Config, Enricher};
 
 use crate::cli::{Cli, ColorWhen, ExtractArgs, Format, IndexArgs, SearchArgs, StatsArgs};
-use crate::{EXIT_NOTHING, EXIT_OK};
+use crate::{EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK};
 
 fn index_root(cli: &Cli) -> IndexRoot {
     IndexRoot::new(cli.index.clone().unwrap_or_else(|| PathBuf::from(index::DEFAULT_ROOT)))
@@ -46,6 +46,9 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
     if let Some(n) = args.batch {
         options.batch_files = n;
     }
+    if let Some(secs) = args.commit_interval {
+        options.commit_interval = std::time::Duration::from_secs_f64(secs.max(0.0));
+    }
     if let Some(mib) = args.max_file_size {
         options.read.max_file_size = mib << 20;
     }
@@ -65,7 +68,13 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
         bar.finish_and_clear();
     }
     report(&summary, args.json, args.quiet)?;
-    Ok(if args.strict && !summary.skipped.is_empty() { EXIT_NOTHING } else { EXIT_OK })
+    Ok(if summary.interrupted {
+        EXIT_INTERRUPTED
+    } else if args.strict && !summary.skipped.is_empty() {
+        EXIT_NOTHING
+    } else {
+        EXIT_OK
+    })
 }
 
 fn progress_bar() -> ProgressBar {

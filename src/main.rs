@@ -18,6 +18,8 @@ pub const EXIT_NOTHING: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 /// Exit status: another `casefile index` run holds the index.
 pub const EXIT_LOCKED: u8 = 3;
+/// Exit status: the run was stopped by SIGINT/SIGTERM (what it had read is committed).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,10 +33,14 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let locked = matches!(e.downcast_ref::<casefile::Error>(), Some(casefile::Error::Locked { .. }));
+            let status = match e.downcast_ref::<casefile::Error>() {
+                Some(casefile::Error::Locked { .. }) => EXIT_LOCKED,
+                Some(casefile::Error::Interrupted(_)) => EXIT_INTERRUPTED,
+                _ => EXIT_ERROR,
+            };
             let message = format!("{e:#}");
             eprintln!("casefile: {}", message.replace('\n', " "));
-            ExitCode::from(if locked { EXIT_LOCKED } else { EXIT_ERROR })
+            ExitCode::from(status)
         }
     }
 }

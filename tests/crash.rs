@@ -37,7 +37,7 @@ fn corpus(dir: &Path, n: usize) {
 
 fn index_cmd(cwd: &Path, index: &Path) -> Command {
     let mut c = Command::new(common::bin());
-    c.current_dir(cwd).arg("--index").arg(index).args(["index", "archive", "--quiet", "--batch", "300"]);
+    c.current_dir(cwd).arg("--index").arg(index).args(["index", "archive", "--quiet", "--batch", "300", "--commit-interval", "0"]);
     c.stdout(Stdio::null()).stderr(Stdio::null());
     c
 }

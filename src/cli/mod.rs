@@ -86,9 +86,12 @@ pub struct IndexArgs {
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Files per commit (a smaller batch commits more often).
+    /// Files read and enriched per batch.
     #[arg(long, value_name = "N", hide = true)]
     pub batch: Option<usize>,
+    /// Seconds between commits during a run (it always commits at the end).
+    #[arg(long, value_name = "SECS", hide = true)]
+    pub commit_interval: Option<f64>,
 }
 
 /// Output formats of search results.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -37,8 +37,12 @@ pub struct IndexOptions {
     pub walk: WalkOptions,
     /// Reading options.
     pub read: ReadOptions,
-    /// Files per commit.
+    /// Files read and enriched in parallel per batch.
     pub batch_files: usize,
+    /// Commit after a batch once this long has passed since the last commit (and always at the
+    /// end). Commits are not free (the manifest is rewritten), so this bounds both the work a
+    /// crash loses and the cost of committing.
+    pub commit_interval: Duration,
 }
 
 impl IndexOptions {
@@ -52,7 +56,8 @@ impl IndexOptions {
             enrich: true,
             walk: WalkOptions::default(),
             read: ReadOptions { max_file_size: config.settings.read.max_file_mb << 20 },
-            batch_files: 2_000,
+            batch_files: 1_000,
+            commit_interval: Duration::from_secs(10),
         }
     }
 }
@@ -257,6 +262,7 @@ pub fn run(
     }
 
     let mut commits = 0u64;
+    let mut last_commit = Instant::now();
     let batch = options.batch_files.max(1);
     let mut chunks = candidates.chunks(batch).peekable();
     if chunks.peek().is_none() {
@@ -270,9 +276,13 @@ pub fn run(
         for (c, outcome) in chunk.iter().zip(outcomes) {
             apply(c, outcome, &mut manifest, &mut owners, &mut summary, &writer, &open.fields, progress);
         }
-        progress.committing();
-        commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
-        if stop.load(Ordering::SeqCst) {
+        let stopping = stop.load(Ordering::SeqCst);
+        if stopping || last_commit.elapsed() >= options.commit_interval {
+            progress.committing();
+            commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+            last_commit = Instant::now();
+        }
+        if stopping {
             summary.interrupted = true;
             break;
         }

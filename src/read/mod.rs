@@ -205,9 +205,45 @@ pub fn is_documentation(path: &Path) -> bool {
     ["readme", "license", "licence", "changelog", "contributing"].contains(&stem.to_ascii_lowercase().as_str())
 }
 
-/// An article id derived from a path: the path without its extension, `/`-separated.
+/// An article id derived from a path: the path without its extension, `/`-separated, without
+/// leading `.`, `..` or root components (`../archive/2024/a.txt` gives `archive/2024/a`).
 pub fn id_from_path(path: &Path) -> String {
+    use std::path::Component;
     let p: PathBuf = path.with_extension("");
-    let s = p.to_string_lossy().replace('\\', "/");
-    s.trim_start_matches("./").to_string()
+    let parts: Vec<String> = p
+        .components()
+        .skip_while(|c| matches!(c, Component::CurDir | Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_paths_drop_relative_prefixes() {
+        assert_eq!(id_from_path(Path::new("../shared/seed/a.txt")), "shared/seed/a");
+        assert_eq!(id_from_path(Path::new("./corpus/asia/b.md")), "corpus/asia/b");
+        assert_eq!(id_from_path(Path::new("/srv/news/c.jsonl")), "srv/news/c");
+    }
+
+    #[test]
+    fn documentation_files_are_not_articles() {
+        assert!(is_documentation(Path::new("corpus/README.md")));
+        assert!(!is_documentation(Path::new("corpus/readers-digest.md")));
+        let r = read_file(Path::new("corpus/README.md"), &ReadOptions::default());
+        assert_eq!(r.skipped, Some(SkipReason::Documentation));
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_skipped() {
+        let p = Path::new("x.txt");
+        assert_eq!(read_bytes(p, b"abc\0def", Format::Text).skipped, Some(SkipReason::Binary));
+        assert_eq!(read_bytes(p, b"  \n ", Format::Text).skipped, Some(SkipReason::Empty));
+        let latin = read_bytes(p, b"Caf\xe9 au lait.", Format::Text);
+        assert_eq!(latin.articles[0].body, "Caf\u{e9} au lait.");
+        assert_eq!(latin.problems.len(), 1);
+    }
 }
