@@ -114,7 +114,8 @@ fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     for p in s.skipped.iter().chain(&s.problems) {
-        if quiet && p.reason == "unsupported" {
+        // Files that are simply not articles are counted in the summary line, not listed.
+        if matches!(p.reason.as_str(), "unsupported" | "documentation" | "symlink") {
             continue;
         }
         let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
