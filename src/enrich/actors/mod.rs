@@ -1,0 +1,487 @@
+//! Actors: countries (ISO 3166-1 alpha-3), persons with their roles, organisations.
+
+mod names;
+mod tokens;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::enrich::gazetteer::{Gazetteer, Hit};
+use crate::error::Result;
+use names::CandKind;
+use tokens::Tok;
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A state, by name, demonym or seat of government.
+    Country,
+    /// A named person.
+    Person,
+    /// An international body, ministry, armed force, party, armed group, agency or company.
+    Organization,
+}
+
+impl ActorKind {
+    /// The kind's name as used in JSON and in the index (`country`, `person`, `organization`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+        }
+    }
+}
+
+/// One mention of an actor in the body (or the title).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// First byte in the body (or the title when `field` is `title`).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The mention's text, exactly `body[start..end]`.
+    pub text: String,
+    /// True when the mention is a metonym (a capital for its government) or a plain location.
+    pub metonym: bool,
+    /// `Some("title")` for a mention in the title; `None` for the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+}
+
+/// An actor found in an article, with every mention of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// Canonical name ("North Korea", "Antony Blinken").
+    pub name: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// ISO 3166-1 alpha-3 code, for countries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The actor's country (alpha-3), for persons and organisations where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The person's role valid on the publication date ("US Secretary of State").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Every mention, in order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Actor {
+    /// The key the index stores and filters on: the alpha-3 code for a country, else the
+    /// canonical name. [`ActorExtractor::resolve`] maps what a user types to this key.
+    pub fn key(&self) -> String {
+        match (&self.kind, &self.code) {
+            (ActorKind::Country, Some(code)) => code.clone(),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// Finds actors with the gazetteer and contextual cues.
+#[derive(Debug)]
+pub struct ActorExtractor {
+    gazetteer: Gazetteer,
+}
+
+/// An actor being collected for one article.
+struct Found {
+    actor: Actor,
+    first: usize,
+}
+
+/// The actors of one article, looked up by kind and key while they are collected.
+#[derive(Default)]
+struct Collector {
+    found: Vec<Found>,
+}
+
+impl Collector {
+    /// Adds a mention to the actor of `kind` and `key`, creating it with `make` when new.
+    fn add(&mut self, kind: ActorKind, key: &str, mention: Mention, make: impl FnOnce() -> Actor) -> usize {
+        // Compares what `Actor::key` would return, without building it for every actor.
+        let same = |a: &Actor| {
+            a.kind == kind
+                && match (&a.kind, &a.code) {
+                    (ActorKind::Country, Some(code)) => code == key,
+                    _ => a.name == key,
+                }
+        };
+        let pos = self.found.iter().position(|f| same(&f.actor));
+        let idx = match pos {
+            Some(i) => i,
+            None => {
+                self.found.push(Found { actor: make(), first: usize::MAX });
+                self.found.len() - 1
+            }
+        };
+        link(self, idx, mention);
+        idx
+    }
+
+    fn into_actors(mut self) -> Vec<Actor> {
+        self.found.sort_by_key(|f| f.first);
+        self.found
+            .into_iter()
+            .map(|mut f| {
+                f.actor.mentions.sort_by_key(|m| (m.field.is_none(), m.start));
+                f.actor
+            })
+            .collect()
+    }
+}
+
+/// A name as shown: the text with runs of white space made single spaces.
+fn clean_name(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl ActorExtractor {
+    /// Builds the gazetteer automaton from `countries.tsv`, `organizations.tsv`, `people.tsv` and
+    /// `roles.tsv`.
+    ///
+    /// # Errors
+    /// When one of those files is malformed.
+    pub fn from_config(config: &Config) -> Result<ActorExtractor> {
+        Ok(ActorExtractor { gazetteer: Gazetteer::from_config(config)? })
+    }
+
+    /// All actors of `article`, in order of first mention (in the body; actors named only in
+    /// the title come last). Title mentions carry `field: Some("title")`.
+    pub fn extract(&self, article: &Article) -> Vec<Actor> {
+        let mut col = Collector::default();
+        self.collect(&article.body, article.published, None, &mut col);
+        if !article.title.is_empty() && !article.body.starts_with(article.title.as_str()) {
+            self.collect(&article.title, article.published, Some("title"), &mut col);
+        }
+        col.into_actors()
+    }
+
+    /// Adds the actors of `body` (the article body, or its title when `field` says so) to `col`.
+    fn collect(
+        &self,
+        body: &str,
+        date: Option<jiff::civil::Date>,
+        field: Option<&'static str>,
+        col: &mut Collector,
+    ) {
+        let mention = |body: &str, start: usize, end: usize, metonym: bool| Mention {
+            start,
+            end,
+            text: body[start..end].to_string(),
+            metonym,
+            field,
+        };
+        let g = &self.gazetteer;
+        let hits = g.find(body, date);
+        let toks = tokens::tokenize(body);
+        let hit_of = cover(&toks, &hits);
+
+        // 1. Gazetteer countries, organisations and full-name persons.
+        let mut surname_hits = Vec::new();
+        for h in &hits {
+            if h.blocked {
+                continue;
+            }
+            if let Some((c, metonym)) = h.country {
+                let country = &g.countries[c as usize];
+                col.add(ActorKind::Country, &country.code, mention(body, h.start, h.end, metonym), || {
+                    Actor {
+                        name: country.name.clone(),
+                        kind: ActorKind::Country,
+                        code: Some(country.code.clone()),
+                        country: None,
+                        role: None,
+                        mentions: Vec::new(),
+                    }
+                });
+            }
+            if let Some(o) = h.org {
+                let org = &g.orgs[o as usize];
+                col.add(ActorKind::Organization, &org.name, mention(body, h.start, h.end, false), || Actor {
+                    name: org.name.clone(),
+                    kind: ActorKind::Organization,
+                    code: None,
+                    country: org.country.clone(),
+                    role: None,
+                    mentions: Vec::new(),
+                });
+            }
+            if let Some(p) = h.person {
+                if h.surname {
+                    surname_hits.push(h);
+                } else {
+                    self.add_known_person(col, mention(body, h.start, h.end, false), p, date);
+                }
+            }
+        }
+
+        // 2. Unknown names found by cues.
+        let names = names::Names {
+            text: body,
+            toks: &toks,
+            hit_of: &hit_of,
+            hits: &hits,
+            cues: &g.cues,
+            gazetteer: g,
+            date,
+            headline: field.is_some(),
+        };
+        let candidates = names.candidates();
+        let mut claimed = vec![false; toks.len()];
+        let mut singles = Vec::new();
+        for c in &candidates {
+            let (start, end) = (toks[c.first].start, toks[c.last - 1].end);
+            claimed[c.first..c.last].iter_mut().for_each(|x| *x = true);
+            match c.kind {
+                CandKind::Org => {
+                    let name = clean_name(&body[start..end]);
+                    let country = names.country_before_org(c.first).map(|h| hits[h].country);
+                    let country = country.flatten().map(|(i, _)| g.countries[i as usize].code.clone());
+                    col.add(ActorKind::Organization, &name, mention(body, start, end, false), || Actor {
+                        name: name.clone(),
+                        kind: ActorKind::Organization,
+                        code: None,
+                        country,
+                        role: None,
+                        mentions: Vec::new(),
+                    });
+                }
+                CandKind::Known(p) => {
+                    self.add_known_person(col, mention(body, start, end, false), p, date);
+                }
+                CandKind::Person if c.last - c.first == 1 => singles.push(c),
+                CandKind::Person => {
+                    let name = clean_name(&body[start..end]);
+                    let country = c
+                        .country_hit
+                        .and_then(|h| hits[h].country)
+                        .map(|(i, _)| g.countries[i as usize].code.clone());
+                    // "Palestinian President": the country word before the title belongs to the role.
+                    let role = c.title.map(|(a, b)| {
+                        let from = c.country_hit.map_or(toks[a].start, |h| hits[h].start);
+                        clean_name(&body[from..toks[b - 1].end])
+                    });
+                    col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        code: None,
+                        country,
+                        role,
+                        mentions: Vec::new(),
+                    });
+                }
+            }
+        }
+
+        // 3. Surnames: a lone "Blinken" or "Mr. Smith" is the person named in full earlier (or later).
+        let links = surname_links(col);
+        for h in surname_hits {
+            let text = &body[h.start..h.end];
+            match links.iter().find(|(s, _)| s == text) {
+                Some((_, idx)) => link(col, *idx, mention(body, h.start, h.end, false)),
+                None => {
+                    if let Some(p) = h.person {
+                        self.add_known_person(col, mention(body, h.start, h.end, false), p, date);
+                    }
+                }
+            }
+        }
+        for c in singles {
+            let (start, end) = (toks[c.first].start, toks[c.last - 1].end);
+            let text = &body[start..end];
+            match links.iter().find(|(s, _)| s == text) {
+                Some((_, idx)) => link(col, *idx, mention(body, start, end, false)),
+                None => {
+                    let role = c.title.map(|(a, b)| clean_name(&body[toks[a].start..toks[b - 1].end]));
+                    let name = text.to_string();
+                    col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        code: None,
+                        country: None,
+                        role,
+                        mentions: Vec::new(),
+                    });
+                }
+            }
+        }
+        if !links.is_empty() {
+            for (i, t) in toks.iter().enumerate() {
+                if claimed[i] || hit_of[i].is_some() || !t.has(tokens::F_CAP) {
+                    continue;
+                }
+                let text = &body[t.start..t.end];
+                if let Some((_, idx)) = links.iter().find(|(s, _)| s == text) {
+                    link(col, *idx, mention(body, t.start, t.end, false));
+                }
+            }
+        }
+    }
+
+    fn add_known_person(&self, col: &mut Collector, m: Mention, p: u32, date: Option<jiff::civil::Date>) {
+        let person = &self.gazetteer.persons[p as usize];
+        col.add(ActorKind::Person, &person.name, m, || Actor {
+            name: person.name.clone(),
+            kind: ActorKind::Person,
+            code: None,
+            country: person.country.clone(),
+            role: person.role_on(date).map(str::to_string),
+            mentions: Vec::new(),
+        });
+    }
+
+    /// Resolves a user's actor name, alias or code (`PRK`, `North Korea`, `Pyongyang`, `blinken`)
+    /// to the key [`Actor::key`] gives that actor, if the gazetteer knows it (case-insensitive).
+    pub fn resolve(&self, name: &str) -> Option<String> {
+        self.gazetteer.resolve(name)
+    }
+}
+
+/// For each token, the hit covering it (hits and tokens are both in text order).
+fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
+    let mut out = vec![None; toks.len()];
+    let mut h = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while h < hits.len() && hits[h].end <= t.start {
+            h += 1;
+        }
+        if h < hits.len() && hits[h].start <= t.start && t.end <= hits[h].end {
+            out[i] = Some(h);
+        }
+    }
+    out
+}
+
+/// The last word of every person named with two or more words, with the person's index.
+fn surname_links(col: &Collector) -> Vec<(String, usize)> {
+    let mut links: Vec<(String, usize)> = Vec::new();
+    for (i, f) in col.found.iter().enumerate() {
+        if f.actor.kind != ActorKind::Person {
+            continue;
+        }
+        for m in &f.actor.mentions {
+            let words: Vec<&str> = m.text.split_whitespace().collect();
+            if words.len() >= 2 {
+                let last = words[words.len() - 1].to_string();
+                if last.chars().count() > 2 && !links.iter().any(|(s, _)| *s == last) {
+                    links.push((last, i));
+                }
+            }
+        }
+    }
+    links
+}
+
+/// Adds mention `m` to actor `idx` of `col` (once).
+fn link(col: &mut Collector, idx: usize, m: Mention) {
+    let f = &mut col.found[idx];
+    if m.field.is_none() {
+        f.first = f.first.min(m.start);
+    }
+    if !f.actor.mentions.iter().any(|x| x.start == m.start && x.field == m.field) {
+        f.actor.mentions.push(m);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extractor() -> ActorExtractor {
+        ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads")
+    }
+
+    fn article(title: &str, body: &str, date: Option<&str>) -> Article {
+        let mut a = Article::new("t", "t.txt", body);
+        a.title = title.to_string();
+        a.published = date.map(|d| d.parse().expect("test date"));
+        a
+    }
+
+    fn find<'a>(actors: &'a [Actor], name: &str) -> Option<&'a Actor> {
+        actors.iter().find(|a| a.name == name)
+    }
+
+    #[test]
+    fn countries_by_name_demonym_and_seat() {
+        let a = article("", "Moscow intends to answer. Russians and the Kremlin agree; George Washington slept in Papua New Guinea.", None);
+        let actors = extractor().extract(&a);
+        let codes: Vec<&str> = actors.iter().filter_map(|a| a.code.as_deref()).collect();
+        assert_eq!(codes, ["RUS", "PNG"]);
+        let russia = &actors[0];
+        assert!(russia.mentions[0].metonym, "Moscow is a metonym");
+        assert!(!russia.mentions[1].metonym, "Russians is a demonym");
+        for m in actors.iter().flat_map(|a| &a.mentions) {
+            assert_eq!(&a.body[m.start..m.end], m.text);
+        }
+    }
+
+    #[test]
+    fn known_person_with_dated_role_and_later_surname() {
+        let a =
+            article("", "Antony Blinken flew to Seoul. Later, Blinken met reporters.", Some("2023-05-02"));
+        let actors = extractor().extract(&a);
+        let p = find(&actors, "Antony Blinken").expect("Blinken found");
+        assert_eq!(p.role.as_deref(), Some("US Secretary of State"));
+        assert_eq!(p.country.as_deref(), Some("USA"));
+        assert_eq!(p.mentions.len(), 2);
+        let earlier = article("", "Antony Blinken spoke.", Some("2016-05-02"));
+        let actors = extractor().extract(&earlier);
+        assert_eq!(find(&actors, "Antony Blinken").and_then(|p| p.role.as_deref()), None);
+    }
+
+    #[test]
+    fn unknown_people_found_by_cues() {
+        let body = "Foreign Minister Jaromir Novakovsky arrived on Monday. \
+                    Petra Lindqvarn, the ministry spokeswoman, said talks went well. \
+                    The Northern Grain Corporation said exports fell. Novakovsky left.";
+        let actors = extractor().extract(&article("", body, None));
+        let novak = find(&actors, "Jaromir Novakovsky").expect("title cue");
+        assert_eq!(novak.role.as_deref(), Some("Foreign Minister"));
+        assert_eq!(novak.mentions.len(), 2, "the later surname is linked");
+        assert!(find(&actors, "Petra Lindqvarn").is_some(), "apposition cue");
+        let corp = find(&actors, "Northern Grain Corporation").expect("head word");
+        assert_eq!(corp.kind, ActorKind::Organization);
+        assert!(!actors.iter().any(|a| a.kind == ActorKind::Person && a.name.contains("Grain")));
+    }
+
+    #[test]
+    fn title_mentions_are_marked() {
+        let a = article("Kremlin rebuffs NATO", "The talks stalled.", None);
+        let actors = extractor().extract(&a);
+        let russia = actors.iter().find(|a| a.code.as_deref() == Some("RUS")).expect("title metonym");
+        assert_eq!(russia.mentions[0].field, Some("title"));
+        assert_eq!(&a.title[russia.mentions[0].start..russia.mentions[0].end], "Kremlin");
+    }
+
+    #[test]
+    fn known_full_names_bylines_and_person_verbs() {
+        let body = "President George W. Bush met Kofi Annan. Later Bush left. \
+                    In the match, Tomasz Wierzbicki then scored twice.";
+        let a = article("Talks end in Geneva by Jane Orlowska", body, Some("2005-06-01"));
+        let actors = extractor().extract(&a);
+        let bush = find(&actors, "George W. Bush").expect("known full name");
+        assert_eq!(bush.mentions.len(), 2, "{:?}", bush.mentions);
+        assert_eq!(bush.role.as_deref(), Some("US President"));
+        assert!(find(&actors, "Kofi Annan").is_some());
+        assert!(find(&actors, "Tomasz Wierzbicki").is_some(), "person verb after an adverb");
+        let byline = find(&actors, "Jane Orlowska").expect("headline byline");
+        assert_eq!(byline.mentions[0].field, Some("title"));
+        assert!(find(&actors, "Talks").is_none());
+    }
+
+    #[test]
+    fn resolve_names_aliases_and_codes() {
+        let x = extractor();
+        assert_eq!(x.resolve("Pyongyang").as_deref(), Some("PRK"));
+        assert_eq!(x.resolve("north korean").as_deref(), Some("PRK"));
+        assert_eq!(x.resolve("Blinken").as_deref(), Some("Antony Blinken"));
+        assert_eq!(x.resolve("un").as_deref(), Some("United Nations"));
+        assert_eq!(x.resolve("Nowhereland"), None);
+    }
+}

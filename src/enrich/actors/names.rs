@@ -1,0 +1,428 @@
+//! Unknown names: runs of capitalised words that the gazetteer does not know, classified as a
+//! person (by cues: a title, a role noun, a given name, a speech verb, an apposition, a
+//! country's possessive) or an organisation (by a head word such as "Ministry" or "Party").
+
+use super::tokens::{Tok, F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
+use crate::enrich::gazetteer::{Cues, Gazetteer, Hit};
+
+/// What a run of capitalised words was found to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CandKind {
+    /// A person of the gazetteer, named in full.
+    Known(u32),
+    /// A person's name (tokens `name.0..name.1`).
+    Person,
+    /// An organisation's name.
+    Org,
+}
+
+/// A classified name.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Person or organisation.
+    pub kind: CandKind,
+    /// Token range of the name itself (titles stripped).
+    pub first: usize,
+    /// One past the last token of the name.
+    pub last: usize,
+    /// Token range of the title words before the name, if any ("Foreign Minister").
+    pub title: Option<(usize, usize)>,
+    /// Index of a country hit just before the name ("India's", "Palestinian").
+    pub country_hit: Option<usize>,
+}
+
+/// Days, months and relative days, which may follow a name without being part of it.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+];
+
+/// The lower-case form of a token, in a reused buffer.
+fn lower<'a>(text: &str, t: &Tok, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    for c in text[t.start..t.end].chars() {
+        buf.extend(c.to_lowercase());
+    }
+    buf.as_str()
+}
+
+/// Context shared by the classification of every run of one article.
+pub struct Names<'a> {
+    /// The body.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Tok],
+    /// For each token, the gazetteer hit covering it.
+    pub hit_of: &'a [Option<usize>],
+    /// The gazetteer hits.
+    pub hits: &'a [Hit],
+    /// Cue words.
+    pub cues: &'a Cues,
+    /// The gazetteer, for full names of known persons.
+    pub gazetteer: &'a Gazetteer,
+    /// Publication date, to choose among namesakes.
+    pub date: Option<jiff::civil::Date>,
+    /// The text is a headline: capitalised words are not names by themselves, so only explicit
+    /// cues (a title, a byline, a speech verb, a country's possessive) count.
+    pub headline: bool,
+}
+
+impl Names<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    fn is(&self, i: usize, set: &std::collections::HashSet<String>, buf: &mut String) -> bool {
+        set.contains(lower(self.text, &self.toks[i], buf))
+    }
+
+    fn is_role(&self, i: usize, buf: &mut String) -> bool {
+        let w = lower(self.text, &self.toks[i], buf);
+        self.cues.roles.contains(w) || w.strip_suffix('s').is_some_and(|s| self.cues.roles.contains(s))
+    }
+
+    fn is_particle(&self, i: usize) -> bool {
+        self.cues.particles.contains(self.word(i))
+    }
+
+    /// Country hit ending right before token `i` ("India's Leander Paes", "Malaysian Azahari
+    /// Husin"): the hit's last token is `i - 1`.
+    fn country_before(&self, i: usize) -> Option<usize> {
+        let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
+        let prev = &self.toks[i - 1];
+        let adjacent = self.toks[i].has(F_JOINED) || prev.has(F_POSS);
+        let gap_plain = self.text[prev.end..self.toks[i].start]
+            .chars()
+            .all(|c| c == ' ' || c == '\'' || c == '’' || c == 's');
+        (self.hits[h].country.is_some() && self.hits[h].end == prev.end && adjacent && gap_plain).then_some(h)
+    }
+
+    /// Country hit right before an organisation's name ("Chinese Foreign Ministry").
+    pub fn country_before_org(&self, i: usize) -> Option<usize> {
+        self.country_before(i)
+    }
+
+    /// Every classified run of capitalised words outside gazetteer hits.
+    pub fn candidates(&self) -> Vec<Candidate> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut out = Vec::new();
+        let mut maybes: Vec<Candidate> = Vec::new();
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < n {
+            // A run starts with a true capital (not "al-Sadr" alone).
+            let upper = self.text[toks[i].start..].starts_with(char::is_uppercase);
+            if self.hit_of[i].is_some() || !toks[i].has(F_CAP) || !upper {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            let mut j = i + 1;
+            while j < n && toks[j].has(F_JOINED) && self.hit_of[j].is_none() && !toks[j - 1].has(F_POSS) {
+                let inner_particle = self.is_particle(j)
+                    && j + 1 < n
+                    && toks[j + 1].has(F_CAP | F_JOINED)
+                    && toks[j + 1].has(F_JOINED)
+                    && self.hit_of[j + 1].is_none();
+                if !(toks[j].has(F_CAP) || inner_particle) {
+                    break;
+                }
+                j += 1;
+            }
+            i = j;
+            // A known full name, possibly after titles: "Foreign Minister Sergei Lavrov".
+            // The longest known sub-run wins; headlines add words ("Donald Trump Is Right").
+            let mut known = None;
+            for k in a..j.saturating_sub(1) {
+                // Inside a body a known name must end the run ("Ali Abdallah" is not the known
+                // "Ali Abdallah" in "Ali Abdallah Saleh"); a headline may add words after it.
+                let shortest = if self.headline { k + 2 } else { j };
+                for m in (shortest..=j.min(k + 6)).rev() {
+                    let name = &self.text[toks[k].start..toks[m - 1].end];
+                    let better = known.is_none_or(|(k0, m0, _)| m - k > m0 - k0);
+                    if better {
+                        if let Some(p) = self.gazetteer.known_person(name, self.date) {
+                            known = Some((k, m, p));
+                        }
+                    }
+                }
+            }
+            match known {
+                Some((k, m, p)) => out.push(Candidate {
+                    kind: CandKind::Known(p),
+                    first: k,
+                    last: m,
+                    title: (k > a).then_some((a, k)),
+                    country_hit: None,
+                }),
+                None => self.classify(a, j, &mut buf, &mut out, &mut maybes),
+            }
+        }
+        // A plausible name coordinated with a person ("Satoshi Iwabuchi and Akiko Morigami"), or
+        // whose last word recurs alone, the way reporting refers back to people ("... Jensen").
+        for m in maybes {
+            let linked = out.iter().any(|c| {
+                c.kind == CandKind::Person
+                    && (self.coordinated(c.last, m.first) || self.coordinated(m.last, c.first))
+            });
+            if linked || (!self.headline && self.recurs_alone(m.last - 1)) {
+                out.push(m);
+            }
+        }
+        out.sort_by_key(|c| c.first);
+        out
+    }
+
+    /// True when the word of token `i` appears elsewhere as a lone capitalised word (not the
+    /// first of a sentence, not next to another capitalised word, not a gazetteer match).
+    fn recurs_alone(&self, i: usize) -> bool {
+        let toks = self.toks;
+        let word = self.word(i);
+        (0..toks.len()).any(|k| {
+            k != i
+                && self.hit_of[k].is_none()
+                && !toks[k].has(F_START)
+                && self.word(k) == word
+                && !(toks[k].has(F_JOINED) && k > 0 && toks[k - 1].has(F_CAP))
+                && !(k + 1 < toks.len() && toks[k + 1].has(F_JOINED) && toks[k + 1].has(F_CAP))
+        })
+    }
+
+    /// True when tokens `end - 1` and `start` are joined by "and" or a comma.
+    fn coordinated(&self, end: usize, start: usize) -> bool {
+        if end == 0 || start < end {
+            return false;
+        }
+        match start - end {
+            0 => self.toks[end - 1].has(F_COMMA),
+            1 => self.word(end) == "and" && !self.toks[end - 1].has(F_COMMA),
+            _ => false,
+        }
+    }
+
+    /// True when token `i` (or its singular) is a title, honorific or modifier.
+    fn is_titlish(&self, i: usize, buf: &mut String) -> bool {
+        let cues = self.cues;
+        let w = lower(self.text, &self.toks[i], buf);
+        let any =
+            |w: &str| cues.titles.contains(w) || cues.honorifics.contains(w) || cues.modifiers.contains(w);
+        any(w) || w.strip_suffix('s').is_some_and(any)
+    }
+
+    fn classify(
+        &self,
+        a: usize,
+        b: usize,
+        buf: &mut String,
+        out: &mut Vec<Candidate>,
+        maybes: &mut Vec<Candidate>,
+    ) {
+        let toks = self.toks;
+        let cues = self.cues;
+        // Organisation: a head word anywhere in the run (after leading openers).
+        // Leading openers are dropped ("The", "In"), not qualifiers ("Northern Grain Corporation").
+        let opener = |k: usize, buf: &mut String| {
+            self.is(k, &cues.notname, buf)
+                && (toks[k].has(F_START) || matches!(self.word(k), "The" | "A" | "An"))
+        };
+        let org_start = (a..b).find(|&k| !opener(k, buf)).unwrap_or(b);
+        if b - org_start >= 2 && (org_start..b).any(|k| self.is(k, &cues.heads, buf)) {
+            out.push(Candidate {
+                kind: CandKind::Org,
+                first: org_start,
+                last: b,
+                title: None,
+                country_hit: None,
+            });
+            return;
+        }
+        let mut s = a;
+        let mut title_start = None;
+        // Everything up to the last office noun is a title: "Environment Minister Alfonso Scanio",
+        // "Europe Minister Geoff Hoon".
+        if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| self.is(k, &cues.titles, buf)) {
+            s = (a..=k).find(|&i| !opener(i, buf)).unwrap_or(k);
+            title_start = Some(s);
+            s = k + 1;
+            // "Attorney General Lord Peter Goldsmith"
+            while s + 1 < b && self.is_titlish(s, buf) {
+                s += 1;
+            }
+        } else {
+            // Leading sentence openers, honorifics and modifiers ("The", "Mr.", "Sheikh").
+            while s + 1 < b {
+                if self.is(s, &cues.notname, buf) {
+                    if !opener(s, buf) {
+                        // "Los Angeles Clippers", "Northern Alliance": not a person's name
+                        return;
+                    }
+                    title_start = None;
+                } else if self.is_titlish(s, buf) {
+                    title_start.get_or_insert(s);
+                } else {
+                    break;
+                }
+                s += 1;
+            }
+            if s == a && b - a == 1 && self.is(s, &cues.notname, buf) {
+                return;
+            }
+        }
+        // "Minister of Child Welfare Edward Mabiza": after "of", the name starts at a given name.
+        if s > 0
+            && title_start.is_none()
+            && matches!(self.word(s - 1), "of" | "for" | "and")
+            && !self.is(s, &cues.given, buf)
+        {
+            if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, &cues.given, buf)) {
+                title_start = Some(s);
+                s = k;
+            }
+        }
+        // A trailing day or month is not part of the name ("Liu Jianchao Thursday"); another
+        // non-name word means the run is not a person ("Gerald Ford Museum").
+        let mut e = b;
+        while e > s && self.is(e - 1, &cues.notname, buf) {
+            if !TIME_WORDS.contains(&lower(self.text, &toks[e - 1], buf)) {
+                return;
+            }
+            e -= 1;
+        }
+        if s >= e {
+            return;
+        }
+        let len = e - s;
+        if len > 4
+            || self.is_titlish(e - 1, buf)
+            || (s..e).any(|k| {
+                toks[k].has(F_ALLCAPS | F_DIGIT)
+                    || self.is(k, &cues.notname, buf)
+                    || self.is(k, &cues.heads, buf)
+            })
+        {
+            return;
+        }
+        let title = title_start.map(|t| (t, s));
+        let prev_role = a > 0 && toks[a].has(F_JOINED) && !toks[a - 1].has(F_CAP) && self.is_role(a - 1, buf);
+        let country_hit = self.country_before(a);
+        let cand = Candidate { kind: CandKind::Person, first: s, last: e, title, country_hit };
+        if len == 1 {
+            // "President Chirac", "Mr. Smith"; not "Noordin" glued to a known "Mohammad Top".
+            let titled =
+                s > a && (self.is(s - 1, &cues.titles, buf) || self.is(s - 1, &cues.honorifics, buf));
+            let glued = e < toks.len()
+                && toks[e].has(F_JOINED)
+                && self.hit_of[e].is_some_and(|h| self.hits[h].person.is_some());
+            if titled && !glued && !self.is(s, &cues.given, buf) {
+                out.push(cand);
+            }
+            return;
+        }
+        let given = self.is(s, &cues.given, buf);
+        let next_is = |set: &std::collections::HashSet<String>, buf: &mut String| {
+            e == b
+                && e < toks.len()
+                && !toks[e].has(F_CAP)
+                // "Name said", or ", Name, said" (a name set off by commas, after its role)
+                && (toks[e].has(F_JOINED) || (toks[e - 1].has(F_COMMA) && a > 0 && toks[a - 1].has(F_COMMA)))
+                && self.is(e, set, buf)
+        };
+        let speech_after = next_is(&cues.speech, buf) || self.verb_after(e, b, buf);
+        let who = e == b && e < toks.len() && self.word(e) == "who";
+        let speech_before = a > 0 && toks[a].has(F_JOINED) && self.is(a - 1, &cues.speech, buf);
+        let byline = s > 0
+            && self.word(s - 1).eq_ignore_ascii_case("by")
+            && (toks[s - 1].has(F_START) || (self.headline && e == toks.len()))
+            && toks[s].has(F_JOINED);
+        let apposition = e == b && toks[e - 1].has(F_COMMA) && self.apposition(e, buf);
+        let given = given && !self.headline;
+        if title.is_some()
+            || prev_role
+            || given
+            || country_hit.is_some()
+            || speech_after
+            || speech_before
+            || who
+            || byline
+            || apposition
+        {
+            out.push(cand);
+        } else {
+            maybes.push(cand);
+        }
+    }
+
+    /// A person verb right after the name, maybe after one adverb ("Mao Asada also reached" is
+    /// not one, "Darren Bent then scored" is).
+    fn verb_after(&self, e: usize, b: usize, buf: &mut String) -> bool {
+        let toks = self.toks;
+        if e != b || e >= toks.len() || !toks[e].has(F_JOINED) || toks[e].has(F_CAP) {
+            return false;
+        }
+        if self.is(e, &self.cues.verbs, buf) {
+            return true;
+        }
+        let adverb = matches!(self.word(e), "then" | "also" | "later" | "finally" | "eventually")
+            || self.word(e).ends_with("ly");
+        adverb && e + 1 < toks.len() && toks[e + 1].has(F_JOINED) && self.is(e + 1, &self.cues.verbs, buf)
+    }
+
+    /// After "Name,": a role noun before the next comma or full stop ("Nicholas Burns, the State
+    /// Department spokesman"), or an age ("John Smith, 45,").
+    fn apposition(&self, from: usize, buf: &mut String) -> bool {
+        let toks = self.toks;
+        if from < toks.len()
+            && toks[from].has(F_DIGIT)
+            && toks[from].end - toks[from].start <= 2
+            && toks[from].has(F_COMMA)
+        {
+            return true;
+        }
+        for (k, t) in toks.iter().enumerate().skip(from).take(7) {
+            if k > from && t.has(F_START) {
+                return false;
+            }
+            if !t.has(F_CAP) && self.is_role(k, buf) {
+                return true;
+            }
+            if t.has(F_COMMA) {
+                return false;
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,222 @@
+//! Word tokens with the few facts name finding needs: capitalisation, possessive, sentence start,
+//! and whether a token is glued to the previous one by plain spaces.
+
+/// A word of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte (a possessive `'s` is not part of the word).
+    pub end: usize,
+    /// Bit set of the `F_*` flags.
+    pub flags: u8,
+}
+
+/// Starts with an upper-case letter.
+pub const F_CAP: u8 = 1;
+/// Two or more letters, all upper-case.
+pub const F_ALLCAPS: u8 = 2;
+/// Contains a digit.
+pub const F_DIGIT: u8 = 4;
+/// Followed by a possessive `'s` (or `’s`, or a bare `'` after an `s`).
+pub const F_POSS: u8 = 8;
+/// First word of a sentence (or of a quotation, heading or paragraph).
+pub const F_START: u8 = 16;
+/// Separated from the previous word by spaces only (or by the dot of an initial or a title
+/// abbreviation: "George W. Bush", "Mr. Smith").
+pub const F_JOINED: u8 = 32;
+/// Followed directly by a comma.
+pub const F_COMMA: u8 = 64;
+
+impl Tok {
+    /// True when `flag` is set.
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "Prof", "Jr",
+    "Sr", "Adm", "Maj", "Rev", "Cpl", "Pvt", "Mt", "No", "Vol", "Messrs",
+];
+
+/// Arabic articles glued to a name ("al-Maliki"): such a word counts as capitalised.
+const ARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"];
+
+/// Suffixes that compound a name into an adjective ("US-led", "Saddam Hussein-era").
+const SUFFIXES: &[&str] = &[
+    "led",
+    "era",
+    "based",
+    "backed",
+    "born",
+    "style",
+    "run",
+    "owned",
+    "linked",
+    "made",
+    "funded",
+    "controlled",
+    "dominated",
+    "sponsored",
+    "held",
+    "occupied",
+    "brokered",
+    "bound",
+    "speaking",
+    "wide",
+    "type",
+    "like",
+    "allied",
+    "aligned",
+    "leaning",
+    "friendly",
+    "inspired",
+    "appointed",
+    "supported",
+    "trained",
+    "armed",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into words. Hyphens and apostrophes inside a word are kept ("Jackson-Han",
+/// "O'Brien"); a possessive `'s` is dropped and flagged.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut gap_start = 0;
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut poss = false;
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            if d == '-' || is_apostrophe(d) {
+                let rest = &text[j + d.len_utf8()..];
+                // "Singh-led", "US-backed": the name ends before a compounding suffix.
+                if d == '-'
+                    && SUFFIXES
+                        .iter()
+                        .any(|s| rest.starts_with(s) && !rest[s.len()..].starts_with(char::is_alphanumeric))
+                {
+                    break;
+                }
+                let mut after = rest.chars();
+                let next = after.next();
+                if is_apostrophe(d)
+                    && matches!(next, Some('s' | 'S'))
+                    && after.next().is_none_or(|x| !x.is_alphanumeric())
+                {
+                    poss = true;
+                    break;
+                }
+                if is_apostrophe(d)
+                    && text[start..end].ends_with(['s', 'S'])
+                    && next.is_none_or(|x| !x.is_alphanumeric())
+                {
+                    poss = true;
+                    break;
+                }
+                if next.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        let word = &text[start..end];
+        let mut flags = 0;
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        // "al-Maliki", "el-Sisi": a lower-case article glued to a capitalised name.
+        let prefixed = word
+            .split_once('-')
+            .is_some_and(|(p, rest)| ARTICLES.contains(&p) && rest.starts_with(char::is_uppercase));
+        if word.chars().next().is_some_and(char::is_uppercase) || prefixed {
+            flags |= F_CAP;
+        }
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase) {
+            flags |= F_ALLCAPS;
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            flags |= F_DIGIT;
+        }
+        if poss {
+            flags |= F_POSS;
+        }
+        let gap = &text[gap_start..start];
+        let prev = toks.last().map(|t| &text[t.start..t.end]);
+        let abbrev_dot = prev.is_some_and(|p| {
+            (p.chars().count() == 1 && p.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&p)
+        });
+        let plain = gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        let dotted =
+            abbrev_dot && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}');
+        if !toks.is_empty() && (plain || dotted) && !toks.last().is_some_and(|t| t.has(F_POSS)) {
+            flags |= F_JOINED;
+        }
+        let ends_sentence = gap.contains(['!', '?', ':', ';', '"', '“', '”', '\n', '(', '[', '—'])
+            || (gap.contains('.') && !dotted);
+        if toks.is_empty() || ends_sentence {
+            flags |= F_START;
+        }
+        if let Some(last) = toks.last_mut() {
+            if gap.starts_with(',') {
+                last.flags |= F_COMMA;
+            }
+        }
+        toks.push(Tok { start, end, flags });
+        gap_start = end;
+        if poss {
+            // skip the "'s" (or lone "'") so the next gap starts after it
+            let skip = if text[end..].chars().nth(1).is_some_and(|c| c == 's' || c == 'S') { 2 } else { 1 };
+            gap_start = end + text[end..].chars().take(skip).map(char::len_utf8).sum::<usize>();
+            while chars.peek().is_some_and(|&(j, _)| j < gap_start) {
+                chars.next();
+            }
+        }
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, u8)> {
+        tokenize(text).iter().map(|t| (&text[t.start..t.end], t.flags)).collect()
+    }
+
+    #[test]
+    fn possessives_hyphens_and_initials() {
+        let text = "Mr. O'Brien met George W. Bush's aide Ana Jackson-Han.";
+        let w = words(text);
+        let names: Vec<&str> = w.iter().map(|(s, _)| *s).collect();
+        assert_eq!(names, ["Mr", "O'Brien", "met", "George", "W", "Bush", "aide", "Ana", "Jackson-Han"]);
+        assert!(w[1].1 & F_JOINED != 0, "Mr. O'Brien is one phrase");
+        assert!(w[5].1 & F_JOINED != 0, "W. Bush is one phrase");
+        assert!(w[5].1 & F_POSS != 0);
+        assert!(w[6].1 & F_JOINED == 0, "nothing joins across a possessive");
+    }
+
+    #[test]
+    fn sentence_starts_and_commas() {
+        let text = "Rain fell. Then, \"Snow came\" and went";
+        let w = words(text);
+        assert!(w[0].1 & F_START != 0);
+        assert!(w[2].1 & F_START != 0, "after a full stop");
+        assert!(w[2].1 & F_COMMA != 0);
+        assert!(w[3].1 & F_START != 0, "after a quotation mark");
+        assert!(w[6].1 & F_START == 0);
+    }
+}

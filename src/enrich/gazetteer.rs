@@ -1,1 +1,0 @@
-//! The gazetteer: every alias of every known actor in one aho-corasick automaton.

@@ -1,0 +1,367 @@
+//! Loading the gazetteer files (formats in `index-config/README.md`) and building the automaton.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use jiff::civil::Date;
+
+use super::{name_key, Country, Cues, Gazetteer, Meaning, Org, Person, Role, Target};
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+/// Speech verbs used when `speech-verbs.txt` is empty.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "declared",
+    "insisted",
+    "noted",
+    "warned",
+    "stressed",
+    "explained",
+    "argued",
+    "claimed",
+    "asked",
+    "replied",
+    "urged",
+    "wrote",
+    "quoted",
+    "confirmed",
+    "denied",
+    "admitted",
+    "acknowledged",
+    "recalled",
+    "commented",
+    "predicted",
+    "cautioned",
+    "suggested",
+    "reported",
+    "believes",
+    "thinks",
+];
+
+/// Collects aliases before the automaton is built.
+#[derive(Default)]
+struct Builder {
+    /// ASCII-lower-cased aliases, searched in an ASCII-lower-cased copy of the text (folding
+    /// case this way keeps byte offsets and builds several times faster than a case-insensitive
+    /// automaton).
+    patterns: Vec<String>,
+    /// Each alias as first written, for the capitalisation check.
+    forms: Vec<String>,
+    meanings: Vec<Vec<Meaning>>,
+    index: HashMap<String, usize>,
+    keys: HashMap<String, String>,
+    /// Persons' full names (and multi-word aliases), normalised by [`name_key`].
+    book: HashMap<String, Vec<u32>>,
+}
+
+impl Builder {
+    fn add(&mut self, alias: &str, target: Target, metonym: bool, key: &str) {
+        let ambiguous = alias.starts_with('~');
+        let alias = alias.trim_start_matches('~').trim();
+        if alias.is_empty() {
+            return;
+        }
+        let lower = alias.to_lowercase();
+        self.keys.entry(lower.clone()).or_insert_with(|| key.to_string());
+        let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() <= 6 && !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+        let surname = matches!(target, Target::Person(_)) && !alias.contains(' ');
+        let meaning = Meaning {
+            target,
+            exact: acronym.then(|| alias.into()),
+            ambiguous: ambiguous || surname,
+            metonym,
+            surname,
+        };
+        let slot = match self.index.get(&lower) {
+            Some(&i) => i,
+            None => {
+                self.patterns.push(alias.to_ascii_lowercase());
+                self.forms.push(alias.to_string());
+                self.meanings.push(Vec::new());
+                self.index.insert(lower, self.patterns.len() - 1);
+                self.patterns.len() - 1
+            }
+        };
+        let list = &mut self.meanings[slot];
+        if !list.iter().any(|m| m.target == meaning.target && m.exact == meaning.exact) {
+            list.push(meaning);
+        }
+    }
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Splits a `|`-separated column into its non-empty values.
+fn values(col: &str) -> impl Iterator<Item = &str> {
+    col.split('|').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Adds the regular plural of a demonym ("Russian" -> "Russians").
+fn plural(demonym: &str) -> Option<String> {
+    let d = demonym.trim_start_matches('~');
+    let invariant = ["ese", "sh", "ch", "s", "x", "z"].iter().any(|s| d.ends_with(s));
+    (!invariant).then(|| format!("{d}s"))
+}
+
+fn parse_date(file: &str, n: usize, s: &str) -> Result<Option<Date>> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    s.trim()
+        .parse::<Date>()
+        .map(Some)
+        .map_err(|_| Error::config(file, format!("line {n}: `{s}` is not a date (YYYY-MM-DD)")))
+}
+
+fn code_ok(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+impl Gazetteer {
+    /// Loads every gazetteer file of `config` and builds the automaton.
+    ///
+    /// # Errors
+    /// When a line of one of the files is malformed.
+    pub fn from_config(config: &Config) -> Result<Gazetteer> {
+        let mut b = Builder::default();
+        let mut countries = Vec::new();
+        Self::load_countries(config.text("countries.tsv"), &mut b, &mut countries)?;
+        let mut persons = Vec::new();
+        Self::load_people(config.text("people.tsv"), &mut b, &mut persons)?;
+        let mut orgs = Vec::new();
+        let mut cues = Cues::default();
+        Self::load_orgs(config.text("organizations.tsv"), &mut b, &mut orgs, &mut cues)?;
+        Self::load_roles(config.text("roles.tsv"), &mut cues)?;
+        let verbs = config.text("speech-verbs.txt");
+        for (_, line) in data_lines(verbs) {
+            for word in line.split(|c: char| c.is_whitespace() || c == '|' || c == ',') {
+                if !word.is_empty() {
+                    cues.speech.insert(word.to_lowercase());
+                }
+            }
+        }
+        if cues.speech.is_empty() {
+            cues.speech.extend(SPEECH_VERBS.iter().map(|v| v.to_string()));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&b.patterns)
+            .map_err(|e| {
+                Error::config("countries.tsv", format!("cannot build the gazetteer automaton: {e}"))
+            })?;
+        Ok(Gazetteer {
+            automaton,
+            patterns: b.forms,
+            meanings: b.meanings,
+            countries,
+            persons,
+            orgs,
+            cues,
+            keys: b.keys,
+            book: b.book,
+        })
+    }
+
+    fn load_countries(text: &str, b: &mut Builder, out: &mut Vec<Country>) -> Result<()> {
+        const FILE: &str = "countries.tsv";
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 5 {
+                return Err(Error::config(
+                    FILE,
+                    format!("line {n}: expected 5 tab-separated columns, found {}", cols.len()),
+                ));
+            }
+            let code = cols[0].trim();
+            if code == "-" {
+                for v in cols[1..].iter().flat_map(|c| values(c)) {
+                    b.add(v, Target::Block, false, "");
+                }
+                continue;
+            }
+            if !code_ok(code) {
+                return Err(Error::config(
+                    FILE,
+                    format!("line {n}: `{code}` is not an alpha-3 code (or `-`)"),
+                ));
+            }
+            let name = cols[1].trim();
+            if name.is_empty() {
+                return Err(Error::config(FILE, format!("line {n}: the name is empty")));
+            }
+            let target = Target::Country(out.len() as u32);
+            b.keys.insert(code.to_lowercase(), code.to_string());
+            // An alias marked `~` makes the same spelling in the name column ambiguous too.
+            let ambiguous: HashSet<&str> = values(cols[2]).filter_map(|v| v.strip_prefix('~')).collect();
+            if !ambiguous.contains(name) {
+                b.add(name, target, false, code);
+            }
+            for v in values(cols[2]) {
+                b.add(v, target, false, code);
+            }
+            for v in values(cols[3]) {
+                b.add(v, target, false, code);
+                if let Some(p) = plural(v) {
+                    b.add(&p, target, false, code);
+                }
+            }
+            for v in values(cols[4]) {
+                b.add(v, target, true, code);
+            }
+            out.push(Country { code: code.to_string(), name: name.to_string() });
+        }
+        Ok(())
+    }
+
+    fn load_people(text: &str, b: &mut Builder, out: &mut Vec<Person>) -> Result<()> {
+        const FILE: &str = "people.tsv";
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 6 {
+                return Err(Error::config(
+                    FILE,
+                    format!("line {n}: expected 6 tab-separated columns, found {}", cols.len()),
+                ));
+            }
+            let name = cols[0].trim();
+            if name.is_empty() {
+                return Err(Error::config(FILE, format!("line {n}: the name is empty")));
+            }
+            let country = cols[1].trim();
+            if !country.is_empty() && !code_ok(country) {
+                return Err(Error::config(FILE, format!("line {n}: `{country}` is not an alpha-3 code")));
+            }
+            let from = parse_date(FILE, n, cols[3])?;
+            let to = parse_date(FILE, n, cols[4])?;
+            let idx = *by_name.entry(name.to_string()).or_insert_with(|| {
+                out.push(Person { name: name.to_string(), country: None, roles: Vec::new() });
+                out.len() - 1
+            });
+            let person = &mut out[idx];
+            if person.country.is_none() && !country.is_empty() {
+                person.country = Some(country.to_string());
+            }
+            let title = cols[2].trim();
+            if !title.is_empty() || from.is_some() || to.is_some() {
+                person.roles.push(Role { title: title.to_string(), from, to });
+            }
+            // Full names go to the name book (looked up for runs of capitalised words, which
+            // keeps the automaton small enough to build fast); one-word aliases (surnames) go to
+            // the automaton, which checks them against the date and their neighbours.
+            let target = Target::Person(idx as u32);
+            for v in std::iter::once(name).chain(values(cols[5])) {
+                if v.contains(' ') {
+                    b.keys.entry(v.to_lowercase()).or_insert_with(|| name.to_string());
+                    let list = b.book.entry(name_key(v)).or_default();
+                    if !list.contains(&(idx as u32)) {
+                        list.push(idx as u32);
+                    }
+                } else {
+                    b.add(v, target, false, name);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_orgs(text: &str, b: &mut Builder, out: &mut Vec<Org>, cues: &mut Cues) -> Result<()> {
+        const FILE: &str = "organizations.tsv";
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(Error::config(
+                    FILE,
+                    format!("line {n}: expected 4 tab-separated columns, found {}", cols.len()),
+                ));
+            }
+            let name = cols[1].trim();
+            if name.is_empty() {
+                return Err(Error::config(FILE, format!("line {n}: the name is empty")));
+            }
+            match cols[0].trim() {
+                "head" => {
+                    cues.heads.insert(name.to_lowercase());
+                }
+                "org" => {
+                    let country = cols[2].trim();
+                    if !country.is_empty() && !code_ok(country) {
+                        return Err(Error::config(
+                            FILE,
+                            format!("line {n}: `{country}` is not an alpha-3 code"),
+                        ));
+                    }
+                    let target = Target::Org(out.len() as u32);
+                    b.add(name, target, false, name);
+                    for v in values(cols[3]) {
+                        b.add(v, target, false, name);
+                    }
+                    let country = (!country.is_empty()).then(|| country.to_string());
+                    out.push(Org { name: name.to_string(), country });
+                }
+                other => {
+                    return Err(Error::config(
+                        FILE,
+                        format!("line {n}: unknown kind `{other}` (expected `org` or `head`)"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_roles(text: &str, cues: &mut Cues) -> Result<()> {
+        for (n, line) in data_lines(text) {
+            let Some((kind, words)) = line.split_once('\t') else {
+                return Err(Error::config("roles.tsv", format!("line {n}: expected `kind<TAB>words`")));
+            };
+            let set = match kind.trim() {
+                "title" => &mut cues.titles,
+                "honorific" => &mut cues.honorifics,
+                "modifier" => &mut cues.modifiers,
+                "role" => &mut cues.roles,
+                "given" => &mut cues.given,
+                "particle" => &mut cues.particles,
+                "notname" => &mut cues.notname,
+                "verb" => &mut cues.verbs,
+                other => {
+                    return Err(Error::config(
+                        "roles.tsv",
+                        format!("line {n}: unknown kind `{other}` (title, honorific, modifier, role, given, particle, notname, verb)"),
+                    ))
+                }
+            };
+            for w in values(words) {
+                // Particles are case-sensitive ("bin" inside a name, "Bin" may start one).
+                set.insert(if kind.trim() == "particle" { w.to_string() } else { w.to_lowercase() });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_lines_are_reported_with_their_number() {
+        let mut b = Builder::default();
+        let err = Gazetteer::load_countries("# c\nXX\tNowhere\t\t\t\n", &mut b, &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+}

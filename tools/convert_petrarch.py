@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Converts the Phoenix/PETRARCH2 actor dictionaries into casefile's gazetteer files.
+
+    python3 tools/convert_petrarch.py [PETRARCH2_DIR]     (default: ../shared/data/petrarch2)
+
+Writes index-config/people.tsv and index-config/organizations.tsv:
+
+- people.tsv: the persons of Phoenix.Countries.actors.txt and Phoenix.International.actors.txt
+  (records with dated role codes), their roles rendered from the CAMEO codes ("Iraq government"),
+  then tools/people-curated.tsv appended verbatim (hand-written, roles 2015-2026 and precise role
+  titles; a curated name replaces the PETRARCH2 person of the same name).
+- organizations.tsv: tools/organizations-curated.tsv first (it wins on duplicate aliases), then
+  the institutions, international organisations, armed groups, NGOs and companies of the three
+  dictionaries.
+
+Countries are not converted: index-config/countries.tsv is curated by hand, because PETRARCH2
+lists provinces and cities among country aliases, which casefile must not count as countries.
+The PETRARCH2 dictionaries are MIT-licensed (index-config/LICENSE-petrarch2).
+"""
+import os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data", "petrarch2")
+CONFIG = os.path.join(ROOT, "index-config")
+
+# Leading words that are titles, not names ("PRESIDENT_BUSH" -> "Bush").
+TITLES = set("""PRESIDENT VICE PRIME MINISTER FOREIGN DEFENSE DEFENCE INTERIOR FINANCE SECRETARY
+SECRETARY-GENERAL GENERAL KING QUEEN PRINCE PRINCESS CROWN EMIR SHEIKH SHEIK SULTAN AYATOLLAH
+MR MR. MRS MRS. MS MS. DR DR. SIR LORD GEN GEN. COL COL. ACTING FORMER CHANCELLOR PREMIER
+SENATOR SEN. REP. GOVERNOR GOV. MAYOR CHAIRMAN LEADER UN U.N. US U.S. UNITED NATIONS STATES
+THE OF DEPUTY STATE JUDGE JUSTICE AMBASSADOR ENVOY SPEAKER CHIEF COMMANDER MARSHAL ADMIRAL
+CAPTAIN MAJOR LIEUTENANT COLONEL BRIGADIER POPE CARDINAL ARCHBISHOP BISHOP REVEREND REV.
+PATRIARCH IMAM MULLAH SHAH EMPEROR MONARCH""".split())
+# Words that make a name an institution or a role, not a person.
+NOT_PERSON = set("""MINISTRY MINISTER MINISTERS PRESIDENT GOVERNMENT PARTY ARMY FORCE FORCES COUNCIL
+COMMITTEE COMMISSION BANK AGENCY OFFICE DEPARTMENT UNION FRONT MOVEMENT ORGANIZATION ORGANISATION
+ASSOCIATION INSTITUTE FOUNDATION FUND PROGRAM PROGRAMME COURT TRIBUNAL SECRETARIAT MISSION
+NATIONS SOCIETY GROUP SERVICE SERVICES CORPORATION COMPANY INC LTD SOLDIERS POLICE OFFICIALS
+OFFICIAL STAFF CENTER CENTRE UNIVERSITY NETWORK ALLIANCE LEAGUE BRIGADE BRIGADES CONGRESS
+SENATE PARLIAMENT ASSEMBLY CABINET GUARD SECRETARY EMBASSY REGIME REBELS MILITIA OF FOR AND
+PEACEKEEPER PEACEKEEPERS CONTINGENT INITIATIVE PANEL BOARD AUTHORITY STATE ISLAMIC REPUBLIC KINGDOM
+NATIONAL PEOPLE PEOPLE'S UNITED DEMOCRATIC LIBERATION REVOLUTIONARY JIHAD ARMED RESISTANCE BRIGADES
+SOLIDARITY COMMUNIST SOCIALIST WORKERS STUDENTS YOUTH WOMEN NEWS TIMES RADIO TELEVISION BANK AIRLINES""".split())
+SECTORS = {"GOV": "government", "MIL": "military", "REB": "rebel", "OPP": "opposition",
+           "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "COP": "police",
+           "BUS": "government", "MED": "media", "UAF": "armed forces", "PTY": "party"}
+SMALL = {"al", "el", "bin", "ibn", "wa", "de", "du", "da", "van", "von", "der", "den", "y", "la", "le"}
+
+
+def titlecase(token):
+    """MOHAMMAD -> Mohammad, AL-MALIKI -> al-Maliki, MCCAIN -> Mccain (good enough to match)."""
+    low = token.lower()
+    if low in SMALL:
+        return low
+    parts = re.split(r"([-'.])", low)
+    out = []
+    for i, p in enumerate(parts):
+        if p in ("-", "'", ".") or not p:
+            out.append(p)
+        elif i > 0 and parts[i - 1] == "'" and p == "s":
+            out.append(p)
+        elif i == 0 and p in SMALL and len(parts) > 1:
+            out.append(p)
+        else:
+            out.append(p[:1].upper() + p[1:])
+    return "".join(out)
+
+
+def words(raw):
+    raw = raw.replace("_", " ").replace("\t", " ").strip()
+    return [w for w in raw.split() if w]
+
+
+def parse(path):
+    """Yields (name_words, [alias word lists], [codes], comment) records of a TABARI .actors file."""
+    rec = None
+    for line in open(path, encoding="utf-8", errors="replace"):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#") or line.startswith("!"):
+            continue
+        comment = ""
+        if "#" in line:
+            line, comment = line.split("#", 1)
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        text = re.sub(r"\[[^\]]*\]", " ", line)
+        if line[0] == "+":
+            if rec is not None:
+                rec[1].append(words(text[1:]))
+                rec[2].extend(codes)
+        elif line[0] in " \t":
+            if rec is not None:
+                rec[2].extend(codes)
+        else:
+            if rec is not None:
+                yield rec
+            rec = (words(text), [], list(codes), comment)
+    if rec is not None:
+        yield rec
+
+
+def date(s, end):
+    s = s.strip()
+    if len(s) == 6 and s.isdigit():
+        yy = int(s[:2])
+        s = ("19" if yy > 26 else "20") + s
+    if len(s) != 8 or not s.isdigit():
+        return None
+    y, m, d = s[:4], s[4:6], s[6:]
+    if not ("01" <= m <= "12" and "01" <= d <= "31"):
+        return None
+    return f"{y}-{m}-{d}"
+
+
+def read_countries():
+    names = {}
+    for line in open(os.path.join(CONFIG, "countries.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if cols[0] != "-":
+            names[cols[0]] = cols[1]
+    return names
+
+
+def role_of(code, countries):
+    """(country, role text) of a CAMEO code such as IRQGOV or IGOUNO, or None."""
+    code = code.strip()
+    head = code[:3]
+    if head in countries:
+        sector = SECTORS.get(code[3:6])
+        return head, (f"{countries[head]} {sector}" if sector else None)
+    if head == "IGO":
+        return None, ("United Nations official" if code[3:6] == "UNO" else "international organisation official")
+    return None, None
+
+
+CONNECTORS = {"of", "and", "the", "for", "on", "in", "to", "at", "de", "la", "du", "des", "le", "el", "al"}
+
+
+def org_name(ws):
+    """Display form of an organisation's name: acronyms kept, words title-cased, "The" dropped."""
+    ws = [w for w in ws if w]
+    while ws and ws[0].upper() == "THE":
+        ws = ws[1:]
+    out = []
+    for i, w in enumerate(ws):
+        letters = re.sub(r"[^A-Za-z]", "", w)
+        if w.lower() in CONNECTORS and i > 0:
+            out.append(w.lower())
+        elif "." in w or (len(ws) == 1 and len(letters) <= 6) or len(letters) <= 3 or not re.search(r"[AEIOUaeiou]", letters):
+            out.append(w)
+        else:
+            out.append(titlecase(w))
+    return re.sub(r"\s*\(.*?\)\s*", " ", " ".join(out)).strip()
+
+
+def read_given():
+    given = set()
+    for line in open(os.path.join(CONFIG, "roles.tsv"), encoding="utf-8"):
+        if line.startswith("given\t"):
+            given.update(w.upper() for w in line.rstrip("\n").split("\t")[1].split("|"))
+    return given
+
+
+def person_name(ws):
+    """Drops leading titles; None when what is left is not a plausible full name."""
+    ws = [w for w in ws]
+    while ws and ws[0].upper().rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        ws = ws[1:]
+    if not ws or any(w.upper() in NOT_PERSON for w in ws):
+        return None
+    if any(not re.match(r"^[A-Z][A-Z.'\-]*$", w.upper()) for w in ws):
+        return None
+    return " ".join(titlecase(w) for w in ws)
+
+
+GENERIC = set("""SENATE CONGRESS PARLIAMENT GOVERNMENT CABINET ARMY NAVY POLICE MILITARY OPPOSITION REBELS
+MILITANTS INSURGENTS GUERRILLAS TROOPS OFFICIALS AUTHORITIES MINISTRY EMBASSY COURT PRESS MEDIA RADIO
+TELEVISION NEWS PARTY STATE STATES REPUBLIC KINGDOM PEOPLE NATIONAL INTERNATIONAL WORLD GLOBAL UNITED""".split())
+GIVEN = set()
+
+
+def main():
+    GIVEN.update(read_given())
+    countries = read_countries()
+    seats = set()
+    for line in open(os.path.join(CONFIG, "countries.tsv"), encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            for col in line.rstrip("\n").split("\t")[1:]:
+                for v in col.split("|"):
+                    seats.add(v.lstrip("~").upper())
+    curated_people = os.path.join(HERE, "people-curated.tsv")
+    curated_names = set()
+    for line in open(curated_people, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            cols = line.rstrip("\n").split("\t")
+            curated_names.add(cols[0].lower())
+            for alias in (cols[5].split("|") if len(cols) > 5 else []):
+                if len(alias.split()) > 1:
+                    curated_names.add(alias.lower())
+
+    people, orgs = [], []
+    seen_org = set()
+    for line in open(os.path.join(HERE, "organizations-curated.tsv"), encoding="utf-8"):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) == 4 and cols[0] == "org":
+            seen_org.update(v.upper() for v in [cols[1]] + cols[3].split("|") if v)
+    files = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+             "Phoenix.MilNonState.actors.txt"]
+    for fname in files:
+        for name_ws, aliases, codes, comment in parse(os.path.join(SRC, fname)):
+            if not name_ws:
+                continue
+            dated = [c for c in codes if re.search(r"\d{6}", c)]
+            is_person = (dated or "CountryInfo" in comment or "IGOrulers" in comment)
+            # Undated records of the group and NGO files also list people ("Azahari bin Husin"):
+            # a plausible full name starting with a known given name or holding "bin" is one.
+            if not is_person:
+                n = person_name(name_ws)
+                toks = n.split() if n else []
+                is_person = 2 <= len(toks) <= 4 and (toks[0].upper() in GIVEN or any(t.lower() in ("bin", "ibn", "bint") for t in toks))
+            if is_person:
+                name = person_name(name_ws)
+                if name is None or len(name.split()) < 2 or name.lower() in curated_names:
+                    continue
+                alias_set = []
+                for a in aliases:
+                    n = person_name(a)
+                    if n and n != name and n not in alias_set and (len(n.split()) > 1 or len(n) >= 4):
+                        alias_set.append(n)
+                rows = []
+                country = ""
+                for c in codes:
+                    parts = c.split()
+                    if not parts:
+                        continue
+                    ctry, role = role_of(parts[0], countries)
+                    country = country or (ctry or "")
+                    if role is None or parts[0][3:6] == "ELI":
+                        continue
+                    start = end = ""
+                    if len(parts) > 1:
+                        rng = parts[1]
+                        if rng.startswith(">"):
+                            start = date(rng[1:], False) or ""
+                        elif rng.startswith("<"):
+                            end = date(rng[1:], True) or ""
+                        elif "-" in rng:
+                            a, b = rng.split("-", 1)
+                            start, end = date(a, False) or "", date(b, True) or ""
+                    # drop offices that ended before 1975: the archive is modern reporting
+                    if end and end < "1975":
+                        continue
+                    rows.append((role, start, end))
+                if not rows:
+                    # only old or elite-only records: keep the person only if recent enough to matter
+                    if any(re.search(r"(19[89]\d|20\d\d)", c) for c in codes) or not dated:
+                        rows = [("", "", "")]
+                    else:
+                        continue
+                for i, (role, start, end) in enumerate(rows):
+                    people.append((name, country, role, start, end, "|".join(alias_set) if i == 0 else ""))
+            else:
+                code = codes[0].split()[0] if codes and codes[0].split() else ""
+                head = code[:3]
+                if fname == "Phoenix.Countries.actors.txt":
+                    # institutions of a state: only names that are clearly bodies
+                    if head not in countries or not any(w.upper() in NOT_PERSON for w in name_ws):
+                        continue
+                    if any(w.upper() in ("PRESIDENT", "MINISTER", "SOLDIERS", "OFFICIALS", "OFFICIAL", "SECRETARY") for w in name_ws):
+                        continue
+                name = org_name(name_ws)
+                if re.match(r"^(Republic|Kingdom|State|Government|Sultanate|Principality) of ", name):
+                    continue
+                if len(name) < 3 or name.upper() in seats or name.upper() in seen_org:
+                    continue
+                seen_org.add(name.upper())
+                country = head if head in countries else ""
+                alias_list = []
+                for a in aliases:
+                    an = org_name(a)
+                    # "Republic of South Africa" is the country, which countries.tsv names
+                    if re.match(r"^(Republic|Kingdom|State|Government|Sultanate|Principality) of ", an):
+                        continue
+                    # one generic word ("Organization", "Senate") names nothing in particular
+                    if len(an.split()) == 1 and (an.upper() in NOT_PERSON or an.upper() in TITLES or an.upper() in GENERIC):
+                        continue
+                    if len(an) >= 2 and an.upper() not in seats and an.upper() not in seen_org:
+                        seen_org.add(an.upper())
+                        alias_list.append(an)
+                orgs.append((name, country, "|".join(alias_list)))
+
+    with open(os.path.join(CONFIG, "people.tsv"), "w", encoding="utf-8") as out:
+        out.write(PEOPLE_HEADER)
+        out.write(open(curated_people, encoding="utf-8").read().rstrip("\n") + "\n")
+        out.write("\n# ---- converted from PETRARCH2 (MIT licence, see LICENSE-petrarch2) ----\n")
+        for row in people:
+            out.write("\t".join(row) + "\n")
+    with open(os.path.join(CONFIG, "organizations.tsv"), "w", encoding="utf-8") as out:
+        out.write(ORG_HEADER)
+        out.write(open(os.path.join(HERE, "organizations-curated.tsv"), encoding="utf-8").read().rstrip("\n") + "\n")
+        out.write("\n# ---- converted from PETRARCH2 (MIT licence, see LICENSE-petrarch2) ----\n")
+        for name, country, aliases in orgs:
+            out.write(f"org\t{name}\t{country}\t{aliases}\n")
+    print(f"{len(people)} person rows, {len(orgs)} organisations", file=sys.stderr)
+
+
+PEOPLE_HEADER = """# people.tsv: known persons and their dated roles, one role period per line.
+#
+# Columns (tab-separated):
+#   1. name      full name, as shown ("Antony Blinken")
+#   2. country   ISO 3166-1 alpha-3 code of the person's country, or empty
+#   3. role      the role ("US Secretary of State"), or empty
+#   4. from      first day of the role (YYYY-MM-DD), or empty for "always"
+#   5. to        last day of the role (YYYY-MM-DD), or empty for "still"
+#   6. aliases   other names separated by `|` ("Tony Blinken|Blinken"); a one-word alias is a
+#                surname that is recognised alone only while the person holds a role near the
+#                article's date (or always, when the person has no dated role)
+# Several lines with the same name are the same person with several roles; the role shown is
+# the one valid on the article's publication date.
+#
+# Generated by tools/convert_petrarch.py: the first part is tools/people-curated.tsv (written for
+# casefile, 2015-2026 and main office holders), the rest is converted from the Phoenix/PETRARCH2
+# dictionaries (Copyright (c) 2014 Open Event Data Alliance, MIT licence, see LICENSE-petrarch2).
+# Edit the curated file and rerun the script, or edit this file directly.
+"""
+
+ORG_HEADER = """# organizations.tsv: organisations, and the head words that make an unknown name one.
+#
+# Columns (tab-separated):
+#   1. kind      `org` for a known organisation, `head` for a head word
+#   2. name      canonical name ("United Nations"); for `head`, the word ("Ministry")
+#   3. country   ISO 3166-1 alpha-3 code when the body belongs to a state ("State Department":
+#                USA), else empty
+#   4. aliases   other names separated by `|` ("UN|U.N."); an alias written in capitals only
+#                (`UN`, `NATO`) must appear with exactly that case
+# A `head` line names a word that ends (or, for "Ministry of ...", starts) an organisation's
+# name: an unknown capitalised name containing it ("Rally for the Republic Party") is reported as
+# an organisation and is never taken for a person.
+#
+# Generated by tools/convert_petrarch.py: the first part is tools/organizations-curated.tsv
+# (written for casefile), the rest is converted from the Phoenix/PETRARCH2 dictionaries
+# (Copyright (c) 2014 Open Event Data Alliance, MIT licence, see LICENSE-petrarch2).
+"""
+
+if __name__ == "__main__":
+    main()
