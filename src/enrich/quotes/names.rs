@@ -1,0 +1,230 @@
+//! Names and noun phrases: which words of a clause name the speaker, and which persons are the
+//! subjects of clauses (for pronouns and unattributed quotations).
+
+use std::collections::HashSet;
+
+use super::lexicon::*;
+use super::text::Text;
+use super::tokens::Kind;
+
+/// What kind of mention attributes a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WhoKind {
+    /// A proper name ("Antony Blinken", "the Washington Post" → "Washington Post").
+    Name,
+    /// A personal pronoun, to be resolved to an earlier person.
+    Pronoun,
+    /// A common noun phrase ("the aide", "a spokesman").
+    Other,
+}
+
+/// A speaker mention: its byte range in the body and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Who {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Kind of mention.
+    pub kind: WhoKind,
+}
+
+/// True for a lower-case word that looks like a verb after a subject ("says", "warned", "has").
+pub(super) fn verbish(text: &Text, i: usize) -> bool {
+    if !text.is_word(i) || text.is_cap(i) {
+        return false;
+    }
+    let w = text.word(i);
+    lower_in(w, VERBISH)
+        || ((w.ends_with('s') || w.ends_with("ed")) && w.len() > 3 && !w.ends_with("ss"))
+        || ends_ly(text, i)
+}
+
+/// True for a lower-case "-ly" adverb ("repeatedly said").
+pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
+    text.is_word(i) && !text.is_cap(i) && text.word(i).ends_with("ly") && text.word(i).len() > 4
+}
+
+/// True for a capitalised word that can be part of a name.
+pub(super) fn name_word(text: &Text, i: usize) -> bool {
+    // "He's", "What's": a contraction of a function word.
+    let stem = text.is_word(i).then(|| text.word(i).split(['\'', '’']).next().unwrap_or(""));
+    text.is_cap(i) && stem.is_some_and(|w| !lower_in(w, NOT_NAMES))
+}
+
+/// True for a possessive word ("Clinton's", "Reuters'").
+pub(super) fn possessive(text: &Text, i: usize) -> bool {
+    let w = text.word(i);
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
+}
+
+/// The capitalised runs of `np` (positions `[s, e)` into it), each without leading titles:
+/// particles and abbreviation dots may sit inside ("Sen. Ted Cruz" gives "Ted Cruz").
+pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut a = 0;
+    while a < np.len() {
+        if !name_word(text, np[a]) {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while b < np.len()
+            && (name_word(text, np[b])
+                || text.abbreviation_dot(np[b])
+                || (text.word_in(np[b], PARTICLES) && b + 1 < np.len() && text.is_cap(np[b + 1])))
+        {
+            b += 1;
+        }
+        let mut s = a;
+        while s < b && (text.abbreviation_dot(np[s]) || text.is_title(np[s])) {
+            s += 1;
+        }
+        let mut e = b;
+        while e > s && text.abbreviation_dot(np[e - 1]) {
+            e -= 1;
+        }
+        if s < e {
+            runs.push((s, e));
+        }
+        a = b;
+    }
+    runs
+}
+
+/// The speaker mention inside a noun phrase: its proper name (the last capitalised run not
+/// introduced by a preposition, without leading titles), else a pronoun, else the phrase itself
+/// when it opens with a determiner ("the aide").
+pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
+    let np: Vec<usize> =
+        np.iter().copied().filter(|&i| text.is_word(i) || text.abbreviation_dot(i)).collect();
+    let (&first, &last) = (np.first()?, np.last()?);
+    if np.len() == 1 && text.is_word(first) && lower_in(text.word(first), PERSONAL) {
+        return Some(Who {
+            start: text.toks[first].start,
+            end: text.toks[first].end,
+            kind: WhoKind::Pronoun,
+        });
+    }
+    let runs = name_runs(text, &np);
+    let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], PREPOSITIONS);
+    if let Some(&(s, e)) = runs.iter().rev().find(|&&(s, _)| !after_prep(s)) {
+        return Some(Who {
+            start: text.toks[np[s]].start,
+            end: text.toks[np[e - 1]].end,
+            kind: WhoKind::Name,
+        });
+    }
+    let dangling = lower_in(text.word(last), &["that", "and", "but", "or", "which", "who"]);
+    if np.len() > 6 || dangling || !(text.is_word(first) && lower_in(text.word(first), DETERMINERS)) {
+        return None;
+    }
+    Some(Who { start: text.toks[first].start, end: text.toks[last].end, kind: WhoKind::Other })
+}
+
+/// Persons mentioned as the subject of a clause outside quotations: a name followed by a
+/// lower-case word ("Ana Ruiz spoke …", "But Sen. Roe warned …", "…, Ruiz referenced …").
+/// Pronouns resolve to these. A single capitalised word opening a sentence counts only when the
+/// article also capitalises it mid-sentence, so "Only one bill …" is no subject.
+pub(super) fn subjects(text: &Text) -> Vec<Who> {
+    let n = text.toks.len();
+    let starts_sentence = |i: usize| {
+        i == 0 || {
+            let p = text.toks[i - 1];
+            p.kind == Kind::Break || p.is_mark() || text.ends_sentence(i - 1)
+        }
+    };
+    let mid: HashSet<&str> =
+        (0..n).filter(|&i| text.is_cap(i) && !starts_sentence(i)).map(|i| text.word(i)).collect();
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut i = 0;
+    while i < n {
+        match text.toks[i].kind {
+            Kind::Open => quoted = true,
+            Kind::Close | Kind::Break => quoted = false,
+            Kind::Ambiguous => quoted = !quoted,
+            _ => {}
+        }
+        if quoted || !name_word(text, i) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = i + 1;
+        while b < n
+            && (name_word(text, b)
+                || text.abbreviation_dot(b)
+                || (text.word_in(b, PARTICLES) && b + 1 < n && text.is_cap(b + 1)))
+        {
+            b += 1;
+        }
+        // "a Fox interview", "of Americans", "the Florida senator": not a subject.
+        let introduced = a > 0 && text.is_word(a - 1) && lower_in(text.word(a - 1), PREPOSITIONS);
+        // Skip a parenthesis after the name: "Sen. Ann Lee (D-Ohio) said".
+        let mut b2 = b;
+        if b2 < n && text.toks[b2].is_punct('(') {
+            while b2 < n && !text.toks[b2].is_punct(')') && text.toks[b2].kind != Kind::Break {
+                b2 += 1;
+            }
+            b2 += 1;
+        }
+        let b = b2.min(n);
+        // A name opening its sentence and followed by a comma is the subject of an appositive
+        // or a relative clause: "Cruz, who …, said".
+        let opener_with_comma =
+            b < n && text.toks[b].is_punct(',') && (a..b).all(|k| k == a || !starts_sentence(k)) && {
+                let mut k = a;
+                while k > 0 && text.is_cap(k - 1) && lower_in(text.word(k - 1), CONNECTIVES) {
+                    k -= 1;
+                }
+                starts_sentence(k)
+            };
+        let verb_like = !introduced
+            && b < n
+            && text.is_word(b)
+            && !text.is_cap(b)
+            && !text.word_in(b, PREPOSITIONS)
+            && !text.word_in(b, &["and", "or", "nor", "but"]);
+        let verb_like = verb_like || (!introduced && opener_with_comma);
+        let end = (a..b).take_while(|&k| !text.toks[k].is_punct('(')).last().map_or(a, |k| k + 1);
+        if verb_like && !possessive(text, end - 1) {
+            let np: Vec<usize> = (a..end).collect();
+            if let Some(&(s, e)) = name_runs(text, &np).last() {
+                let lone_opener = e - s == 1 && starts_sentence(np[s]) && !mid.contains(text.word(np[s]));
+                if !lone_opener {
+                    out.push(Who {
+                        start: text.toks[np[s]].start,
+                        end: text.toks[np[e - 1]].end,
+                        kind: WhoKind::Name,
+                    });
+                }
+            }
+        }
+        i = b;
+    }
+    out
+}
+
+/// The subject of the sentence holding token `at`, before it: the first clause subject of the
+/// sentence ("Ruiz called the plan “a clear step forward.”").
+pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
+    let mut first = at;
+    while first > 0 {
+        let i = first - 1;
+        if text.toks[i].kind == Kind::Break || text.ends_sentence(i) {
+            break;
+        }
+        first = i;
+    }
+    let who = text.subject_between(text.toks[first].start, text.toks[at].start)?;
+    // The main clause's subject only: a verb before it makes it a subordinate clause's
+    // ("His campaign protested that Clinton aides were …").
+    let subordinate = (first..at).take_while(|&i| text.toks[i].start < who.start).any(|i| {
+        text.is_word(i) && !text.is_cap(i) && {
+            let w = text.word(i);
+            lower_in(w, AUXILIARIES) || (w.ends_with("ed") && w.len() > 4)
+        }
+    });
+    (!subordinate).then_some(who)
+}

@@ -1,0 +1,414 @@
+//! Finding the mention that attributes a quotation: `"…," said X`, `"…," X said`, `X said: "…"`,
+//! `X said that … "…"`, `according to X`, `X, the foreign minister, said`, `he added`.
+
+use std::collections::HashSet;
+
+use super::lexicon::{lower_in, ADVERBS, CONJUNCTIONS, LISTENER_VERBS, PARTICLES, PERSONAL, PREPOSITIONS};
+use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
+use super::text::Text;
+use super::tokens::Kind;
+
+/// The attribution grammar, with the configured speech verbs.
+#[derive(Debug)]
+pub(super) struct Grammar {
+    verbs: HashSet<String>,
+}
+
+impl Grammar {
+    /// A grammar with the given speech verb forms (lower case).
+    pub fn new(verbs: HashSet<String>) -> Grammar {
+        Grammar { verbs }
+    }
+
+    /// True for a speech verb. Only lower-case forms count, but for a sentence's first word
+    /// ("Said Trump: …"): a capitalised "States" is a name.
+    fn is_verb(&self, text: &Text, i: usize) -> bool {
+        if !text.is_word(i) {
+            return false;
+        }
+        let w = text.word(i);
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            return self.verbs.contains(w);
+        }
+        let sentence_start = i == 0 || text.toks[i - 1].kind == Kind::Break || text.ends_sentence(i - 1);
+        sentence_start && self.verbs.contains(&w.to_lowercase())
+    }
+
+    /// True for a participle ("…, saying …", "issued a statement saying …"): its subject is the
+    /// clause's subject, found by the caller.
+    fn participle(&self, text: &Text, seq: &[usize], v: usize) -> bool {
+        text.word(seq[v]).ends_with("ing")
+    }
+
+    /// The attribution after a closing mark at token `close`: `"…," said X` or `"…," X said`.
+    pub fn after(&self, text: &Text, close: usize) -> Option<Who> {
+        let mut seq = Vec::new();
+        let mut i = close + 1;
+        let mut depth = 0usize; // inside parentheses: "Rep. Ann Lee (D-Ohio) said"
+        let mut dash = false;
+        while i < text.toks.len() && seq.len() < 30 {
+            let t = text.toks[i];
+            if t.kind == Kind::Break || t.is_mark() || (depth == 0 && text.ends_sentence(i)) {
+                break;
+            }
+            match t.kind {
+                Kind::Punct('(') => depth += 1,
+                Kind::Punct(')') => depth = depth.saturating_sub(1),
+                Kind::Punct(',' | '—' | '―' | '–' | '-') if seq.is_empty() => {
+                    dash |= !t.is_punct(',');
+                }
+                _ if depth == 0 => seq.push(i),
+                _ => {}
+            }
+            i += 1;
+        }
+        let stopped_at_mark = text.toks.get(i).is_some_and(|t| t.is_mark());
+        let first = *seq.first()?;
+        // A byline-style attribution: `"…" — Ana Ruiz` closing the paragraph.
+        let ends_paragraph = |k: usize| k >= text.toks.len() || text.toks[k].kind == Kind::Break;
+        let at_end = ends_paragraph(i) || (text.ends_sentence(i) && ends_paragraph(i + 1));
+        if dash && at_end && seq.len() <= 4 {
+            return noun_phrase(text, &seq).filter(|w| w.kind == WhoKind::Name);
+        }
+        if self.is_verb(text, first) {
+            return self.forward_np(text, &seq[1..]);
+        }
+        if text.word_in(first, CONJUNCTIONS) {
+            return None; // `"…," but he also warned …`: a new clause, not an attribution
+        }
+        // A quotation closing its sentence (`… nation.” Russia insisted that “…”`) is followed by
+        // the next sentence, which attributes its own quotation when it has one.
+        let closes_sentence = close > 0 && text.toks[close - 1].is_punct('.') && text.is_cap(first);
+        if closes_sentence && stopped_at_mark {
+            return None;
+        }
+        // `X said`, `X, the minister, said`, `… than that of Y, X said`: the first speech verb
+        // within a short window, with only noun phrases and commas before it.
+        let Some(v) = seq.iter().take(24).position(|&i| self.is_verb(text, i)) else {
+            // `"…?" Vitter demanded.`, `"…," Bennett shot back`: a name, then a verb of any kind,
+            // right after a quotation that does not end its sentence.
+            let continues = close > 0 && matches!(text.toks[close - 1].kind, Kind::Punct(',' | '?' | '!'));
+            let ends = i < text.toks.len() && text.ends_sentence(i);
+            let name_len = seq.iter().take_while(|&&k| text.is_cap(k) || text.abbreviation_dot(k)).count();
+            let verb = seq.get(name_len).copied();
+            let short = name_len == seq.len().saturating_sub(1) && ends;
+            if (1..=4).contains(&name_len) && verb.is_some_and(|v| verbish(text, v)) && (short || continues) {
+                return noun_phrase(text, &seq[..name_len]).filter(|w| w.kind == WhoKind::Name);
+            }
+            return None;
+        };
+        let before = &seq[..v];
+        if before
+            .iter()
+            .any(|&i| !(text.is_word(i) || text.toks[i].is_punct(',') || text.abbreviation_dot(i)))
+        {
+            return None;
+        }
+        // The subject must stand next to the quotation (`"…," Ana Ruiz, 69, told MSNBC`) or open
+        // a clause after a comma (`… than that of the agency, Ruiz said`), not end a long clause
+        // (`"…" Ruiz was defensive about an aide who said`).
+        let near = |w: &Who| {
+            let at = seq.iter().position(|&k| text.toks[k].start == w.start).unwrap_or(usize::MAX);
+            at < 5 || (at > 0 && at != usize::MAX && text.toks[seq[at - 1]].is_punct(','))
+        };
+        if let Some(who) = self.backward_np(text, before, 0).filter(near) {
+            return Some(who);
+        }
+        if v > 0 && text.toks[seq[v - 1]].is_punct(',') && !text.word_in(seq[v], LISTENER_VERBS) {
+            // `…, said Steve Elmendorf` after a partial quotation.
+            return self.forward_np(text, &seq[v + 1..]).filter(|w| w.kind == WhoKind::Name);
+        }
+        None
+    }
+
+    /// The attribution before an opening mark at token `open`, in the same sentence:
+    /// `X said: "…"`, `X said that … "…"`, `according to X, "…"`.
+    pub fn before(&self, text: &Text, open: usize) -> Option<Who> {
+        let mut first = open;
+        while first > 0 && open - first < 80 {
+            let i = first - 1;
+            let t = text.toks[i];
+            if t.kind == Kind::Break || matches!(t.kind, Kind::Close) || text.ends_sentence(i) {
+                break;
+            }
+            first = i;
+        }
+        let mut depth = 0usize;
+        let mut seq: Vec<usize> = Vec::with_capacity(open - first);
+        for i in first..open {
+            match text.toks[i].kind {
+                Kind::Punct('(') => depth += 1,
+                Kind::Punct(')') => depth = depth.saturating_sub(1),
+                _ if depth == 0 => seq.push(i),
+                _ => {}
+            }
+        }
+        if let Some(who) = self.according_to(text, &seq) {
+            return Some(who);
+        }
+        // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon.
+        if let [.., name, colon] = seq[..] {
+            if text.toks[colon].is_punct(':') && name_word(text, name) {
+                let run: Vec<usize> = seq[..seq.len() - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|&&i| {
+                        name_word(text, i) || text.abbreviation_dot(i) || text.word_in(i, &["and"])
+                    })
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let opens = seq.len() == run.len() + 1 || {
+                    let before = seq[seq.len() - run.len() - 2];
+                    !text.is_word(before)
+                };
+                if let Some(&(s, e)) = name_runs(text, &run).first().filter(|_| opens) {
+                    return Some(Who {
+                        start: text.toks[run[s]].start,
+                        end: text.toks[run[e - 1]].end,
+                        kind: WhoKind::Name,
+                    });
+                }
+            }
+        }
+        let sentence_start = text.toks[first.min(open)].start;
+        // The speech verb nearest the quote with a subject; a common noun phrase ("a voice that
+        // said") only when no name or pronoun attributes the quote further left.
+        let mut fallback = None;
+        for v in (0..seq.len()).rev() {
+            if !self.is_verb(text, seq[v]) || self.participle(text, &seq, v) {
+                continue;
+            }
+            if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
+                // `Bush thought for a moment and said that …`: the clause's subject speaks.
+                if let Some(who) = text.subject_between(sentence_start, text.toks[seq[v]].start) {
+                    return Some(who);
+                }
+            }
+            let who = self.backward_np(text, &seq[..v], 0).or_else(|| {
+                // Inverted: `Said Trump: "…"`, `…, said Mr. Smith, "…"`.
+                self.forward_np(text, &seq[v + 1..]).filter(|w| w.kind == WhoKind::Name)
+            });
+            match who {
+                Some(w) if w.kind == WhoKind::Other => fallback = fallback.or(Some(w)),
+                Some(w) => return Some(w),
+                None => {}
+            }
+        }
+        fallback
+    }
+
+    /// `according to X` anywhere in `seq`.
+    pub fn according_to(&self, text: &Text, seq: &[usize]) -> Option<Who> {
+        let at = seq.windows(2).position(|w| {
+            text.is_word(w[0])
+                && text.word(w[0]).eq_ignore_ascii_case("according")
+                && text.is_word(w[1])
+                && text.word(w[1]).eq_ignore_ascii_case("to")
+        })?;
+        self.forward_np(text, &seq[at + 2..])
+    }
+
+    /// The sentence tokens after a closing mark, for `according to X` placed after the quote.
+    pub fn according_after(&self, text: &Text, close: usize) -> Option<Who> {
+        let mut seq = Vec::new();
+        let mut i = close + 1;
+        while i < text.toks.len() && seq.len() < 12 {
+            let t = text.toks[i];
+            if t.kind == Kind::Break || t.is_mark() || text.ends_sentence(i) {
+                break;
+            }
+            seq.push(i);
+            i += 1;
+        }
+        self.according_to(text, &seq)
+    }
+
+    /// The noun phrase that starts `seq` (after a verb): `said X, the …`.
+    fn forward_np(&self, text: &Text, seq: &[usize]) -> Option<Who> {
+        let mut end = 0;
+        while end < seq.len() {
+            let i = seq[end];
+            let t = text.toks[i];
+            let inner = t.is_punct('/') || t.is_punct('-');
+            if !(t.is_word() || inner || text.abbreviation_dot(i))
+                || text.word_in(i, PREPOSITIONS)
+                || self.is_verb(text, i)
+            {
+                break;
+            }
+            end += 1;
+            if end >= 8 {
+                break;
+            }
+        }
+        noun_phrase(text, &seq[..end])
+    }
+
+    /// The subject before a speech verb that ends `seq`, skipping adverbs and one appositive.
+    fn backward_np(&self, text: &Text, seq: &[usize], depth: usize) -> Option<Who> {
+        let mut j = seq.len();
+        // Lower-case only: "Will wrote" is George Will.
+        while j > 0
+            && ((text.word_in(seq[j - 1], ADVERBS) && !text.is_cap(seq[j - 1])) || ends_ly(text, seq[j - 1]))
+        {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        if text.toks[seq[j - 1]].is_punct(',') {
+            // `X, the foreign minister, said`, `X, speaking in Paris, said`
+            let from = j.saturating_sub(20);
+            let k = (from..j - 1).rev().find(|&k| text.toks[seq[k]].is_punct(','))?;
+            // `After winning Ohio, Gov. John Kasich, said`: the part between the commas is the
+            // name itself when it is a capitalised phrase.
+            let between = &seq[k + 1..j - 1];
+            let all_caps = between
+                .iter()
+                .all(|&i| text.is_cap(i) || text.abbreviation_dot(i) || text.word_in(i, PARTICLES));
+            if !between.is_empty() && all_caps {
+                if let Some(who) = noun_phrase(text, between).filter(|w| w.kind == WhoKind::Name) {
+                    return Some(who);
+                }
+            }
+            j = k;
+            if j == 0 {
+                return None;
+            }
+        }
+        let last = seq[j - 1];
+        if !text.is_word(last) {
+            return None;
+        }
+        let w = text.word(last);
+        if depth == 0 && (w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which") || w == "that") {
+            let mut k = j - 1;
+            if k > 0 && text.toks[seq[k - 1]].is_punct(',') {
+                k -= 1;
+            }
+            return self.backward_np(text, &seq[..k], depth + 1);
+        }
+        if lower_in(w, PERSONAL) {
+            return Some(Who {
+                start: text.toks[last].start,
+                end: text.toks[last].end,
+                kind: WhoKind::Pronoun,
+            });
+        }
+        // The phrase: words back to a determiner, a preposition, a verb or punctuation.
+        let mut k = j - 1;
+        while k > 0 && j - k < 8 {
+            let p = seq[k - 1];
+            // "Marco Rubio of Florida": "of" between capitals stays inside the phrase.
+            let inner_of =
+                text.word_in(p, &["of"]) && k >= 2 && text.is_cap(seq[k - 2]) && text.is_cap(seq[k]);
+            let ok = (text.is_word(p) && !self.is_verb(text, p) && !text.word_in(p, PREPOSITIONS))
+                || text.abbreviation_dot(p)
+                || inner_of;
+            if !ok {
+                break;
+            }
+            if text.is_word(p) && lower_in(text.word(p), &["the", "a", "an", "his", "her", "their", "its"]) {
+                k -= 1;
+                break;
+            }
+            if text.is_word(p)
+                && !text.is_cap(p)
+                && !text.is_cap(seq[k])
+                && !lower_in(text.word(p), PARTICLES)
+            {
+                // Two lower-case words in a row: keep the phrase short ("the campaign aide").
+                if j - k >= 3 {
+                    break;
+                }
+            }
+            k -= 1;
+        }
+        if !text.is_cap(last)
+            && !seq[k..j].iter().any(|&i| {
+                text.is_word(i) && lower_in(text.word(i), &["the", "a", "an", "his", "her", "their", "its"])
+            })
+        {
+            // A lone lower-case word before the verb is rarely a subject ("that said").
+            if j - k < 2 {
+                return None;
+            }
+        }
+        noun_phrase(text, &seq[k..j])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::pair;
+    use super::super::text::Text;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn grammar() -> Grammar {
+        Grammar::new(["said", "says", "added", "told"].iter().map(|s| s.to_string()).collect())
+    }
+
+    /// The speaker text of the first quote of `body`.
+    fn speaker(body: &str) -> Option<(String, WhoKind)> {
+        let toks = tokenize(body);
+        let titles = HashSet::new();
+        let text = Text::new(body, &toks, &titles);
+        let q = pair(body, &toks)[0];
+        let g = grammar();
+        let who = q.close.and_then(|c| g.after(&text, c)).or_else(|| g.before(&text, q.open))?;
+        Some((body[who.start..who.end].to_string(), who.kind))
+    }
+
+    #[test]
+    fn said_after_the_quote() {
+        assert_eq!(
+            speaker("“We will never give up,” said Sen. Jane Roe, a Democrat.").unwrap().0,
+            "Jane Roe"
+        );
+        assert_eq!(speaker("“We will never give up,” Jane Roe said.").unwrap().0, "Jane Roe");
+        assert_eq!(
+            speaker("“We will never give up,” she later said.").unwrap(),
+            ("she".into(), WhoKind::Pronoun)
+        );
+    }
+
+    #[test]
+    fn appositive_and_title() {
+        let s = speaker("“The talks went well,” Ana Ruiz, the foreign minister, said.").unwrap();
+        assert_eq!(s.0, "Ana Ruiz");
+        let s = speaker("“The talks went well,” campaign manager Tom Vale told reporters.").unwrap();
+        assert_eq!(s.0, "Tom Vale");
+    }
+
+    #[test]
+    fn said_before_the_quote() {
+        assert_eq!(speaker("Mayor Ben Ode said: “Our city stands with you.”").unwrap().0, "Ben Ode");
+        assert_eq!(speaker("Ode also said that the plan was “a clear step forward.”").unwrap().0, "Ode");
+        assert_eq!(
+            speaker("According to Ben Ode, the deal is “a clear step forward.”").unwrap().0,
+            "Ben Ode"
+        );
+    }
+
+    #[test]
+    fn listeners_and_new_clauses_are_not_speakers() {
+        let s = speaker("“We are not done yet,” Ana Ruiz, 54, told Radio Uno on Monday.").unwrap();
+        assert_eq!(s.0, "Ana Ruiz");
+        // After a partial quotation, "but he …" starts a clause of its own.
+        assert_eq!(
+            speaker("Ruiz said the plan was “a fair deal for all”, but he also warned Lima."),
+            Some(("Ruiz".into(), WhoKind::Name))
+        );
+        let s = speaker("After the vote in Lima, Mayor Ben Ode, said: “We won this together.”").unwrap();
+        assert_eq!(s.0, "Ben Ode");
+    }
+
+    #[test]
+    fn no_attribution() {
+        assert_eq!(speaker("The film “Nights in the Harbour” opened today."), None);
+    }
+}

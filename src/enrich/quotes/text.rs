@@ -1,0 +1,93 @@
+//! A view of one article's tokens with the helpers attribution needs: words, capitals, sentence
+//! ends, and the clause subjects found once per article.
+
+use std::collections::HashSet;
+
+use super::lexicon::{lower_in, ABBREVIATIONS, TITLES};
+use super::names::{subjects, Who};
+use super::tokens::{Kind, Tok};
+
+/// A view of one article's tokens.
+pub(super) struct Text<'a> {
+    /// The article body.
+    pub body: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Tok],
+    /// The persons that are subjects of clauses, in body order (see [`subjects`]).
+    pub subjects: Vec<Who>,
+    /// Title words from the configuration, lower case, besides the built-in [`TITLES`].
+    titles: &'a HashSet<String>,
+}
+
+impl<'a> Text<'a> {
+    /// The view of `body` and its tokens, with the clause subjects found.
+    pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a HashSet<String>) -> Text<'a> {
+        let mut text = Text { body, toks, subjects: Vec::new(), titles };
+        text.subjects = subjects(&text);
+        text
+    }
+
+    /// The first clause subject between byte `from` and byte `to`.
+    pub fn subject_between(&self, from: usize, to: usize) -> Option<Who> {
+        let at = self.subjects.partition_point(|w| w.start < from);
+        self.subjects[at..].first().filter(|w| w.end <= to).copied()
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.body[t.start..t.end]
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks[i].is_word()
+    }
+
+    /// True when token `i` is a word starting with a capital.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
+    }
+
+    /// True when token `i` is a title or honorific that may precede a name ("Sen.", "Mayor").
+    pub fn is_title(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.word(i);
+            lower_in(w, TITLES) || (!self.titles.is_empty() && self.titles.contains(&w.to_lowercase()))
+        }
+    }
+
+    /// True when token `i` is a word of `list`, in any case.
+    pub fn word_in(&self, i: usize, list: &[&str]) -> bool {
+        self.is_word(i) && lower_in(self.word(i), list)
+    }
+
+    /// True when token `i` ends a sentence: `.`, `!` or `?`, not after an abbreviation or an
+    /// initial.
+    pub fn ends_sentence(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            Kind::Punct('!' | '?') => true,
+            Kind::Punct('.') => {
+                // "R-Ky., said": a period before a comma or a lower-case word ends nothing.
+                if let Some(next) = self.toks.get(i + 1) {
+                    let lower = next.is_word() && self.body[next.start..].starts_with(char::is_lowercase);
+                    if next.is_punct(',') || lower {
+                        return false;
+                    }
+                }
+                if i == 0 || !self.is_word(i - 1) || self.toks[i - 1].end != self.toks[i].start {
+                    return true;
+                }
+                let w = self.word(i - 1);
+                let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+                !(initial || w.contains('.') || lower_in(w, ABBREVIATIONS))
+            }
+            _ => false,
+        }
+    }
+
+    /// True for a period that belongs to an abbreviation or initial inside a name ("Sen.", "J.").
+    pub fn abbreviation_dot(&self, i: usize) -> bool {
+        self.toks[i].is_punct('.') && !self.ends_sentence(i)
+    }
+}
