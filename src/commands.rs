@@ -14,7 +14,7 @@ use termcolor::{ColorChoice, StandardStream};
 use casefile::enrich::ActorExtractor;
 use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
 use casefile::print::{self, extract::ExtractRecord};
-use casefile::read::{self, ReadOptions, Walked, WalkOptions};
+use casefile::read::{self, ReadOptions, WalkOptions, Walked};
 use casefile::search::{SearchRequest, Searcher};
 use casefile::{Config, Enricher};
 
@@ -30,7 +30,10 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
     let config = Config::discover(cli.config.as_deref())?;
     for p in &args.paths {
         if !p.exists() {
-            bail!("{}: no such file or folder (give the archive's path: casefile index PATH...)", p.display());
+            bail!(
+                "{}: no such file or folder (give the archive's path: casefile index PATH...)",
+                p.display()
+            );
         }
     }
     let mut options = IndexOptions::new(args.paths.clone(), &config);
@@ -169,7 +172,8 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         quotes,
     };
     // The gazetteer is only built when a name has to be resolved.
-    let needs_actors = !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");
+    let needs_actors =
+        !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");
     let actors = if needs_actors { Some(ActorExtractor::from_config(&config)?) } else { None };
     let resolve = |name: &str| actors.as_ref().and_then(|a| a.resolve(name));
     let searcher = Searcher::new(root.open(&config)?, &config)?;
@@ -191,7 +195,9 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                 let choice = match args.color {
                     ColorWhen::Always => ColorChoice::Always,
                     ColorWhen::Never => ColorChoice::Never,
-                    ColorWhen::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
+                    ColorWhen::Auto
+                        if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+                    {
                         ColorChoice::Auto
                     }
                     ColorWhen::Auto => ColorChoice::Never,
@@ -253,7 +259,9 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
                         out.push(ExtractRecord::new(a, &ann).to_json_line());
                     }
                 }
-                Walked::Skipped { path, reason } => eprintln!("casefile: skipped {}: {reason}", path.display()),
+                Walked::Skipped { path, reason } => {
+                    eprintln!("casefile: skipped {}: {reason}", path.display())
+                }
             }
             out
         })

@@ -15,7 +15,8 @@ fn write(dir: &Path, rel: &str, bytes: &[u8]) {
 }
 
 fn run(cwd: &Path, args: &[&str]) -> (Option<i32>, Value, String) {
-    let out = Command::new(common::bin()).current_dir(cwd).args(["--index", "idx"]).args(args).output().unwrap();
+    let out =
+        Command::new(common::bin()).current_dir(cwd).args(["--index", "idx"]).args(args).output().unwrap();
     let summary = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (out.status.code(), summary, String::from_utf8_lossy(&out.stderr).into_owned())
 }
@@ -33,7 +34,11 @@ fn reasons(summary: &Value) -> Vec<(String, String)> {
 fn every_kind_of_bad_file_is_reported_and_the_rest_indexed() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("archive");
-    write(&a, "good/one.txt", b"---\ntitle: \"Good one\"\n---\nThe envoy arrived in Vienna for nuclear talks.\n");
+    write(
+        &a,
+        "good/one.txt",
+        b"---\ntitle: \"Good one\"\n---\nThe envoy arrived in Vienna for nuclear talks.\n",
+    );
     write(&a, "good/two.md", b"A plain article about grain exports from Odesa.\n");
     write(&a, "bad/binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
     write(&a, "bad/latin1.txt", b"Le ministre fran\xe7ais a parl\xe9 \xe0 Gen\xe8ve.\n");
@@ -63,17 +68,24 @@ fn every_kind_of_bad_file_is_reported_and_the_rest_indexed() {
     assert!(has("name-", "non_utf8_path"), "{r:?}");
     let problems = s["problems"].as_array().unwrap();
     assert!(problems.iter().any(|p| p["path"].as_str().unwrap().ends_with("lines.jsonl") && p["line"] == 2));
-    assert!(problems.iter().any(|p| p["path"].as_str().unwrap().ends_with("latin1.txt") && p["reason"] == "decoding"));
+    assert!(problems
+        .iter()
+        .any(|p| p["path"].as_str().unwrap().ends_with("latin1.txt") && p["reason"] == "decoding"));
 
     // The Latin-1 file is searchable with its accents decoded.
-    let out = Command::new(common::bin()).current_dir(dir.path()).args(["--index", "idx", "search", "Genève", "--json"]).output().unwrap();
+    let out = Command::new(common::bin())
+        .current_dir(dir.path())
+        .args(["--index", "idx", "search", "Genève", "--json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let hit: Value = serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
     assert!(hit["text"].as_str().unwrap().contains("Genève"));
     assert!(hit["file_range"].is_null(), "a re-decoded file holds no verbatim bytes");
 
     // --strict turns skips into status 1; --follow detects the loop instead of hanging.
-    let (code, s, _) = run(dir.path(), &["index", "archive", "--json", "--strict", "--follow", "--max-file-size", "1"]);
+    let (code, s, _) =
+        run(dir.path(), &["index", "archive", "--json", "--strict", "--follow", "--max-file-size", "1"]);
     assert_eq!(code, Some(1));
     assert!(reasons(&s).iter().any(|(_, why)| why == "symlink_loop"), "{s}");
 }

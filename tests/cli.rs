@@ -85,12 +85,24 @@ fn index_counts_files_articles_and_skips() {
     assert_eq!(bad_line["line"], 2);
 
     // A second run reads nothing new; a change and a removal are picked up.
-    let again: Value = serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout).unwrap();
+    let again: Value =
+        serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout)
+            .unwrap();
     assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(5)), "{again}");
     std::fs::remove_file(dir.path().join("archive/feeds/archive.json")).unwrap();
-    write(&dir.path().join("archive"), "europe/grain.txt", "---\ntitle: \"Grain deal ends\"\n---\nRussia left the grain deal.\n");
-    let third: Value = serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout).unwrap();
-    assert_eq!((third["updated"].as_u64(), third["removed"].as_u64(), third["articles"].as_u64()), (Some(1), Some(1), Some(5)), "{third}");
+    write(
+        &dir.path().join("archive"),
+        "europe/grain.txt",
+        "---\ntitle: \"Grain deal ends\"\n---\nRussia left the grain deal.\n",
+    );
+    let third: Value =
+        serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(
+        (third["updated"].as_u64(), third["removed"].as_u64(), third["articles"].as_u64()),
+        (Some(1), Some(1), Some(5)),
+        "{third}"
+    );
     let out = casefile(dir.path(), &index, &["search", "Vilnius", "--json"]);
     assert_eq!(out.status.code(), Some(1), "a removed file's article is gone");
     let out = casefile(dir.path(), &index, &["search", "left grain deal", "--json"]);
@@ -160,7 +172,8 @@ fn filters_narrow_results() {
         let mut all = vec!["search", "", "--json", "--limit", "50"];
         all.extend_from_slice(args);
         let out = casefile(dir.path(), &index, &all);
-        let mut v: Vec<String> = json_lines(&out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
+        let mut v: Vec<String> =
+            json_lines(&out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
         v.dedup();
         v
     };

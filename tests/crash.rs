@@ -14,7 +14,8 @@ use casefile::search::{SearchRequest, Searcher};
 use casefile::Config;
 
 const PLACES: &[&str] = &["Seoul", "Kyiv", "Tehran", "Manila", "Vilnius", "Khartoum", "Caracas", "Taipei"];
-const THINGS: &[&str] = &["sanctions", "grain exports", "satellite launches", "ceasefire talks", "troop rotations"];
+const THINGS: &[&str] =
+    &["sanctions", "grain exports", "satellite launches", "ceasefire talks", "troop rotations"];
 
 /// Writes `n` small articles of our own sentences.
 fn corpus(dir: &Path, n: usize) {
@@ -37,7 +38,15 @@ fn corpus(dir: &Path, n: usize) {
 
 fn index_cmd(cwd: &Path, index: &Path) -> Command {
     let mut c = Command::new(common::bin());
-    c.current_dir(cwd).arg("--index").arg(index).args(["index", "archive", "--quiet", "--batch", "300", "--commit-interval", "0"]);
+    c.current_dir(cwd).arg("--index").arg(index).args([
+        "index",
+        "archive",
+        "--quiet",
+        "--batch",
+        "300",
+        "--commit-interval",
+        "0",
+    ]);
     c.stdout(Stdio::null()).stderr(Stdio::null());
     c
 }

@@ -41,11 +41,17 @@ fn known_items_rank_the_right_article_and_sentence() {
     let searcher = Searcher::new(root.open(&config).unwrap(), &config).unwrap();
 
     let queries = std::fs::read_to_string(data.join("known-items-dev/queries.jsonl")).unwrap();
-    let items: Vec<KnownItem> = queries.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let items: Vec<KnownItem> =
+        queries.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(items.len(), 40);
     let (mut rr_sum, mut sentence_hits) = (0.0, 0);
     for item in &items {
-        let request = SearchRequest { query: item.query.clone(), limit: 10, per_article: 1, ..SearchRequest::default() };
+        let request = SearchRequest {
+            query: item.query.clone(),
+            limit: 10,
+            per_article: 1,
+            ..SearchRequest::default()
+        };
         let results = searcher.search(&request, &|_| None).unwrap();
         let position = results.hits.iter().position(|h| h.record.article.id == item.id);
         let evidence = normalise(&item.evidence);
@@ -55,7 +61,12 @@ fn known_items_rank_the_right_article_and_sentence() {
         }
         sentence_hits += usize::from(found_sentence);
         if position != Some(0) || !found_sentence {
-            println!("rank {:?} sentence {found_sentence}: {} ({})", position.map(|p| p + 1), item.query, item.id);
+            println!(
+                "rank {:?} sentence {found_sentence}: {} ({})",
+                position.map(|p| p + 1),
+                item.query,
+                item.id
+            );
         }
     }
     let mrr = rr_sum / items.len() as f64;

@@ -77,8 +77,7 @@ impl Enricher {
         let quotes = self.quotes.extract(article, &actors);
         let summary = article.summary.as_deref().unwrap_or("");
         let topics = self.topics.score(&format!("{}\n{summary}\n{}", article.title, article.body));
-        let passage_topics =
-            passages.iter().map(|p| self.topics.score(article.text(p.span()))).collect();
+        let passage_topics = passages.iter().map(|p| self.topics.score(article.text(p.span()))).collect();
         Annotations { passages, actors, dates, quotes, topics, passage_topics }
     }
 }

@@ -119,9 +119,9 @@ fn trim(body: &str, span: Span) -> Span {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen",
-    "Rep", "Rev", "St", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "vs", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Pres", "Sec",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep",
+    "Rev", "St", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Pres", "Sec",
 ];
 
 /// The sentences inside `span` of `text`, as trimmed byte ranges covering the span.

@@ -164,7 +164,12 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             .quotes
             .iter()
             .filter(|q| span.start <= q.start && q.start < span.end)
-            .map(|q| PassageQuote { text: q.text.clone(), speaker: q.speaker.clone(), start: q.start, end: q.end })
+            .map(|q| PassageQuote {
+                text: q.text.clone(),
+                speaker: q.speaker.clone(),
+                start: q.start,
+                end: q.end,
+            })
             .collect();
         for q in &quotes {
             if let Some(s) = &q.speaker {
@@ -174,7 +179,9 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         let actors = ann
             .actors
             .iter()
-            .filter(|a| a.mentions.iter().any(|m| m.field.is_none() && span.start <= m.start && m.end <= span.end))
+            .filter(|a| {
+                a.mentions.iter().any(|m| m.field.is_none() && span.start <= m.start && m.end <= span.end)
+            })
             .map(|a| PassageActor {
                 name: a.name.clone(),
                 kind: a.kind.as_str().to_string(),

@@ -42,8 +42,12 @@ impl Manifest {
     /// When the file cannot be read or parsed.
     pub fn read(path: &Path) -> Result<Manifest> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        serde_json::from_slice(&bytes)
-            .map_err(|e| Error::Invalid(format!("{}: corrupt manifest ({e}); rebuild with `casefile index --full`", path.display())))
+        serde_json::from_slice(&bytes).map_err(|e| {
+            Error::Invalid(format!(
+                "{}: corrupt manifest ({e}); rebuild with `casefile index --full`",
+                path.display()
+            ))
+        })
     }
 
     /// Writes the manifest to `path` (fsynced), replacing nothing: the caller names a new file.

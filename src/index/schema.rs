@@ -2,8 +2,8 @@
 //! metadata repeated on each so that filters and citations need no join.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
-    FAST, INDEXED, STORED,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -144,7 +144,8 @@ pub fn register_tokenizers(index: &Index, settings: &IndexSettings) -> Result<()
             .filter(AsciiFoldingFilter)
             .build(),
     );
-    tokenizers.register(KEY_TOKENIZER, TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
+    tokenizers
+        .register(KEY_TOKENIZER, TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
     Ok(())
 }
 

@@ -48,7 +48,8 @@ pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
             if segment.num_docs() == 0 {
                 continue;
             }
-            let (lo, hi) = (column.min_value().into_timestamp_secs(), column.max_value().into_timestamp_secs());
+            let (lo, hi) =
+                (column.min_value().into_timestamp_secs(), column.max_value().into_timestamp_secs());
             if column.values.num_vals() > 0 {
                 min = Some(min.map_or(lo, |m| m.min(lo)));
                 max = Some(max.map_or(hi, |m| m.max(hi)));
@@ -56,7 +57,9 @@ pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
         }
     }
     let day = |secs: i64| {
-        jiff::Timestamp::from_second(secs).map(|t| jiff::tz::TimeZone::UTC.to_datetime(t).date().to_string()).unwrap_or_default()
+        jiff::Timestamp::from_second(secs)
+            .map(|t| jiff::tz::TimeZone::UTC.to_datetime(t).date().to_string())
+            .unwrap_or_default()
     };
     let size_bytes = std::fs::read_dir(&open.dir)
         .map(|entries| entries.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
@@ -105,7 +108,8 @@ impl IndexStats {
         if let Some((a, b)) = &self.date_range {
             let _ = writeln!(s, "published:  {a} to {b}");
         }
-        let list = |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join(", ");
+        let list =
+            |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join(", ");
         let _ = writeln!(s, "sources:    {}", list(&self.sources));
         let _ = writeln!(s, "actors:     {}", list(&self.top_actors));
         let _ = writeln!(s, "topics:     {}", list(&self.top_topics));

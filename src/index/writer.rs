@@ -167,8 +167,7 @@ pub fn run(
         Some(open) => Some(open.manifest()?),
         None => None,
     };
-    let rebuild = options.full
-        || existing_manifest.as_ref().is_none_or(|m| m.config != fingerprint);
+    let rebuild = options.full || existing_manifest.as_ref().is_none_or(|m| m.config != fingerprint);
     let (open, mut manifest, new_generation) = if rebuild {
         let generation = root.next_generation();
         let dir = root.path().join(&generation);
@@ -194,11 +193,8 @@ pub fn run(
         (open, existing_manifest.unwrap_or_default(), None)
     };
 
-    let mut summary = RunSummary {
-        index: root.path().display().to_string(),
-        full: rebuild,
-        ..RunSummary::default()
-    };
+    let mut summary =
+        RunSummary { index: root.path().display().to_string(), full: rebuild, ..RunSummary::default() };
     let memory = options.memory_mb.max(15) << 20;
     let mut writer: IndexWriter = if options.threads == 0 {
         open.index.writer(memory)?
@@ -220,7 +216,11 @@ pub fn run(
                     continue;
                 };
                 if Format::of(&path).is_none() || read::is_documentation(&path) {
-                    let reason = if Format::of(&path).is_none() { SkipReason::Unsupported } else { SkipReason::Documentation };
+                    let reason = if Format::of(&path).is_none() {
+                        SkipReason::Unsupported
+                    } else {
+                        SkipReason::Documentation
+                    };
                     skip(&mut summary, &path, reason);
                     progress.advance(1, 0);
                     continue;
@@ -269,10 +269,8 @@ pub fn run(
         commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
     }
     for chunk in chunks {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|c| process(c, &manifest, &open.fields, &enricher, options))
-            .collect();
+        let outcomes: Vec<Outcome> =
+            chunk.par_iter().map(|c| process(c, &manifest, &open.fields, &enricher, options)).collect();
         for (c, outcome) in chunk.iter().zip(outcomes) {
             apply(c, outcome, &mut manifest, &mut owners, &mut summary, &writer, &open.fields, progress);
         }
@@ -310,7 +308,13 @@ pub fn run(
     Ok(summary)
 }
 
-fn process(c: &Candidate, manifest: &Manifest, fields: &Fields, enricher: &Enricher, options: &IndexOptions) -> Outcome {
+fn process(
+    c: &Candidate,
+    manifest: &Manifest,
+    fields: &Fields,
+    enricher: &Enricher,
+    options: &IndexOptions,
+) -> Outcome {
     if c.size > options.read.max_file_size {
         return Outcome::Skipped(SkipReason::TooLarge(c.size));
     }
@@ -401,7 +405,9 @@ fn apply(
                     summary.problems.push(SkippedFile {
                         path: c.key.clone(),
                         reason: "duplicate_id".into(),
-                        message: format!("article id `{id}` is already indexed from {other}; this copy is skipped"),
+                        message: format!(
+                            "article id `{id}` is already indexed from {other}; this copy is skipped"
+                        ),
                         line: None,
                     });
                     continue;
@@ -423,7 +429,9 @@ fn apply(
             } else {
                 summary.added += 1;
             }
-            manifest.files.insert(c.key.clone(), FileEntry { size: c.size, mtime_ns: c.mtime_ns, hash, ids, passages });
+            manifest
+                .files
+                .insert(c.key.clone(), FileEntry { size: c.size, mtime_ns: c.mtime_ns, hash, ids, passages });
         }
     }
 }

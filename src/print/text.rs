@@ -54,7 +54,12 @@ pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Resul
             writeln!(out, "    — {}", q.speaker.as_deref().unwrap_or("unattributed"))?;
         } else {
             for q in &r.quotes {
-                writeln!(out, "    quote: “{}” — {}", q.text, q.speaker.as_deref().unwrap_or("unattributed"))?;
+                writeln!(
+                    out,
+                    "    quote: “{}” — {}",
+                    q.text,
+                    q.speaker.as_deref().unwrap_or("unattributed")
+                )?;
             }
         }
         out.set_color(&dim)?;

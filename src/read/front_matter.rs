@@ -13,9 +13,7 @@ pub fn read(path: &Path, text: &str, verbatim: Option<usize>) -> FileRead {
     let (fields, body_start) = match split_front_matter(text) {
         Ok(Some((yaml, body_start))) => match parse_yaml(yaml) {
             Ok(fields) => (fields, body_start),
-            Err(e) => {
-                return FileRead { skipped: Some(SkipReason::Malformed(e)), ..FileRead::default() }
-            }
+            Err(e) => return FileRead { skipped: Some(SkipReason::Malformed(e)), ..FileRead::default() },
         },
         Ok(None) => (Map::new(), 0),
         Err(e) => return FileRead { skipped: Some(SkipReason::Malformed(e)), ..FileRead::default() },

@@ -60,10 +60,9 @@ pub fn read_document(path: &Path, text: &str) -> FileRead {
             for (i, item) in items.into_iter().enumerate() {
                 match article_from_value(path, item, &format!("{base}#{i}")) {
                     Ok(a) => read.articles.push(a),
-                    Err(message) => read.problems.push(Problem {
-                        line: None,
-                        message: format!("array item {i}: {message}"),
-                    }),
+                    Err(message) => read
+                        .problems
+                        .push(Problem { line: None, message: format!("array item {i}: {message}") }),
                 }
             }
         }

@@ -96,10 +96,14 @@ impl SkipReason {
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SkipReason::Unsupported => write!(f, "not a format casefile reads (.txt .md .jsonl .ndjson .json .html .htm)"),
+            SkipReason::Unsupported => {
+                write!(f, "not a format casefile reads (.txt .md .jsonl .ndjson .json .html .htm)")
+            }
             SkipReason::Documentation => write!(f, "documentation file of the archive, not an article"),
             SkipReason::Empty => write!(f, "empty file"),
-            SkipReason::TooLarge(n) => write!(f, "file of {n} bytes is over the size limit (raise it with --max-file-size)"),
+            SkipReason::TooLarge(n) => {
+                write!(f, "file of {n} bytes is over the size limit (raise it with --max-file-size)")
+            }
             SkipReason::Binary => write!(f, "binary content (NUL bytes) in a text file"),
             SkipReason::Unreadable(e) => write!(f, "cannot be read: {e}"),
             SkipReason::Malformed(e) => write!(f, "malformed: {e}"),
@@ -202,7 +206,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8], format: Format) -> FileRead {
 /// `LICENSE.txt`, `CHANGELOG.md`): they describe the archive and are not articles.
 pub fn is_documentation(path: &Path) -> bool {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    ["readme", "license", "licence", "changelog", "contributing"].contains(&stem.to_ascii_lowercase().as_str())
+    ["readme", "license", "licence", "changelog", "contributing"]
+        .contains(&stem.to_ascii_lowercase().as_str())
 }
 
 /// An article id derived from a path: the path without its extension, `/`-separated, without
@@ -212,7 +217,9 @@ pub fn id_from_path(path: &Path) -> String {
     let p: PathBuf = path.with_extension("");
     let parts: Vec<String> = p
         .components()
-        .skip_while(|c| matches!(c, Component::CurDir | Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+        .skip_while(|c| {
+            matches!(c, Component::CurDir | Component::ParentDir | Component::RootDir | Component::Prefix(_))
+        })
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")

@@ -53,10 +53,9 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Vec<Walked> {
                         modified: meta.and_then(|m| m.modified().ok()),
                     });
                 }
-                Ok(e) if e.path_is_symlink() && !options.follow_links => out.push(Walked::Skipped {
-                    path: e.path().to_path_buf(),
-                    reason: SkipReason::Symlink,
-                }),
+                Ok(e) if e.path_is_symlink() && !options.follow_links => {
+                    out.push(Walked::Skipped { path: e.path().to_path_buf(), reason: SkipReason::Symlink })
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());

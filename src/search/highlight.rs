@@ -17,7 +17,9 @@ pub fn highlights(analyzer: &mut TextAnalyzer, text: &str, terms: &HashSet<Strin
         if terms.contains(&token.text) {
             let (start, end) = (token.offset_from, token.offset_to);
             match ranges.last_mut() {
-                Some(last) if text.get(last.1..start).is_some_and(|gap| gap.trim().is_empty()) => last.1 = end,
+                Some(last) if text.get(last.1..start).is_some_and(|gap| gap.trim().is_empty()) => {
+                    last.1 = end
+                }
                 _ => ranges.push((start, end)),
             }
         }

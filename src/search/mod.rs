@@ -122,7 +122,9 @@ impl Searcher {
                     continue;
                 };
                 let record: StoredPassage = serde_json::from_slice(bytes).map_err(|e| {
-                    Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
+                    Error::Invalid(format!(
+                        "damaged record in the index ({e}); rebuild with `casefile index --full`"
+                    ))
                 })?;
                 let n = per.entry(record.article.id.clone()).or_default();
                 if *n >= per_article {

@@ -19,7 +19,12 @@ use crate::search::{BuiltQuery, SearchRequest};
 pub type Resolver<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// Builds the query for `request`.
-pub(crate) fn build(open: &OpenIndex, config: &Config, request: &SearchRequest, resolve: &Resolver<'_>) -> Result<BuiltQuery> {
+pub(crate) fn build(
+    open: &OpenIndex,
+    config: &Config,
+    request: &SearchRequest,
+    resolve: &Resolver<'_>,
+) -> Result<BuiltQuery> {
     let f = &open.fields;
     let mut parser = QueryParser::for_index(&open.index, vec![f.text, f.title, f.summary]);
     parser.set_field_boost(f.title, config.settings.search.title_boost);
@@ -31,7 +36,8 @@ pub(crate) fn build(open: &OpenIndex, config: &Config, request: &SearchRequest, 
     if text.trim().is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     } else {
-        let user = parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
+        let user =
+            parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
         user.query_terms(&mut |term, _| {
             if term.field() == f.text {
                 if let Some(s) = term.value().as_str() {
@@ -44,12 +50,12 @@ pub(crate) fn build(open: &OpenIndex, config: &Config, request: &SearchRequest, 
     let kind = if request.quotes { KIND_QUOTE } else { KIND_PASSAGE };
     clauses.push((Occur::Must, term_query(f.kind, kind)));
     if request.since.is_some() || request.until.is_some() {
-        let lower = request
-            .since
-            .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.published, tantivy_date(d))));
-        let upper = request
-            .until
-            .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.published, tantivy_date(d))));
+        let lower = request.since.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f.published, tantivy_date(d)))
+        });
+        let upper = request.until.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f.published, tantivy_date(d)))
+        });
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
     if !request.sources.is_empty() {

@@ -15,7 +15,9 @@ pub fn shared_data(test: &str) -> Option<PathBuf> {
     if std::env::var("CASEFILE_REQUIRE_SHARED").is_ok_and(|v| v == "1") {
         panic!("{test}: ../shared/data is missing and CASEFILE_REQUIRE_SHARED=1");
     }
-    eprintln!("{test}: skipped: ../shared/data is absent (set CASEFILE_REQUIRE_SHARED=1 to make this a failure)");
+    eprintln!(
+        "{test}: skipped: ../shared/data is absent (set CASEFILE_REQUIRE_SHARED=1 to make this a failure)"
+    );
     None
 }
 
