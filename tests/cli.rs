@@ -40,6 +40,11 @@ fn corpus(dir: &Path) {
         "feeds/archive.json",
         "[{\"id\":\"arc-1\",\"title\":\"Vilnius summit\",\"published\":\"2023-07-11\",\"body\":\"NATO leaders met in Vilnius and discussed the path for Ukraine to join the alliance.\"}]",
     );
+    write(
+        dir,
+        "web/strikes.html",
+        "<!doctype html><html lang=\"en\"><head><title>Strikes | Northgate</title>\n<meta property=\"og:title\" content=\"Strikes on Houthi radar sites\">\n<meta property=\"og:site_name\" content=\"Northgate Ledger\">\n<meta property=\"article:published_time\" content=\"2024-01-12T06:00:00Z\">\n<link rel=\"canonical\" href=\"https://example.org/strikes\">\n<style>p{color:red}</style><script>var tracker = 'houthi';</script></head>\n<body><nav>Home | World | Houthi archive</nav><article><p>American and British aircraft struck radar sites in Yemen overnight.</p><p>The Houthis had attacked shipping in the Red Sea for weeks.</p></article><footer>Copyright</footer></body></html>",
+    );
     write(dir, "notes/empty.txt", "");
     write(dir, "notes/image.pdf", "%PDF-1.4 not an article");
 }
@@ -77,8 +82,8 @@ fn index_counts_files_articles_and_skips() {
     let out = casefile(dir.path(), &index, &["index", "archive", "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(s["added"], 5, "{s}");
-    assert_eq!(s["articles"], 6, "{s}");
+    assert_eq!(s["added"], 6, "{s}");
+    assert_eq!(s["articles"], 7, "{s}");
     assert_eq!(s["skipped_by_reason"]["empty"], 1);
     assert_eq!(s["skipped_by_reason"]["unsupported"], 1);
     let bad_line = s["problems"].as_array().unwrap().iter().find(|p| p["reason"] == "bad_record").unwrap();
@@ -88,7 +93,7 @@ fn index_counts_files_articles_and_skips() {
     let again: Value =
         serde_json::from_slice(&casefile(dir.path(), &index, &["index", "archive", "--json"]).stdout)
             .unwrap();
-    assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(5)), "{again}");
+    assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(6)), "{again}");
     std::fs::remove_file(dir.path().join("archive/feeds/archive.json")).unwrap();
     write(
         &dir.path().join("archive"),
@@ -100,7 +105,7 @@ fn index_counts_files_articles_and_skips() {
             .unwrap();
     assert_eq!(
         (third["updated"].as_u64(), third["removed"].as_u64(), third["articles"].as_u64()),
-        (Some(1), Some(1), Some(5)),
+        (Some(1), Some(1), Some(6)),
         "{third}"
     );
     let out = casefile(dir.path(), &index, &["search", "Vilnius", "--json"]);
@@ -159,7 +164,7 @@ fn every_verbatim_hit_points_at_its_text_and_jsonl_hits_at_their_line() {
                 assert!(file.lines().nth(line - 1).unwrap().contains(hit["text"].as_str().unwrap()));
                 lines += 1;
             }
-            None => assert!(path.extension().unwrap() == "json"),
+            None => assert!(["json", "html"].contains(&path.extension().unwrap().to_str().unwrap())),
         }
     }
     assert_eq!(lines, 2);
@@ -183,7 +188,9 @@ fn filters_narrow_results() {
     let mut harbor = ids(&["--source", "Harbor Line"]);
     harbor.sort();
     assert_eq!(harbor, ["feed-1", "feed-2"]);
-    assert_eq!(ids(&["--since", "2024-01-01", "--until", "2024-12-31"]), ["feed-2"]);
+    let mut in_2024 = ids(&["--since", "2024-01-01", "--until", "2024-12-31"]);
+    in_2024.sort();
+    assert_eq!(in_2024, ["archive/web/strikes", "feed-2"]);
     assert_eq!(ids(&["--since", "2025"]), ["seoul-1"]);
     assert_eq!(ids(&["--until", "2022-07"]).len(), 1);
 }
@@ -214,6 +221,25 @@ fn second_indexer_is_refused_with_its_own_status() {
     assert!(err.contains("locked by another casefile run"), "{err}");
     // Searching still works while the lock is held.
     assert_eq!(casefile(dir.path(), &index, &["search", "grain"]).status.code(), Some(0));
+}
+
+#[test]
+fn html_pages_are_read_without_navigation_or_scripts() {
+    let (dir, index) = indexed();
+    let out = casefile(dir.path(), &index, &["search", "houthi", "--json", "--per-article", "5"]);
+    let hits = json_lines(&out);
+    assert_eq!(hits.len(), 2, "the article's two paragraphs, and no navigation or script: {hits:?}");
+    assert!(hits[0]["text"].as_str().unwrap().starts_with("The Houthis had attacked"), "{hits:?}");
+    for h in &hits {
+        let text = h["text"].as_str().unwrap();
+        assert!(!text.contains("archive") && !text.contains("tracker") && !text.contains("color"), "{text}");
+    }
+    let a = &hits[0]["article"];
+    assert_eq!(a["title"], "Strikes on Houthi radar sites");
+    assert_eq!(a["source"], "Northgate Ledger");
+    assert_eq!(a["published"], "2024-01-12");
+    assert_eq!(a["url"], "https://example.org/strikes");
+    assert!(hits[0]["file_range"].is_null());
 }
 
 #[test]
