@@ -1,0 +1,147 @@
+//! Enrichment end to end: the `extract` contract on the shipped corpus and on the model case, and
+//! the enrichment filters of `search` and `quotes`.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn casefile(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(common::bin()).current_dir(cwd).env_remove("CASEFILE_INDEX").args(args).output().unwrap()
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// Checks `body[start..end] == text` for every span of an extract record.
+fn check_offsets(doc: &Value) -> usize {
+    let body = doc["body"].as_str().unwrap().as_bytes();
+    let mut n = 0;
+    let mut check = |m: &Value| {
+        if m.get("field").is_some_and(|f| f != "body") {
+            return;
+        }
+        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert_eq!(std::str::from_utf8(&body[s..e]).unwrap(), m["text"].as_str().unwrap(), "in {}", doc["path"]);
+        n += 1;
+    };
+    for a in doc["actors"].as_array().unwrap() {
+        a["mentions"].as_array().unwrap().iter().for_each(&mut check);
+    }
+    doc["dates"].as_array().unwrap().iter().for_each(&mut check);
+    doc["quotes"].as_array().unwrap().iter().for_each(&mut check);
+    n
+}
+
+#[test]
+fn extract_offsets_hold_on_the_shipped_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = casefile(root, &["extract", "--json", "corpus"]);
+    assert!(out.status.success());
+    let docs = records(&out);
+    assert!(docs.len() >= 30, "{}", docs.len());
+    let spans: usize = docs.iter().map(check_offsets).sum();
+    assert!(spans > 1000, "{spans}");
+    let with = |key: &str| docs.iter().filter(|d| !d[key].as_array().unwrap().is_empty()).count();
+    assert!(with("actors") == docs.len() && with("topics") >= docs.len() - 2 && with("dates") >= docs.len() - 3);
+}
+
+#[test]
+fn the_model_case_is_enriched_right() {
+    let Some(data) = common::shared_data("the_model_case_is_enriched_right") else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seed = data.join("seed/000_8158477548d8fd67.txt");
+    let docs = records(&casefile(root, &["extract", "--json", seed.to_str().unwrap()]));
+    let doc = &docs[0];
+    check_offsets(doc);
+    let actors = doc["actors"].as_array().unwrap();
+    let find = |name: &str| actors.iter().find(|a| a["name"] == name).unwrap_or_else(|| panic!("no {name}: {actors:?}"));
+    let blinken = find("Antony Blinken");
+    assert_eq!(blinken["kind"], "person");
+    assert_eq!(blinken["role"], "US Secretary of State");
+    assert!(blinken["mentions"].as_array().unwrap().len() >= 3, "surname mentions join the full name");
+    let prk = find("North Korea");
+    assert_eq!(prk["code"], "PRK");
+    assert!(prk["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "Pyongyang" && m["metonym"] == true));
+    let rus = find("Russia");
+    assert!(rus["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "Moscow" && m["metonym"] == true));
+    assert_eq!(find("Kim Jong Un")["kind"], "person");
+    assert_eq!(find("Vladimir Putin")["kind"], "person");
+    assert_eq!(find("Yonhap")["kind"], "organization");
+
+    let quotes = doc["quotes"].as_array().unwrap();
+    let moscow = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with("Moscow intends")).unwrap();
+    assert_eq!(moscow["speaker"], "Antony Blinken");
+    assert!(!quotes.iter().any(|q| q["text"] == "close"), "a one-word scare quote is not a quotation");
+    let topics: Vec<&str> = doc["topics"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(topics[0], "space-and-satellites", "{topics:?}");
+    let dates: Vec<(&str, &Value)> = doc["dates"].as_array().unwrap().iter().map(|d| (d["text"].as_str().unwrap(), &d["value"])).collect();
+    assert!(dates.contains(&("November 2023", &Value::from("2023-11"))), "{dates:?}");
+    assert!(dates.iter().any(|(t, v)| *t == "Monday" && v.is_null()), "no publication date: relative dates stay null");
+}
+
+/// A small archive of our own sentences for the enrichment filters.
+fn archive(dir: &Path) {
+    let write = |rel: &str, text: &str| {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "a/seoul.md",
+        "---\nid: \"seoul\"\ntitle: \"Warning in Seoul\"\npublished: 2025-01-06\n---\nSecretary of State Antony Blinken spoke in Seoul on Monday.\n\n\"We believe Moscow intends to share satellite technology with Pyongyang,\" Blinken told reporters.\n",
+    );
+    write(
+        "a/tehran.md",
+        "---\nid: \"tehran\"\ntitle: \"New sanctions on Iran\"\npublished: 2024-09-10\n---\nThe Treasury imposed new sanctions on Iranian shipping firms and froze the assets of an oil exporter, citing the sanctions regime and export controls.\n\n\"These sanctions will stay until the missile transfers stop,\" a Treasury official said.\n",
+    );
+    write(
+        "a/kyiv.md",
+        "---\nid: \"kyiv\"\ntitle: \"Grain ships leave Odesa\"\npublished: 2023-07-01\n---\nUkrainian officials said three grain ships left Odesa under the corridor agreement.\n",
+    );
+}
+
+fn ids(out: &Output) -> Vec<String> {
+    let mut v: Vec<String> = records(out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
+    v.dedup();
+    v
+}
+
+#[test]
+fn enrichment_filters_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(&dir.path().join("news"));
+    let d = dir.path();
+    assert!(casefile(d, &["--index", "idx", "index", "news", "--quiet"]).status.success());
+    let search = |args: &[&str]| {
+        let mut all = vec!["--index", "idx", "search", "--json", "--limit", "20"];
+        all.extend_from_slice(args);
+        casefile(d, &all)
+    };
+    // Code, name and capital all mean North Korea.
+    for actor in ["PRK", "North Korea", "pyongyang"] {
+        assert_eq!(ids(&search(&["", "--actor", actor])), ["seoul"], "--actor {actor}");
+    }
+    assert_eq!(ids(&search(&["actor:Pyongyang"])), ["seoul"]);
+    assert_eq!(ids(&search(&["", "--topic", "sanctions"])), ["tehran"]);
+    assert_eq!(ids(&search(&["topic:sanctions actor:IRN"])), ["tehran"]);
+    assert_eq!(search(&["", "--actor", "IRN", "--topic", "space-and-satellites"]).status.code(), Some(1));
+
+    // Hits show the passage's actors, topics and quotations with speakers.
+    let hit = &records(&search(&["satellite"]))[0];
+    let actors: Vec<&str> = hit["actors"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert!(actors.contains(&"Antony Blinken") && actors.contains(&"North Korea"), "{actors:?}");
+    assert_eq!(hit["quotes"][0]["speaker"], "Antony Blinken");
+
+    // "What has Blinken said about satellites".
+    let out = casefile(d, &["--index", "idx", "quotes", "satellite", "--speaker", "Blinken", "--json"]);
+    let quotes = records(&out);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["quote"]["speaker"], "Antony Blinken");
+    assert!(quotes[0]["text"].as_str().unwrap().starts_with("We believe Moscow"));
+    let out = casefile(d, &["--index", "idx", "quotes", "satellite", "--speaker", "Treasury"]);
+    assert_eq!(out.status.code(), Some(1));
+}
