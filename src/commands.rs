@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use termcolor::{ColorChoice, StandardStream};
 
-use casefile::enrich::ActorExtractor;
+use casefile::enrich::{ActorExtractor, TopicClassifier};
 use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
 use casefile::print::{self, extract::ExtractRecord};
 use casefile::read::{self, ReadOptions, WalkOptions, Walked};
@@ -171,6 +171,15 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         speakers: args.speaker.clone(),
         quotes,
     };
+    if !request.topics.is_empty() {
+        let taxonomy = TopicClassifier::from_config(&config)?;
+        for topic in &request.topics {
+            if !taxonomy.knows(&topic.trim().to_lowercase()) {
+                let ids: Vec<&str> = taxonomy.ids().collect();
+                bail!("--topic {topic}: no such topic; the topics are: {}", ids.join(", "));
+            }
+        }
+    }
     // The gazetteer is only built when a name has to be resolved.
     let needs_actors =
         !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");

@@ -123,10 +123,11 @@ pub struct SearchArgs {
     /// The query (tantivy syntax: words, "phrases", AND/OR/-, field:value, boosts^2).
     #[arg(value_name = "QUERY", default_value = "")]
     pub query: String,
-    /// Maximum number of hits.
+    /// Maximum number of hits [default: search.limit of casefile.toml, 10].
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
-    /// Maximum passages from one article.
+    /// Maximum passages from one article [default: search.per_article of casefile.toml, 2; 10
+    /// for quotes].
     #[arg(long, value_name = "N")]
     pub per_article: Option<usize>,
     /// Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -142,7 +143,8 @@ pub struct SearchArgs {
     /// (Pyongyang), person or organisation (repeat: all of them).
     #[arg(long, value_name = "ACTOR")]
     pub actor: Vec<String>,
-    /// Only passages on this topic id (see index-config/topics.toml; repeat: all of them).
+    /// Only passages on this topic, or of articles on it: a topic id of index-config/topics.toml
+    /// such as sanctions or space-and-satellites (repeat: all of them).
     #[arg(long, value_name = "ID")]
     pub topic: Vec<String>,
     /// Only passages quoting this speaker (name or surname; repeat: all of them).

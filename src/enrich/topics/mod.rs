@@ -150,6 +150,11 @@ impl TopicClassifier {
     pub fn knows(&self, id: &str) -> bool {
         self.topics.iter().any(|t| t.id == id)
     }
+
+    /// The ids of the taxonomy, in file order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.topics.iter().map(|t| t.id.as_str())
+    }
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
