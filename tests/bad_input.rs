@@ -48,6 +48,8 @@ fn every_kind_of_bad_file_is_reported_and_the_rest_indexed() {
     write(&a, "bad/lines.jsonl", b"{\"id\":\"j1\",\"body\":\"Talks in Doha resumed.\"}\n{broken\n{\"id\":\"j3\",\"body\":\"A truce held.\"}\n");
     write(&a, "bad/big.txt", &vec![b'a'; 2 << 20]);
     write(&a, "bad/photo.jpg", b"\xff\xd8\xff");
+    write(&a, "dup/a.md", b"---\nid: \"same\"\n---\nThe first copy of a wire story about Doha.\n");
+    write(&a, "dup/b.md", b"---\nid: \"same\"\n---\nThe second copy of a wire story about Doha.\n");
     std::os::unix::fs::symlink(&a, a.join("bad/loop")).unwrap();
     std::os::unix::fs::symlink(a.join("good/one.txt"), a.join("bad/link.txt")).unwrap();
     let weird = a.join(std::ffi::OsStr::from_bytes(b"bad/name-\xff.txt"));
@@ -55,7 +57,7 @@ fn every_kind_of_bad_file_is_reported_and_the_rest_indexed() {
 
     let (code, s, stderr) = run(dir.path(), &["index", "archive", "--json", "--max-file-size", "1"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert_eq!(s["articles"], 5, "one, two, latin1, and the two good JSON Lines records: {s}");
+    assert_eq!(s["articles"], 6, "one, two, latin1, the two good JSON Lines records, one copy of `same`: {s}");
     let r = reasons(&s);
     let has = |file: &str, reason: &str| r.iter().any(|(p, why)| p.contains(file) && why == reason);
     assert!(has("binary.txt", "binary"), "{r:?}");
