@@ -63,6 +63,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "yesterday", "tonight", "here", "there", "some", "many", "all", "both", "one", "what", "why",
     "how", "who", "where", "speaking", "asked", "like", "unlike", "since", "until", "during",
     "even", "only", "also", "just", "under", "over", "did", "does", "do", "not", "no", "yes",
+    "later", "earlier", "separately", "instead", "afterwards", "previously", "recently", "finally",
 ];
 
 /// Words that open a common noun phrase that may name a speaker ("the aide", "a spokesman").
@@ -110,3 +111,27 @@ pub(super) const CONJUNCTIONS: &[&str] = &[
 /// Speech verbs whose object is the listener, not the speaker ("told MSNBC").
 #[rustfmt::skip]
 pub(super) const LISTENER_VERBS: &[&str] = &["told", "tells", "tell", "telling", "asked", "asks", "ask"];
+
+/// Prepositions besides [`PREPOSITIONS`] after which a name is an object, not a subject ("into
+/// the World Cup").
+#[rustfmt::skip]
+pub(super) const MORE_PREPOSITIONS: &[&str] = &[
+    "into", "against", "toward", "towards", "under", "over", "between", "among", "through",
+    "across", "than", "like", "via", "without", "within", "near", "onto", "upon", "amid", "despite",
+    "including",
+];
+
+/// Words that open a subordinate clause or an adverbial phrase: a subject after one (and before
+/// the comma closing the phrase) is not the main clause's.
+#[rustfmt::skip]
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "as", "because", "while", "when", "if", "although", "though", "since", "after", "before",
+    "until", "whereas", "that", "which", "who", "whom", "where", "once", "unless", "whether",
+];
+
+/// Words of [`VERBISH`] that are adverbs or pronouns, not verbs.
+#[rustfmt::skip]
+pub(super) const NOT_VERBS: &[&str] = &[
+    "also", "then", "later", "never", "still", "just", "again", "already", "often", "once",
+    "recently", "quickly", "himself", "herself", "themselves", "not", "too",
+];

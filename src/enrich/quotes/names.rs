@@ -109,6 +109,17 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     let runs = name_runs(text, &np);
     let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], PREPOSITIONS);
     if let Some(&(s, e)) = runs.iter().rev().find(|&&(s, _)| !after_prep(s)) {
+        // "an Egyptian tax official", "the Kremlin spokesman": the name only modifies the
+        // phrase's head, a common noun, so the phrase is the speaker, not the name.
+        let head_is_common =
+            e < np.len() && np.len() - e <= 3 && np[e..].iter().all(|&i| common_noun(text, i));
+        if head_is_common && np.len() <= 6 {
+            return Some(Who {
+                start: text.toks[first].start,
+                end: text.toks[last].end,
+                kind: WhoKind::Other,
+            });
+        }
         return Some(Who {
             start: text.toks[np[s]].start,
             end: text.toks[np[e - 1]].end,
@@ -120,6 +131,22 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
         return None;
     }
     Some(Who { start: text.toks[first].start, end: text.toks[last].end, kind: WhoKind::Other })
+}
+
+/// True for a lower-case word that may be the head noun of a phrase ("official", "campaign"),
+/// not a verb, an adverb or a function word.
+fn common_noun(text: &Text, i: usize) -> bool {
+    text.is_word(i)
+        && !text.is_cap(i)
+        && !text.word_in(i, PREPOSITIONS)
+        && !text.word_in(i, AUXILIARIES)
+        && !text.word_in(i, VERBISH)
+        && !text.word_in(i, CONJUNCTIONS)
+        && !text.word_in(i, DETERMINERS)
+        && !text.word_in(i, SUBORDINATORS)
+        && !text.word_in(i, &["however", "specifically", "too", "both", "himself", "herself"])
+        && !ends_ly(text, i)
+        && !text.word(i).ends_with("ed")
 }
 
 /// Persons mentioned as the subject of a clause outside quotations: a name followed by a
@@ -160,7 +187,22 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             b += 1;
         }
         // "a Fox interview", "of Americans", "the Florida senator": not a subject.
-        let introduced = a > 0 && text.is_word(a - 1) && lower_in(text.word(a - 1), PREPOSITIONS);
+        let introduced = a > 0
+            && text.is_word(a - 1)
+            && (lower_in(text.word(a - 1), PREPOSITIONS) || lower_in(text.word(a - 1), MORE_PREPOSITIONS));
+        // "the Catholic aid agency", "its Islamic dignity", "a CBI spokesman": after a lower-case
+        // word that opens no clause, a name is a modifier unless a verb follows it.
+        let modifier = a > 0
+            && text.is_word(a - 1)
+            && !text.is_cap(a - 1)
+            && !lower_in(text.word(a - 1), SUBORDINATORS)
+            && !lower_in(text.word(a - 1), CONNECTIVES)
+            && !verbish(text, a - 1);
+        // "at the Convention Center, opened": the object of a preposition, not an appositive.
+        let in_phrase = a > 1
+            && text.word_in(a - 1, &["the", "a", "an"])
+            && text.is_word(a - 2)
+            && (lower_in(text.word(a - 2), PREPOSITIONS) || lower_in(text.word(a - 2), MORE_PREPOSITIONS));
         // Skip a parenthesis after the name: "Sen. Ann Lee (D-Ohio) said".
         let mut b2 = b;
         if b2 < n && text.toks[b2].is_punct('(') {
@@ -185,8 +227,14 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             && text.is_word(b)
             && !text.is_cap(b)
             && !text.word_in(b, PREPOSITIONS)
-            && !text.word_in(b, &["and", "or", "nor", "but"]);
-        let verb_like = verb_like || (!introduced && opener_with_comma);
+            && !text.word_in(b, &["and", "or", "nor", "but"])
+            // "a letter to Mayor Ode she said": the pronoun is the subject.
+            && !text.word_in(b, PERSONAL)
+            && !text.word_in(b, &["it", "you"])
+            // "the Ruiz campaign said": a name modifying its subject's head noun still names it.
+            && (!modifier || verbish(text, b) || (b + 1 < n && verbish(text, b + 1)));
+        let verb_like =
+            verb_like || (!introduced && (opener_with_comma || (!in_phrase && appositive(text, b))));
         let end = (a..b).take_while(|&k| !text.toks[k].is_punct('(')).last().map_or(a, |k| k + 1);
         if verb_like && !possessive(text, end - 1) {
             let np: Vec<usize> = (a..end).collect();
@@ -204,6 +252,31 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         i = b;
     }
     out
+}
+
+/// True when the comma at token `comma` opens an appositive closed by a comma and a verb, or is
+/// itself followed by the verb: "Ana Ruiz, spokeswoman for the agency, said", "the minister,
+/// Ana Ruiz, said".
+fn appositive(text: &Text, comma: usize) -> bool {
+    if !text.toks.get(comma).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let verb_after = |k: usize| k + 1 < text.toks.len() && verbish(text, k + 1) && !ends_ly(text, k + 1);
+    if verb_after(comma) {
+        return true;
+    }
+    let mut k = comma + 1;
+    while k < text.toks.len() && k - comma < 25 {
+        let t = text.toks[k];
+        if t.kind == Kind::Break || t.is_mark() || text.ends_sentence(k) {
+            return false;
+        }
+        if t.is_punct(',') {
+            return verb_after(k);
+        }
+        k += 1;
+    }
+    false
 }
 
 /// The subject of the sentence holding token `at`, before it: the first clause subject of the
@@ -227,4 +300,66 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
         }
     });
     (!subordinate).then_some(who)
+}
+
+/// True when the clause subject `who` (a mention from [`subjects`]) is its sentence's main
+/// subject: no verb and no open subordinate clause stands between the sentence's start and it.
+/// Leading adverbial phrases closed by a comma ("In Paris on Monday, Ruiz said …", "When Ode
+/// arrived, Ruiz said …") are skipped. So in "Ruiz suggested ties could deepen as Ode may …",
+/// Ruiz is the main subject and Ode is not.
+pub(super) fn is_main_subject(text: &Text, who: &Who) -> bool {
+    let at = text.toks.partition_point(|t| t.start < who.start);
+    let mut first = at;
+    while first > 0 {
+        let p = text.toks[first - 1];
+        if p.kind == Kind::Break || p.is_mark() || text.ends_sentence(first - 1) {
+            break;
+        }
+        first -= 1;
+    }
+    let mut verb = false; // a verb of the current comma segment
+    let mut pending = false; // the current segment is an adverbial phrase or subordinate clause
+    let mut segment_start = true;
+    for i in first..at {
+        let t = text.toks[i];
+        if t.is_punct(',') {
+            // `…, and Ruiz replied`: a coordinated main clause starts after the conjunction.
+            let coordinated =
+                text.toks.get(i + 1).is_some_and(|n| n.is_word()) && text.word_in(i + 1, &["and", "but"]);
+            if pending || coordinated {
+                // "When Ode arrived, …": the phrase is over, the main clause may start here.
+                verb = false;
+                pending = false;
+            }
+            segment_start = true;
+            continue;
+        }
+        if !t.is_word() {
+            continue;
+        }
+        let adverbial = text.word_in(i, SUBORDINATORS) || (segment_start && text.word_in(i, PREPOSITIONS));
+        if adverbial {
+            pending = true;
+        } else if !text.is_cap(i) && clause_verb(text, i) {
+            verb = true;
+        }
+        segment_start = false;
+    }
+    !verb && !pending
+}
+
+/// True for a lower-case word that is the verb of a clause ("said", "suggested", "may", "warns"),
+/// not an adverb that merely stands near one.
+fn clause_verb(text: &Text, i: usize) -> bool {
+    let w = text.word(i);
+    lower_in(w, AUXILIARIES)
+        || (lower_in(w, VERBISH) && !ends_ly(text, i) && !lower_in(w, NOT_VERBS))
+        || (w.ends_with("ed") && w.len() > 4)
+        // "Ruiz says", "he warns", not "the state news agency": a present tense follows its subject.
+        || (w.ends_with('s')
+            && w.len() > 3
+            && !w.ends_with("ss")
+            && !possessive(text, i)
+            && i > 0
+            && (text.is_cap(i - 1) || text.word_in(i - 1, PERSONAL)))
 }

@@ -64,6 +64,10 @@ impl Grammar {
         }
         let stopped_at_mark = text.toks.get(i).is_some_and(|t| t.is_mark());
         let first = *seq.first()?;
+        if let Some(who) = quoted_as(text, &seq) {
+            // `"…," the agency quoted Ana Ruiz as saying`: the quoted person speaks.
+            return Some(who);
+        }
         // A byline-style attribution: `"…" — Ana Ruiz` closing the paragraph.
         let ends_paragraph = |k: usize| k >= text.toks.len() || text.toks[k].kind == Kind::Break;
         let at_end = ends_paragraph(i) || (text.ends_sentence(i) && ends_paragraph(i + 1));
@@ -143,7 +147,7 @@ impl Grammar {
                 _ => {}
             }
         }
-        if let Some(who) = self.according_to(text, &seq) {
+        if let Some(who) = self.according_to(text, &seq).or_else(|| quoted_as(text, &seq)) {
             return Some(who);
         }
         // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon.
@@ -198,6 +202,15 @@ impl Grammar {
             }
         }
         fallback
+    }
+
+    /// The attribution of a quotation opening its paragraph, in the previous paragraph when
+    /// that one ends with a colon: `X responded:` then `"…"` on a line of its own.
+    pub fn colon_paragraph(&self, text: &Text, open: usize) -> Option<Who> {
+        let brk = open.checked_sub(1).filter(|&b| text.toks[b].kind == Kind::Break)?;
+        let colon = brk.checked_sub(1).filter(|&c| text.toks[c].is_punct(':'))?;
+        // `before` reads the sentence ending just before the token it is given: the colon's.
+        self.before(text, colon + 1)
     }
 
     /// `according to X` anywhere in `seq`.
@@ -341,6 +354,26 @@ impl Grammar {
     }
 }
 
+/// `X quoted Y as saying`, `quoting Y as telling …`, `Y was quoted as saying` in `seq`: Y, whom
+/// the outlet X quotes, is the speaker. Y ends at `as` or at the comma opening an appositive
+/// ("Ruiz, the mayor, as saying").
+fn quoted_as(text: &Text, seq: &[usize]) -> Option<Who> {
+    let q = seq.iter().position(|&i| text.word_in(i, &["quoted", "quotes", "quoting", "cited", "citing"]))?;
+    let rest = &seq[q + 1..];
+    let a = rest.iter().take(24).position(|&i| text.word_in(i, &["as"]))?;
+    let verb = *rest.get(a + 1)?;
+    if !(text.is_word(verb) && text.word(verb).ends_with("ing")) {
+        return None;
+    }
+    if a == 0 && q >= 2 && text.word_in(seq[q - 1], &["was", "were", "is", "are"]) {
+        // `the spokesman was quoted as saying`: the passive's subject speaks.
+        return noun_phrase(text, &seq[..q - 1]);
+    }
+    let np = &rest[..a];
+    let np = np.iter().position(|&i| text.toks[i].is_punct(',')).map_or(np, |c| &np[..c]);
+    noun_phrase(text, np)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::marks::pair;
@@ -405,6 +438,27 @@ mod tests {
         );
         let s = speaker("After the vote in Lima, Mayor Ben Ode, said: “We won this together.”").unwrap();
         assert_eq!(s.0, "Ben Ode");
+    }
+
+    #[test]
+    fn a_name_modifying_a_common_noun_is_not_the_speaker() {
+        let s = speaker("“We will review the figures,” a Peruvian trade official said.").unwrap();
+        assert_eq!(s, ("a Peruvian trade official".into(), WhoKind::Other));
+        let s = speaker("“We will review the figures,” the Ortiz campaign said on Monday.").unwrap();
+        assert_eq!(s, ("the Ortiz campaign".into(), WhoKind::Other));
+        // The head is the name: "agency chief Ana Ruiz".
+        let s = speaker("“We will review the figures,” agency chief Ana Ruiz said.").unwrap();
+        assert_eq!(s, ("Ana Ruiz".into(), WhoKind::Name));
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let s = speaker("“The port will reopen soon,” the daily quoted Ana Ruiz as saying.").unwrap();
+        assert_eq!(s.0, "Ana Ruiz");
+        let body = "The paper quoted Tomas Vidal, the harbour master, as saying: “The port will reopen.”";
+        assert_eq!(speaker(body).unwrap().0, "Tomas Vidal");
+        let s = speaker("“The port will reopen soon,” the mayor was quoted as saying.").unwrap();
+        assert_eq!(s, ("the mayor".into(), WhoKind::Other));
     }
 
     #[test]

@@ -1,0 +1,181 @@
+//! The persons named so far in an article: canonical names for written names, and antecedents
+//! for pronouns and unattributed quotations.
+
+use crate::article::Span;
+use crate::enrich::actors::{Actor, ActorKind};
+
+use super::lexicon::lower_in;
+use super::names::{is_main_subject, Who, WhoKind};
+use super::text::Text;
+use super::tokens::Kind;
+
+/// A resolved speaker: the name to report and the mention that attributes the quote.
+#[derive(Debug, Clone)]
+pub(super) struct Speaker {
+    /// The name to report (a known actor's canonical name where possible).
+    pub name: String,
+    /// The mention that attributes the quote.
+    pub mention: Span,
+    /// True when the name is a proper name (a person or organisation), so pronouns may refer to it.
+    pub named: bool,
+}
+
+/// A name that may be a pronoun's antecedent.
+#[derive(Debug, Clone)]
+struct Named {
+    mention: Span,
+    written: String,
+    /// A main clause's subject or a quotation's speaker, rather than a subordinate clause's
+    /// subject ("Ruiz said *Ortiz* would …"): the better antecedent.
+    main: bool,
+    /// The mention is a known country or organisation ("Moscow", "the Pentagon"), which a
+    /// personal pronoun never stands for.
+    not_person: bool,
+}
+
+/// The persons named so far in an article, for pronouns and canonical names.
+pub(super) struct People<'a> {
+    /// Person actors' body mentions, by position.
+    actors: Vec<(&'a Actor, Span)>,
+    /// Country and organisation actors' body mentions, by position.
+    others: Vec<Span>,
+    /// Clause subjects and names that attributed earlier quotations, by position.
+    named: Vec<Named>,
+    /// Byte offsets of the body's sentence ends (and line breaks), ascending.
+    sentence_ends: Vec<usize>,
+}
+
+impl<'a> People<'a> {
+    /// The actors' body mentions, and the clause subjects of `text` as the first named persons.
+    pub fn new(actors: &'a [Actor], text: &Text) -> People<'a> {
+        let body_mentions =
+            |a: &'a Actor| a.mentions.iter().filter(|m| m.field.is_none()).map(|m| Span::new(m.start, m.end));
+        let mut list: Vec<(&Actor, Span)> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .flat_map(|a| body_mentions(a).map(move |s| (a, s)))
+            .collect();
+        list.sort_by_key(|(_, s)| s.start);
+        let mut others: Vec<Span> =
+            actors.iter().filter(|a| a.kind != ActorKind::Person).flat_map(body_mentions).collect();
+        others.sort_by_key(|s| s.start);
+        let sentence_ends = (0..text.toks.len())
+            .filter(|&i| text.toks[i].kind == Kind::Break || text.ends_sentence(i))
+            .map(|i| text.toks[i].start)
+            .collect();
+        let mut people = People { actors: list, others, named: Vec::new(), sentence_ends };
+        people.named = text
+            .subjects
+            .iter()
+            .map(|w| {
+                let mention = Span::new(w.start, w.end);
+                Named {
+                    mention,
+                    written: text.body[w.start..w.end].to_string(),
+                    main: is_main_subject(text, w),
+                    not_person: people.not_person(mention),
+                }
+            })
+            .collect();
+        people
+    }
+
+    /// True when `mention` is a known country or organisation and no known person.
+    fn not_person(&self, mention: Span) -> bool {
+        let overlaps = |s: &Span| s.start < mention.end && mention.start < s.end;
+        self.others.iter().any(overlaps) && !self.actors.iter().any(|(_, s)| overlaps(s))
+    }
+
+    /// Records a named speaker.
+    pub fn saw(&mut self, s: &Speaker) {
+        // Keep `named` sorted by position: speakers are seen in body order, subjects are not.
+        let at = self.named.partition_point(|n| n.mention.start <= s.mention.start);
+        match self.named.get_mut(at.wrapping_sub(1)).filter(|n| n.mention == s.mention) {
+            Some(n) => n.main = true, // a speaker is a main subject, wherever it stands
+            None => {
+                let not_person = self.not_person(s.mention);
+                let named = Named { mention: s.mention, written: s.name.clone(), main: true, not_person };
+                self.named.insert(at, named);
+            }
+        }
+    }
+
+    /// The speaker a mention stands for.
+    pub fn resolve(&self, body: &str, who: Who) -> Option<Speaker> {
+        let mention = Span::new(who.start, who.end);
+        let written = &body[who.start..who.end];
+        match who.kind {
+            WhoKind::Name => Some(Speaker { name: self.canonical(written, mention), mention, named: true }),
+            WhoKind::Other => Some(Speaker { name: written.to_string(), mention, named: false }),
+            WhoKind::Pronoun => {
+                // "he", "she" and "I" are persons; "we" and "they" may be a government or a party.
+                let person = lower_in(written, &["he", "she", "i"]);
+                let name = self
+                    .antecedent(self.parenthetical_start(body, who.start), person)
+                    .map(|s| s.name)
+                    .unwrap_or_else(|| written.to_string());
+                Some(Speaker { name, mention, named: false })
+            }
+        }
+    }
+
+    /// Where a pronoun's antecedent must end: before the pronoun, or in `Moscow, he said, "…"`
+    /// before the name the parenthetical follows, which is the quoted clause's subject and not
+    /// the speaker.
+    fn parenthetical_start(&self, body: &str, pronoun: usize) -> usize {
+        let before = self.named.partition_point(|n| n.mention.end <= pronoun);
+        match before.checked_sub(1).map(|i| &self.named[i]) {
+            Some(n) if body.get(n.mention.end..pronoun).is_some_and(|gap| gap.trim() == ",") => {
+                n.mention.start
+            }
+            _ => pronoun,
+        }
+    }
+
+    /// The most recent person named before byte `at`, as a speaker: for an unattributed quotation.
+    pub fn latest(&self, at: usize) -> Option<Speaker> {
+        self.antecedent(at, false)
+    }
+
+    /// The most recent name before byte `at` (only persons, or names of unknown kind, when
+    /// `person` is true); within its sentence, the main subject or speaker is preferred to a
+    /// subordinate clause's subject ("Ruiz suggested … as Ode may …. He added" is Ruiz).
+    fn antecedent(&self, at: usize, person: bool) -> Option<Speaker> {
+        // Actor mentions include objects ("praised Cruz"), so only subjects and speakers count.
+        let end = self.named.partition_point(|n| n.mention.end <= at);
+        let mut candidates = self.named[..end].iter().rev().filter(|n| !(person && n.not_person));
+        let last = candidates.next()?;
+        let sentence = self.sentence_of(last.mention.start);
+        let n = if last.main {
+            last
+        } else {
+            candidates
+                .take_while(|n| self.sentence_of(n.mention.start) == sentence)
+                .find(|n| n.main)
+                .unwrap_or(last)
+        };
+        Some(Speaker { name: self.canonical(&n.written, n.mention), mention: n.mention, named: true })
+    }
+
+    /// The index of the sentence holding byte `at`.
+    fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_ends.partition_point(|&e| e < at)
+    }
+
+    /// The canonical name of a written name: the person actor whose mention overlaps it or whose
+    /// surname it is; else the name as written.
+    pub fn canonical(&self, written: &str, mention: Span) -> String {
+        if let Some((a, _)) = self.actors.iter().find(|(_, s)| s.start < mention.end && mention.start < s.end)
+        {
+            return a.name.clone();
+        }
+        // "Clinton" is the Clinton mentioned last before it (Hillary after Bill's paragraph).
+        let surname = written.rsplit(' ').next().unwrap_or(written);
+        let same = |a: &Actor| a.name.rsplit(' ').next() == Some(surname);
+        let before = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && same(a));
+        if let Some((a, _)) = before.or_else(|| self.actors.iter().find(|(a, _)| same(a))) {
+            return a.name.clone();
+        }
+        written.to_string()
+    }
+}
