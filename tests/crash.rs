@@ -90,3 +90,32 @@ fn killed_runs_resume_to_the_same_index_as_a_clean_build() {
     assert!(index_cmd(dir.path(), &crashed).status().unwrap().success());
     assert_eq!(contents(&crashed), expected);
 }
+
+#[test]
+fn sigterm_commits_the_batch_in_flight_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(&dir.path().join("archive"), 3000);
+    let index = dir.path().join("idx");
+    let mut cmd = Command::new(common::bin());
+    cmd.current_dir(dir.path())
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "archive", "--json", "--batch", "100", "--commit-interval", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(250));
+    let pid = child.id().to_string();
+    let term = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(term.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("stopping after the batch in flight"), "{stderr}");
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["interrupted"], true);
+    // What the summary says was committed is what the index holds.
+    let held: BTreeSet<String> = contents(&index).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(held.len() as u64, summary["articles"].as_u64().unwrap());
+    assert!(held.len() < 3000);
+}

@@ -76,6 +76,10 @@ fn the_model_case_is_enriched_right() {
     let moscow = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with("Moscow intends")).unwrap();
     assert_eq!(moscow["speaker"], "Antony Blinken");
     assert!(!quotes.iter().any(|q| q["text"] == "close"), "a one-word scare quote is not a quotation");
+    for start in ["is already receiving", "biggest ongoing drivers"] {
+        let q = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap();
+        assert_eq!(q["speaker"], "Antony Blinken", "the pronoun resolves to the speaker, not a nearby name: {q}");
+    }
     let topics: Vec<&str> = doc["topics"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(topics[0], "space-and-satellites", "{topics:?}");
     let dates: Vec<(&str, &Value)> = doc["dates"].as_array().unwrap().iter().map(|d| (d["text"].as_str().unwrap(), &d["value"])).collect();
