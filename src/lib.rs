@@ -11,7 +11,7 @@
 //! * [`enrich`] splits articles into passages and finds actors, dates, quotes and topics.
 //! * [`index`] stores articles and passages in tantivy.
 //! * [`search`] answers queries with ranked passages and their citations.
-//! * [`print`] renders hits as text, JSON or Markdown.
+//! * [`mod@print`] renders hits as text, JSON or Markdown.
 //!
 //! # Example: index a folder, then search it
 //!

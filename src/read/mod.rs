@@ -1,8 +1,8 @@
 //! Reading the archive: files to [`Article`]s.
 //!
-//! [`walk`] lists the files under the given paths; [`read_file`] turns one file into its
+//! [`walk()`] lists the files under the given paths; [`read_file`] turns one file into its
 //! articles, choosing the format by extension. Nothing here knows of enrichment or indexes.
-//! A file that cannot be read is never an error of the run: it becomes a [`Skip`] with a
+//! A file that cannot be read is never an error of the run: it becomes a [`SkipReason`] with a
 //! one-line reason, and a partly broken file (a JSON Lines file with bad lines) yields its good
 //! articles plus a [`Problem`] per bad part.
 

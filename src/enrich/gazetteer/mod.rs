@@ -1,7 +1,7 @@
 //! The gazetteer: every alias of every known actor in one aho-corasick automaton.
 //!
 //! Built once from `countries.tsv`, `organizations.tsv`, `people.tsv` and `roles.tsv` (formats in
-//! `index-config/README.md`; loading is in [`load`]). Matching is leftmost-longest and
+//! `index-config/README.md`; loading is in `load.rs`). Matching is leftmost-longest and
 //! ASCII-case-insensitive (aliases and text are ASCII-lower-cased, which keeps byte offsets); the
 //! case rules of each alias (acronyms must match exactly, capitalised words must stay
 //! capitalised) and word boundaries are checked by [`Gazetteer::find`], so one pass over the body
