@@ -64,7 +64,7 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
         eprintln!("casefile: stopping after the batch in flight is committed (press again to abort)");
     });
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
-    let progress = BarProgress(bar);
+    let progress = BarProgress(bar, std::sync::atomic::AtomicU64::new(0));
     let root = index_root(cli);
     let summary = index::writer::run(&root, &config, &options, &progress, &stop)?;
     if let Some(bar) = &progress.0 {
@@ -84,14 +84,15 @@ fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files, {msg} ({per_sec}, ETA {eta})",
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files, {msg}, ETA {eta}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
 
-struct BarProgress(Option<ProgressBar>);
+/// A progress bar (when stderr is a terminal) and the count of articles indexed.
+struct BarProgress(Option<ProgressBar>, std::sync::atomic::AtomicU64);
 
 impl Progress for BarProgress {
     fn start(&self, files: u64) {
@@ -102,10 +103,9 @@ impl Progress for BarProgress {
     fn advance(&self, files: u64, articles: u64) {
         if let Some(b) = &self.0 {
             b.inc(files);
-            if articles > 0 {
-                let n: u64 = b.message().split(' ').next().and_then(|s| s.parse().ok()).unwrap_or(0);
-                b.set_message(format!("{} articles", n + articles));
-            }
+            let total = self.1.fetch_add(articles, Ordering::Relaxed) + articles;
+            let rate = total as f64 / b.elapsed().as_secs_f64().max(0.001);
+            b.set_message(format!("{total} articles ({rate:.0}/s)"));
         }
     }
     fn committing(&self) {}
