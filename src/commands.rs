@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use termcolor::{ColorChoice, StandardStream};
 
-use casefile::enrich::{ActorExtractor, TopicClassifier};
+use casefile::enrich::{ActorResolver, TopicClassifier};
 use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
 use casefile::print::{self, extract::ExtractRecord};
 use casefile::read::{self, ReadOptions, WalkOptions, Walked};
@@ -181,9 +181,8 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         }
     }
     // The gazetteer is only built when a name has to be resolved.
-    let needs_actors =
-        !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");
-    let actors = if needs_actors { Some(ActorExtractor::from_config(&config)?) } else { None };
+    let needs_actors = !request.actors.is_empty() || request.query.contains("actor:");
+    let actors = if needs_actors { Some(ActorResolver::new(&config)?) } else { None };
     let resolve = |name: &str| actors.as_ref().and_then(|a| a.resolve(name));
     let searcher = Searcher::new(root.open(&config)?, &config)?;
     let results = searcher.search(&request, &resolve)?;

@@ -16,7 +16,7 @@ use crate::article::{Article, Passage};
 use crate::config::Config;
 use crate::error::Result;
 
-pub use actors::{Actor, ActorExtractor, ActorKind, Mention};
+pub use actors::{Actor, ActorExtractor, ActorKind, ActorResolver, Mention};
 pub use dates::{DateExtractor, DateMention};
 pub use passages::PassageSplitter;
 pub use quotes::{Quote, QuoteExtractor};

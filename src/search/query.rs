@@ -74,8 +74,9 @@ pub(crate) fn build(
         clauses.push((Occur::Must, term_query(f.topic, &topic.trim().to_lowercase())));
     }
     for speaker in &request.speakers {
-        let name = resolve(speaker).unwrap_or_else(|| speaker.clone());
-        let phrase = format!("\"{}\"", name.replace('"', " "));
+        // Speakers are stored as full names, tokenized: "Blinken" and "Antony Blinken" both
+        // match as phrases, with no gazetteer lookup.
+        let phrase = format!("\"{}\"", speaker.replace('"', " "));
         let q = QueryParser::for_index(&open.index, vec![f.speaker])
             .parse_query(&phrase)
             .map_err(|e| Error::Invalid(format!("--speaker {speaker}: {e}")))?;

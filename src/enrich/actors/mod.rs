@@ -342,6 +342,39 @@ impl ActorExtractor {
     }
 }
 
+/// Resolves what users call actors (`PRK`, `North Korea`, `Pyongyang`, `Blinken`) to index keys,
+/// loading as little as it needs: the country table first (a few milliseconds), the whole
+/// gazetteer only for a name that is not a country. Searches start fast this way.
+#[derive(Debug)]
+pub struct ActorResolver {
+    countries: Gazetteer,
+    full: std::sync::OnceLock<Option<Gazetteer>>,
+    config: Config,
+}
+
+impl ActorResolver {
+    /// A resolver over `config`'s gazetteer files.
+    ///
+    /// # Errors
+    /// When `countries.tsv` is malformed.
+    pub fn new(config: &Config) -> Result<ActorResolver> {
+        Ok(ActorResolver {
+            countries: Gazetteer::countries_from_config(config)?,
+            full: std::sync::OnceLock::new(),
+            config: config.clone(),
+        })
+    }
+
+    /// The index key of `name`, as [`ActorExtractor::resolve`] gives it.
+    pub fn resolve(&self, name: &str) -> Option<String> {
+        self.countries.resolve(name).or_else(|| {
+            // A malformed gazetteer was already reported when the index was built; here the
+            // name is then simply used as typed.
+            self.full.get_or_init(|| Gazetteer::from_config(&self.config).ok()).as_ref()?.resolve(name)
+        })
+    }
+}
+
 /// For each token, the hit covering it (hits and tokens are both in text order).
 fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
     let mut out = vec![None; toks.len()];
