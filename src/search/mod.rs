@@ -107,16 +107,17 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let limit = request.limit.max(1);
         let per_article = request.per_article.max(1);
-        let total = searcher.search(&*built.query, &Count)?;
-        // Fetch more than `limit` so the per-article cap can skip passages, but never more than
-        // there are matches.
-        let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).max(50).min(total.max(1));
+        // Fetch more than `limit` so the per-article cap can skip passages; the first pass also
+        // counts the matches, and bounds any later, larger pass.
+        let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000);
+        let (mut top, total) =
+            searcher.search(&*built.query, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
         let mut hits = Vec::new();
+        let mut per: HashMap<String, usize> = HashMap::new();
+        let mut seen = 0;
         loop {
-            hits.clear();
-            let top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
-            let mut per: HashMap<String, usize> = HashMap::new();
-            for (score, address) in &top {
+            // Passages before `seen` were handled by the previous pass.
+            for (score, address) in top.iter().skip(seen) {
                 let doc: TantivyDocument = searcher.doc(*address)?;
                 let Some(bytes) = doc.get_first(self.open.fields.record).and_then(|v| v.as_bytes()) else {
                     continue;
@@ -139,7 +140,9 @@ impl Searcher {
             if hits.len() == limit || top.len() < fetch || fetch >= total {
                 break;
             }
+            seen = top.len();
             fetch = fetch.saturating_mul(4).min(total);
+            top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
         }
         let mut analyzer = self.open.index.tokenizer_for_field(self.open.fields.text)?;
         let hits = hits
