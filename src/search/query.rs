@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -45,6 +45,14 @@ pub(crate) fn build(
                 }
             }
         });
+        let user = match proximity(&open.index, f.text, &text) {
+            // Plain words: passages where they stand close together rank higher.
+            Some(near) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, user),
+                (Occur::Should, Box::new(BoostQuery::new(near, PROXIMITY_BOOST)) as Box<dyn Query>),
+            ])) as Box<dyn Query>,
+            None => user,
+        };
         clauses.push((Occur::Must, user));
     }
     let kind = if request.quotes { KIND_QUOTE } else { KIND_PASSAGE };
@@ -96,6 +104,25 @@ pub(crate) fn build(
         Box::new(BooleanQuery::new(all))
     };
     Ok(BuiltQuery { query, terms })
+}
+
+/// Weight of the proximity clause relative to the words' own scores.
+const PROXIMITY_BOOST: f32 = 0.5;
+/// How many positions apart the words of a plain query may stand and still count as near.
+const PROXIMITY_SLOP: u32 = 3;
+
+/// For a query of two or more plain words (no quotes, fields, operators or boosts), a sloppy
+/// phrase query over the passage text: the words near one another, in order.
+fn proximity(index: &tantivy::Index, text_field: Field, query: &str) -> Option<Box<dyn Query>> {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let operator = |w: &&str| matches!(*w, "AND" | "OR" | "NOT" | "IN");
+    let special = |c: char| "\"():^*~[]{}!\\/<>=".contains(c);
+    let signed = |w: &&str| w.starts_with(['-', '+']);
+    if words.len() < 2 || words.iter().any(|w| operator(w) || signed(w)) || query.chars().any(special) {
+        return None;
+    }
+    let phrase = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
+    QueryParser::for_index(index, vec![text_field]).parse_query(&phrase).ok()
 }
 
 fn term_query(field: Field, value: &str) -> Box<dyn Query> {
