@@ -57,7 +57,10 @@ fn every_kind_of_bad_file_is_reported_and_the_rest_indexed() {
 
     let (code, s, stderr) = run(dir.path(), &["index", "archive", "--json", "--max-file-size", "1"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert_eq!(s["articles"], 6, "one, two, latin1, the two good JSON Lines records, one copy of `same`: {s}");
+    assert_eq!(
+        s["articles"], 6,
+        "one, two, latin1, the two good JSON Lines records, one copy of `same`: {s}"
+    );
     let r = reasons(&s);
     let has = |file: &str, reason: &str| r.iter().any(|(p, why)| p.contains(file) && why == reason);
     assert!(has("binary.txt", "binary"), "{r:?}");

@@ -25,7 +25,12 @@ fn check_offsets(doc: &Value) -> usize {
             return;
         }
         let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-        assert_eq!(std::str::from_utf8(&body[s..e]).unwrap(), m["text"].as_str().unwrap(), "in {}", doc["path"]);
+        assert_eq!(
+            std::str::from_utf8(&body[s..e]).unwrap(),
+            m["text"].as_str().unwrap(),
+            "in {}",
+            doc["path"]
+        );
         n += 1;
     };
     for a in doc["actors"].as_array().unwrap() {
@@ -46,7 +51,9 @@ fn extract_offsets_hold_on_the_shipped_corpus() {
     let spans: usize = docs.iter().map(check_offsets).sum();
     assert!(spans > 1000, "{spans}");
     let with = |key: &str| docs.iter().filter(|d| !d[key].as_array().unwrap().is_empty()).count();
-    assert!(with("actors") == docs.len() && with("topics") >= docs.len() - 2 && with("dates") >= docs.len() - 3);
+    assert!(
+        with("actors") == docs.len() && with("topics") >= docs.len() - 2 && with("dates") >= docs.len() - 3
+    );
 }
 
 #[test]
@@ -58,16 +65,26 @@ fn the_model_case_is_enriched_right() {
     let doc = &docs[0];
     check_offsets(doc);
     let actors = doc["actors"].as_array().unwrap();
-    let find = |name: &str| actors.iter().find(|a| a["name"] == name).unwrap_or_else(|| panic!("no {name}: {actors:?}"));
+    let find = |name: &str| {
+        actors.iter().find(|a| a["name"] == name).unwrap_or_else(|| panic!("no {name}: {actors:?}"))
+    };
     let blinken = find("Antony Blinken");
     assert_eq!(blinken["kind"], "person");
     assert_eq!(blinken["role"], "US Secretary of State");
     assert!(blinken["mentions"].as_array().unwrap().len() >= 3, "surname mentions join the full name");
     let prk = find("North Korea");
     assert_eq!(prk["code"], "PRK");
-    assert!(prk["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "Pyongyang" && m["metonym"] == true));
+    assert!(prk["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["text"] == "Pyongyang" && m["metonym"] == true));
     let rus = find("Russia");
-    assert!(rus["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "Moscow" && m["metonym"] == true));
+    assert!(rus["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["text"] == "Moscow" && m["metonym"] == true));
     assert_eq!(find("Kim Jong Un")["kind"], "person");
     assert_eq!(find("Vladimir Putin")["kind"], "person");
     assert_eq!(find("Yonhap")["kind"], "organization");
@@ -78,13 +95,21 @@ fn the_model_case_is_enriched_right() {
     assert!(!quotes.iter().any(|q| q["text"] == "close"), "a one-word scare quote is not a quotation");
     for start in ["is already receiving", "biggest ongoing drivers"] {
         let q = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap();
-        assert_eq!(q["speaker"], "Antony Blinken", "the pronoun resolves to the speaker, not a nearby name: {q}");
+        assert_eq!(
+            q["speaker"], "Antony Blinken",
+            "the pronoun resolves to the speaker, not a nearby name: {q}"
+        );
     }
-    let topics: Vec<&str> = doc["topics"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    let topics: Vec<&str> =
+        doc["topics"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(topics[0], "space-and-satellites", "{topics:?}");
-    let dates: Vec<(&str, &Value)> = doc["dates"].as_array().unwrap().iter().map(|d| (d["text"].as_str().unwrap(), &d["value"])).collect();
+    let dates: Vec<(&str, &Value)> =
+        doc["dates"].as_array().unwrap().iter().map(|d| (d["text"].as_str().unwrap(), &d["value"])).collect();
     assert!(dates.contains(&("November 2023", &Value::from("2023-11"))), "{dates:?}");
-    assert!(dates.iter().any(|(t, v)| *t == "Monday" && v.is_null()), "no publication date: relative dates stay null");
+    assert!(
+        dates.iter().any(|(t, v)| *t == "Monday" && v.is_null()),
+        "no publication date: relative dates stay null"
+    );
 }
 
 /// A small archive of our own sentences for the enrichment filters.
@@ -109,7 +134,8 @@ fn archive(dir: &Path) {
 }
 
 fn ids(out: &Output) -> Vec<String> {
-    let mut v: Vec<String> = records(out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
+    let mut v: Vec<String> =
+        records(out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
     v.dedup();
     v
 }
@@ -136,7 +162,8 @@ fn enrichment_filters_and_quotes() {
 
     // Hits show the passage's actors, topics and quotations with speakers.
     let hit = &records(&search(&["satellite"]))[0];
-    let actors: Vec<&str> = hit["actors"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let actors: Vec<&str> =
+        hit["actors"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
     assert!(actors.contains(&"Antony Blinken") && actors.contains(&"North Korea"), "{actors:?}");
     assert_eq!(hit["quotes"][0]["speaker"], "Antony Blinken");
 
