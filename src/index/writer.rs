@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use crate::config::Config;
-use crate::enrich::{Annotations, Enricher};
+use crate::enrich::{Annotations, Enricher, PassageSplitter};
 use crate::error::{Error, Result};
 use crate::index::document::documents;
 use crate::index::lock::IndexLock;
@@ -124,6 +124,23 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
+/// What a run does to each article: enrich it, or only split it into passages.
+enum Annotator {
+    Full(Box<Enricher>),
+    PassagesOnly(PassageSplitter),
+}
+
+impl Annotator {
+    fn annotate(&self, article: &crate::article::Article) -> Annotations {
+        match self {
+            Annotator::Full(enricher) => enricher.enrich(article),
+            Annotator::PassagesOnly(splitter) => {
+                Annotations { passages: splitter.split(&article.body), ..Annotations::default() }
+            }
+        }
+    }
+}
+
 /// A file the run must read.
 struct Candidate {
     path: PathBuf,
@@ -156,8 +173,14 @@ pub fn run(
 ) -> Result<RunSummary> {
     let started = Instant::now();
     let _lock = IndexLock::acquire(root.path())?;
-    let enricher = Enricher::new(config)?;
-    let fingerprint = config.fingerprint();
+    // Without enrichment the gazetteer and taxonomy are not even built.
+    let annotator = if options.enrich {
+        Annotator::Full(Box::new(Enricher::new(config)?))
+    } else {
+        Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words))
+    };
+    // Enriched and plain indexes hold different documents: switching rebuilds.
+    let fingerprint = format!("{}{}", config.fingerprint(), if options.enrich { "" } else { "-passages-only" });
 
     let existing = match root.current() {
         Some(dir) => Some(OpenIndex::open(&dir, config)?),
@@ -270,7 +293,7 @@ pub fn run(
     }
     for chunk in chunks {
         let outcomes: Vec<Outcome> =
-            chunk.par_iter().map(|c| process(c, &manifest, &open.fields, &enricher, options)).collect();
+            chunk.par_iter().map(|c| process(c, &manifest, &open.fields, &annotator, options)).collect();
         for (c, outcome) in chunk.iter().zip(outcomes) {
             apply(c, outcome, &mut manifest, &mut owners, &mut summary, &writer, &open.fields, progress);
         }
@@ -312,7 +335,7 @@ fn process(
     c: &Candidate,
     manifest: &Manifest,
     fields: &Fields,
-    enricher: &Enricher,
+    annotator: &Annotator,
     options: &IndexOptions,
 ) -> Outcome {
     if c.size > options.read.max_file_size {
@@ -337,11 +360,7 @@ fn process(
         .articles
         .iter()
         .map(|article| {
-            let ann = if options.enrich {
-                enricher.enrich(article)
-            } else {
-                Annotations { passages: enricher.passages(article), ..Annotations::default() }
-            };
+            let ann = annotator.annotate(article);
             (article.id.clone(), documents(fields, article, &ann), ann.passages.len() as u64)
         })
         .collect();
