@@ -431,7 +431,10 @@ fn apply(
                     });
                     continue;
                 }
-                writer.delete_term(Term::from_field_text(fields.id, &id));
+                // No delete is needed here: the file's previous articles were deleted above, and
+                // an id held by another file was skipped as a duplicate. (A delete per added
+                // article would make the first build of a large archive apply hundreds of
+                // thousands of useless deletes at each commit.)
                 for doc in article_docs {
                     // add_document only fails when the writer's threads have died, which the
                     // commit that follows reports.
