@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod dates;
 pub mod gazetteer;
+pub mod hash;
 pub mod passages;
 pub mod quotes;
 pub mod topics;
@@ -55,12 +56,23 @@ impl Enricher {
     /// # Errors
     /// When a data file of `index-config` is malformed.
     pub fn new(config: &Config) -> Result<Enricher> {
+        // The gazetteer takes most of the time; the other extractors are built meanwhile.
+        let (actors, others) = rayon::join(
+            || ActorExtractor::from_config(config),
+            || -> Result<_> {
+                let dates = DateExtractor::from_config(config)?;
+                let quotes = QuoteExtractor::from_config(config)?;
+                let topics = TopicClassifier::from_config(config)?;
+                Ok((dates, quotes, topics))
+            },
+        );
+        let (dates, quotes, topics) = others?;
         Ok(Enricher {
             passages: PassageSplitter::new(config.settings.passages.max_words),
-            actors: ActorExtractor::from_config(config)?,
-            dates: DateExtractor::from_config(config)?,
-            quotes: QuoteExtractor::from_config(config)?,
-            topics: TopicClassifier::from_config(config)?,
+            actors: actors?,
+            dates,
+            quotes,
+            topics,
         })
     }
 
@@ -76,8 +88,10 @@ impl Enricher {
         let dates = self.dates.extract(&article.body, article.published);
         let quotes = self.quotes.extract(article, &actors);
         let summary = article.summary.as_deref().unwrap_or("");
-        let topics = self.topics.score(&format!("{}\n{summary}\n{}", article.title, article.body));
-        let passage_topics = passages.iter().map(|p| self.topics.score(article.text(p.span()))).collect();
+        let text = format!("{}\n{summary}\n{}", article.title, article.body);
+        let body_offset = article.title.len() + 1 + summary.len() + 1;
+        let spans: Vec<_> = passages.iter().map(Passage::span).collect();
+        let (topics, passage_topics) = self.topics.score_article(&text, body_offset, &spans);
         Annotations { passages, actors, dates, quotes, topics, passage_topics }
     }
 }

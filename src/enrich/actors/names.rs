@@ -4,6 +4,7 @@
 
 use super::tokens::{Tok, F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
 use crate::enrich::gazetteer::{Cues, Gazetteer, Hit};
+use crate::enrich::hash::WordSet;
 
 /// What a run of capitalised words was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +74,15 @@ const TIME_WORDS: &[&str] = &[
 /// The lower-case form of a token, in a reused buffer.
 fn lower<'a>(text: &str, t: &Tok, buf: &'a mut String) -> &'a str {
     buf.clear();
-    for c in text[t.start..t.end].chars() {
-        buf.extend(c.to_lowercase());
+    let word = &text[t.start..t.end];
+    if word.is_ascii() {
+        // The common case, without decoding characters one by one.
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
     }
     buf.as_str()
 }
@@ -105,7 +113,7 @@ impl Names<'_> {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
 
-    fn is(&self, i: usize, set: &std::collections::HashSet<String>, buf: &mut String) -> bool {
+    fn is(&self, i: usize, set: &WordSet, buf: &mut String) -> bool {
         set.contains(lower(self.text, &self.toks[i], buf))
     }
 
@@ -353,7 +361,7 @@ impl Names<'_> {
             return;
         }
         let given = self.is(s, &cues.given, buf);
-        let next_is = |set: &std::collections::HashSet<String>, buf: &mut String| {
+        let next_is = |set: &WordSet, buf: &mut String| {
             e == b
                 && e < toks.len()
                 && !toks[e].has(F_CAP)

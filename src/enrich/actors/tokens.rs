@@ -83,6 +83,25 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// An initial ("W") or a title abbreviation ("Mr"), whose dot does not end a sentence.
+fn abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    initial || ABBREVIATIONS.contains(&word)
+}
+
+/// Two or more letters, all upper-case (other characters ignored).
+fn all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
 /// Splits `text` into words. Hyphens and apostrophes inside a word are kept ("Jackson-Han",
 /// "O'Brien"); a possessive `'s` is dropped and flagged.
 pub fn tokenize(text: &str) -> Vec<Tok> {
@@ -137,7 +156,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         let word = &text[start..end];
         let mut flags = 0;
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
         // "al-Maliki", "el-Sisi": a lower-case article glued to a capitalised name.
         let prefixed = word
             .split_once('-')
@@ -145,23 +163,22 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if word.chars().next().is_some_and(char::is_uppercase) || prefixed {
             flags |= F_CAP;
         }
-        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase) {
+        if all_caps(word) {
             flags |= F_ALLCAPS;
         }
-        if word.chars().any(|c| c.is_ascii_digit()) {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
             flags |= F_DIGIT;
         }
         if poss {
             flags |= F_POSS;
         }
         let gap = &text[gap_start..start];
-        let prev = toks.last().map(|t| &text[t.start..t.end]);
-        let abbrev_dot = prev.is_some_and(|p| {
-            (p.chars().count() == 1 && p.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&p)
-        });
         let plain = gap.chars().all(|c| c == ' ' || c == '\u{a0}');
-        let dotted =
-            abbrev_dot && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}');
+        // Only a gap of a dot and spaces can follow an abbreviation: the previous word is looked
+        // at only then.
+        let dotted = gap.starts_with('.')
+            && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
+            && toks.last().is_some_and(|t| abbreviation(&text[t.start..t.end]));
         if !toks.is_empty() && (plain || dotted) && !toks.last().is_some_and(|t| t.has(F_POSS)) {
             flags |= F_JOINED;
         }

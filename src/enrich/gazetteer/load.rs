@@ -1,12 +1,13 @@
-//! Loading the gazetteer files (formats in `index-config/README.md`) and building the automaton.
+//! Loading the gazetteer files (formats in `index-config/README.md`) and building the alias trie.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use jiff::civil::Date;
 
-use super::{name_key, Country, Cues, Gazetteer, Meaning, Org, Person, Role, Target};
+use super::trie::Trie;
+use super::{push_name_key, Country, Cues, Gazetteer, Meaning, Org, Person, Role, Target};
 use crate::config::Config;
+use crate::enrich::hash::WordMap;
 use crate::error::{Error, Result};
 
 /// Speech verbs used when `speech-verbs.txt` is empty.
@@ -44,20 +45,19 @@ const SPEECH_VERBS: &[&str] = &[
     "thinks",
 ];
 
-/// Collects aliases before the automaton is built.
+/// Collects aliases before the trie is built.
 #[derive(Default)]
 struct Builder {
-    /// ASCII-lower-cased aliases, searched in an ASCII-lower-cased copy of the text (folding
-    /// case this way keeps byte offsets and builds several times faster than a case-insensitive
-    /// automaton).
+    /// ASCII-lower-cased aliases, matched against text bytes folded the same way (which keeps
+    /// byte offsets).
     patterns: Vec<String>,
     /// Each alias as first written, for the capitalisation check.
     forms: Vec<String>,
     meanings: Vec<Vec<Meaning>>,
-    index: HashMap<String, usize>,
-    keys: HashMap<String, String>,
+    index: WordMap<usize>,
+    keys: WordMap<String>,
     /// Persons' full names (and multi-word aliases), normalised by [`name_key`].
-    book: HashMap<String, Vec<u32>>,
+    book: WordMap<Vec<u32>>,
 }
 
 impl Builder {
@@ -68,9 +68,16 @@ impl Builder {
             return;
         }
         let lower = alias.to_lowercase();
-        self.keys.entry(lower.clone()).or_insert_with(|| key.to_string());
-        let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = letters.len() <= 6 && !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+        // Looked up before inserting: `entry` would need an owned copy of every key.
+        if !self.keys.contains_key(&lower) {
+            self.keys.insert(lower.clone(), key.to_string());
+        }
+        let (mut letters, mut upper) = (0, true);
+        for c in alias.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper &= c.is_uppercase();
+        }
+        let acronym = letters <= 6 && letters > 0 && upper;
         let surname = matches!(target, Target::Person(_)) && !alias.contains(' ');
         let meaning = Meaning {
             target,
@@ -131,7 +138,7 @@ fn code_ok(code: &str) -> bool {
 }
 
 impl Gazetteer {
-    /// Loads every gazetteer file of `config` and builds the automaton.
+    /// Loads every gazetteer file of `config` and builds the alias trie.
     ///
     /// # Errors
     /// When a line of one of the files is malformed.
@@ -156,15 +163,9 @@ impl Gazetteer {
         if cues.speech.is_empty() {
             cues.speech.extend(SPEECH_VERBS.iter().map(|v| v.to_string()));
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&b.patterns)
-            .map_err(|e| {
-                Error::config("countries.tsv", format!("cannot build the gazetteer automaton: {e}"))
-            })?;
+        let trie = Trie::new(&b.patterns);
         Ok(Gazetteer {
-            automaton,
+            trie,
             patterns: b.forms,
             meanings: b.meanings,
             countries,
@@ -176,7 +177,7 @@ impl Gazetteer {
         })
     }
 
-    /// Loads the country table alone, with no automaton: enough for [`Gazetteer::resolve`] of
+    /// Loads the country table alone, with no aliases to match: enough for [`Gazetteer::resolve`] of
     /// country names, codes, demonyms and capitals, at a fraction of the full load's cost.
     ///
     /// # Errors
@@ -185,11 +186,9 @@ impl Gazetteer {
         let mut b = Builder::default();
         let mut countries = Vec::new();
         Self::load_countries(config.text("countries.tsv"), &mut b, &mut countries)?;
-        let no_patterns: [&str; 0] = [];
-        let automaton = AhoCorasick::new(no_patterns)
-            .map_err(|e| Error::config("countries.tsv", format!("cannot build an empty automaton: {e}")))?;
+        let trie = Trie::new(&[]);
         Ok(Gazetteer {
-            automaton,
+            trie,
             patterns: Vec::new(),
             meanings: Vec::new(),
             countries,
@@ -197,7 +196,7 @@ impl Gazetteer {
             orgs: Vec::new(),
             cues: Cues::default(),
             keys: b.keys,
-            book: HashMap::new(),
+            book: WordMap::default(),
         })
     }
 
@@ -254,13 +253,23 @@ impl Gazetteer {
 
     fn load_people(text: &str, b: &mut Builder, out: &mut Vec<Person>) -> Result<()> {
         const FILE: &str = "people.tsv";
-        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_name: WordMap<usize> = WordMap::default();
+        // Lookup keys are built here and copied only when new: most lines would otherwise
+        // allocate several strings just to find what is already there.
+        let mut key = String::new();
         for (n, line) in data_lines(text) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 6 {
+            let mut cols = [""; 6];
+            let mut found = 0;
+            for (i, col) in line.split('\t').enumerate() {
+                if let Some(slot) = cols.get_mut(i) {
+                    *slot = col;
+                }
+                found += 1;
+            }
+            if found != 6 {
                 return Err(Error::config(
                     FILE,
-                    format!("line {n}: expected 6 tab-separated columns, found {}", cols.len()),
+                    format!("line {n}: expected 6 tab-separated columns, found {found}"),
                 ));
             }
             let name = cols[0].trim();
@@ -273,10 +282,14 @@ impl Gazetteer {
             }
             let from = parse_date(FILE, n, cols[3])?;
             let to = parse_date(FILE, n, cols[4])?;
-            let idx = *by_name.entry(name.to_string()).or_insert_with(|| {
-                out.push(Person { name: name.to_string(), country: None, roles: Vec::new() });
-                out.len() - 1
-            });
+            let idx = match by_name.get(name) {
+                Some(&idx) => idx,
+                None => {
+                    out.push(Person { name: name.to_string(), country: None, roles: Vec::new() });
+                    by_name.insert(name.to_string(), out.len() - 1);
+                    out.len() - 1
+                }
+            };
             let person = &mut out[idx];
             if person.country.is_none() && !country.is_empty() {
                 person.country = Some(country.to_string());
@@ -286,15 +299,24 @@ impl Gazetteer {
                 person.roles.push(Role { title: title.to_string(), from, to });
             }
             // Full names go to the name book (looked up for runs of capitalised words, which
-            // keeps the automaton small enough to build fast); one-word aliases (surnames) go to
-            // the automaton, which checks them against the date and their neighbours.
+            // keeps the trie small enough to build fast); one-word aliases (surnames) go to
+            // the trie; `find` checks them against the date and their neighbours.
             let target = Target::Person(idx as u32);
             for v in std::iter::once(name).chain(values(cols[5])) {
                 if v.contains(' ') {
-                    b.keys.entry(v.to_lowercase()).or_insert_with(|| name.to_string());
-                    let list = b.book.entry(name_key(v)).or_default();
-                    if !list.contains(&(idx as u32)) {
-                        list.push(idx as u32);
+                    let lower = v.to_lowercase();
+                    b.keys.entry(lower).or_insert_with(|| name.to_string());
+                    key.clear();
+                    push_name_key(&mut key, v);
+                    match b.book.get_mut(key.as_str()) {
+                        Some(list) => {
+                            if !list.contains(&(idx as u32)) {
+                                list.push(idx as u32);
+                            }
+                        }
+                        None => {
+                            b.book.insert(key.clone(), vec![idx as u32]);
+                        }
                     }
                 } else {
                     b.add(v, target, false, name);

@@ -1,18 +1,20 @@
-//! The gazetteer: every alias of every known actor in one aho-corasick automaton.
+//! The gazetteer: every alias of every known actor in one byte trie (`trie.rs`).
 //!
 //! Built once from `countries.tsv`, `organizations.tsv`, `people.tsv` and `roles.tsv` (formats in
 //! `index-config/README.md`; loading is in `load.rs`). Matching is leftmost-longest and
-//! ASCII-case-insensitive (aliases and text are ASCII-lower-cased, which keeps byte offsets); the
-//! case rules of each alias (acronyms must match exactly, capitalised words must stay
-//! capitalised) and word boundaries are checked by [`Gazetteer::find`], so one pass over the body
-//! finds every alias.
+//! ASCII-case-insensitive (aliases are ASCII-lower-cased and so is each text byte as the trie is
+//! walked, which keeps byte offsets): [`Gazetteer::find`] walks the trie from each word start for
+//! the longest alias there, then checks the case rules of the alias (acronyms must match exactly,
+//! capitalised words must stay capitalised) and the word boundary after it, so one pass over the
+//! body finds every alias.
 
 mod load;
+mod trie;
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
+
+use crate::enrich::hash::{WordMap, WordSet};
+use trie::Trie;
 
 /// A country of `countries.tsv`.
 #[derive(Debug, Clone)]
@@ -66,13 +68,13 @@ impl Person {
     /// before it (or one year after), or no dated role at all.
     fn active_near(&self, date: Option<Date>) -> bool {
         let Some(d) = date else { return true };
-        let dated: Vec<&Role> = self.roles.iter().filter(|r| r.from.is_some() || r.to.is_some()).collect();
-        if dated.is_empty() {
+        let mut dated = self.roles.iter().filter(|r| r.from.is_some() || r.to.is_some()).peekable();
+        if dated.peek().is_none() {
             return true;
         }
         let early = d.saturating_sub(jiff::Span::new().years(10));
         let late = d.saturating_add(jiff::Span::new().years(1));
-        dated.iter().any(|r| r.from.is_none_or(|f| f <= late) && r.to.is_none_or(|t| t >= early))
+        dated.any(|r| r.from.is_none_or(|f| f <= late) && r.to.is_none_or(|t| t >= early))
     }
 
     /// How well the person fits `date`: 2 when a role is held then, 1 when active near it.
@@ -144,31 +146,32 @@ pub struct Hit {
 #[derive(Debug, Default)]
 pub struct Cues {
     /// Office nouns written before a name ("president", "minister"), lower-case.
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// Courtesy and rank words before a name ("mr", "sheikh"), lower-case.
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Words that only qualify a title ("foreign", "prime"), lower-case.
-    pub modifiers: HashSet<String>,
+    pub modifiers: WordSet,
     /// Role nouns ("spokesman"), lower-case.
-    pub roles: HashSet<String>,
+    pub roles: WordSet,
     /// Given names, lower-case.
-    pub given: HashSet<String>,
+    pub given: WordSet,
     /// Lower-case particles allowed inside names ("bin").
-    pub particles: HashSet<String>,
+    pub particles: WordSet,
     /// Capitalised words that are never part of a person's name, lower-case.
-    pub notname: HashSet<String>,
+    pub notname: WordSet,
     /// Organisation head words ("ministry"), lower-case.
-    pub heads: HashSet<String>,
+    pub heads: WordSet,
     /// Verbs that mostly take a person as subject ("scored"), lower-case.
-    pub verbs: HashSet<String>,
+    pub verbs: WordSet,
     /// Speech verbs ("said"), lower-case.
-    pub speech: HashSet<String>,
+    pub speech: WordSet,
 }
 
 /// The loaded gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// Every alias, ASCII-lower-cased, walked from each word start.
+    trie: Trie,
     patterns: Vec<String>,
     meanings: Vec<Vec<Meaning>>,
     /// All countries.
@@ -180,21 +183,53 @@ pub struct Gazetteer {
     /// Cue words.
     pub cues: Cues,
     /// Lower-case name, alias, code, demonym or seat -> actor key.
-    keys: HashMap<String, String>,
+    keys: WordMap<String>,
     /// Normalised full name -> the persons bearing it.
-    book: HashMap<String, Vec<u32>>,
+    book: WordMap<Vec<u32>>,
 }
 
 /// The lookup form of a name: lower-case, runs of white space made single spaces.
 pub fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    push_name_key(&mut key, name);
+    key
+}
+
+/// Appends [`name_key`]`(name)` to `key` (to build keys in a reused buffer).
+fn push_name_key(key: &mut String, name: &str) {
+    let from = key.len();
     for word in name.split_whitespace() {
-        if !key.is_empty() {
+        if key.len() > from {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // The common case, without decoding characters one by one.
+            let at = key.len();
+            key.push_str(word);
+            key[at..].make_ascii_lowercase();
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    key
+}
+
+/// [`name_key`]`(name)` written into `buf`, for an ASCII name whose key fits.
+fn ascii_name_key<'a>(name: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut len = 0;
+    for word in name.split_whitespace() {
+        if len > 0 {
+            *buf.get_mut(len)? = b' ';
+            len += 1;
+        }
+        let dest = buf.get_mut(len..len + word.len())?;
+        dest.copy_from_slice(word.as_bytes());
+        dest.make_ascii_lowercase();
+        len += word.len();
+    }
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 impl Gazetteer {
@@ -203,21 +238,31 @@ impl Gazetteer {
     pub fn find(&self, text: &str, date: Option<Date>) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        let folded = text.to_ascii_lowercase();
+        // No match may start before the end of the last accepted hit.
         let mut pos = 0;
-        while let Some(m) = self.automaton.find(aho_corasick::Input::new(&folded).range(pos..)) {
-            let (start, end) = (m.start(), m.end());
-            // A rejected match must not hide a valid one starting inside it ("The Un" in "The
-            // United States"): resume just after its first character.
-            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
-            if !boundary_before(text, start) || !boundary_after(text, end) {
+        let mut prev_alnum = false;
+        // A match must start a word, so the trie is only walked from word starts, as far as the
+        // longest alias there. This finds what a leftmost-longest scan of the whole text would,
+        // resuming one character after each rejected match (so a rejected "The Un" in "The
+        // United States" never hides a valid match starting inside it), without looking for
+        // aliases inside words.
+        for (start, c) in text.char_indices() {
+            let word_start = !prev_alnum;
+            prev_alnum = c.is_alphanumeric();
+            if start < pos || !word_start {
                 continue;
             }
-            let capitals_ok = capitals_match(&self.patterns[m.pattern().as_usize()], &text[start..end]);
+            let Some((end, pattern)) = self.trie.longest_at(bytes, start) else {
+                continue;
+            };
+            if !boundary_after(text, end) {
+                continue;
+            }
+            let capitals_ok = capitals_match(&self.patterns[pattern], &text[start..end]);
             let mut hit =
                 Hit { start, end, country: None, org: None, person: None, surname: false, blocked: false };
             let mut best_fit = 0u8;
-            for meaning in &self.meanings[m.pattern().as_usize()] {
+            for meaning in &self.meanings[pattern] {
                 if meaning.exact.as_deref().is_some_and(|e| e.as_bytes() != &bytes[start..end]) {
                     continue;
                 }
@@ -277,7 +322,7 @@ impl Gazetteer {
             }
             let lower = w.to_lowercase();
             let lower = lower.trim_end_matches('.');
-            let cue = |set: &HashSet<String>| set.contains(lower);
+            let cue = |set: &WordSet| set.contains(lower);
             if is_capitalised(w)
                 && !cue(&self.cues.titles)
                 && !cue(&self.cues.honorifics)
@@ -307,7 +352,17 @@ impl Gazetteer {
     /// The known person named exactly `name` (a run of capitalised words of a text), the best fit
     /// for `date` when several share the name.
     pub fn known_person(&self, name: &str, date: Option<Date>) -> Option<u32> {
-        let list = self.book.get(&name_key(name))?;
+        // Called for every sub-run of capitalised words: short ASCII keys are built on the stack.
+        let mut buf = [0u8; 96];
+        let owned;
+        let key = match ascii_name_key(name, &mut buf) {
+            Some(key) => key,
+            None => {
+                owned = name_key(name);
+                owned.as_str()
+            }
+        };
+        let list = self.book.get(key)?;
         list.iter().copied().max_by_key(|&p| (self.persons[p as usize].fit(date), std::cmp::Reverse(p)))
     }
 
@@ -328,7 +383,7 @@ impl Gazetteer {
 }
 
 /// True when every word the alias starts with a capital starts with one in the text too ("Islamic
-/// State" is not "Islamic state"). The automaton folds ASCII case only, so both have the same bytes
+/// State" is not "Islamic state"). The trie folds ASCII case only, so both have the same bytes
 /// up to case.
 fn capitals_match(alias: &str, text: &str) -> bool {
     let (a, t) = (alias.as_bytes(), text.as_bytes());
@@ -339,10 +394,6 @@ fn capitals_match(alias: &str, text: &str) -> bool {
         let word_start = i == 0 || matches!(a[i - 1], b' ' | b'-');
         !(word_start && a[i].is_ascii_uppercase()) || t[i].is_ascii_uppercase()
     })
-}
-
-fn boundary_before(text: &str, start: usize) -> bool {
-    text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(text: &str, end: usize) -> bool {
@@ -384,6 +435,16 @@ mod tests {
         assert_eq!(g.resolve("blinken").as_deref(), Some("Antony Blinken"));
         assert_eq!(g.resolve("NATO").as_deref(), Some("North Atlantic Treaty Organization"));
         assert_eq!(g.resolve("Atlantis"), None);
+    }
+
+    #[test]
+    fn stack_name_keys_equal_name_key() {
+        let mut buf = [0u8; 96];
+        for name in ["George  W. Bush", " Kofi\tAnnan ", "", "ABC"] {
+            assert_eq!(ascii_name_key(name, &mut buf), Some(name_key(name).as_str()));
+        }
+        assert_eq!(ascii_name_key("Zoë Ball", &mut buf), None, "not ASCII");
+        assert_eq!(ascii_name_key(&"Long ".repeat(30), &mut buf), None, "too long");
     }
 
     #[test]

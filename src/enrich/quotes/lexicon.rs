@@ -1,6 +1,10 @@
 //! The fixed grammar words of attribution: titles, pronouns, particles, abbreviations and
 //! function words. (Speech verbs, which an analyst extends, live in `speech-verbs.txt`.)
 
+use std::sync::LazyLock;
+
+use crate::enrich::hash::WordSet;
+
 /// Words that may precede a name without being part of it (honorifics and offices).
 #[rustfmt::skip]
 pub(super) const TITLES: &[&str] = &[
@@ -66,6 +70,25 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "later", "earlier", "separately", "instead", "afterwards", "previously", "recently", "finally",
 ];
 
+/// [`NOT_NAMES`] as a set: the test runs on every capitalised word, too often for a list scan.
+static NOT_NAMES_SET: LazyLock<WordSet> =
+    LazyLock::new(|| NOT_NAMES.iter().map(|w| w.to_ascii_lowercase()).collect());
+
+/// The longest word of [`NOT_NAMES`] fits this buffer (a test checks).
+const NOT_NAME_MAX: usize = 16;
+
+/// True when `word` is in [`NOT_NAMES`], ignoring ASCII case (as `lower_in(word, NOT_NAMES)`).
+pub(super) fn not_name(word: &str) -> bool {
+    let mut buf = [0u8; NOT_NAME_MAX];
+    // A longer word is none of them.
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| NOT_NAMES_SET.contains(w))
+}
+
 /// Words that open a common noun phrase that may name a speaker ("the aide", "a spokesman").
 #[rustfmt::skip]
 pub(super) const DETERMINERS: &[&str] =
@@ -73,7 +96,13 @@ pub(super) const DETERMINERS: &[&str] =
 
 /// True when `word` is in `list` (lower case), ignoring ASCII case.
 pub(super) fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    // Comparing the first byte before the whole word rejects most entries at once.
+    let Some(first) = word.as_bytes().first() else {
+        return list.contains(&"");
+    };
+    list.iter().any(|w| {
+        w.len() == word.len() && w.as_bytes()[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(word)
+    })
 }
 
 /// Irregular past forms and auxiliaries that may follow a subject.
@@ -135,3 +164,17 @@ pub(super) const NOT_VERBS: &[&str] = &[
     "also", "then", "later", "never", "still", "just", "again", "already", "often", "once",
     "recently", "quickly", "himself", "herself", "themselves", "not", "too",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_name_agrees_with_the_list() {
+        assert!(NOT_NAMES.iter().all(|w| w.len() <= NOT_NAME_MAX));
+        for w in ["The", "MONDAY", "afterwards", "Obama", "Theresa", "", "Ünter", "separatelyandmore"] {
+            assert_eq!(not_name(w), lower_in(w, NOT_NAMES), "{w}");
+        }
+        assert!(not_name("However") && !not_name("Howard"));
+    }
+}

@@ -80,13 +80,18 @@ impl QuoteExtractor {
     pub fn extract(&self, article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let body = article.body.as_str();
         let toks = tokens::tokenize(body);
+        let quoted = marks::pair(body, &toks);
+        // Finding the clause subjects and names is most of the work: skip it without quotes.
+        if quoted.is_empty() {
+            return Vec::new();
+        }
         let text = Text::new(body, &toks, &self.titles);
         let mut people = People::new(actors, &text);
         let mut out = Vec::new();
         // Each quote kept, and whether it had no attribution of its own.
         let mut kept: Vec<(Quoted, bool)> = Vec::new();
         let mut previous: Option<(Quoted, Option<Speaker>)> = None;
-        for q in marks::pair(body, &toks) {
+        for q in quoted {
             if word_count(&body[q.start..q.end]) < MIN_WORDS {
                 continue;
             }

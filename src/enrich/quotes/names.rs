@@ -49,7 +49,7 @@ pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
 pub(super) fn name_word(text: &Text, i: usize) -> bool {
     // "He's", "What's": a contraction of a function word.
     let stem = text.is_word(i).then(|| text.word(i).split(['\'', '’']).next().unwrap_or(""));
-    text.is_cap(i) && stem.is_some_and(|w| !lower_in(w, NOT_NAMES))
+    text.is_cap(i) && stem.is_some_and(|w| !not_name(w))
 }
 
 /// True for a possessive word ("Clinton's", "Reuters'").

@@ -13,6 +13,7 @@ mod taxonomy;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
+use crate::article::Span;
 use crate::config::Config;
 use crate::error::{Error, Result};
 
@@ -56,14 +57,17 @@ impl TopicClassifier {
         let automaton = if phrases.is_empty() {
             None
         } else {
+            // Phrases and texts are ASCII-lower-cased before matching (same offsets, same
+            // matches as a case-insensitive automaton): without upper-case transitions the DFA
+            // is a fraction of the size, fits the caches better and scans several times faster.
+            let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
             // The DFA is the fastest to scan with; fall back to the default kind should it
             // ever grow too large.
             let built = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(&phrases)
-                .or_else(|_| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&phrases))
+                .build(&lower)
+                .or_else(|_| AhoCorasick::new(&lower))
                 .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
             Some(built)
         };
@@ -75,13 +79,52 @@ impl TopicClassifier {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let found = self.matches(automaton, text);
+        let raw = occurrences(automaton, text);
+        self.rank(text, &self.select(text, 0, &raw))
+    }
+
+    /// The topics of a whole article and of each of its passages, from one scan.
+    ///
+    /// `text` is the article's title, summary and body; the body starts at byte `body_offset` and
+    /// `passages` are byte ranges of the body. Scoring each passage on its own would scan the body
+    /// twice; instead the occurrences of the one scan that lie inside a passage are exactly those
+    /// a scan of the passage alone would report, so each passage only re-checks them against its
+    /// own edges. The results equal [`TopicClassifier::score`] on the article and on each passage.
+    pub fn score_article(
+        &self,
+        text: &str,
+        body_offset: usize,
+        passages: &[Span],
+    ) -> (Vec<TopicScore>, Vec<Vec<TopicScore>>) {
+        let Some(automaton) = &self.automaton else {
+            return (Vec::new(), vec![Vec::new(); passages.len()]);
+        };
+        let raw = occurrences(automaton, text);
+        let article = self.rank(text, &self.select(text, 0, &raw));
+        let per_passage = passages
+            .iter()
+            .map(|p| {
+                let (start, end) = (body_offset + p.start, body_offset + p.end);
+                let Some(passage) = text.get(start..end) else {
+                    return Vec::new();
+                };
+                // `raw` is sorted by start: the passage's occurrences are one contiguous run.
+                let from = raw.partition_point(|&(s, _, _)| s < start);
+                let to = raw.partition_point(|&(s, _, _)| s < end);
+                self.rank(passage, &self.select(passage, start, &raw[from..to]))
+            })
+            .collect();
+        (article, per_passage)
+    }
+
+    /// The topics of `text` given its phrase matches (from [`TopicClassifier::select`]).
+    fn rank(&self, text: &str, found: &[(usize, usize, usize)]) -> Vec<TopicScore> {
         if found.is_empty() {
             return Vec::new();
         }
         // Per topic: the sum of weights, and whether a strong phrase matched.
         let mut sums = vec![(0f32, false); self.topics.len()];
-        for (_, _, p) in found {
+        for &(_, _, p) in found {
             for &(topic, weight, strong) in &self.patterns[p].feeds {
                 sums[topic].0 += weight;
                 sums[topic].1 |= strong;
@@ -115,24 +158,30 @@ impl TopicClassifier {
             .collect()
     }
 
-    /// The phrase matches of `text` as `(start, end, pattern)`, in text order: overlapping
-    /// matches that pass the word-boundary and case checks, then a greedy leftmost-longest pass,
-    /// so "nuclear weapons" counts for its own topics, not also as a bare "weapons".
-    fn matches(&self, automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+    /// The phrase matches of `text` as `(start, end, pattern)`, in text order: of the raw
+    /// occurrences `raw` (sorted as [`occurrences`] sorts them, none starting before `base`,
+    /// offsets made relative to `text` by subtracting `base`), those that pass the word-boundary and case checks, then a greedy
+    /// leftmost-longest pass, so "nuclear weapons" counts for its own topics, not also as a bare
+    /// "weapons".
+    fn select(&self, text: &str, base: usize, raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in automaton.find_overlapping_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if !starts_word(text, m.start()) || !(pattern.prefix || ends_word(text, m.end())) {
+        for &(start, end, p) in raw {
+            let (start, end) = (start - base, end - base);
+            // An occurrence running past the end of `text` (a passage) is not one of its own.
+            if end > text.len() {
+                continue;
+            }
+            let pattern = &self.patterns[p];
+            if !starts_word(text, start) || !(pattern.prefix || ends_word(text, end)) {
                 continue;
             }
             if let Some(exact) = &pattern.exact {
-                if text.get(m.start()..m.end()) != Some(exact.as_str()) {
+                if text.get(start..end) != Some(exact.as_str()) {
                     continue;
                 }
             }
-            found.push((m.start(), m.end(), m.pattern().as_usize()));
+            found.push((start, end, p));
         }
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         // Distinct patterns matching the very same span (`arms embargo` and `arms embargo*`)
         // all count: they are one phrase listed by several topics.
         let mut last = (0, 0);
@@ -146,6 +195,12 @@ impl TopicClassifier {
         found
     }
 
+    /// The phrase matches of `text` (for the debugging test).
+    #[cfg(test)]
+    fn matches(&self, automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+        self.select(text, 0, &occurrences(automaton, text))
+    }
+
     /// Whether `id` is a topic of the taxonomy.
     pub fn knows(&self, id: &str) -> bool {
         self.topics.iter().any(|t| t.id == id)
@@ -155,6 +210,20 @@ impl TopicClassifier {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.topics.iter().map(|t| t.id.as_str())
     }
+}
+
+/// Every occurrence of every phrase in `text` (ignoring ASCII case) as `(start, end, pattern)`,
+/// unchecked, sorted by
+/// start, then longest first, then by pattern (a total order, so that any run of it is sorted
+/// the same way a scan of just that part of the text would be).
+fn occurrences(automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+    let folded = text.to_ascii_lowercase();
+    let mut raw: Vec<(usize, usize, usize)> = automaton
+        .find_overlapping_iter(&folded)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    raw
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
@@ -289,6 +358,25 @@ weak = ["doctors"]
         assert_eq!(ids(&c.score("Weapons, rifles and more weapons and rifles.")), ["guns"]);
         // With an anchor, medium matches add up.
         assert_eq!(c.score("An arms deal for weapons and rifles.")[0].score, 6.0);
+    }
+
+    #[test]
+    fn one_scan_scores_like_separate_scans() {
+        let c = builtin();
+        let body = "Talks on a ceasefire resumed.\n\nThe council imposed sanctions and an arms \
+                    embargo.\n\nNuclear weapons and missiles were not discussed; the truce held.";
+        let text = format!("Sanctions talks\nA summary about the truce\n{body}");
+        let offset = text.len() - body.len();
+        let passages: Vec<Span> =
+            crate::enrich::PassageSplitter::new(150).split(body).iter().map(|p| p.span()).collect();
+        assert_eq!(passages.len(), 3);
+        let (article, each) = c.score_article(&text, offset, &passages);
+        assert_eq!(article, c.score(&text));
+        assert!(!article.is_empty());
+        for (p, scores) in passages.iter().zip(&each) {
+            assert_eq!(*scores, c.score(&body[p.start..p.end]), "passage {p:?}");
+        }
+        assert!(each.iter().any(|s| !s.is_empty()));
     }
 
     /// The seed article (read from `../shared/data`, never copied) is about satellites, arms and
