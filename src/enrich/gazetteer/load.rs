@@ -1,10 +1,10 @@
-//! Loading the gazetteer files (formats in `index-config/README.md`) and building the alias trie.
+//! Loading the gazetteer files (formats in `index-config/README.md`) and building the alias automaton.
 
 use std::collections::HashSet;
 
 use jiff::civil::Date;
 
-use super::trie::Trie;
+use super::aliases::Aliases;
 use super::{push_name_key, Country, Cues, Gazetteer, Meaning, Org, Person, Role, Target};
 use crate::config::Config;
 use crate::enrich::hash::WordMap;
@@ -45,7 +45,7 @@ const SPEECH_VERBS: &[&str] = &[
     "thinks",
 ];
 
-/// Collects aliases before the trie is built.
+/// Collects aliases before the automaton is built.
 #[derive(Default)]
 struct Builder {
     /// ASCII-lower-cased aliases, matched against text bytes folded the same way (which keeps
@@ -138,7 +138,7 @@ fn code_ok(code: &str) -> bool {
 }
 
 impl Gazetteer {
-    /// Loads every gazetteer file of `config` and builds the alias trie.
+    /// Loads every gazetteer file of `config` and builds the alias automaton.
     ///
     /// # Errors
     /// When a line of one of the files is malformed.
@@ -163,9 +163,9 @@ impl Gazetteer {
         if cues.speech.is_empty() {
             cues.speech.extend(SPEECH_VERBS.iter().map(|v| v.to_string()));
         }
-        let trie = Trie::new(&b.patterns);
+        let aliases = Aliases::new(&b.patterns)?;
         Ok(Gazetteer {
-            trie,
+            aliases,
             patterns: b.forms,
             meanings: b.meanings,
             countries,
@@ -186,9 +186,9 @@ impl Gazetteer {
         let mut b = Builder::default();
         let mut countries = Vec::new();
         Self::load_countries(config.text("countries.tsv"), &mut b, &mut countries)?;
-        let trie = Trie::new(&[]);
+        let aliases = Aliases::new(&[])?;
         Ok(Gazetteer {
-            trie,
+            aliases,
             patterns: Vec::new(),
             meanings: Vec::new(),
             countries,
@@ -299,8 +299,8 @@ impl Gazetteer {
                 person.roles.push(Role { title: title.to_string(), from, to });
             }
             // Full names go to the name book (looked up for runs of capitalised words, which
-            // keeps the trie small enough to build fast); one-word aliases (surnames) go to
-            // the trie; `find` checks them against the date and their neighbours.
+            // keeps the automaton small enough to build fast); one-word aliases (surnames) go to
+            // the automaton; `find` checks them against the date and their neighbours.
             let target = Target::Person(idx as u32);
             for v in std::iter::once(name).chain(values(cols[5])) {
                 if v.contains(' ') {

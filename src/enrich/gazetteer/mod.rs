@@ -1,20 +1,20 @@
-//! The gazetteer: every alias of every known actor in one byte trie (`trie.rs`).
+//! The gazetteer: every alias of every known actor in one aho-corasick automaton (`aliases.rs`).
 //!
 //! Built once from `countries.tsv`, `organizations.tsv`, `people.tsv` and `roles.tsv` (formats in
 //! `index-config/README.md`; loading is in `load.rs`). Matching is leftmost-longest and
-//! ASCII-case-insensitive (aliases are ASCII-lower-cased and so is each text byte as the trie is
-//! walked, which keeps byte offsets): [`Gazetteer::find`] walks the trie from each word start for
-//! the longest alias there, then checks the case rules of the alias (acronyms must match exactly,
+//! ASCII-case-insensitive (aliases are ASCII-lower-cased and the automaton folds the text's ASCII
+//! case, which keeps byte offsets): [`Gazetteer::find`] searches the automaton anchored at each word
+//! start for the longest alias there, then checks the case rules of the alias (acronyms must match exactly,
 //! capitalised words must stay capitalised) and the word boundary after it, so one pass over the
 //! body finds every alias.
 
+mod aliases;
 mod load;
-mod trie;
 
 use jiff::civil::Date;
 
 use crate::enrich::hash::{WordMap, WordSet};
-use trie::Trie;
+use aliases::Aliases;
 
 /// A country of `countries.tsv`.
 #[derive(Debug, Clone)]
@@ -171,7 +171,7 @@ pub struct Cues {
 #[derive(Debug)]
 pub struct Gazetteer {
     /// Every alias, ASCII-lower-cased, walked from each word start.
-    trie: Trie,
+    aliases: Aliases,
     patterns: Vec<String>,
     meanings: Vec<Vec<Meaning>>,
     /// All countries.
@@ -241,7 +241,7 @@ impl Gazetteer {
         // No match may start before the end of the last accepted hit.
         let mut pos = 0;
         let mut prev_alnum = false;
-        // A match must start a word, so the trie is only walked from word starts, as far as the
+        // A match must start a word, so the automaton is only searched anchored at word starts, for the
         // longest alias there. This finds what a leftmost-longest scan of the whole text would,
         // resuming one character after each rejected match (so a rejected "The Un" in "The
         // United States" never hides a valid match starting inside it), without looking for
@@ -252,7 +252,7 @@ impl Gazetteer {
             if start < pos || !word_start {
                 continue;
             }
-            let Some((end, pattern)) = self.trie.longest_at(bytes, start) else {
+            let Some((end, pattern)) = self.aliases.longest_at(bytes, start) else {
                 continue;
             };
             if !boundary_after(text, end) {
@@ -383,7 +383,7 @@ impl Gazetteer {
 }
 
 /// True when every word the alias starts with a capital starts with one in the text too ("Islamic
-/// State" is not "Islamic state"). The trie folds ASCII case only, so both have the same bytes
+/// State" is not "Islamic state"). The automaton folds ASCII case only, so both have the same bytes
 /// up to case.
 fn capitals_match(alias: &str, text: &str) -> bool {
     let (a, t) = (alias.as_bytes(), text.as_bytes());
