@@ -57,9 +57,12 @@ impl Manifest {
     pub fn write(&self, path: &Path) -> Result<()> {
         use std::io::Write;
         let tmp = path.with_extension("tmp");
-        let mut file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let bytes = serde_json::to_vec(self).map_err(|e| Error::Invalid(e.to_string()))?;
-        file.write_all(&bytes).map_err(|e| Error::io(&tmp, e))?;
+        let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        // Streamed: a manifest of a large archive is tens of MB, not worth holding twice.
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, self).map_err(|e| Error::Invalid(e.to_string()))?;
+        out.flush().map_err(|e| Error::io(&tmp, e))?;
+        let file = out.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
         file.sync_all().map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
     }
