@@ -180,7 +180,8 @@ pub fn run(
         Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words))
     };
     // Enriched and plain indexes hold different documents: switching rebuilds.
-    let fingerprint = format!("{}{}", config.fingerprint(), if options.enrich { "" } else { "-passages-only" });
+    let fingerprint =
+        format!("{}{}", config.fingerprint(), if options.enrich { "" } else { "-passages-only" });
 
     let existing = match root.current() {
         Some(dir) => Some(OpenIndex::open(&dir, config)?),

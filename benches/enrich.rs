@@ -1,0 +1,143 @@
+//! Enrichment throughput, one thread, on the real newswire articles of `../shared/data/newswire`
+//! (skipped with a message when absent): full enrichment (passages, actors, dates, quotes, topics)
+//! against splitting into passages only.
+//!
+//! ```sh
+//! cargo bench --bench enrich
+//! ```
+//!
+//! criterion reports MB/s (decimal) per pass over the whole folder; after it, a plain timed run
+//! (best of 5 passes) prints articles/s and MB/s, the cost of enrichment over passages only, the
+//! target (>= 2,000 articles/s per core for all enrichers together, on ~500-word articles), and
+//! enrichment on all cores (rayon) against one, to tell enrichment's scaling from indexing's.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use casefile::read::{self, ReadOptions, WalkOptions, Walked};
+use casefile::{Article, Config, Enricher};
+use criterion::{Criterion, Throughput};
+use rayon::prelude::*;
+
+/// The target of the issue: all four enrichers together, per core, in release mode.
+const TARGET_ARTICLES_PER_S: f64 = 2_000.0;
+
+fn load(dir: &std::path::Path) -> Vec<Article> {
+    let options = ReadOptions::default();
+    read::walk(&[dir.to_path_buf()], &WalkOptions::default())
+        .into_iter()
+        .filter_map(|w| match w {
+            Walked::File { path, .. } => Some(read::read_file(&path, &options).articles),
+            Walked::Skipped { .. } => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// Seconds of the fastest of `passes` runs of `f` over all articles.
+fn best_of(passes: usize, articles: &[Article], f: impl Fn(&Article)) -> f64 {
+    (0..passes)
+        .map(|_| {
+            let t = Instant::now();
+            for a in articles {
+                f(a);
+            }
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let Some(dir) = support::newswire() else {
+        eprintln!("enrich: skipped: ../shared/data/newswire is absent");
+        return;
+    };
+    let articles = load(&dir);
+    let bytes: u64 = articles.iter().map(|a| a.body.len() as u64).sum();
+    let words: usize = articles.iter().map(|a| a.body.split_whitespace().count()).sum();
+    let config = Config::builtin();
+    let enricher = match Enricher::new(&config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("enrich: the built-in index-config does not load: {e}");
+            std::process::exit(2);
+        }
+    };
+    println!(
+        "enrich: {} articles, {:.2} MB of bodies, {:.0} words per article, from {}",
+        articles.len(),
+        bytes as f64 / 1e6,
+        words as f64 / articles.len().max(1) as f64,
+        dir.display()
+    );
+
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10))
+        .configure_from_args();
+    let mut group = c.benchmark_group("enrich_newswire");
+    group.throughput(Throughput::BytesDecimal(bytes));
+    group.bench_function("full", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(enricher.enrich(black_box(a)));
+            }
+        })
+    });
+    group.bench_function("passages_only", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(enricher.passages(black_box(a)));
+            }
+        })
+    });
+    group.finish();
+    c.final_summary();
+
+    // `cargo test --benches` runs bench targets without `--bench`: criterion ran each once; the
+    // timed summary below is for real runs only.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let full = best_of(5, &articles, |a| {
+        black_box(enricher.enrich(a));
+    });
+    let passages = best_of(5, &articles, |a| {
+        black_box(enricher.passages(a));
+    });
+    // All cores through rayon, to tell how enrichment itself scales from how indexing does.
+    let cores = rayon::current_num_threads();
+    let parallel = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            articles.par_iter().for_each(|a| {
+                black_box(enricher.enrich(a));
+            });
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min);
+    let n = articles.len() as f64;
+    let mb = bytes as f64 / 1e6;
+    println!("\nenrich summary (best of 5 passes, one thread):");
+    println!("  full enrichment: {:>9.0} articles/s {:>7.2} MB/s", n / full, mb / full);
+    println!("  passages only:   {:>9.0} articles/s {:>7.2} MB/s", n / passages, mb / passages);
+    println!("  enrichment costs {:.1}x the time of passage splitting", full / passages);
+    println!(
+        "  full enrichment on {cores} threads (rayon): {:.0} articles/s = {:.2}x one thread",
+        n / parallel,
+        full / parallel
+    );
+    // The target speaks of ~500-word newswire articles; these average fewer words, so the rate is
+    // also given per 500 words of text.
+    let per_500 = words as f64 / 500.0 / full;
+    println!("  full enrichment, normalised to 500-word articles: {per_500:.0} articles/s");
+    let verdict = if per_500 >= TARGET_ARTICLES_PER_S { "met" } else { "MISSED" };
+    println!(
+        "  target >= {TARGET_ARTICLES_PER_S:.0} articles/s per core (500 words each): {verdict} ({:.0} µs per article here)",
+        full / n * 1e6
+    );
+}
