@@ -173,12 +173,6 @@ pub fn run(
 ) -> Result<RunSummary> {
     let started = Instant::now();
     let _lock = IndexLock::acquire(root.path())?;
-    // Without enrichment the gazetteer and taxonomy are not even built.
-    let annotator = if options.enrich {
-        Annotator::Full(Box::new(Enricher::new(config)?))
-    } else {
-        Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words))
-    };
     // Enriched and plain indexes hold different documents: switching rebuilds.
     let fingerprint =
         format!("{}{}", config.fingerprint(), if options.enrich { "" } else { "-passages-only" });
@@ -285,6 +279,15 @@ pub fn run(
         }
     }
 
+    // Built only when there is something to read (a no-op rerun skips the ~100 ms of building
+    // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all.
+    let annotator = match (candidates.is_empty(), options.enrich) {
+        (true, _) => None,
+        (false, true) => Some(Annotator::Full(Box::new(Enricher::new(config)?))),
+        (false, false) => {
+            Some(Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)))
+        }
+    };
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
     let batch = options.batch_files.max(1);
@@ -293,8 +296,10 @@ pub fn run(
         commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
     }
     for chunk in chunks {
+        // There are chunks only when there were candidates, and then there is an annotator.
+        let Some(annotator) = &annotator else { break };
         let outcomes: Vec<Outcome> =
-            chunk.par_iter().map(|c| process(c, &manifest, &open.fields, &annotator, options)).collect();
+            chunk.par_iter().map(|c| process(c, &manifest, &open.fields, annotator, options)).collect();
         for (c, outcome) in chunk.iter().zip(outcomes) {
             apply(c, outcome, &mut manifest, &mut owners, &mut summary, &writer, &open.fields, progress);
         }
