@@ -147,6 +147,8 @@ struct Candidate {
     key: String,
     size: u64,
     mtime_ns: i128,
+    /// The content hash the manifest holds for this path, if any.
+    previous_hash: Option<String>,
 }
 
 /// What reading one candidate produced.
@@ -250,7 +252,10 @@ pub fn run(
                         summary.unchanged += 1;
                         progress.advance(1, 0);
                     }
-                    _ => candidates.push(Candidate { path, key, size, mtime_ns }),
+                    entry => {
+                        let previous_hash = entry.map(|e| e.hash.clone());
+                        candidates.push(Candidate { path, key, size, mtime_ns, previous_hash })
+                    }
                 }
             }
         }
@@ -295,23 +300,45 @@ pub fn run(
     if chunks.peek().is_none() {
         commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
     }
-    for chunk in chunks {
-        // There are chunks only when there were candidates, and then there is an annotator.
-        let Some(annotator) = &annotator else { break };
-        let outcomes: Vec<Outcome> =
-            chunk.par_iter().map(|c| process(c, &manifest, &open.fields, annotator, options)).collect();
-        for (c, outcome) in chunk.iter().zip(outcomes) {
-            apply(c, outcome, &mut manifest, &mut owners, &mut summary, &writer, &open.fields, progress);
-        }
-        let stopping = stop.load(Ordering::SeqCst);
-        if stopping || last_commit.elapsed() >= options.commit_interval {
-            progress.committing();
-            commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
-            last_commit = Instant::now();
-        }
-        if stopping {
-            summary.interrupted = true;
-            break;
+    // Batch N+1 is read and enriched (on rayon's threads) while batch N's documents go to the
+    // writer, so reading and indexing overlap instead of taking turns.
+    let mut pending: Option<(&[Candidate], Vec<Outcome>)> = None;
+    if let Some(annotator) = &annotator {
+        loop {
+            let stopping = stop.load(Ordering::SeqCst);
+            let next = if stopping { None } else { chunks.next() };
+            if next.is_none() && pending.is_none() {
+                break;
+            }
+            let applying = pending.take();
+            let applied = applying.is_some();
+            let (read, ()) = rayon::join(
+                || {
+                    next.map(|chunk| {
+                        let outcomes: Vec<Outcome> =
+                            chunk.par_iter().map(|c| process(c, &open.fields, annotator, options)).collect();
+                        (chunk, outcomes)
+                    })
+                },
+                || {
+                    if let Some((chunk, outcomes)) = applying {
+                        for (c, outcome) in chunk.iter().zip(outcomes) {
+                            let (m, o, s) = (&mut manifest, &mut owners, &mut summary);
+                            apply(c, outcome, m, o, s, &writer, &open.fields, progress);
+                        }
+                    }
+                },
+            );
+            pending = read;
+            if applied && (stopping || last_commit.elapsed() >= options.commit_interval) {
+                progress.committing();
+                commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+                last_commit = Instant::now();
+            }
+            if stopping && pending.is_none() {
+                summary.interrupted = chunks.peek().is_some();
+                break;
+            }
         }
     }
     // The final summary rides on one last commit, so `casefile stats` can show it.
@@ -337,13 +364,7 @@ pub fn run(
     Ok(summary)
 }
 
-fn process(
-    c: &Candidate,
-    manifest: &Manifest,
-    fields: &Fields,
-    annotator: &Annotator,
-    options: &IndexOptions,
-) -> Outcome {
+fn process(c: &Candidate, fields: &Fields, annotator: &Annotator, options: &IndexOptions) -> Outcome {
     if c.size > options.read.max_file_size {
         return Outcome::Skipped(SkipReason::TooLarge(c.size));
     }
@@ -352,7 +373,7 @@ fn process(
         Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
-    if manifest.files.get(&c.key).is_some_and(|e| e.hash == hash) {
+    if c.previous_hash.as_deref() == Some(hash.as_str()) {
         return Outcome::Unchanged { mtime_ns: c.mtime_ns };
     }
     let Some(format) = Format::of(&c.path) else {
