@@ -51,6 +51,15 @@ impl TopicClassifier {
         TopicClassifier::parse(config.text(FILE))
     }
 
+    /// The topic ids of `config`'s taxonomy, in file order, without building the phrase
+    /// automaton: what a search needs to check a `--topic` filter, at a fraction of the cost.
+    ///
+    /// # Errors
+    /// When `topics.toml` is malformed.
+    pub fn ids_from_config(config: &Config) -> Result<Vec<String>> {
+        Ok(taxonomy::parse(config.text(FILE))?.topics.into_iter().map(|t| t.id).collect())
+    }
+
     /// Builds the classifier from the text of a `topics.toml`.
     fn parse(text: &str) -> Result<TopicClassifier> {
         let taxonomy::Taxonomy { topics, phrases, patterns, settings } = taxonomy::parse(text)?;
@@ -204,11 +213,6 @@ impl TopicClassifier {
     /// Whether `id` is a topic of the taxonomy.
     pub fn knows(&self, id: &str) -> bool {
         self.topics.iter().any(|t| t.id == id)
-    }
-
-    /// The ids of the taxonomy, in file order.
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.topics.iter().map(|t| t.id.as_str())
     }
 }
 
