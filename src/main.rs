@@ -10,6 +10,11 @@ use clap::Parser;
 
 use cli::{Cli, Command};
 
+// Indexing allocates millions of small strings and token buffers on several threads at once;
+// mimalloc's thread-local free lists make that markedly cheaper than glibc's malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status: success (something matched; the run completed).
 pub const EXIT_OK: u8 = 0;
 /// Exit status: nothing matched (search), or something was skipped under `--strict` (index).
