@@ -163,7 +163,7 @@ impl Gazetteer {
         if cues.speech.is_empty() {
             cues.speech.extend(SPEECH_VERBS.iter().map(|v| v.to_string()));
         }
-        let aliases = Aliases::new(&b.patterns)?;
+        let aliases = Aliases::new(&b.patterns, &b.forms)?;
         Ok(Gazetteer {
             aliases,
             patterns: b.forms,
@@ -186,7 +186,7 @@ impl Gazetteer {
         let mut b = Builder::default();
         let mut countries = Vec::new();
         Self::load_countries(config.text("countries.tsv"), &mut b, &mut countries)?;
-        let aliases = Aliases::new(&[])?;
+        let aliases = Aliases::new(&[], &[])?;
         Ok(Gazetteer {
             aliases,
             patterns: Vec::new(),

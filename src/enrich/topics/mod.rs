@@ -2,7 +2,7 @@
 //!
 //! `topics.toml` defines each topic by phrases in three weight tiers (`strong`, `medium`,
 //! `weak`). All phrases of all topics go into one case-insensitive Aho-Corasick automaton, built
-//! once; scoring a text is one linear scan. A text's score for a topic is the sum of the weights
+//! once; scoring a text is one anchored search per word start. A text's score for a topic is the sum of the weights
 //! of its phrase matches, damped for texts longer than `reference_words` (by the square root of
 //! the excess, so a long article needs more evidence than a passage, but not proportionally
 //! more), and a topic is kept when that score reaches `threshold` and `relative_cut` times the
@@ -10,7 +10,8 @@
 
 mod taxonomy;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
 use crate::article::Span;
@@ -35,8 +36,9 @@ pub struct TopicScore {
 pub struct TopicClassifier {
     topics: Vec<Topic>,
     /// One automaton over every distinct phrase (case-insensitive, overlapping semantics, so
-    /// that a match failing its word-boundary check never hides a shorter phrase).
-    automaton: Option<AhoCorasick>,
+    /// that a match failing its word-boundary check never hides a shorter phrase), with the
+    /// bytes phrases start with.
+    automaton: Option<Phrases>,
     /// Per automaton pattern: how it must match and which topics it feeds.
     patterns: Vec<Pattern>,
     settings: Settings,
@@ -72,13 +74,23 @@ impl TopicClassifier {
             let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
             // The DFA is the fastest to scan with; fall back to the default kind should it
             // ever grow too large.
-            let built = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&lower)
-                .or_else(|_| AhoCorasick::new(&lower))
+            let builder = |kind| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .start_kind(StartKind::Anchored)
+                    .kind(kind)
+                    .build(&lower)
+            };
+            let automaton = builder(Some(AhoCorasickKind::DFA))
+                .or_else(|_| builder(None))
                 .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
-            Some(built)
+            let mut first_bytes = [false; 256];
+            for phrase in &lower {
+                if let Some(&b) = phrase.as_bytes().first() {
+                    first_bytes[usize::from(b)] = true;
+                }
+            }
+            Some(Phrases { automaton, first_bytes })
         };
         Ok(TopicClassifier { topics, automaton, patterns, settings })
     }
@@ -206,7 +218,7 @@ impl TopicClassifier {
 
     /// The phrase matches of `text` (for the debugging test).
     #[cfg(test)]
-    fn matches(&self, automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+    fn matches(&self, automaton: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
         self.select(text, 0, &occurrences(automaton, text))
     }
 
@@ -220,12 +232,44 @@ impl TopicClassifier {
 /// unchecked, sorted by
 /// start, then longest first, then by pattern (a total order, so that any run of it is sorted
 /// the same way a scan of just that part of the text would be).
-fn occurrences(automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+/// Every phrase's automaton, searched anchored at word starts.
+#[derive(Debug)]
+struct Phrases {
+    automaton: AhoCorasick,
+    /// Which bytes some (lower-cased) phrase starts with: elsewhere no search is started.
+    first_bytes: [bool; 256],
+}
+
+/// Every phrase occurrence starting a word of `text`, as (start, end, pattern), sorted by start,
+/// then longest first.
+///
+/// Only occurrences at word starts can be kept (see `select`), so instead of scanning the whole
+/// text for every overlapping occurrence (most of them inside words: "war" in "award"), each
+/// word start gets one anchored search, which dies within a few bytes for most words.
+fn occurrences(phrases: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
     let folded = text.to_ascii_lowercase();
-    let mut raw: Vec<(usize, usize, usize)> = automaton
-        .find_overlapping_iter(&folded)
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
+    let bytes = folded.as_bytes();
+    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    let mut prev_alnum = false;
+    for (at, c) in text.char_indices() {
+        let word_start = !prev_alnum;
+        prev_alnum = c.is_alphanumeric();
+        if !word_start || !phrases.first_bytes[usize::from(bytes[at])] {
+            continue;
+        }
+        let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
+        // (aho-corasick offers no iterator for anchored overlapping searches; stepping the
+        // search state by hand is the documented way.) Under standard semantics a state also
+        // reports the phrases that end there but start later (its suffixes); those are found
+        // again from their own start, so only the ones starting here are kept.
+        let mut state = OverlappingState::start();
+        while phrases.automaton.try_find_overlapping(input.clone(), &mut state).is_ok() {
+            let Some(m) = state.get_match() else { break };
+            if m.start() == at {
+                raw.push((m.start(), m.end(), m.pattern().as_usize()));
+            }
+        }
+    }
     raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     raw
 }
