@@ -139,8 +139,9 @@ pub struct SearchArgs {
     /// Only articles from this outlet (whole name, any case; repeat for any of several).
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,
-    /// Only articles mentioning this actor: a code (PRK), name (North Korea), capital
-    /// (Pyongyang), person or organisation (repeat: all of them).
+    /// Only passages naming this actor, or of articles where it is prominent (in the title or
+    /// named twice): a code (PRK), name (North Korea), capital (Pyongyang), person or
+    /// organisation (repeat: all of them).
     #[arg(long, value_name = "ACTOR")]
     pub actor: Vec<String>,
     /// Only passages on this topic, or of articles on it: a topic id of index-config/topics.toml

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 
 use crate::article::{Article, BodyOrigin, Passage};
-use crate::enrich::{ActorKind, Annotations};
+use crate::enrich::{Actor, ActorKind, Annotations};
 use crate::index::schema::{tantivy_date, Fields, KIND_PASSAGE, KIND_QUOTE};
 
 /// The article metadata a hit shows and cites.
@@ -112,6 +112,13 @@ pub fn article_ref(article: &Article) -> ArticleRef {
     }
 }
 
+/// Whether `actor` is prominent in its article: named in the title, or at least twice in the
+/// body. A prominent actor is indexed with every passage of the article (so `--actor X` finds
+/// the whole article about X), any other only with the passages that name it.
+pub fn is_prominent(actor: &Actor) -> bool {
+    actor.mentions.iter().any(|m| m.field.is_some()) || actor.mentions.len() >= 2
+}
+
 /// Builds the documents of one article: one per passage and one per quotation.
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
@@ -124,10 +131,13 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
     if let Some(date) = article.published {
         article_doc.add_date(fields.published, tantivy_date(date));
     }
-    let mut actor_keys: Vec<String> = ann.actors.iter().map(|a| a.key()).collect();
-    actor_keys.sort();
-    actor_keys.dedup();
-    for key in &actor_keys {
+    // The article's prominent actors go on every passage; the others only on the passages that
+    // name them (below). Most actors are named once, in passing, and repeating every one on
+    // every passage made their postings a large part of the index.
+    let mut prominent: Vec<String> = ann.actors.iter().filter(|a| is_prominent(a)).map(|a| a.key()).collect();
+    prominent.sort();
+    prominent.dedup();
+    for key in &prominent {
         article_doc.add_text(fields.actor, key);
     }
     for t in &ann.topics {
@@ -176,12 +186,19 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
                 doc.add_text(fields.speaker, s);
             }
         }
-        let actors = ann
+        let named: Vec<&Actor> = ann
             .actors
             .iter()
             .filter(|a| {
                 a.mentions.iter().any(|m| m.field.is_none() && span.start <= m.start && m.end <= span.end)
             })
+            .collect();
+        let passage_keys: Vec<String> = named.iter().filter(|a| !is_prominent(a)).map(|a| a.key()).collect();
+        for key in &passage_keys {
+            doc.add_text(fields.actor, key);
+        }
+        let actors = named
+            .iter()
             .map(|a| PassageActor {
                 name: a.name.clone(),
                 kind: a.kind.as_str().to_string(),
@@ -208,6 +225,9 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             let mut qdoc = article_doc.clone();
             qdoc.add_text(fields.kind, KIND_QUOTE);
             qdoc.add_text(fields.text, &q.text);
+            for key in &passage_keys {
+                qdoc.add_text(fields.actor, key);
+            }
             if let Some(s) = &q.speaker {
                 qdoc.add_text(fields.speaker, s);
             }
@@ -220,4 +240,42 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         }
     }
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::enrich::Enricher;
+    use crate::index::schema::build_schema;
+    use tantivy::schema::Value;
+
+    fn actor_keys(fields: &Fields, doc: &TantivyDocument) -> Vec<String> {
+        doc.get_all(fields.actor).filter_map(|v| v.as_str().map(str::to_string)).collect()
+    }
+
+    #[test]
+    fn prominent_actors_go_on_every_passage_others_on_theirs() {
+        let body = "Officials in Tokyo met on Monday.\n\n\
+                    Russia said the talks had failed.\n\n\
+                    Moscow will reply next week, Russia added.";
+        let mut article = Article::new("a1", "a1.txt", body);
+        article.title = "Talks stall".into();
+        let config = Config::builtin();
+        let ann = Enricher::new(&config).unwrap().enrich(&article);
+        let fields = Fields::from_schema(&build_schema()).unwrap();
+        let docs: Vec<TantivyDocument> = documents(&fields, &article, &ann)
+            .into_iter()
+            .filter(|d| d.get_first(fields.kind).and_then(|v| v.as_str()) == Some(KIND_PASSAGE))
+            .collect();
+        assert_eq!(docs.len(), 3);
+        for doc in &docs {
+            assert!(actor_keys(&fields, doc).contains(&"RUS".to_string()), "Russia is named three times");
+        }
+        assert!(actor_keys(&fields, &docs[0]).contains(&"JPN".to_string()));
+        assert!(
+            !actor_keys(&fields, &docs[1]).contains(&"JPN".to_string()),
+            "Tokyo is named once, in passage 1"
+        );
+    }
 }

@@ -308,6 +308,8 @@ pub fn run(
             let stopping = stop.load(Ordering::SeqCst);
             let next = if stopping { None } else { chunks.next() };
             if next.is_none() && pending.is_none() {
+                // A stop that came before the first batch (during the walk) still interrupts.
+                summary.interrupted = stopping && chunks.peek().is_some();
                 break;
             }
             let applying = pending.take();
