@@ -124,6 +124,9 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
+/// The version of what [`documents`] puts in the index; an index built with another is rebuilt.
+const DOCUMENT_LAYOUT: u32 = 2;
+
 /// What a run does to each article: enrich it, or only split it into passages.
 enum Annotator {
     Full(Box<Enricher>),
@@ -175,9 +178,13 @@ pub fn run(
 ) -> Result<RunSummary> {
     let started = Instant::now();
     let _lock = IndexLock::acquire(root.path())?;
-    // Enriched and plain indexes hold different documents: switching rebuilds.
-    let fingerprint =
-        format!("{}{}", config.fingerprint(), if options.enrich { "" } else { "-passages-only" });
+    // Enriched and plain indexes hold different documents: switching rebuilds. So does a new
+    // document layout.
+    let fingerprint = format!(
+        "{}-layout{DOCUMENT_LAYOUT}{}",
+        config.fingerprint(),
+        if options.enrich { "" } else { "-passages-only" }
+    );
 
     let existing = match root.current() {
         Some(dir) => Some(OpenIndex::open(&dir, config)?),
