@@ -125,6 +125,13 @@ pub struct IndexSettings {
     pub stop_words: bool,
     /// Default tantivy writer memory budget in MB.
     pub memory_mb: usize,
+    /// Largest segment a merge may produce, in documents (passages and quotations).
+    #[serde(default = "default_max_merge_docs")]
+    pub max_merge_docs: u32,
+}
+
+fn default_max_merge_docs() -> u32 {
+    300_000
 }
 
 /// `[passages]` in `casefile.toml`.

@@ -16,6 +16,7 @@
 pub mod document;
 pub mod lock;
 pub mod manifest;
+pub mod merge;
 pub mod schema;
 pub mod stats;
 pub mod writer;

@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::index::document::documents;
 use crate::index::lock::IndexLock;
 use crate::index::manifest::{FileEntry, Manifest};
+use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
 use crate::index::{CommitPayload, IndexRoot, OpenIndex};
 use crate::read::{self, Format, ReadOptions, SkipReason, WalkOptions, Walked};
@@ -228,6 +229,7 @@ pub fn run(
     } else {
         open.index.writer_with_num_threads(options.threads, memory)?
     };
+    writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 
     // Walk and sort files into unchanged ones and candidates.
     let walked = read::walk(&options.paths, &options.walk);
