@@ -65,7 +65,7 @@ pub struct IndexArgs {
     /// Writer memory budget in MB [default: index.memory_mb of casefile.toml, 256].
     #[arg(long, value_name = "MB")]
     pub memory: Option<usize>,
-    /// Indexing threads [default: one per core].
+    /// Threads for reading, enriching and indexing [default: one per core].
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
     /// Index passages only, without actors, dates, quotes and topics.

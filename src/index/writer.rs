@@ -30,7 +30,7 @@ pub struct IndexOptions {
     pub full: bool,
     /// tantivy writer memory budget in MB.
     pub memory_mb: usize,
-    /// Indexing threads (0: one per core).
+    /// Threads for reading, enrichment and tantivy's indexing (0: one per core).
     pub threads: usize,
     /// Enrich articles (actors, dates, quotes, topics); off indexes passages only.
     pub enrich: bool,
@@ -171,6 +171,24 @@ enum Outcome {
 /// [`Error::Locked`] when another run holds the index; I/O and tantivy errors that stop the run
 /// (the index then stays at its last commit).
 pub fn run(
+    root: &IndexRoot,
+    config: &Config,
+    options: &IndexOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> Result<RunSummary> {
+    if options.threads == 0 {
+        return run_in_pool(root, config, options, progress, stop);
+    }
+    // `threads` bounds reading and enrichment (rayon) as well as tantivy's indexing threads.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .build()
+        .map_err(|e| Error::Invalid(format!("cannot start {} indexing threads: {e}", options.threads)))?;
+    pool.install(|| run_in_pool(root, config, options, progress, stop))
+}
+
+fn run_in_pool(
     root: &IndexRoot,
     config: &Config,
     options: &IndexOptions,
