@@ -175,4 +175,15 @@ fn enrichment_filters_and_quotes() {
     assert!(quotes[0]["text"].as_str().unwrap().starts_with("We believe Moscow"));
     let out = casefile(d, &["--index", "idx", "quotes", "satellite", "--speaker", "Treasury"]);
     assert_eq!(out.status.code(), Some(1));
+
+    // Passage searches return passages and quotation searches quotations, whatever the fields.
+    for query in ["satellite", "speaker:Blinken", "actor:PRK", "satellite OR speaker:Blinken"] {
+        let passages = records(&search(&[query]));
+        assert!(!passages.is_empty(), "{query}");
+        assert!(passages.iter().all(|h| h.get("quote").is_none()), "{query}: {passages:?}");
+        let out = casefile(d, &["--index", "idx", "quotes", query, "--json", "--limit", "20"]);
+        let quotes = records(&out);
+        assert!(!quotes.is_empty(), "{query}");
+        assert!(quotes.iter().all(|h| h.get("quote").is_some()), "{query}: {quotes:?}");
+    }
 }

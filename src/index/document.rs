@@ -224,7 +224,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             let q = &stored.quotes[qi];
             let mut qdoc = article_doc.clone();
             qdoc.add_text(fields.kind, KIND_QUOTE);
-            qdoc.add_text(fields.text, &q.text);
+            qdoc.add_text(fields.quote, &q.text);
             for key in &passage_keys {
                 qdoc.add_text(fields.actor, key);
             }

@@ -31,8 +31,11 @@ pub const KIND_QUOTE: &str = "quote";
 pub struct Fields {
     /// `passage` or `quote`.
     pub kind: Field,
-    /// Passage text (or quotation text), with positions for phrases.
+    /// Passage text, with positions for phrases (passage documents only).
     pub text: Field,
+    /// Quotation text, with positions (quotation documents only: a search of passages never
+    /// meets a quotation, so it needs no `kind` filter).
+    pub quote: Field,
     /// Article title.
     pub title: Field,
     /// Article summary / key points.
@@ -73,6 +76,7 @@ impl Fields {
         Ok(Fields {
             kind: f("kind")?,
             text: f("text")?,
+            quote: f("quote")?,
             title: f("title")?,
             summary: f("summary")?,
             id: f("id")?,
@@ -99,6 +103,7 @@ pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("kind", text_options(KEY_TOKENIZER, false));
     b.add_text_field("text", text_options(PROSE_TOKENIZER, true));
+    b.add_text_field("quote", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("title", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("summary", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("id", text_options(KEY_TOKENIZER, false));

@@ -126,7 +126,7 @@ pub trait Progress: Sync {
 impl Progress for () {}
 
 /// The version of what [`documents`] puts in the index; an index built with another is rebuilt.
-const DOCUMENT_LAYOUT: u32 = 2;
+const DOCUMENT_LAYOUT: u32 = 3;
 
 /// What a run does to each article: enrich it, or only split it into passages.
 enum Annotator {

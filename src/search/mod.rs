@@ -144,7 +144,7 @@ impl Searcher {
             fetch = fetch.saturating_mul(4).min(total);
             top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
         }
-        let mut analyzer = self.open.index.tokenizer_for_field(self.open.fields.text)?;
+        let mut analyzer = self.open.index.tokenizer_for_field(built.text_field)?;
         let hits = hits
             .into_iter()
             .enumerate()
@@ -165,5 +165,7 @@ impl Searcher {
 /// The query and the terms to highlight.
 pub(crate) struct BuiltQuery {
     pub(crate) query: Box<dyn Query>,
+    /// The field holding the text hits show (`text`, or `quote` for quotation searches).
+    pub(crate) text_field: tantivy::schema::Field,
     pub(crate) terms: HashSet<String>,
 }

@@ -26,7 +26,14 @@ pub(crate) fn build(
     resolve: &Resolver<'_>,
 ) -> Result<BuiltQuery> {
     let f = &open.fields;
-    let mut parser = QueryParser::for_index(&open.index, vec![f.text, f.title, f.summary]);
+    // Passage text (with title and summary) and quotation text live in different fields, so a
+    // query on them meets only the kind of document asked for.
+    let (kind, text_field, own_fields) = if request.quotes {
+        (KIND_QUOTE, f.quote, vec![f.quote])
+    } else {
+        (KIND_PASSAGE, f.text, vec![f.text, f.title, f.summary])
+    };
+    let mut parser = QueryParser::for_index(&open.index, own_fields.clone());
     parser.set_field_boost(f.title, config.settings.search.title_boost);
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
 
@@ -34,18 +41,22 @@ pub(crate) fn build(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
     if text.trim().is_empty() {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
+        clauses.push((Occur::Must, term_query(f.kind, kind)));
     } else {
         let user =
             parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
+        // Terms on the kind's own fields can only match that kind of document; any other
+        // (`actor:PRK`, `speaker:Blinken`) could match both, and then the kind must be checked.
+        let mut only_own_fields = true;
         user.query_terms(&mut |term, _| {
-            if term.field() == f.text {
+            only_own_fields &= own_fields.contains(&term.field());
+            if term.field() == text_field {
                 if let Some(s) = term.value().as_str() {
                     terms.insert(s.to_string());
                 }
             }
         });
-        let user = match proximity(&open.index, f.text, &text) {
+        let user = match proximity(&open.index, text_field, &text) {
             // Plain words: passages where they stand close together rank higher.
             Some(near) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, user),
@@ -54,9 +65,10 @@ pub(crate) fn build(
             None => user,
         };
         clauses.push((Occur::Must, user));
+        if !only_own_fields {
+            clauses.push((Occur::Must, term_query(f.kind, kind)));
+        }
     }
-    let kind = if request.quotes { KIND_QUOTE } else { KIND_PASSAGE };
-    clauses.push((Occur::Must, term_query(f.kind, kind)));
     if request.since.is_some() || request.until.is_some() {
         let lower = request.since.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_date(f.published, tantivy_date(d)))
@@ -103,7 +115,7 @@ pub(crate) fn build(
         all.extend(filters);
         Box::new(BooleanQuery::new(all))
     };
-    Ok(BuiltQuery { query, terms })
+    Ok(BuiltQuery { query, text_field, terms })
 }
 
 /// Weight of the proximity clause relative to the words' own scores.
@@ -166,7 +178,7 @@ fn explain(query: &str, error: &str) -> String {
     } else if query.matches('(').count() != query.matches(')').count() {
         "parentheses do not balance"
     } else if error.contains("Field does not exist") {
-        "fields are text, title, summary, source, actor, topic, speaker, mentioned, id, path, published"
+        "fields are text, title, summary, quote, source, actor, topic, speaker, mentioned, id, path, published"
     } else {
         "see `casefile search --help` for the syntax"
     };
