@@ -4,13 +4,16 @@
 use std::collections::HashSet;
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, QueryParser, RangeQuery,
+    TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::index::schema::{tantivy_date, KIND_PASSAGE, KIND_QUOTE};
+use crate::index::schema::{tantivy_date, KIND_QUOTE};
 use crate::index::OpenIndex;
 use crate::search::{BuiltQuery, SearchRequest};
 
@@ -28,11 +31,8 @@ pub(crate) fn build(
     let f = &open.fields;
     // Passage text (with title and summary) and quotation text live in different fields, so a
     // query on them meets only the kind of document asked for.
-    let (kind, text_field, own_fields) = if request.quotes {
-        (KIND_QUOTE, f.quote, vec![f.quote])
-    } else {
-        (KIND_PASSAGE, f.text, vec![f.text, f.title, f.summary])
-    };
+    let (text_field, own_fields) =
+        if request.quotes { (f.quote, vec![f.quote]) } else { (f.text, vec![f.text, f.title, f.summary]) };
     let mut parser = QueryParser::for_index(&open.index, own_fields.clone());
     parser.set_field_boost(f.title, config.settings.search.title_boost);
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
@@ -40,8 +40,18 @@ pub(crate) fn build(
     let text = rewrite_actor_fields(&request.query, resolve);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
+    // The kind check, where one is needed. Quotations are a small part of the index: passage
+    // searches exclude them rather than intersect with every passage (most of the index).
+    let kind_check = || {
+        if request.quotes {
+            (Occur::Must, term_query(f.kind, KIND_QUOTE))
+        } else {
+            (Occur::MustNot, term_query(f.kind, KIND_QUOTE))
+        }
+    };
     if text.trim().is_empty() {
-        clauses.push((Occur::Must, term_query(f.kind, kind)));
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+        clauses.push(kind_check());
     } else {
         let user =
             parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
@@ -66,7 +76,7 @@ pub(crate) fn build(
         };
         clauses.push((Occur::Must, user));
         if !only_own_fields {
-            clauses.push((Occur::Must, term_query(f.kind, kind)));
+            clauses.push(kind_check());
         }
     }
     if request.since.is_some() || request.until.is_some() {
@@ -76,7 +86,18 @@ pub(crate) fn build(
         let upper = request.until.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_date(f.published, tantivy_date(d)))
         });
-        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        // A short range is the union of a few days' postings, a small set that can lead the
+        // intersection; a long or open one is cheaper checked per candidate on the fast field.
+        let days = match (request.since, request.until) {
+            (Some(a), Some(b)) => a.until(b).map(|span| span.get_days()).unwrap_or(i32::MAX),
+            _ => i32::MAX,
+        };
+        let range: Box<dyn Query> = if days <= SHORT_RANGE_DAYS {
+            Box::new(InvertedIndexRangeQuery::new(lower, upper))
+        } else {
+            Box::new(RangeQuery::new(lower, upper))
+        };
+        clauses.push((Occur::Must, range));
     }
     if !request.sources.is_empty() {
         let any: Vec<(Occur, Box<dyn Query>)> = request
@@ -119,6 +140,11 @@ pub(crate) fn build(
 }
 
 /// Weight of the proximity clause relative to the words' own scores.
+/// Date ranges up to this many days are looked up in the inverted index (measured at 200,000
+/// articles: a three-month range with a topic 6.1 ms by fast field, 1.0 ms by postings; an
+/// open-ended one 3.3 ms by fast field, 6.9 ms by postings).
+const SHORT_RANGE_DAYS: i32 = 400;
+
 const PROXIMITY_BOOST: f32 = 0.5;
 /// How many positions apart the words of a plain query may stand and still count as near.
 const PROXIMITY_SLOP: u32 = 3;
