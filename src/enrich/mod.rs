@@ -4,6 +4,7 @@
 //! read-only across threads. Enrichment knows nothing of files or indexes.
 
 pub mod actors;
+mod anchored;
 pub mod dates;
 pub mod gazetteer;
 pub mod hash;

@@ -9,7 +9,10 @@
 //! in the text). So the aliases that do not start with a capital ("al-Qaeda", "the Kremlin") get
 //! a second, much smaller automaton, searched at lower-case word starts instead of the full one.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::MatchKind;
+
+use crate::enrich::anchored;
 
 use crate::error::{Error, Result};
 
@@ -17,19 +20,19 @@ use crate::error::{Error, Result};
 #[derive(Debug)]
 pub(super) struct Aliases {
     /// Every alias.
-    all: AhoCorasick,
+    all: NFA,
     /// The aliases not starting with an ASCII capital.
-    uncapitalised: AhoCorasick,
+    uncapitalised: NFA,
     /// For each pattern of `uncapitalised`, its index among all aliases.
     uncapitalised_index: Vec<usize>,
 }
 
-fn build(patterns: &[&str]) -> Result<AhoCorasick> {
-    AhoCorasick::builder()
+fn build(patterns: &[&str]) -> Result<NFA> {
+    // A contiguous NFA: a DFA over tens of thousands of aliases would take far more memory and
+    // build time, and each search walks only a few bytes.
+    NFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .map_err(|e| Error::config("people.tsv", format!("cannot build the alias automaton: {e}")))
 }
@@ -56,12 +59,11 @@ impl Aliases {
     /// could be accepted there: at a lower-case letter, only aliases that do not start with a
     /// capital are considered.
     pub(super) fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
-        let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
         if bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
-            let m = self.uncapitalised.find(input)?;
-            return Some((m.end(), self.uncapitalised_index[m.pattern().as_usize()]));
+            let (end, pattern) = anchored::longest_at(&self.uncapitalised, bytes, at)?;
+            return Some((end, self.uncapitalised_index[pattern]));
         }
-        self.all.find(input).map(|m| (m.end(), m.pattern().as_usize()))
+        anchored::longest_at(&self.all, bytes, at)
     }
 }
 

@@ -10,12 +10,13 @@
 
 mod taxonomy;
 
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{dfa, MatchKind, StartKind};
 use serde::Serialize;
 
 use crate::article::Span;
 use crate::config::Config;
+use crate::enrich::anchored;
 use crate::error::{Error, Result};
 
 use taxonomy::{Pattern, Settings, Topic, FILE};
@@ -72,18 +73,19 @@ impl TopicClassifier {
             // matches as a case-insensitive automaton): without upper-case transitions the DFA
             // is a fraction of the size, fits the caches better and scans several times faster.
             let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
-            // The DFA is the fastest to scan with; fall back to the default kind should it
-            // ever grow too large.
-            let builder = |kind| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .start_kind(StartKind::Anchored)
-                    .kind(kind)
-                    .build(&lower)
+            // The DFA is the fastest to walk; fall back to an NFA should it ever grow too large.
+            let automaton = match dfa::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Anchored)
+                .build(&lower)
+            {
+                Ok(dfa) => PhraseAutomaton::Dfa(dfa),
+                Err(_) => PhraseAutomaton::Nfa(
+                    contiguous::NFA::builder().match_kind(MatchKind::Standard).build(&lower).map_err(
+                        |e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")),
+                    )?,
+                ),
             };
-            let automaton = builder(Some(AhoCorasickKind::DFA))
-                .or_else(|_| builder(None))
-                .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
             let mut first_bytes = [false; 256];
             for phrase in &lower {
                 if let Some(&b) = phrase.as_bytes().first() {
@@ -235,9 +237,16 @@ impl TopicClassifier {
 /// Every phrase's automaton, searched anchored at word starts.
 #[derive(Debug)]
 struct Phrases {
-    automaton: AhoCorasick,
+    automaton: PhraseAutomaton,
     /// Which bytes some (lower-cased) phrase starts with: elsewhere no search is started.
     first_bytes: [bool; 256],
+}
+
+/// The phrase automaton: standard (overlapping) semantics, anchored searches.
+#[derive(Debug)]
+enum PhraseAutomaton {
+    Dfa(dfa::DFA),
+    Nfa(contiguous::NFA),
 }
 
 /// Every phrase occurrence starting a word of `text`, as (start, end, pattern), sorted by start,
@@ -245,7 +254,7 @@ struct Phrases {
 ///
 /// Only occurrences at word starts can be kept (see `select`), so instead of scanning the whole
 /// text for every overlapping occurrence (most of them inside words: "war" in "award"), each
-/// word start gets one anchored search, which dies within a few bytes for most words.
+/// word start gets one anchored walk, which dies within a few bytes for most words.
 fn occurrences(phrases: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
     let folded = text.to_ascii_lowercase();
     let bytes = folded.as_bytes();
@@ -257,17 +266,10 @@ fn occurrences(phrases: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
         if !word_start || !phrases.first_bytes[usize::from(bytes[at])] {
             continue;
         }
-        let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
-        // (aho-corasick offers no iterator for anchored overlapping searches; stepping the
-        // search state by hand is the documented way.) Under standard semantics a state also
-        // reports the phrases that end there but start later (its suffixes); those are found
-        // again from their own start, so only the ones starting here are kept.
-        let mut state = OverlappingState::start();
-        while phrases.automaton.try_find_overlapping(input.clone(), &mut state).is_ok() {
-            let Some(m) = state.get_match() else { break };
-            if m.start() == at {
-                raw.push((m.start(), m.end(), m.pattern().as_usize()));
-            }
+        let found = |end, pattern| raw.push((at, end, pattern));
+        match &phrases.automaton {
+            PhraseAutomaton::Dfa(dfa) => anchored::each_match_at(dfa, bytes, at, found),
+            PhraseAutomaton::Nfa(nfa) => anchored::each_match_at(nfa, bytes, at, found),
         }
     }
     raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));

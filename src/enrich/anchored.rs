@@ -1,0 +1,92 @@
+//! Anchored walks over an aho-corasick automaton: the patterns that start at one position.
+//!
+//! The gazetteer and the topic phrases are only looked for where a word starts, so they ask an
+//! automaton hundreds of times per article "which patterns start exactly here?". Most walks
+//! die after a byte or two, so the set-up of a full [`aho_corasick::AhoCorasick`] search
+//! (input checks, dynamic dispatch, overlapping-search state) cost more than the walk itself.
+//! These functions step the automaton directly through its [`Automaton`] trait.
+//!
+//! A state's match list may also name patterns that end there but start later (suffixes reached
+//! through failure transitions); only matches that start at the anchor are reported.
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Anchored;
+
+/// Calls `found(end, pattern)` for every pattern occurring at `bytes[at..end]`, shortest first.
+/// For automata built with [`aho_corasick::MatchKind::Standard`] semantics, which report every
+/// pattern (leftmost semantics report only the preferred one per state).
+pub fn each_match_at<A: Automaton>(
+    automaton: &A,
+    bytes: &[u8],
+    at: usize,
+    mut found: impl FnMut(usize, usize),
+) {
+    let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+        return;
+    };
+    for (i, &byte) in bytes.iter().enumerate().skip(at) {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if !automaton.is_special(state) {
+            continue;
+        }
+        if automaton.is_dead(state) {
+            return;
+        }
+        if automaton.is_match(state) {
+            let end = i + 1;
+            for k in 0..automaton.match_len(state) {
+                let pattern = automaton.match_pattern(state, k);
+                if end - automaton.pattern_len(pattern) == at {
+                    found(end, pattern.as_usize());
+                }
+            }
+        }
+    }
+}
+
+/// The longest pattern occurring at `bytes[at..]`, as (end, pattern). For automata built with
+/// [`aho_corasick::MatchKind::LeftmostLongest`] semantics.
+pub fn longest_at<A: Automaton>(automaton: &A, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut longest = None;
+    each_match_at(automaton, bytes, at, |end, pattern| longest = Some((end, pattern)));
+    longest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{dfa, nfa, MatchKind, StartKind};
+
+    #[test]
+    fn every_pattern_starting_at_a_position() {
+        let patterns = ["arms", "arms embargo", "embargo", "arm"];
+        let dfa = dfa::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .unwrap();
+        let text = b"an arms embargo";
+        let mut found = Vec::new();
+        each_match_at(&dfa, text, 3, |end, p| found.push((end, p)));
+        assert_eq!(found, [(6, 3), (7, 0), (15, 1)], "the suffix `embargo` starts elsewhere");
+        let mut found = Vec::new();
+        each_match_at(&dfa, text, 8, |end, p| found.push((end, p)));
+        assert_eq!(found, [(15, 2)]);
+        each_match_at(&dfa, text, 0, |_, _| panic!("nothing starts at `an`"));
+    }
+
+    #[test]
+    fn longest_pattern_at_a_position() {
+        let patterns = ["un", "united states", "united", "us"];
+        let nfa = nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .unwrap();
+        let text = b"The United States and US";
+        assert_eq!(longest_at(&nfa, text, 4), Some((17, 1)));
+        assert_eq!(longest_at(&nfa, text, 22), Some((24, 3)));
+        assert_eq!(longest_at(&nfa, text, 0), None);
+        assert_eq!(longest_at(&nfa, text, text.len()), None);
+    }
+}
