@@ -30,7 +30,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 
 pub use document::{ArticleRef, PassageActor, PassageQuote, PassageTopic, StoredPassage};
-pub use manifest::{FileEntry, Manifest};
+pub use manifest::{ContentHash, FileEntry, Manifest};
 pub use schema::Fields;
 pub use writer::{IndexOptions, Progress, RunSummary, SkippedFile};
 

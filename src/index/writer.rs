@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
@@ -15,7 +16,7 @@ use crate::enrich::{Annotations, Enricher, PassageSplitter};
 use crate::error::{Error, Result};
 use crate::index::document::documents;
 use crate::index::lock::IndexLock;
-use crate::index::manifest::{FileEntry, Manifest};
+use crate::index::manifest::{ContentHash, FileEntry, Manifest};
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
 use crate::index::{CommitPayload, IndexRoot, OpenIndex};
@@ -147,19 +148,65 @@ impl Annotator {
 
 /// A file the run must read.
 struct Candidate {
-    path: PathBuf,
+    /// Its path, which is UTF-8 (other paths are skipped before they become candidates), and so
+    /// also its key in the manifest.
     key: String,
     size: u64,
     mtime_ns: i128,
     /// The content hash the manifest holds for this path, if any.
-    previous_hash: Option<String>,
+    previous_hash: Option<ContentHash>,
+}
+
+impl Candidate {
+    /// The file to read.
+    fn path(&self) -> &Path {
+        Path::new(&self.key)
+    }
 }
 
 /// What reading one candidate produced.
 enum Outcome {
     Unchanged { mtime_ns: i128 },
     Skipped(SkipReason),
-    Read { hash: String, read: read::FileRead, docs: Vec<(String, Vec<TantivyDocument>, u64)> },
+    Read { hash: ContentHash, read: read::FileRead, docs: Vec<(String, Vec<TantivyDocument>, u64)> },
+}
+
+/// Which file holds each article id the index holds, to catch an id indexed twice.
+#[derive(Default)]
+struct Owners {
+    /// Each file's path is allocated once and shared by all its ids: one JSON Lines file can hold
+    /// thousands of articles.
+    by_id: HashMap<Box<str>, Arc<str>>,
+}
+
+impl Owners {
+    /// The owners of the ids `manifest` holds.
+    fn of(manifest: &Manifest) -> Owners {
+        let ids = manifest.files.values().map(|entry| entry.ids.len()).sum();
+        let mut by_id = HashMap::with_capacity(ids);
+        for (path, entry) in &manifest.files {
+            let path: Arc<str> = Arc::from(path.as_str());
+            for id in &entry.ids {
+                by_id.insert(Box::from(id.as_str()), Arc::clone(&path));
+            }
+        }
+        Owners { by_id }
+    }
+
+    /// The path of the file holding `id`.
+    fn get(&self, id: &str) -> Option<&str> {
+        self.by_id.get(id).map(|path| &**path)
+    }
+
+    /// Records that the file at `path` holds `id`.
+    fn insert(&mut self, id: &str, path: &Arc<str>) {
+        self.by_id.insert(Box::from(id), Arc::clone(path));
+    }
+
+    /// Records that no file holds `id` any more.
+    fn remove(&mut self, id: &str) {
+        self.by_id.remove(id);
+    }
 }
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
@@ -249,39 +296,49 @@ fn run_in_pool(
     };
     writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 
-    // Walk and sort files into unchanged ones and candidates.
+    // Walk and sort files into unchanged ones and candidates. The walked list is consumed (and
+    // its paths dropped, or moved into candidates) as it is sorted, and freed when the loop ends.
     let walked = read::walk(&options.paths, &options.walk);
     progress.start(walked.len() as u64);
-    let mut seen: HashSet<String> = HashSet::new();
+    // The manifest's keys the walk reached, borrowed from the manifest rather than copied: those
+    // under a walked root that it did not reach are gone.
+    let mut reached: HashSet<&str> = HashSet::with_capacity(manifest.files.len());
     let mut candidates = Vec::new();
     for entry in walked {
         match entry {
             Walked::Skipped { path, reason } => skip(&mut summary, &path, reason),
             Walked::File { path, size, modified } => {
-                let Some(key) = path.to_str().map(str::to_string) else {
-                    skip(&mut summary, &path, SkipReason::NonUtf8Path);
-                    continue;
+                let key = match path.into_os_string().into_string() {
+                    Ok(key) => key,
+                    Err(path) => {
+                        skip(&mut summary, Path::new(&path), SkipReason::NonUtf8Path);
+                        continue;
+                    }
                 };
-                if Format::of(&path).is_none() || read::is_documentation(&path) {
-                    let reason = if Format::of(&path).is_none() {
+                let path = Path::new(&key);
+                if Format::of(path).is_none() || read::is_documentation(path) {
+                    let reason = if Format::of(path).is_none() {
                         SkipReason::Unsupported
                     } else {
                         SkipReason::Documentation
                     };
-                    skip(&mut summary, &path, reason);
+                    skip(&mut summary, path, reason);
                     progress.advance(1, 0);
                     continue;
                 }
-                seen.insert(key.clone());
                 let mtime_ns = modified.map_or(0, nanos);
-                match manifest.files.get(&key) {
+                let held = manifest.files.get_key_value(&key);
+                if let Some((held_key, _)) = held {
+                    reached.insert(held_key.as_str());
+                }
+                match held.map(|(_, entry)| entry) {
                     Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
                         summary.unchanged += 1;
                         progress.advance(1, 0);
                     }
                     entry => {
-                        let previous_hash = entry.map(|e| e.hash.clone());
-                        candidates.push(Candidate { path, key, size, mtime_ns, previous_hash })
+                        let previous_hash = entry.map(|e| e.hash);
+                        candidates.push(Candidate { key, size, mtime_ns, previous_hash })
                     }
                 }
             }
@@ -292,9 +349,10 @@ fn run_in_pool(
     let gone: Vec<String> = manifest
         .files
         .keys()
-        .filter(|k| !seen.contains(*k) && options.paths.iter().any(|r| under(k, r)))
+        .filter(|k| !reached.contains(k.as_str()) && options.paths.iter().any(|r| under(k, r)))
         .cloned()
         .collect();
+    drop(reached);
     for key in gone {
         if let Some(entry) = manifest.files.remove(&key) {
             for id in &entry.ids {
@@ -304,12 +362,8 @@ fn run_in_pool(
         }
     }
 
-    let mut owners: HashMap<String, String> = HashMap::new();
-    for (path, entry) in &manifest.files {
-        for id in &entry.ids {
-            owners.insert(id.clone(), path.clone());
-        }
-    }
+    // Only files that are read need owners: a no-op rerun does without the map.
+    let mut owners = if candidates.is_empty() { Owners::default() } else { Owners::of(&manifest) };
 
     // Built only when there is something to read (a no-op rerun skips the ~100 ms of building
     // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all.
@@ -397,18 +451,18 @@ fn process(c: &Candidate, fields: &Fields, annotator: &Annotator, options: &Inde
     if c.size > options.read.max_file_size {
         return Outcome::Skipped(SkipReason::TooLarge(c.size));
     }
-    let bytes = match std::fs::read(&c.path) {
+    let bytes = match std::fs::read(c.path()) {
         Ok(b) => b,
         Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
     };
-    let hash = blake3::hash(&bytes).to_hex().to_string();
-    if c.previous_hash.as_deref() == Some(hash.as_str()) {
+    let hash = ContentHash::of(&bytes);
+    if c.previous_hash == Some(hash) {
         return Outcome::Unchanged { mtime_ns: c.mtime_ns };
     }
-    let Some(format) = Format::of(&c.path) else {
+    let Some(format) = Format::of(c.path()) else {
         return Outcome::Skipped(SkipReason::Unsupported);
     };
-    let read = read::read_bytes(&c.path, &bytes, format);
+    let read = read::read_bytes(c.path(), &bytes, format);
     if let Some(reason) = read.skipped.clone() {
         return Outcome::Skipped(reason);
     }
@@ -428,7 +482,7 @@ fn apply(
     c: &Candidate,
     outcome: Outcome,
     manifest: &mut Manifest,
-    owners: &mut HashMap<String, String>,
+    owners: &mut Owners,
     summary: &mut RunSummary,
     writer: &IndexWriter,
     fields: &Fields,
@@ -452,7 +506,7 @@ fn apply(
                     owners.remove(id);
                 }
             }
-            skip(summary, &c.path, reason);
+            skip(summary, c.path(), reason);
             progress.advance(1, 0);
         }
         Outcome::Read { hash, read, docs } => {
@@ -473,8 +527,9 @@ fn apply(
             let mut ids = Vec::new();
             let mut passages = 0;
             let mut this_file: HashSet<String> = HashSet::new();
+            let path: Arc<str> = Arc::from(c.key.as_str());
             for (id, article_docs, n) in docs {
-                let owner = owners.get(&id).filter(|p| **p != c.key).cloned();
+                let owner = owners.get(&id).filter(|p| *p != c.key).map(str::to_string);
                 if owner.is_some() || !this_file.insert(id.clone()) {
                     let other = owner.unwrap_or_else(|| c.key.clone());
                     summary.problems.push(SkippedFile {
@@ -496,7 +551,7 @@ fn apply(
                     // commit that follows reports.
                     let _ = writer.add_document(doc);
                 }
-                owners.insert(id.clone(), c.key.clone());
+                owners.insert(&id, &path);
                 ids.push(id);
                 passages += n;
             }
@@ -507,9 +562,10 @@ fn apply(
             } else {
                 summary.added += 1;
             }
-            manifest
-                .files
-                .insert(c.key.clone(), FileEntry { size: c.size, mtime_ns: c.mtime_ns, hash, ids, passages });
+            manifest.files.insert(
+                c.key.clone(),
+                FileEntry { size: c.size, mtime_ns: c.mtime_ns, hash, ids: ids.into_boxed_slice(), passages },
+            );
         }
     }
 }
@@ -583,4 +639,104 @@ fn under(key: &str, root: &Path) -> bool {
     let root = root.to_string_lossy();
     let root = root.trim_end_matches('/');
     key == root || key.strip_prefix(root).is_some_and(|rest| rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(ids: &[&str]) -> FileEntry {
+        FileEntry {
+            size: 1,
+            mtime_ns: 1,
+            hash: ContentHash::of(b""),
+            ids: ids.iter().map(|id| id.to_string()).collect(),
+            passages: ids.len() as u64,
+        }
+    }
+
+    #[test]
+    fn owners_name_the_file_holding_each_id() {
+        let mut manifest = Manifest::default();
+        manifest.files.insert("/a.jsonl".into(), entry(&["x", "y"]));
+        manifest.files.insert("/b.md".into(), entry(&["z"]));
+        manifest.files.insert("/empty.md".into(), entry(&[]));
+        let mut owners = Owners::of(&manifest);
+        assert_eq!(
+            (owners.get("x"), owners.get("y"), owners.get("z")),
+            (Some("/a.jsonl"), Some("/a.jsonl"), Some("/b.md"))
+        );
+        assert_eq!(owners.get("w"), None);
+        assert!(Arc::ptr_eq(&owners.by_id["x"], &owners.by_id["y"]), "one path per file");
+        owners.remove("x");
+        assert_eq!(owners.get("x"), None);
+        let path: Arc<str> = Arc::from("/c.md");
+        owners.insert("x", &path);
+        owners.insert("z", &path);
+        assert_eq!((owners.get("x"), owners.get("z")), (Some("/c.md"), Some("/c.md")));
+    }
+
+    /// Indexes `archive` (passages only) and returns the duplicate-id messages, by file name.
+    fn duplicates(root: &IndexRoot, archive: &Path) -> (RunSummary, Vec<(String, String)>) {
+        let config = Config::builtin();
+        let mut options = IndexOptions::new(vec![archive.to_path_buf()], &config);
+        options.enrich = false;
+        let summary = run(root, &config, &options, &(), &AtomicBool::new(false)).unwrap();
+        let name = |p: &str| Path::new(p).file_name().unwrap().to_string_lossy().into_owned();
+        let found = summary
+            .problems
+            .iter()
+            .filter(|p| p.reason == "duplicate_id")
+            .map(|p| (name(&p.path), p.message.replace(&archive.display().to_string(), "")))
+            .collect();
+        (summary, found)
+    }
+
+    #[test]
+    fn an_id_indexed_twice_is_reported_with_the_file_holding_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        let root = IndexRoot::new(dir.path().join("index"));
+        let article = |id: &str| format!("---\nid: \"{id}\"\n---\nTalks on {id} resumed in Doha.\n");
+        std::fs::write(archive.join("a.md"), article("same")).unwrap();
+        std::fs::write(
+            archive.join("c.jsonl"),
+            "{\"id\":\"j\",\"body\":\"A truce held.\"}\n{\"id\":\"j\",\"body\":\"A truce broke.\"}\n",
+        )
+        .unwrap();
+        let (summary, found) = duplicates(&root, &archive);
+        assert_eq!(summary.articles, 2);
+        assert_eq!(
+            found,
+            [(
+                "c.jsonl".to_string(),
+                "article id `j` is already indexed from /c.jsonl; this copy is skipped".to_string()
+            )]
+        );
+
+        // A later run knows the owners of what earlier runs indexed.
+        std::fs::write(archive.join("b.md"), article("same")).unwrap();
+        let (summary, found) = duplicates(&root, &archive);
+        assert_eq!((summary.added, summary.unchanged, summary.articles), (1, 2, 2));
+        assert_eq!(
+            found,
+            [(
+                "b.md".to_string(),
+                "article id `same` is already indexed from /a.md; this copy is skipped".to_string()
+            )]
+        );
+
+        // A file re-read with new ids gives up its old ones.
+        std::fs::write(archive.join("a.md"), article("other")).unwrap();
+        std::fs::write(archive.join("d.md"), article("same")).unwrap();
+        let (summary, found) = duplicates(&root, &archive);
+        assert_eq!((summary.added, summary.updated, summary.articles), (1, 1, 3));
+        assert!(found.is_empty(), "{found:?}");
+
+        // Nothing changed: nothing read, nothing reported.
+        let (summary, found) = duplicates(&root, &archive);
+        assert_eq!((summary.unchanged, summary.articles), (4, 3));
+        assert!(found.is_empty(), "{found:?}");
+    }
 }
