@@ -19,6 +19,7 @@ pub mod manifest;
 pub mod merge;
 pub mod schema;
 pub mod stats;
+pub mod stem;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

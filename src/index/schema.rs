@@ -6,13 +6,14 @@ use tantivy::schema::{
     INDEXED, STORED,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     StopWordFilter, TextAnalyzer,
 };
 use tantivy::Index;
 
 use crate::config::IndexSettings;
 use crate::error::{Error, Result};
+use crate::index::stem::CachedStemmer;
 
 /// Tokenizer of prose fields (text, title, summary): words, lower-cased, ASCII-folded, stemmed.
 pub const PROSE_TOKENIZER: &str = "casefile_prose";
@@ -137,7 +138,7 @@ pub fn register_tokenizers(index: &Index, settings: &IndexSettings) -> Result<()
                 prose = prose.filter_dynamic(filter);
             }
         }
-        prose = prose.filter_dynamic(Stemmer::new(language));
+        prose = prose.filter_dynamic(CachedStemmer::new(language));
     }
     let tokenizers = index.tokenizers();
     tokenizers.register(PROSE_TOKENIZER, prose.build());
