@@ -5,10 +5,10 @@
 //! ```
 //!
 //! Generates `CASEFILE_BENCH_N` articles (default 20,000; sampled from `../shared/data/newswire`,
-//! else `corpus/`; seed 1), then runs the release binary with 1 and 2 threads (`--threads N` and
-//! `RAYON_NUM_THREADS=N`, so reading, enrichment and tantivy's writer all get N), with and without
-//! enrichment, each into a fresh index, and reports MB/s of corpus files, articles/s, index size
-//! relative to the corpus, and peak RSS (`/usr/bin/time -v`, else `/proc/<pid>/status` VmHWM).
+//! else `corpus/`; seed 1), then runs the release binary with 1 and 2 threads (`--threads N`, so
+//! reading, enrichment and tantivy's writer all get N; pinned to N cores with `taskset` when it is
+//! installed), with and without enrichment, each into a fresh index, and reports MB/s of corpus
+//! files, articles/s, index size relative to the corpus, and peak RSS (`/usr/bin/time -v`, else `/proc/<pid>/status` VmHWM).
 //! Then, on the last enriched index, a no-op rerun and a rerun after changing 1% of the files,
 //! relative to the full run.
 //!
@@ -56,9 +56,26 @@ fn index_args(corpus: &Path, index: &Path, threads: usize, enrich: bool) -> Vec<
 /// `cwd` is the scratch folder, which has no `index-config/`: the binary uses its compiled-in
 /// configuration, so edits to the working tree's data files cannot change the fingerprint (and
 /// force a rebuild) between runs.
+///
+/// With `taskset` installed, a run of N threads is also pinned to N cores (the first N): with
+/// `--threads 1`, tantivy's indexing thread would otherwise run beside the reading thread on a
+/// second core, and "one thread" would not be one core's work.
 fn run_index(args: &[String], threads: usize, cwd: &Path) -> (measure::Timed, Value) {
     let env = [("RAYON_NUM_THREADS", threads.to_string())];
-    let timed = measure::run(&support::casefile_bin(), args, cwd, &env).unwrap_or_else(|e| fail(&e));
+    let taskset = Path::new("/usr/bin/taskset");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let timed = if taskset.exists() && (1..=cores).contains(&threads) {
+        let mut pinned = vec![
+            "-c".to_string(),
+            format!("0-{}", threads - 1),
+            support::casefile_bin().display().to_string(),
+        ];
+        pinned.extend_from_slice(args);
+        measure::run(taskset, &pinned, cwd, &env)
+    } else {
+        measure::run(&support::casefile_bin(), args, cwd, &env)
+    }
+    .unwrap_or_else(|e| fail(&e));
     if timed.code != Some(0) {
         fail(&format!("casefile index exited with {:?}: {}", timed.code, timed.stderr.trim()));
     }
