@@ -28,6 +28,10 @@ pub struct FileEntry {
     pub ids: Box<[String]>,
     /// Passages indexed for those articles.
     pub passages: u64,
+    /// Ids of articles in the file that were not indexed because another file holds them: when
+    /// that file lets go of one (it is deleted or changed), this file is read again.
+    #[serde(default, skip_serializing_if = "<[String]>::is_empty")]
+    pub shadowed: Box<[String]>,
 }
 
 /// The index's manifest.

@@ -155,6 +155,8 @@ struct Candidate {
     mtime_ns: i128,
     /// The content hash the manifest holds for this path, if any.
     previous_hash: Option<ContentHash>,
+    /// Read again, unchanged, because a file holding one of its duplicate ids let go of it.
+    reclaim: bool,
 }
 
 impl Candidate {
@@ -338,7 +340,7 @@ fn run_in_pool(
                     }
                     entry => {
                         let previous_hash = entry.map(|e| e.hash);
-                        candidates.push(Candidate { key, size, mtime_ns, previous_hash })
+                        candidates.push(Candidate { key, size, mtime_ns, previous_hash, reclaim: false })
                     }
                 }
             }
@@ -353,13 +355,24 @@ fn run_in_pool(
         .cloned()
         .collect();
     drop(reached);
+    // The ids of gone files are let go of: a file holding a duplicate of one is read again.
+    let mut released: HashSet<String> = HashSet::new();
     for key in gone {
         if let Some(entry) = manifest.files.remove(&key) {
-            for id in &entry.ids {
+            for id in entry.ids.iter() {
                 writer.delete_term(Term::from_field_text(open.fields.id, id));
             }
+            released.extend(entry.ids.into_vec());
             summary.removed += 1;
         }
+    }
+    // The files read again give up what they held before anything is added, so that whichever
+    // file reads an id first in this run holds it, as in a clean build. (A delete queued when
+    // such a file is applied would also hit what another file added earlier in the run.)
+    let reclaimed = reclaim_shadowed(&mut manifest, &mut candidates, &released);
+    drop(released);
+    for id in &reclaimed {
+        writer.delete_term(Term::from_field_text(open.fields.id, id));
     }
 
     // Only files that are read need owners: a no-op rerun does without the map.
@@ -489,6 +502,13 @@ fn apply(
     progress: &dyn Progress,
 ) {
     let previous = manifest.files.get(&c.key).cloned();
+    // Deleted here, in the batch that re-adds the file's articles, and so in the same commit.
+    let let_go = |old: &FileEntry, owners: &mut Owners| {
+        for id in old.ids.iter() {
+            writer.delete_term(Term::from_field_text(fields.id, id));
+            owners.remove(id);
+        }
+    };
     match outcome {
         Outcome::Unchanged { mtime_ns } => {
             if let Some(e) = manifest.files.get_mut(&c.key) {
@@ -501,20 +521,14 @@ fn apply(
         Outcome::Skipped(reason) => {
             // A file that turned bad no longer vouches for what it held.
             if let Some(old) = manifest.files.remove(&c.key) {
-                for id in &old.ids {
-                    writer.delete_term(Term::from_field_text(fields.id, id));
-                    owners.remove(id);
-                }
+                let_go(&old, owners);
             }
             skip(summary, c.path(), reason);
             progress.advance(1, 0);
         }
         Outcome::Read { hash, read, docs } => {
             if let Some(old) = &previous {
-                for id in &old.ids {
-                    writer.delete_term(Term::from_field_text(fields.id, id));
-                    owners.remove(id);
-                }
+                let_go(old, owners);
             }
             for p in read.problems {
                 summary.problems.push(SkippedFile {
@@ -525,12 +539,14 @@ fn apply(
                 });
             }
             let mut ids = Vec::new();
+            let mut shadowed = Vec::new();
             let mut passages = 0;
             let mut this_file: HashSet<String> = HashSet::new();
             let path: Arc<str> = Arc::from(c.key.as_str());
             for (id, article_docs, n) in docs {
                 let owner = owners.get(&id).filter(|p| *p != c.key).map(str::to_string);
-                if owner.is_some() || !this_file.insert(id.clone()) {
+                let held_elsewhere = owner.is_some();
+                if held_elsewhere || !this_file.insert(id.clone()) {
                     let other = owner.unwrap_or_else(|| c.key.clone());
                     summary.problems.push(SkippedFile {
                         path: c.key.clone(),
@@ -540,6 +556,9 @@ fn apply(
                         ),
                         line: None,
                     });
+                    if held_elsewhere {
+                        shadowed.push(id);
+                    }
                     continue;
                 }
                 // No delete is needed here: the file's previous articles were deleted above, and
@@ -557,17 +576,65 @@ fn apply(
             }
             summary.articles_written += ids.len() as u64;
             progress.advance(1, ids.len() as u64);
-            if previous.is_some() {
+            if previous.is_some() || c.reclaim {
                 summary.updated += 1;
             } else {
                 summary.added += 1;
             }
-            manifest.files.insert(
-                c.key.clone(),
-                FileEntry { size: c.size, mtime_ns: c.mtime_ns, hash, ids: ids.into_boxed_slice(), passages },
-            );
+            let entry = FileEntry {
+                size: c.size,
+                mtime_ns: c.mtime_ns,
+                hash,
+                ids: ids.into_boxed_slice(),
+                passages,
+                shadowed: shadowed.into_boxed_slice(),
+            };
+            manifest.files.insert(c.key.clone(), entry);
         }
     }
+}
+
+/// Files holding a duplicate of an id in `released` (the ids of gone files) are read again in
+/// this run, in walk order with the other candidates, so that the first of them to read the id
+/// holds it, as in a clean build. Returns the reclaimed files' own ids, to be deleted before
+/// anything is added (their entries leave the manifest, so should the run stop, the next run
+/// reads them as new files rather than trusting a stale entry).
+fn reclaim_shadowed(
+    manifest: &mut Manifest,
+    candidates: &mut Vec<Candidate>,
+    released: &HashSet<String>,
+) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    if released.is_empty() {
+        return ids;
+    }
+    let reading: HashSet<&str> = candidates.iter().map(|c| c.key.as_str()).collect();
+    let reclaim: Vec<String> = manifest
+        .files
+        .iter()
+        .filter(|(key, _)| !reading.contains(key.as_str()))
+        .filter(|(_, entry)| entry.shadowed.iter().any(|id| released.contains(id)))
+        .map(|(key, _)| key.clone())
+        .collect();
+    drop(reading);
+    if reclaim.is_empty() {
+        return ids;
+    }
+    for key in reclaim {
+        if let Some(entry) = manifest.files.remove(&key) {
+            ids.extend(entry.ids.into_vec());
+            candidates.push(Candidate {
+                key,
+                size: entry.size,
+                mtime_ns: entry.mtime_ns,
+                previous_hash: None,
+                reclaim: true,
+            });
+        }
+    }
+    // The walk yields paths in order; keep the candidates so, reclaimed ones among them.
+    candidates.sort_by(|a, b| a.key.cmp(&b.key));
+    ids
 }
 
 fn commit(
@@ -652,6 +719,7 @@ mod tests {
             hash: ContentHash::of(b""),
             ids: ids.iter().map(|id| id.to_string()).collect(),
             passages: ids.len() as u64,
+            shadowed: Box::default(),
         }
     }
 
@@ -738,5 +806,26 @@ mod tests {
         let (summary, found) = duplicates(&root, &archive);
         assert_eq!((summary.unchanged, summary.articles), (4, 3));
         assert!(found.is_empty(), "{found:?}");
+
+        // The holder deleted: the copy b.md kept is read again and indexed, and the index holds
+        // what a clean build of the same files holds.
+        std::fs::remove_file(archive.join("d.md")).unwrap();
+        let (summary, found) = duplicates(&root, &archive);
+        assert_eq!((summary.removed, summary.updated, summary.articles), (1, 1, 3));
+        assert!(found.is_empty(), "{found:?}");
+        let clean = IndexRoot::new(dir.path().join("clean"));
+        let (clean_summary, _) = duplicates(&clean, &archive);
+        assert_eq!(clean_summary.articles, 3);
+        let ids = |root: &IndexRoot| {
+            let manifest = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap());
+            let manifest = manifest.unwrap().manifest().unwrap();
+            manifest.files.iter().map(|(k, e)| (k.clone(), e.ids.to_vec())).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&root), ids(&clean));
+        let docs = |root: &IndexRoot| {
+            let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
+            open.index.reader().unwrap().searcher().num_docs()
+        };
+        assert_eq!(docs(&root), docs(&clean), "the same documents, none left from the deleted file");
     }
 }
