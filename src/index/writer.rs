@@ -1,7 +1,7 @@
 //! The indexing run: walk, compare with the manifest, read and enrich what changed in parallel,
 //! write documents, commit in batches with the manifest riding on each commit.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -14,6 +14,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 use crate::config::Config;
 use crate::enrich::{Annotations, Enricher, PassageSplitter};
 use crate::error::{Error, Result};
+use crate::index::candidates::{reclaim_shadowed, Candidate, Owners};
 use crate::index::document::documents;
 use crate::index::lock::IndexLock;
 use crate::index::manifest::{ContentHash, FileEntry, Manifest};
@@ -146,69 +147,11 @@ impl Annotator {
     }
 }
 
-/// A file the run must read.
-struct Candidate {
-    /// Its path, which is UTF-8 (other paths are skipped before they become candidates), and so
-    /// also its key in the manifest.
-    key: String,
-    size: u64,
-    mtime_ns: i128,
-    /// The content hash the manifest holds for this path, if any.
-    previous_hash: Option<ContentHash>,
-    /// Read again, unchanged, because a file holding one of its duplicate ids let go of it.
-    reclaim: bool,
-}
-
-impl Candidate {
-    /// The file to read.
-    fn path(&self) -> &Path {
-        Path::new(&self.key)
-    }
-}
-
 /// What reading one candidate produced.
 enum Outcome {
     Unchanged { mtime_ns: i128 },
     Skipped(SkipReason),
     Read { hash: ContentHash, read: read::FileRead, docs: Vec<(String, Vec<TantivyDocument>, u64)> },
-}
-
-/// Which file holds each article id the index holds, to catch an id indexed twice.
-#[derive(Default)]
-struct Owners {
-    /// Each file's path is allocated once and shared by all its ids: one JSON Lines file can hold
-    /// thousands of articles.
-    by_id: HashMap<Box<str>, Arc<str>>,
-}
-
-impl Owners {
-    /// The owners of the ids `manifest` holds.
-    fn of(manifest: &Manifest) -> Owners {
-        let ids = manifest.files.values().map(|entry| entry.ids.len()).sum();
-        let mut by_id = HashMap::with_capacity(ids);
-        for (path, entry) in &manifest.files {
-            let path: Arc<str> = Arc::from(path.as_str());
-            for id in &entry.ids {
-                by_id.insert(Box::from(id.as_str()), Arc::clone(&path));
-            }
-        }
-        Owners { by_id }
-    }
-
-    /// The path of the file holding `id`.
-    fn get(&self, id: &str) -> Option<&str> {
-        self.by_id.get(id).map(|path| &**path)
-    }
-
-    /// Records that the file at `path` holds `id`.
-    fn insert(&mut self, id: &str, path: &Arc<str>) {
-        self.by_id.insert(Box::from(id), Arc::clone(path));
-    }
-
-    /// Records that no file holds `id` any more.
-    fn remove(&mut self, id: &str) {
-        self.by_id.remove(id);
-    }
 }
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
@@ -594,49 +537,6 @@ fn apply(
     }
 }
 
-/// Files holding a duplicate of an id in `released` (the ids of gone files) are read again in
-/// this run, in walk order with the other candidates, so that the first of them to read the id
-/// holds it, as in a clean build. Returns the reclaimed files' own ids, to be deleted before
-/// anything is added (their entries leave the manifest, so should the run stop, the next run
-/// reads them as new files rather than trusting a stale entry).
-fn reclaim_shadowed(
-    manifest: &mut Manifest,
-    candidates: &mut Vec<Candidate>,
-    released: &HashSet<String>,
-) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    if released.is_empty() {
-        return ids;
-    }
-    let reading: HashSet<&str> = candidates.iter().map(|c| c.key.as_str()).collect();
-    let reclaim: Vec<String> = manifest
-        .files
-        .iter()
-        .filter(|(key, _)| !reading.contains(key.as_str()))
-        .filter(|(_, entry)| entry.shadowed.iter().any(|id| released.contains(id)))
-        .map(|(key, _)| key.clone())
-        .collect();
-    drop(reading);
-    if reclaim.is_empty() {
-        return ids;
-    }
-    for key in reclaim {
-        if let Some(entry) = manifest.files.remove(&key) {
-            ids.extend(entry.ids.into_vec());
-            candidates.push(Candidate {
-                key,
-                size: entry.size,
-                mtime_ns: entry.mtime_ns,
-                previous_hash: None,
-                reclaim: true,
-            });
-        }
-    }
-    // The walk yields paths in order; keep the candidates so, reclaimed ones among them.
-    candidates.sort_by(|a, b| a.key.cmp(&b.key));
-    ids
-}
-
 fn commit(
     writer: &mut IndexWriter,
     open: &OpenIndex,
@@ -711,38 +611,6 @@ fn under(key: &str, root: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry(ids: &[&str]) -> FileEntry {
-        FileEntry {
-            size: 1,
-            mtime_ns: 1,
-            hash: ContentHash::of(b""),
-            ids: ids.iter().map(|id| id.to_string()).collect(),
-            passages: ids.len() as u64,
-            shadowed: Box::default(),
-        }
-    }
-
-    #[test]
-    fn owners_name_the_file_holding_each_id() {
-        let mut manifest = Manifest::default();
-        manifest.files.insert("/a.jsonl".into(), entry(&["x", "y"]));
-        manifest.files.insert("/b.md".into(), entry(&["z"]));
-        manifest.files.insert("/empty.md".into(), entry(&[]));
-        let mut owners = Owners::of(&manifest);
-        assert_eq!(
-            (owners.get("x"), owners.get("y"), owners.get("z")),
-            (Some("/a.jsonl"), Some("/a.jsonl"), Some("/b.md"))
-        );
-        assert_eq!(owners.get("w"), None);
-        assert!(Arc::ptr_eq(&owners.by_id["x"], &owners.by_id["y"]), "one path per file");
-        owners.remove("x");
-        assert_eq!(owners.get("x"), None);
-        let path: Arc<str> = Arc::from("/c.md");
-        owners.insert("x", &path);
-        owners.insert("z", &path);
-        assert_eq!((owners.get("x"), owners.get("z")), (Some("/c.md"), Some("/c.md")));
-    }
 
     /// Indexes `archive` (passages only) and returns the duplicate-id messages, by file name.
     fn duplicates(root: &IndexRoot, archive: &Path) -> (RunSummary, Vec<(String, String)>) {
