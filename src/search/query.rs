@@ -139,12 +139,12 @@ pub(crate) fn build(
     Ok(BuiltQuery { query, text_field, terms })
 }
 
-/// Weight of the proximity clause relative to the words' own scores.
 /// Date ranges up to this many days are looked up in the inverted index (measured at 200,000
 /// articles: a three-month range with a topic 6.1 ms by fast field, 1.0 ms by postings; an
 /// open-ended one 3.3 ms by fast field, 6.9 ms by postings).
 const SHORT_RANGE_DAYS: i32 = 400;
 
+/// Weight of the proximity clause relative to the words' own scores.
 const PROXIMITY_BOOST: f32 = 0.5;
 /// How many positions apart the words of a plain query may stand and still count as near.
 const PROXIMITY_SLOP: u32 = 3;
