@@ -63,12 +63,14 @@ fn contents(index: &Path) -> BTreeSet<(String, usize)> {
 #[test]
 fn killed_runs_resume_to_the_same_index_as_a_clean_build() {
     let dir = tempfile::tempdir().unwrap();
-    corpus(&dir.path().join("archive"), 3000);
+    // Large enough that a run takes a few seconds, so that several of the kills below land
+    // mid-run (each run resumes from the last one's commits).
+    corpus(&dir.path().join("archive"), 12_000);
 
     let clean = dir.path().join("clean");
     assert!(index_cmd(dir.path(), &clean).status().unwrap().success());
     let expected = contents(&clean);
-    assert_eq!(expected.iter().map(|(id, _)| id).collect::<BTreeSet<_>>().len(), 3000);
+    assert_eq!(expected.iter().map(|(id, _)| id).collect::<BTreeSet<_>>().len(), 12_000);
 
     let crashed = dir.path().join("crashed");
     let mut killed_mid_run = 0;
