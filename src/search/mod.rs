@@ -7,6 +7,7 @@
 pub mod citation;
 pub mod highlight;
 pub mod query;
+pub mod rescore;
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +16,7 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::Value;
-use tantivy::{IndexReader, ReloadPolicy, TantivyDocument};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, TantivyDocument};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -98,6 +99,17 @@ impl Searcher {
         Ok(Searcher { open, reader, config: config.clone() })
     }
 
+    /// The stored record of the document at `address` (`None` for a document without one).
+    fn record(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<Option<StoredPassage>> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let Some(bytes) = doc.get_first(self.open.fields.record).and_then(|v| v.as_bytes()) else {
+            return Ok(None);
+        };
+        serde_json::from_slice(bytes).map(Some).map_err(|e| {
+            Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
+        })
+    }
+
     /// Runs `request`; `resolve` maps actor names to index keys.
     ///
     /// # Errors
@@ -109,41 +121,42 @@ impl Searcher {
         let per_article = request.per_article.max(1);
         // Fetch more than `limit` so the per-article cap can skip passages; the first pass also
         // counts the matches, and bounds any later, larger pass.
-        let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000);
+        let window = if built.near.is_some() { rescore::RESCORE_WINDOW } else { 0 };
+        let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window);
         let (mut top, total) =
             searcher.search(&*built.query, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
-        let mut hits = Vec::new();
-        let mut per: HashMap<String, usize> = HashMap::new();
-        let mut seen = 0;
-        loop {
-            // Passages before `seen` were handled by the previous pass.
-            for (score, address) in top.iter().skip(seen) {
-                let doc: TantivyDocument = searcher.doc(*address)?;
-                let Some(bytes) = doc.get_first(self.open.fields.record).and_then(|v| v.as_bytes()) else {
-                    continue;
-                };
-                let record: StoredPassage = serde_json::from_slice(bytes).map_err(|e| {
-                    Error::Invalid(format!(
-                        "damaged record in the index ({e}); rebuild with `casefile index --full`"
-                    ))
-                })?;
+        // Records read so far, by address: a later, larger pass reads only the new ones.
+        let mut records: HashMap<DocAddress, StoredPassage> = HashMap::new();
+        let hits = loop {
+            if let Some(near) = &built.near {
+                rescore::rescore(&searcher, &**near, &mut top)?;
+            }
+            let mut hits = Vec::new();
+            let mut per: HashMap<String, usize> = HashMap::new();
+            for (score, address) in &top {
+                if !records.contains_key(address) {
+                    let Some(record) = self.record(&searcher, *address)? else { continue };
+                    records.insert(*address, record);
+                }
+                let Some(record) = records.get(address) else { continue };
                 let n = per.entry(record.article.id.clone()).or_default();
                 if *n >= per_article {
                     continue;
                 }
                 *n += 1;
-                hits.push((*score, record));
+                hits.push((*score, *address));
                 if hits.len() == limit {
                     break;
                 }
             }
             if hits.len() == limit || top.len() < fetch || fetch >= total {
-                break;
+                break hits;
             }
-            seen = top.len();
             fetch = fetch.saturating_mul(4).min(total);
             top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
-        }
+        };
+        let hits: Vec<(Score, StoredPassage)> =
+            hits.into_iter().filter_map(|(score, a)| records.remove(&a).map(|r| (score, r))).collect();
         let mut analyzer = self.open.index.tokenizer_for_field(built.text_field)?;
         let hits = hits
             .into_iter()
@@ -165,6 +178,8 @@ impl Searcher {
 /// The query and the terms to highlight.
 pub(crate) struct BuiltQuery {
     pub(crate) query: Box<dyn Query>,
+    /// Added to the scores of the best candidates (the proximity boost of plain words).
+    pub(crate) near: Option<Box<dyn Query>>,
     /// The field holding the text hits show (`text`, or `quote` for quotation searches).
     pub(crate) text_field: tantivy::schema::Field,
     pub(crate) terms: HashSet<String>,

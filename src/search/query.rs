@@ -40,6 +40,7 @@ pub(crate) fn build(
     let text = rewrite_actor_fields(&request.query, resolve);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
+    let mut near = None;
     // The kind check, where one is needed. Quotations are a small part of the index: passage
     // searches exclude them rather than intersect with every passage (most of the index).
     let kind_check = || {
@@ -66,14 +67,10 @@ pub(crate) fn build(
                 }
             }
         });
-        let user = match proximity(&open.index, text_field, &text) {
-            // Plain words: passages where they stand close together rank higher.
-            Some(near) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, user),
-                (Occur::Should, Box::new(BoostQuery::new(near, PROXIMITY_BOOST)) as Box<dyn Query>),
-            ])) as Box<dyn Query>,
-            None => user,
-        };
+        // Plain words: passages where they stand close together rank higher. The boost is
+        // applied to the best candidates only (see `rescore`), not evaluated on every match.
+        near = proximity(&open.index, text_field, &text)
+            .map(|q| Box::new(BoostQuery::new(q, PROXIMITY_BOOST)) as Box<dyn Query>);
         clauses.push((Occur::Must, user));
         if !only_own_fields {
             clauses.push(kind_check());
@@ -136,7 +133,7 @@ pub(crate) fn build(
         all.extend(filters);
         Box::new(BooleanQuery::new(all))
     };
-    Ok(BuiltQuery { query, text_field, terms })
+    Ok(BuiltQuery { query, near, text_field, terms })
 }
 
 /// Date ranges up to this many days are looked up in the inverted index (measured at 200,000
