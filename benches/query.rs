@@ -12,6 +12,9 @@
 //! - as whole `casefile search --json` processes (start-up, opening the index, printing),
 //!   `CASEFILE_BENCH_PROCESS_ROUNDS` times each (default 5).
 //!
+//! `CASEFILE_BENCH_ONLY=LABEL` runs only the queries whose label (as the report prints it, e.g.
+//! `sanctions` or `talks --actor PRK`) contains LABEL: one query run many times, for a profiler.
+//!
 //! `CASEFILE_BENCH_PLAIN_OUT=FILE` writes the plain queries (those another engine can run: no
 //! filters, no casefile-only fields) with their in-process median in µs, for `benches/compare.sh`.
 
@@ -68,7 +71,11 @@ fn main() {
             root
         }
     };
-    let set = queries::all();
+    let only = std::env::var("CASEFILE_BENCH_ONLY").unwrap_or_default();
+    let set: Vec<_> = queries::all().into_iter().filter(|q| q.label().contains(&only)).collect();
+    if set.is_empty() {
+        fail(&format!("CASEFILE_BENCH_ONLY={only}: no query of benches/queries.tsv has this in its label"));
+    }
     let open = root.open(&config).unwrap_or_else(|e| fail(&e.to_string()));
     // Latency depends on how many segments a query visits.
     let segments = open.index.searchable_segment_metas().unwrap_or_default();
