@@ -17,7 +17,8 @@
 #    fetching the top 10 documents), and prints per-query medians and the ratios.
 #
 # Environment: CASEFILE_BENCH_N (20000), THREADS (2), RUNS (hyperfine runs per command, 3),
-# QUERY_REPEAT (tantivy bench repeats, 20), CASEFILE_BENCH_DIR (work folder, kept; default a new
+# QUERY_REPEAT (tantivy bench repeats, 20), QUERIES_ONLY (1: skip steps 3 and the sizes, reusing
+# the indexes an earlier run left in the work folder, to measure a change to searching), CASEFILE_BENCH_DIR (work folder, kept; default a new
 # temporary folder), CASEFILE_BENCH_SOURCE (source articles; default ../shared/data/newswire, else
 # corpus/).
 set -euo pipefail
@@ -95,52 +96,63 @@ PREP_TV="rm -rf $WORK/tv && mkdir -p $WORK/tv && cp $WORK/tantivy-meta.json $WOR
 # compiled-in configuration, whatever is being edited in the working tree meanwhile.
 cd "$WORK"
 
-say "full indexing ($RUNS runs each)"
 declare -A MEAN
-if command -v hyperfine > /dev/null; then
-    args=(--runs "$RUNS" --export-json "$WORK/index-times.json" --style basic
-        -n casefile-enrich --prepare "$PREP_ENRICH" "$CF_ENRICH"
-        -n casefile-no-enrich --prepare "$PREP_PLAIN" "$CF_PLAIN")
-    [[ -n "$TANTIVY" ]] && args+=(-n tantivy-cli --prepare "$PREP_TV" "$TV_INDEX > /dev/null")
-    hyperfine "${args[@]}"
-    while read -r name mean; do MEAN[$name]=$mean; done < <(python3 -c '
+if [[ "${QUERIES_ONLY:-0}" == 1 ]]; then
+    for d in cf-enrich tv; do
+        if [[ ! -d "$WORK/$d" ]]; then
+            echo "QUERIES_ONLY=1 needs $WORK/$d from an earlier run of this script without it" >&2
+            exit 2
+        fi
+    done
+    say "full indexing: skipped (QUERIES_ONLY=1: the indexes in $WORK are reused)"
+else
+    say "full indexing ($RUNS runs each)"
+    if command -v hyperfine > /dev/null; then
+        args=(--runs "$RUNS" --export-json "$WORK/index-times.json" --style basic
+            -n casefile-enrich --prepare "$PREP_ENRICH" "$CF_ENRICH"
+            -n casefile-no-enrich --prepare "$PREP_PLAIN" "$CF_PLAIN")
+        [[ -n "$TANTIVY" ]] && args+=(-n tantivy-cli --prepare "$PREP_TV" "$TV_INDEX > /dev/null")
+        hyperfine "${args[@]}"
+        while read -r name mean; do MEAN[$name]=$mean; done < <(python3 -c '
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     print(r["command"], r["mean"])' "$WORK/index-times.json")
-else
-    echo "(hyperfine not installed: timing with date +%s.%N)"
-    time_runs() {  # name prepare command
-        local total=0 t0 t1
-        for _ in $(seq "$RUNS"); do
-            bash -c "$2"
-            t0=$(date +%s.%N); bash -c "$3" > /dev/null; t1=$(date +%s.%N)
-            total=$(awk -v a="$total" -v b="$t0" -v c="$t1" 'BEGIN {print a + c - b}')
-        done
-        MEAN[$1]=$(awk -v a="$total" -v n="$RUNS" 'BEGIN {print a / n}')
-        printf '%s: mean %.2f s\n' "$1" "${MEAN[$1]}"
-    }
-    time_runs casefile-enrich "$PREP_ENRICH" "$CF_ENRICH"
-    time_runs casefile-no-enrich "$PREP_PLAIN" "$CF_PLAIN"
-    [[ -n "$TANTIVY" ]] && time_runs tantivy-cli "$PREP_TV" "$TV_INDEX"
+    else
+        echo "(hyperfine not installed: timing with date +%s.%N)"
+        time_runs() {  # name prepare command
+            local total=0 t0 t1
+            for _ in $(seq "$RUNS"); do
+                bash -c "$2"
+                t0=$(date +%s.%N); bash -c "$3" > /dev/null; t1=$(date +%s.%N)
+                total=$(awk -v a="$total" -v b="$t0" -v c="$t1" 'BEGIN {print a + c - b}')
+            done
+            MEAN[$1]=$(awk -v a="$total" -v n="$RUNS" 'BEGIN {print a / n}')
+            printf '%s: mean %.2f s\n' "$1" "${MEAN[$1]}"
+        }
+        time_runs casefile-enrich "$PREP_ENRICH" "$CF_ENRICH"
+        time_runs casefile-no-enrich "$PREP_PLAIN" "$CF_PLAIN"
+        [[ -n "$TANTIVY" ]] && time_runs tantivy-cli "$PREP_TV" "$TV_INDEX"
+    fi
+
+    say "peak RSS (one more run each, /usr/bin/time -v)"
+    rss() { /usr/bin/time -v bash -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.0f MB", $2/1024}'; }
+    echo "casefile-enrich:    $(bash -c "$PREP_ENRICH"; rss "$CF_ENRICH")"
+    echo "casefile-no-enrich: $(bash -c "$PREP_PLAIN"; rss "$CF_PLAIN")"
+    [[ -n "$TANTIVY" ]] && echo "tantivy-cli:        $(bash -c "$PREP_TV"; rss "$TV_INDEX")"
+    echo "(writer budget $MEM_MB MB; target: casefile peak RSS < budget + 150 MB)"
+
+    say "index sizes"
+    for d in cf-enrich cf-plain tv; do
+        [[ -d "$WORK/$d" ]] && echo "$d: $(du -sb "$WORK/$d" | awk -v c="$CORPUS_MB" '{printf "%.1f MB = %.2fx the .txt corpus", $1/1e6, $1/1e6/c}')"
+    done
 fi
-
-say "peak RSS (one more run each, /usr/bin/time -v)"
-rss() { /usr/bin/time -v bash -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.0f MB", $2/1024}'; }
-echo "casefile-enrich:    $(bash -c "$PREP_ENRICH"; rss "$CF_ENRICH")"
-echo "casefile-no-enrich: $(bash -c "$PREP_PLAIN"; rss "$CF_PLAIN")"
-[[ -n "$TANTIVY" ]] && echo "tantivy-cli:        $(bash -c "$PREP_TV"; rss "$TV_INDEX")"
-echo "(writer budget $MEM_MB MB; target: casefile peak RSS < budget + 150 MB)"
-
-say "index sizes"
-for d in cf-enrich cf-plain tv; do
-    [[ -d "$WORK/$d" ]] && echo "$d: $(du -sb "$WORK/$d" | awk -v c="$CORPUS_MB" '{printf "%.1f MB = %.2fx the .txt corpus", $1/1e6, $1/1e6/c}')"
-done
 
 say "queries: casefile in process (cargo bench --bench query)"
 (cd "$ROOT" && CASEFILE_BENCH_INDEX=$WORK/cf-enrich CASEFILE_BENCH_PLAIN_OUT=$WORK/casefile-plain.tsv \
     cargo bench --bench query) 2>&1 | grep -v -e '^ *Compiling' -e '^ *Finished' -e '^ *Running'
 cut -f1 "$WORK/casefile-plain.tsv" > "$WORK/queries.txt"
 
+rm -f "$WORK/tantivy-bench.txt"
 if [[ -n "$TANTIVY" ]]; then
     say "queries: tantivy-cli bench ($QUERY_REPEAT repeats)"
     "$TANTIVY" bench -i "$WORK/tv" -q "$WORK/queries.txt" -n "$QUERY_REPEAT" > "$WORK/tantivy-bench.txt"
@@ -150,20 +162,23 @@ say "ratios"
 python3 - "$WORK" "${MEAN[casefile-enrich]:-}" "${MEAN[casefile-no-enrich]:-}" "${MEAN[tantivy-cli]:-}" <<'PY'
 import statistics, sys, os
 work, enrich, plain, tv = sys.argv[1], *[float(x) if x else None for x in sys.argv[2:5]]
-print(f"indexing, mean wall time: casefile enriched {enrich:.2f}s, casefile --no-enrich {plain:.2f}s", end="")
-if tv:
+if enrich is None:
+    print("indexing: not timed in this run (QUERIES_ONLY=1)")
+elif tv:
+    print(f"indexing, mean wall time: casefile enriched {enrich:.2f}s, casefile --no-enrich {plain:.2f}s", end="")
     print(f", tantivy-cli {tv:.2f}s")
     r1, r2 = enrich / tv, plain / tv
     print(f"  enriched / tantivy-cli   = {r1:.2f}x (target <= 1.25x: {'met' if r1 <= 1.25 else 'MISSED'})")
     print(f"  no-enrich / tantivy-cli  = {r2:.2f}x (target <= 1.00x: {'met' if r2 <= 1.0 else 'MISSED'})")
 else:
-    print("\n  (no tantivy-cli: no ratios)")
+    print(f"indexing, mean wall time: casefile enriched {enrich:.2f}s, casefile --no-enrich {plain:.2f}s")
+    print("  (no tantivy-cli: no ratios)")
 cf = {}
 for line in open(os.path.join(work, "casefile-plain.tsv")):
     q, us = line.rstrip("\n").split("\t")
     cf[q] = float(us)
 path = os.path.join(work, "tantivy-bench.txt")
-if not tv or not os.path.exists(path):
+if not os.path.exists(path):
     sys.exit(0)
 search, fetch, section = {}, {}, None
 for line in open(path):
