@@ -1,15 +1,18 @@
 //! The files an indexing run must read, and which file holds each article id.
 //!
-//! The walk sorts files into unchanged ones and [`Candidate`]s; [`Owners`] catches an article id
+//! [`sort_walk`] sorts the walked files into unchanged ones and [`Candidate`]s; [`Owners`] catches an article id
 //! that a second file also holds (the copy is skipped and recorded as `shadowed` in the
 //! manifest), and [`reclaim_shadowed`] reads such a copy again once the file holding the id is
 //! gone.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::index::manifest::{ContentHash, Manifest};
+use crate::index::writer::{Progress, RunSummary};
+use crate::read::{self, Format, SkipReason, Walked};
 
 /// A file the run must read.
 pub(crate) struct Candidate {
@@ -67,6 +70,89 @@ impl Owners {
     pub(crate) fn remove(&mut self, id: &str) {
         self.by_id.remove(id);
     }
+}
+
+/// Sorts the walk's files against `manifest`: unchanged ones (same size and modification time)
+/// are counted in `summary`; new and changed ones become the returned candidates, in walk order;
+/// skipped ones are recorded. Also returns the manifest's files under the walked `roots` that the
+/// walk did not reach: they are gone.
+///
+/// The walked list is consumed as it is sorted (each path dropped, or moved into a candidate).
+pub(crate) fn sort_walk(
+    walked: Vec<Walked>,
+    manifest: &Manifest,
+    roots: &[PathBuf],
+    summary: &mut RunSummary,
+    progress: &dyn Progress,
+) -> (Vec<Candidate>, Vec<String>) {
+    // The manifest's keys the walk reached, borrowed from the manifest rather than copied: those
+    // under a walked root that it did not reach are gone.
+    let mut reached: HashSet<&str> = HashSet::with_capacity(manifest.files.len());
+    let mut candidates = Vec::new();
+    for entry in walked {
+        match entry {
+            Walked::Skipped { path, reason } => summary.skip(&path, reason),
+            Walked::File { path, size, modified } => {
+                let key = match path.into_os_string().into_string() {
+                    Ok(key) => key,
+                    Err(path) => {
+                        summary.skip(Path::new(&path), SkipReason::NonUtf8Path);
+                        continue;
+                    }
+                };
+                let path = Path::new(&key);
+                if Format::of(path).is_none() || read::is_documentation(path) {
+                    let reason = if Format::of(path).is_none() {
+                        SkipReason::Unsupported
+                    } else {
+                        SkipReason::Documentation
+                    };
+                    summary.skip(path, reason);
+                    progress.advance(1, 0);
+                    continue;
+                }
+                let mtime_ns = modified.map_or(0, nanos);
+                let held = manifest.files.get_key_value(&key);
+                if let Some((held_key, _)) = held {
+                    reached.insert(held_key.as_str());
+                }
+                match held.map(|(_, entry)| entry) {
+                    Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
+                        summary.unchanged += 1;
+                        progress.advance(1, 0);
+                    }
+                    entry => {
+                        let previous_hash = entry.map(|e| e.hash);
+                        candidates.push(Candidate { key, size, mtime_ns, previous_hash, reclaim: false })
+                    }
+                }
+            }
+        }
+    }
+
+    // Files gone from the walked paths.
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|k| !reached.contains(k.as_str()) && roots.iter().any(|r| under(k, r)))
+        .cloned()
+        .collect();
+    (candidates, gone)
+}
+
+/// Nanoseconds since the epoch (negative before it).
+fn nanos(t: SystemTime) -> i128 {
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
+/// True when the manifest path `key` lies under the walked root `root`.
+fn under(key: &str, root: &Path) -> bool {
+    let root = root.to_string_lossy();
+    let root = root.trim_end_matches('/');
+    key == root || key.strip_prefix(root).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Files holding a duplicate of an id in `released` (the ids of gone files) are read again in

@@ -13,6 +13,7 @@
 //! `casefile index --full` (or a change of `index-config`) builds a new generation beside the
 //! live one and switches `CURRENT` only when it is complete.
 
+mod batch;
 mod candidates;
 pub mod document;
 pub mod lock;

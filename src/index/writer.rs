@@ -4,24 +4,23 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, Term};
 
 use crate::config::Config;
-use crate::enrich::{Annotations, Enricher, PassageSplitter};
+use crate::enrich::{Enricher, PassageSplitter};
 use crate::error::{Error, Result};
-use crate::index::candidates::{reclaim_shadowed, Candidate, Owners};
-use crate::index::document::documents;
+use crate::index::batch::{apply, process, Annotator, Outcome};
+use crate::index::candidates::{reclaim_shadowed, sort_walk, Candidate, Owners};
 use crate::index::lock::IndexLock;
-use crate::index::manifest::{ContentHash, FileEntry, Manifest};
+use crate::index::manifest::Manifest;
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
 use crate::index::{CommitPayload, IndexRoot, OpenIndex};
-use crate::read::{self, Format, ReadOptions, SkipReason, WalkOptions, Walked};
+use crate::read::{self, ReadOptions, SkipReason, WalkOptions};
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
@@ -127,32 +126,21 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
-/// The version of what [`documents`] puts in the index; an index built with another is rebuilt.
-const DOCUMENT_LAYOUT: u32 = 3;
-
-/// What a run does to each article: enrich it, or only split it into passages.
-enum Annotator {
-    Full(Box<Enricher>),
-    PassagesOnly(PassageSplitter),
-}
-
-impl Annotator {
-    fn annotate(&self, article: &crate::article::Article) -> Annotations {
-        match self {
-            Annotator::Full(enricher) => enricher.enrich(article),
-            Annotator::PassagesOnly(splitter) => {
-                Annotations { passages: splitter.split(&article.body), ..Annotations::default() }
-            }
-        }
+impl RunSummary {
+    /// Records that `path` was skipped as a whole.
+    pub(crate) fn skip(&mut self, path: &Path, reason: SkipReason) {
+        *self.skipped_by_reason.entry(reason.key().to_string()).or_default() += 1;
+        self.skipped.push(SkippedFile {
+            path: path.to_string_lossy().into_owned(),
+            reason: reason.key().to_string(),
+            message: reason.to_string(),
+            line: None,
+        });
     }
 }
 
-/// What reading one candidate produced.
-enum Outcome {
-    Unchanged { mtime_ns: i128 },
-    Skipped(SkipReason),
-    Read { hash: ContentHash, read: read::FileRead, docs: Vec<(String, Vec<TantivyDocument>, u64)> },
-}
+/// The version of what [`documents`] puts in the index; an index built with another is rebuilt.
+const DOCUMENT_LAYOUT: u32 = 3;
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
 ///
@@ -241,63 +229,9 @@ fn run_in_pool(
     };
     writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 
-    // Walk and sort files into unchanged ones and candidates. The walked list is consumed (and
-    // its paths dropped, or moved into candidates) as it is sorted, and freed when the loop ends.
     let walked = read::walk(&options.paths, &options.walk);
     progress.start(walked.len() as u64);
-    // The manifest's keys the walk reached, borrowed from the manifest rather than copied: those
-    // under a walked root that it did not reach are gone.
-    let mut reached: HashSet<&str> = HashSet::with_capacity(manifest.files.len());
-    let mut candidates = Vec::new();
-    for entry in walked {
-        match entry {
-            Walked::Skipped { path, reason } => skip(&mut summary, &path, reason),
-            Walked::File { path, size, modified } => {
-                let key = match path.into_os_string().into_string() {
-                    Ok(key) => key,
-                    Err(path) => {
-                        skip(&mut summary, Path::new(&path), SkipReason::NonUtf8Path);
-                        continue;
-                    }
-                };
-                let path = Path::new(&key);
-                if Format::of(path).is_none() || read::is_documentation(path) {
-                    let reason = if Format::of(path).is_none() {
-                        SkipReason::Unsupported
-                    } else {
-                        SkipReason::Documentation
-                    };
-                    skip(&mut summary, path, reason);
-                    progress.advance(1, 0);
-                    continue;
-                }
-                let mtime_ns = modified.map_or(0, nanos);
-                let held = manifest.files.get_key_value(&key);
-                if let Some((held_key, _)) = held {
-                    reached.insert(held_key.as_str());
-                }
-                match held.map(|(_, entry)| entry) {
-                    Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
-                        summary.unchanged += 1;
-                        progress.advance(1, 0);
-                    }
-                    entry => {
-                        let previous_hash = entry.map(|e| e.hash);
-                        candidates.push(Candidate { key, size, mtime_ns, previous_hash, reclaim: false })
-                    }
-                }
-            }
-        }
-    }
-
-    // Files gone from the walked paths.
-    let gone: Vec<String> = manifest
-        .files
-        .keys()
-        .filter(|k| !reached.contains(k.as_str()) && options.paths.iter().any(|r| under(k, r)))
-        .cloned()
-        .collect();
-    drop(reached);
+    let (mut candidates, gone) = sort_walk(walked, &manifest, &options.paths, &mut summary, progress);
     // The ids of gone files are let go of: a file holding a duplicate of one is read again.
     let mut released: HashSet<String> = HashSet::new();
     for key in gone {
@@ -333,35 +267,38 @@ fn run_in_pool(
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
     let batch = options.batch_files.max(1);
-    let mut chunks = candidates.chunks(batch).peekable();
-    if chunks.peek().is_none() {
+    // Batches own their candidates, so that each file's path moves into the manifest when the
+    // file is applied instead of being held twice until the run ends.
+    let mut remaining = candidates.into_iter();
+    if remaining.len() == 0 {
         commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
     }
     // Batch N+1 is read and enriched (on rayon's threads) while batch N's documents go to the
     // writer, so reading and indexing overlap instead of taking turns.
-    let mut pending: Option<(&[Candidate], Vec<Outcome>)> = None;
+    let mut pending: Option<(Vec<Candidate>, Vec<Outcome>)> = None;
     if let Some(annotator) = &annotator {
         loop {
             let stopping = stop.load(Ordering::SeqCst);
-            let next = if stopping { None } else { chunks.next() };
-            if next.is_none() && pending.is_none() {
+            let next: Vec<Candidate> =
+                if stopping { Vec::new() } else { remaining.by_ref().take(batch).collect() };
+            if next.is_empty() && pending.is_none() {
                 // A stop that came before the first batch (during the walk) still interrupts.
-                summary.interrupted = stopping && chunks.peek().is_some();
+                summary.interrupted = stopping && remaining.len() > 0;
                 break;
             }
             let applying = pending.take();
             let applied = applying.is_some();
             let (read, ()) = rayon::join(
                 || {
-                    next.map(|chunk| {
+                    (!next.is_empty()).then(|| {
                         let outcomes: Vec<Outcome> =
-                            chunk.par_iter().map(|c| process(c, &open.fields, annotator, options)).collect();
-                        (chunk, outcomes)
+                            next.par_iter().map(|c| process(c, &open.fields, annotator, options)).collect();
+                        (next, outcomes)
                     })
                 },
                 || {
-                    if let Some((chunk, outcomes)) = applying {
-                        for (c, outcome) in chunk.iter().zip(outcomes) {
+                    if let Some((batch, outcomes)) = applying {
+                        for (c, outcome) in batch.into_iter().zip(outcomes) {
                             let (m, o, s) = (&mut manifest, &mut owners, &mut summary);
                             apply(c, outcome, m, o, s, &writer, &open.fields, progress);
                         }
@@ -375,7 +312,7 @@ fn run_in_pool(
                 last_commit = Instant::now();
             }
             if stopping && pending.is_none() {
-                summary.interrupted = chunks.peek().is_some();
+                summary.interrupted = remaining.len() > 0;
                 break;
             }
         }
@@ -401,140 +338,6 @@ fn run_in_pool(
     }
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
-}
-
-fn process(c: &Candidate, fields: &Fields, annotator: &Annotator, options: &IndexOptions) -> Outcome {
-    if c.size > options.read.max_file_size {
-        return Outcome::Skipped(SkipReason::TooLarge(c.size));
-    }
-    let bytes = match std::fs::read(c.path()) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
-    };
-    let hash = ContentHash::of(&bytes);
-    if c.previous_hash == Some(hash) {
-        return Outcome::Unchanged { mtime_ns: c.mtime_ns };
-    }
-    let Some(format) = Format::of(c.path()) else {
-        return Outcome::Skipped(SkipReason::Unsupported);
-    };
-    let read = read::read_bytes(c.path(), &bytes, format);
-    if let Some(reason) = read.skipped.clone() {
-        return Outcome::Skipped(reason);
-    }
-    let docs = read
-        .articles
-        .iter()
-        .map(|article| {
-            let ann = annotator.annotate(article);
-            (article.id.clone(), documents(fields, article, &ann), ann.passages.len() as u64)
-        })
-        .collect();
-    Outcome::Read { hash, read, docs }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn apply(
-    c: &Candidate,
-    outcome: Outcome,
-    manifest: &mut Manifest,
-    owners: &mut Owners,
-    summary: &mut RunSummary,
-    writer: &IndexWriter,
-    fields: &Fields,
-    progress: &dyn Progress,
-) {
-    let previous = manifest.files.get(&c.key).cloned();
-    // Deleted here, in the batch that re-adds the file's articles, and so in the same commit.
-    let let_go = |old: &FileEntry, owners: &mut Owners| {
-        for id in old.ids.iter() {
-            writer.delete_term(Term::from_field_text(fields.id, id));
-            owners.remove(id);
-        }
-    };
-    match outcome {
-        Outcome::Unchanged { mtime_ns } => {
-            if let Some(e) = manifest.files.get_mut(&c.key) {
-                e.mtime_ns = mtime_ns;
-                e.size = c.size;
-            }
-            summary.unchanged += 1;
-            progress.advance(1, 0);
-        }
-        Outcome::Skipped(reason) => {
-            // A file that turned bad no longer vouches for what it held.
-            if let Some(old) = manifest.files.remove(&c.key) {
-                let_go(&old, owners);
-            }
-            skip(summary, c.path(), reason);
-            progress.advance(1, 0);
-        }
-        Outcome::Read { hash, read, docs } => {
-            if let Some(old) = &previous {
-                let_go(old, owners);
-            }
-            for p in read.problems {
-                summary.problems.push(SkippedFile {
-                    path: c.key.clone(),
-                    reason: if p.line.is_some() { "bad_record".into() } else { "decoding".into() },
-                    message: p.message,
-                    line: p.line,
-                });
-            }
-            let mut ids = Vec::new();
-            let mut shadowed = Vec::new();
-            let mut passages = 0;
-            let mut this_file: HashSet<String> = HashSet::new();
-            let path: Arc<str> = Arc::from(c.key.as_str());
-            for (id, article_docs, n) in docs {
-                let owner = owners.get(&id).filter(|p| *p != c.key).map(str::to_string);
-                let held_elsewhere = owner.is_some();
-                if held_elsewhere || !this_file.insert(id.clone()) {
-                    let other = owner.unwrap_or_else(|| c.key.clone());
-                    summary.problems.push(SkippedFile {
-                        path: c.key.clone(),
-                        reason: "duplicate_id".into(),
-                        message: format!(
-                            "article id `{id}` is already indexed from {other}; this copy is skipped"
-                        ),
-                        line: None,
-                    });
-                    if held_elsewhere {
-                        shadowed.push(id);
-                    }
-                    continue;
-                }
-                // No delete is needed here: the file's previous articles were deleted above, and
-                // an id held by another file was skipped as a duplicate. (A delete per added
-                // article would make the first build of a large archive apply hundreds of
-                // thousands of useless deletes at each commit.)
-                for doc in article_docs {
-                    // add_document only fails when the writer's threads have died, which the
-                    // commit that follows reports.
-                    let _ = writer.add_document(doc);
-                }
-                owners.insert(&id, &path);
-                ids.push(id);
-                passages += n;
-            }
-            summary.articles_written += ids.len() as u64;
-            progress.advance(1, ids.len() as u64);
-            if previous.is_some() || c.reclaim {
-                summary.updated += 1;
-            } else {
-                summary.added += 1;
-            }
-            let entry = FileEntry {
-                size: c.size,
-                mtime_ns: c.mtime_ns,
-                hash,
-                ids: ids.into_boxed_slice(),
-                passages,
-                shadowed: shadowed.into_boxed_slice(),
-            };
-            manifest.files.insert(c.key.clone(), entry);
-        }
-    }
 }
 
 fn commit(
@@ -582,30 +385,6 @@ fn remove_stale_generations(root: &IndexRoot, live: Option<&str>) {
             let _ = std::fs::remove_dir_all(e.path());
         }
     }
-}
-
-fn skip(summary: &mut RunSummary, path: &Path, reason: SkipReason) {
-    *summary.skipped_by_reason.entry(reason.key().to_string()).or_default() += 1;
-    summary.skipped.push(SkippedFile {
-        path: path.to_string_lossy().into_owned(),
-        reason: reason.key().to_string(),
-        message: reason.to_string(),
-        line: None,
-    });
-}
-
-fn nanos(t: SystemTime) -> i128 {
-    match t.duration_since(UNIX_EPOCH) {
-        Ok(d) => d.as_nanos() as i128,
-        Err(e) => -(e.duration().as_nanos() as i128),
-    }
-}
-
-/// True when the manifest path `key` lies under the walked root `root`.
-fn under(key: &str, root: &Path) -> bool {
-    let root = root.to_string_lossy();
-    let root = root.trim_end_matches('/');
-    key == root || key.strip_prefix(root).is_some_and(|rest| rest.starts_with('/'))
 }
 
 #[cfg(test)]

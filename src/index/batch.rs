@@ -1,0 +1,184 @@
+//! One file's part of an indexing run: read and annotate it ([`process`], in parallel), then apply
+//! the result to the index, the manifest and the run's summary ([`apply`], in walk order).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::enrich::{Annotations, Enricher, PassageSplitter};
+use crate::index::candidates::{Candidate, Owners};
+use crate::index::document::documents;
+use crate::index::manifest::{ContentHash, FileEntry, Manifest};
+use crate::index::schema::Fields;
+use crate::index::writer::{IndexOptions, Progress, RunSummary, SkippedFile};
+use crate::read::{self, Format, SkipReason};
+
+/// What a run does to each article: enrich it, or only split it into passages.
+pub(super) enum Annotator {
+    /// Passages, actors, dates, quotes and topics.
+    Full(Box<Enricher>),
+    /// Passages only (`--no-enrich`).
+    PassagesOnly(PassageSplitter),
+}
+
+impl Annotator {
+    pub(super) fn annotate(&self, article: &crate::article::Article) -> Annotations {
+        match self {
+            Annotator::Full(enricher) => enricher.enrich(article),
+            Annotator::PassagesOnly(splitter) => {
+                Annotations { passages: splitter.split(&article.body), ..Annotations::default() }
+            }
+        }
+    }
+}
+
+/// What reading one candidate produced.
+pub(super) enum Outcome {
+    Unchanged { mtime_ns: i128 },
+    Skipped(SkipReason),
+    Read { hash: ContentHash, read: read::FileRead, docs: Vec<(String, Vec<TantivyDocument>, u64)> },
+}
+
+/// Reads `c` and builds its documents (on a rayon thread: nothing here touches the run's state).
+pub(super) fn process(
+    c: &Candidate,
+    fields: &Fields,
+    annotator: &Annotator,
+    options: &IndexOptions,
+) -> Outcome {
+    if c.size > options.read.max_file_size {
+        return Outcome::Skipped(SkipReason::TooLarge(c.size));
+    }
+    let bytes = match std::fs::read(c.path()) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
+    };
+    let hash = ContentHash::of(&bytes);
+    if c.previous_hash == Some(hash) {
+        return Outcome::Unchanged { mtime_ns: c.mtime_ns };
+    }
+    let Some(format) = Format::of(c.path()) else {
+        return Outcome::Skipped(SkipReason::Unsupported);
+    };
+    let read = read::read_bytes(c.path(), &bytes, format);
+    if let Some(reason) = read.skipped.clone() {
+        return Outcome::Skipped(reason);
+    }
+    let docs = read
+        .articles
+        .iter()
+        .map(|article| {
+            let ann = annotator.annotate(article);
+            (article.id.clone(), documents(fields, article, &ann), ann.passages.len() as u64)
+        })
+        .collect();
+    Outcome::Read { hash, read, docs }
+}
+
+/// Applies what reading `c` produced: its old articles deleted and the new ones added (in the same
+/// commit), duplicate ids caught, the manifest and summary brought up to date. Takes `c` by value
+/// so that its path moves into the manifest rather than being copied.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn apply(
+    c: Candidate,
+    outcome: Outcome,
+    manifest: &mut Manifest,
+    owners: &mut Owners,
+    summary: &mut RunSummary,
+    writer: &IndexWriter,
+    fields: &Fields,
+    progress: &dyn Progress,
+) {
+    let previous = manifest.files.get(&c.key).cloned();
+    // Deleted here, in the batch that re-adds the file's articles, and so in the same commit.
+    let let_go = |old: &FileEntry, owners: &mut Owners| {
+        for id in old.ids.iter() {
+            writer.delete_term(Term::from_field_text(fields.id, id));
+            owners.remove(id);
+        }
+    };
+    match outcome {
+        Outcome::Unchanged { mtime_ns } => {
+            if let Some(e) = manifest.files.get_mut(&c.key) {
+                e.mtime_ns = mtime_ns;
+                e.size = c.size;
+            }
+            summary.unchanged += 1;
+            progress.advance(1, 0);
+        }
+        Outcome::Skipped(reason) => {
+            // A file that turned bad no longer vouches for what it held.
+            if let Some(old) = manifest.files.remove(&c.key) {
+                let_go(&old, owners);
+            }
+            summary.skip(c.path(), reason);
+            progress.advance(1, 0);
+        }
+        Outcome::Read { hash, read, docs } => {
+            if let Some(old) = &previous {
+                let_go(old, owners);
+            }
+            for p in read.problems {
+                summary.problems.push(SkippedFile {
+                    path: c.key.clone(),
+                    reason: if p.line.is_some() { "bad_record".into() } else { "decoding".into() },
+                    message: p.message,
+                    line: p.line,
+                });
+            }
+            let mut ids = Vec::new();
+            let mut shadowed = Vec::new();
+            let mut passages = 0;
+            let mut this_file: HashSet<String> = HashSet::new();
+            let path: Arc<str> = Arc::from(c.key.as_str());
+            for (id, article_docs, n) in docs {
+                let owner = owners.get(&id).filter(|p| *p != c.key).map(str::to_string);
+                let held_elsewhere = owner.is_some();
+                if held_elsewhere || !this_file.insert(id.clone()) {
+                    let other = owner.unwrap_or_else(|| c.key.clone());
+                    summary.problems.push(SkippedFile {
+                        path: c.key.clone(),
+                        reason: "duplicate_id".into(),
+                        message: format!(
+                            "article id `{id}` is already indexed from {other}; this copy is skipped"
+                        ),
+                        line: None,
+                    });
+                    if held_elsewhere {
+                        shadowed.push(id);
+                    }
+                    continue;
+                }
+                // No delete is needed here: the file's previous articles were deleted above, and
+                // an id held by another file was skipped as a duplicate. (A delete per added
+                // article would make the first build of a large archive apply hundreds of
+                // thousands of useless deletes at each commit.)
+                for doc in article_docs {
+                    // add_document only fails when the writer's threads have died, which the
+                    // commit that follows reports.
+                    let _ = writer.add_document(doc);
+                }
+                owners.insert(&id, &path);
+                ids.push(id);
+                passages += n;
+            }
+            summary.articles_written += ids.len() as u64;
+            progress.advance(1, ids.len() as u64);
+            if previous.is_some() || c.reclaim {
+                summary.updated += 1;
+            } else {
+                summary.added += 1;
+            }
+            let entry = FileEntry {
+                size: c.size,
+                mtime_ns: c.mtime_ns,
+                hash,
+                ids: ids.into_boxed_slice(),
+                passages,
+                shadowed: shadowed.into_boxed_slice(),
+            };
+            manifest.files.insert(c.key, entry);
+        }
+    }
+}
