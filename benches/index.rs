@@ -182,13 +182,7 @@ fn main() {
     );
 
     // Change 1% of the files (every 100th): append a paragraph of our own.
-    let files: Vec<_> = walkdir::WalkDir::new(&corpus)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| e.into_path())
-        .collect();
+    let files = support::text_files(&corpus);
     let changed: Vec<_> = files.iter().step_by(100).collect();
     let mut originals = Vec::new();
     for path in &changed {

@@ -269,3 +269,45 @@ fn first_search_indexes_the_corpus_folder() {
     assert!(text.contains("Sources"), "{text}");
     assert!(dir.path().join(".casefile/CURRENT").exists());
 }
+
+#[test]
+fn a_title_match_lifts_every_passage_of_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    // Two passages about uranium; the shorter one scores higher on its own text, but the other's
+    // article has the word in its title, which lifts all of its passages.
+    let article = |id: &str, title: &str, lead: &str, second: &str| {
+        format!("---\nid: \"{id}\"\ntitle: \"{title}\"\n---\n\n{lead}\n\n{second}\n")
+    };
+    let (short, long) = (
+        "The uranium stockpile grew, inspectors said.",
+        "The uranium stockpile grew again this year, the inspectors of the agency said on Monday.",
+    );
+    write(&archive, "a-weather.md", &article("weather", "Rain over the coast", "Rain fell all day.", short));
+    write(&archive, "b-talks.md", &article("talks", "Uranium talks stall", "Diplomats met in Vienna.", long));
+    let index = dir.path().join("idx");
+    assert_eq!(casefile(dir.path(), &index, &["index", "archive"]).status.code(), Some(0));
+
+    let hits =
+        json_lines(&casefile(dir.path(), &index, &["search", "uranium", "--json", "--per-article", "5"]));
+    let found: Vec<(String, u64)> = hits
+        .iter()
+        .map(|h| (h["article"]["id"].as_str().unwrap().to_string(), h["passage"]["index"].as_u64().unwrap()))
+        .collect();
+    let at = |id: &str, p: u64| found.iter().position(|f| *f == (id.to_string(), p));
+    let (lifted, plain) = (at("talks", 1).expect("talks ¶1"), at("weather", 1).expect("weather ¶1"));
+    assert!(lifted < plain, "the passage of the article titled `Uranium…` ranks first: {found:?}");
+    assert!(at("talks", 0).is_some(), "the lead passage matches through the title: {found:?}");
+    assert!(
+        at("weather", 0).is_none(),
+        "a passage without the word, in an article without it, does not: {found:?}"
+    );
+
+    // A query on the title field finds the article's lead passage.
+    let hits = json_lines(&casefile(dir.path(), &index, &["search", "title:uranium", "--json"]));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0]["article"]["id"].as_str(), hits[0]["passage"]["index"].as_u64()),
+        (Some("talks"), Some(0))
+    );
+}

@@ -72,3 +72,14 @@ pub fn corpus(dir: &Path, n: usize, seed: u64) -> Result<scale::Written, String>
     std::fs::write(&stamp, "").map_err(|e| format!("{}: {e}", stamp.display()))?;
     Ok(written)
 }
+
+/// The `.txt` files under `dir`, in walk order (a generated corpus's articles).
+pub fn text_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.into_path())
+        .collect()
+}

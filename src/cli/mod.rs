@@ -171,8 +171,9 @@ Query syntax (tantivy):
   title:summit  summary:sanctions  text:ceasefire
   actor:PRK  topic:sanctions  speaker:Blinken  source:\"casefile wire\"  mentioned:2024-11
   satellite^2 launch          boost a term
-Words are matched stemmed and case-insensitively; the title and summary count less than the
-passage text.
+Words are matched stemmed and case-insensitively. A passage matches through its own words; an
+article's title and summary count less, and lift all of its passages (title: and summary: alone
+find the article's lead passage).
 
 Examples:
   casefile search \"satellite technology\" --actor Pyongyang --since 2024

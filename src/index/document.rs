@@ -119,7 +119,9 @@ pub fn is_prominent(actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| m.field.is_some()) || actor.mentions.len() >= 2
 }
 
-/// Builds the documents of one article: one per passage and one per quotation.
+/// Builds the documents of one article: one per passage and one per quotation, the lead
+/// (first) passage first. They must be added as one group (`IndexWriter::run`), so that they
+/// stay contiguous in their segment (see [`Fields::lead_offset`]).
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
     let mut article_doc = TantivyDocument::default();
@@ -149,11 +151,16 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         let span = passage.span();
         let text = article.text(span);
         let mut doc = article_doc.clone();
-        // The title and summary are indexed with every passage: a title match lifts the whole
-        // article, and the passage text then decides which of its passages comes first.
-        doc.add_text(fields.title, &article.title);
-        if let Some(summary) = &article.summary {
-            doc.add_text(fields.summary, summary);
+        doc.add_u64(fields.lead_offset, docs.len() as u64);
+        // The title and summary are indexed with the lead passage only. Search adds the lead's
+        // title and summary scores to the article's other passages among its best candidates
+        // (see `search::rescore`), so a title match still lifts the whole article, without
+        // repeating the title's postings on every passage.
+        if i == 0 {
+            doc.add_text(fields.title, &article.title);
+            if let Some(summary) = &article.summary {
+                doc.add_text(fields.summary, summary);
+            }
         }
         let topics: Vec<PassageTopic> = ann
             .passage_topics
@@ -223,6 +230,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         for qi in 0..stored.quotes.len() {
             let q = &stored.quotes[qi];
             let mut qdoc = article_doc.clone();
+            qdoc.add_u64(fields.lead_offset, docs.len() as u64);
             qdoc.add_text(fields.kind, KIND_QUOTE);
             qdoc.add_text(fields.quote, &q.text);
             for key in &passage_keys {

@@ -37,10 +37,16 @@ pub struct Fields {
     /// Quotation text, with positions (quotation documents only: a search of passages never
     /// meets a quotation, so it needs no `kind` filter).
     pub quote: Field,
-    /// Article title.
+    /// Article title, indexed with the article's lead (first) passage only.
     pub title: Field,
-    /// Article summary / key points.
+    /// Article summary / key points, indexed with the lead passage only.
     pub summary: Field,
+    /// How many documents after its article's lead passage a document comes (0: the lead).
+    ///
+    /// An article's documents are added as one group, so they are contiguous in their segment,
+    /// and merges keep them so: the lead of document `d` is document `d - lead_offset`. Search
+    /// uses it to lift every passage of an article whose title matches.
+    pub lead_offset: Field,
     /// Article id (key).
     pub id: Field,
     /// Source file path (key).
@@ -80,6 +86,7 @@ impl Fields {
             quote: f("quote")?,
             title: f("title")?,
             summary: f("summary")?,
+            lead_offset: f("lead_offset")?,
             id: f("id")?,
             path: f("path")?,
             source: f("source")?,
@@ -107,6 +114,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field("quote", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("title", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("summary", text_options(PROSE_TOKENIZER, true));
+    b.add_u64_field("lead_offset", FAST);
     b.add_text_field("id", text_options(KEY_TOKENIZER, false));
     b.add_text_field("path", text_options(KEY_TOKENIZER, false));
     b.add_text_field("source", text_options(KEY_TOKENIZER, false));

@@ -139,8 +139,11 @@ impl RunSummary {
     }
 }
 
+/// tantivy's smallest writer budget per indexing thread, in MB.
+const MIN_MEMORY_MB_PER_THREAD: usize = 15;
+
 /// The version of what [`documents`] puts in the index; an index built with another is rebuilt.
-const DOCUMENT_LAYOUT: u32 = 3;
+const DOCUMENT_LAYOUT: u32 = 4;
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
 ///
@@ -221,11 +224,14 @@ fn run_in_pool(
 
     let mut summary =
         RunSummary { index: root.path().display().to_string(), full: rebuild, ..RunSummary::default() };
-    let memory = options.memory_mb.max(15) << 20;
+    let memory = options.memory_mb.max(MIN_MEMORY_MB_PER_THREAD) << 20;
     let mut writer: IndexWriter = if options.threads == 0 {
         open.index.writer(memory)?
     } else {
-        open.index.writer_with_num_threads(options.threads, memory)?
+        // tantivy needs 15 MB per indexing thread: a small budget gets fewer threads (as
+        // `Index::writer` does for the default count) rather than an error.
+        let threads = options.threads.min(options.memory_mb / MIN_MEMORY_MB_PER_THREAD).max(1);
+        open.index.writer_with_num_threads(threads, memory)?
     };
     writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 

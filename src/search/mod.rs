@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use jiff::civil::Date;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::Query;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, TantivyDocument};
@@ -79,7 +80,11 @@ pub struct SearchResults {
 /// A searcher over an opened index, reusable across queries.
 pub struct Searcher {
     open: OpenIndex,
-    reader: IndexReader,
+    /// The index as it was when the searcher was made: searches see one commit throughout.
+    snapshot: tantivy::Searcher,
+    /// Each segment's `lead_offset` column, by segment ordinal (opening one costs more than
+    /// reading it for a hundred candidates, so it is done once).
+    lead_offsets: Vec<Column<u64>>,
     config: Config,
 }
 
@@ -95,8 +100,21 @@ impl Searcher {
     /// # Errors
     /// When tantivy cannot open a reader.
     pub fn new(open: OpenIndex, config: &Config) -> Result<Searcher> {
-        let reader = open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Searcher { open, reader, config: config.clone() })
+        let reader: IndexReader =
+            open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let snapshot = reader.searcher();
+        let name = snapshot.schema().get_field_name(open.fields.lead_offset).to_string();
+        let lead_offsets = snapshot
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64(&name))
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(|e| {
+                Error::Invalid(format!(
+                    "the index has no `{name}` ({e}); rebuild it with `casefile index --full`"
+                ))
+            })?;
+        Ok(Searcher { open, snapshot, lead_offsets, config: config.clone() })
     }
 
     /// The stored record of the document at `address` (`None` for a document without one).
@@ -116,26 +134,30 @@ impl Searcher {
     /// [`Error::Query`] for a query that does not parse; tantivy errors.
     pub fn search(&self, request: &SearchRequest, resolve: &Resolver<'_>) -> Result<SearchResults> {
         let built = query::build(&self.open, &self.config, request, resolve)?;
-        let searcher = self.reader.searcher();
+        let searcher = &self.snapshot;
         let limit = request.limit.max(1);
         let per_article = request.per_article.max(1);
         // Fetch more than `limit` so the per-article cap can skip passages; the first pass also
         // counts the matches, and bounds any later, larger pass.
-        let window = if built.near.is_some() { rescore::RESCORE_WINDOW } else { 0 };
+        let window = if built.near.is_some() || built.lift.is_some() { rescore::RESCORE_WINDOW } else { 0 };
         let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window);
         let (mut top, total) =
             searcher.search(&*built.query, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
         // Records read so far, by address: a later, larger pass reads only the new ones.
         let mut records: HashMap<DocAddress, StoredPassage> = HashMap::new();
         let hits = loop {
-            if let Some(near) = &built.near {
-                rescore::rescore(&searcher, &**near, &mut top)?;
+            let extras = built.near.iter().map(|q| rescore::Extra::AtCandidate(&**q));
+            let extras: Vec<_> = extras
+                .chain(built.lift.iter().map(|q| rescore::Extra::AtLead(&**q, &self.lead_offsets)))
+                .collect();
+            if !extras.is_empty() {
+                rescore::rescore(searcher, &extras, &mut top)?;
             }
             let mut hits = Vec::new();
             let mut per: HashMap<String, usize> = HashMap::new();
             for (score, address) in &top {
                 if !records.contains_key(address) {
-                    let Some(record) = self.record(&searcher, *address)? else { continue };
+                    let Some(record) = self.record(searcher, *address)? else { continue };
                     records.insert(*address, record);
                 }
                 let Some(record) = records.get(address) else { continue };
@@ -180,6 +202,9 @@ pub(crate) struct BuiltQuery {
     pub(crate) query: Box<dyn Query>,
     /// Added to the scores of the best candidates (the proximity boost of plain words).
     pub(crate) near: Option<Box<dyn Query>>,
+    /// The query on title and summary, whose score at an article's lead passage is added to the
+    /// article's other passages among the best candidates.
+    pub(crate) lift: Option<Box<dyn Query>>,
     /// The field holding the text hits show (`text`, or `quote` for quotation searches).
     pub(crate) text_field: tantivy::schema::Field,
     pub(crate) terms: HashSet<String>,

@@ -41,6 +41,7 @@ pub(crate) fn build(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
     let mut near = None;
+    let mut lift = None;
     // The kind check, where one is needed. Quotations are a small part of the index: passage
     // searches exclude them rather than intersect with every passage (most of the index).
     let kind_check = || {
@@ -71,6 +72,16 @@ pub(crate) fn build(
         // applied to the best candidates only (see `rescore`), not evaluated on every match.
         near = proximity(&open.index, text_field, &text)
             .map(|q| Box::new(BoostQuery::new(q, PROXIMITY_BOOST)) as Box<dyn Query>);
+        // Title and summary are indexed with each article's lead passage only: the article's
+        // other passages get the lead's title and summary scores added when they are among the
+        // best candidates. Only for queries on the passage's own fields: in a query that mixes
+        // in others (`actor:PRK`), those would count twice.
+        if !request.quotes && only_own_fields {
+            let mut heading = QueryParser::for_index(&open.index, vec![f.title, f.summary]);
+            heading.set_field_boost(f.title, config.settings.search.title_boost);
+            heading.set_field_boost(f.summary, config.settings.search.summary_boost);
+            lift = heading.parse_query(&text).ok();
+        }
         clauses.push((Occur::Must, user));
         if !only_own_fields {
             clauses.push(kind_check());
@@ -133,7 +144,7 @@ pub(crate) fn build(
         all.extend(filters);
         Box::new(BooleanQuery::new(all))
     };
-    Ok(BuiltQuery { query, near, text_field, terms })
+    Ok(BuiltQuery { query, near, lift, text_field, terms })
 }
 
 /// Date ranges up to this many days are looked up in the inverted index (measured at 200,000

@@ -1,12 +1,17 @@
-//! Rescoring: a second, more expensive query applied to the best candidates of the first.
+//! Rescoring: more expensive queries applied to the best candidates of the first pass.
 //!
-//! The proximity boost of a plain multi-word query is a sloppy phrase query. Evaluated as a
-//! `Should` clause it reads the positions of every passage that matches any of the words, which
-//! at 200,000 articles was about 40% of such a query's time. Applied to the first pass's best
-//! candidates only, it costs a few seeks per candidate, and the candidates' scores are exactly
-//! what the `Should` clause gave them (the sum of the two scores).
+//! - The proximity boost of a plain multi-word query is a sloppy phrase query. Evaluated as a
+//!   `Should` clause it reads the positions of every passage that matches any of the words, which
+//!   at 200,000 articles was about 40% of such a query's time. Applied to the first pass's best
+//!   candidates only, it costs a few seeks per candidate, and the candidates' scores are exactly
+//!   what the `Should` clause gave them (the sum of the two scores).
+//! - Titles and summaries are indexed with each article's lead passage only (repeated on every
+//!   passage, their postings were a large part of the index and of every query's work). The
+//!   article's other passages among the candidates get the lead's title and summary score added,
+//!   so a title match still lifts the whole article.
 
-use tantivy::query::{EnableScoring, Query};
+use tantivy::columnar::Column;
+use tantivy::query::{EnableScoring, Query, Scorer};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, TERMINATED};
 
 use crate::error::Result;
@@ -15,27 +20,73 @@ use crate::error::Result;
 /// first-pass score; as rescoring only adds to scores, the window stays ahead of them.
 pub const RESCORE_WINDOW: usize = 100;
 
-/// Adds `extra`'s score to each of the first [`RESCORE_WINDOW`] entries of `ranked` that it
+/// A query whose score is added to the candidates'.
+#[derive(Clone, Copy)]
+pub enum Extra<'a> {
+    /// Scored at the candidate itself.
+    AtCandidate(&'a dyn Query),
+    /// Scored at the lead passage of the candidate's article, found through the segments'
+    /// `lead_offset` columns (by segment ordinal), and added to candidates that are not
+    /// themselves the lead.
+    AtLead(&'a dyn Query, &'a [Column<u64>]),
+}
+
+/// Adds each extra query's score to the first [`RESCORE_WINDOW`] entries of `ranked` that it
 /// matches, then sorts them again, best first (ties by address, as tantivy orders them).
 ///
 /// `ranked` must be sorted best first, as `TopDocs` returns it.
 ///
 /// # Errors
-/// tantivy errors building the query's weight or scorers.
-pub fn rescore(searcher: &Searcher, extra: &dyn Query, ranked: &mut [(Score, DocAddress)]) -> Result<()> {
+/// tantivy errors building the queries' weights or scorers.
+pub fn rescore(searcher: &Searcher, extras: &[Extra<'_>], ranked: &mut [(Score, DocAddress)]) -> Result<()> {
     let window = ranked.len().min(RESCORE_WINDOW);
     let ranked = &mut ranked[..window];
-    let weight = extra.weight(EnableScoring::enabled_from_searcher(searcher))?;
-    // Scorers only move forward: visit the candidates segment by segment, in doc id order.
-    let mut order: Vec<usize> = (0..window).collect();
-    order.sort_unstable_by_key(|&i| ranked[i].1);
+    for extra in extras {
+        // Where each candidate's extra score is read: (candidate, the document to score).
+        let (query, targets) = match *extra {
+            Extra::AtCandidate(query) => {
+                (query, ranked.iter().enumerate().map(|(i, (_, a))| (i, *a)).collect())
+            }
+            Extra::AtLead(query, lead_offsets) => (query, leads(lead_offsets, ranked)),
+        };
+        add_scores(searcher, query, targets, ranked)?;
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok(())
+}
+
+/// The lead passage of each candidate that is not a lead itself.
+fn leads(lead_offsets: &[Column<u64>], ranked: &[(Score, DocAddress)]) -> Vec<(usize, DocAddress)> {
+    let mut targets = Vec::with_capacity(ranked.len());
+    for (i, (_, address)) in ranked.iter().enumerate() {
+        let column = lead_offsets.get(address.segment_ord as usize);
+        let offset = column.and_then(|c| c.first(address.doc_id)).unwrap_or(0);
+        if offset > 0 {
+            if let Some(lead) = address.doc_id.checked_sub(offset as DocId) {
+                targets.push((i, DocAddress::new(address.segment_ord, lead)));
+            }
+        }
+    }
+    targets
+}
+
+/// Adds `query`'s score at each target document to its candidate in `ranked`.
+fn add_scores(
+    searcher: &Searcher,
+    query: &dyn Query,
+    mut targets: Vec<(usize, DocAddress)>,
+    ranked: &mut [(Score, DocAddress)],
+) -> Result<()> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    // Scorers only move forward: visit the targets segment by segment, in doc id order.
+    targets.sort_unstable_by_key(|&(_, address)| address);
     let mut at = 0;
-    while at < order.len() {
-        let segment = ranked[order[at]].1.segment_ord;
-        let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
-        while at < order.len() && ranked[order[at]].1.segment_ord == segment {
-            let i = order[at];
-            let doc: DocId = ranked[i].1.doc_id;
+    while at < targets.len() {
+        let segment = targets[at].1.segment_ord;
+        let mut scorer: Box<dyn Scorer> = weight.scorer(searcher.segment_reader(segment), 1.0)?;
+        while at < targets.len() && targets[at].1.segment_ord == segment {
+            let (i, address) = targets[at];
+            let doc: DocId = address.doc_id;
             let mut current = scorer.doc();
             if current < doc && current != TERMINATED {
                 current = scorer.seek(doc);
@@ -46,7 +97,6 @@ pub fn rescore(searcher: &Searcher, extra: &dyn Query, ranked: &mut [(Score, Doc
             at += 1;
         }
     }
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok(())
 }
 
@@ -90,7 +140,7 @@ mod tests {
         let expected = searcher.search(&combined, &TopDocs::with_limit(10).order_by_score()).unwrap();
         let mut ranked = searcher.search(&user, &TopDocs::with_limit(10).order_by_score()).unwrap();
         let before: Vec<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
-        rescore(&searcher, &*near(), &mut ranked).unwrap();
+        rescore(&searcher, &[Extra::AtCandidate(&*near())], &mut ranked).unwrap();
         assert_ne!(before, ranked.iter().map(|(_, a)| *a).collect::<Vec<_>>(), "proximity changes the order");
         assert_eq!(expected.len(), ranked.len());
         for ((s1, a1), (s2, a2)) in expected.iter().zip(&ranked) {
