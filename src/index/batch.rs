@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::enrich::{Annotations, Enricher, PassageSplitter};
@@ -155,10 +154,13 @@ pub(super) fn apply(
                 // an id held by another file was skipped as a duplicate. (A delete per added
                 // article would make the first build of a large archive apply hundreds of
                 // thousands of useless deletes at each commit.)
-                // One group, so the article's documents stay contiguous in one segment (search
-                // finds a passage's lead by its offset). `run` only fails when the writer's
-                // threads have died, which the commit that follows reports.
-                let _ = writer.run(article_docs.into_iter().map(UserOperation::Add));
+                for doc in article_docs {
+                    // add_document only fails when the writer's threads have died, which the
+                    // commit that follows reports. (Documents go one by one rather than as one
+                    // group per article: tantivy's queue holds 10,000 operations, and groups of
+                    // ten documents made it hold ten times the documents.)
+                    let _ = writer.add_document(doc);
+                }
                 owners.insert(&id, &path);
                 ids.push(id);
                 passages += n;

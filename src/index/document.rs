@@ -5,7 +5,7 @@ use tantivy::TantivyDocument;
 
 use crate::article::{Article, BodyOrigin, Passage};
 use crate::enrich::{Actor, ActorKind, Annotations};
-use crate::index::schema::{tantivy_date, Fields, KIND_PASSAGE, KIND_QUOTE};
+use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, KIND_QUOTE};
 
 /// The article metadata a hit shows and cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,9 +119,7 @@ pub fn is_prominent(actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| m.field.is_some()) || actor.mentions.len() >= 2
 }
 
-/// Builds the documents of one article: one per passage and one per quotation, the lead
-/// (first) passage first. They must be added as one group (`IndexWriter::run`), so that they
-/// stay contiguous in their segment (see [`Fields::lead_offset`]).
+/// Builds the documents of one article: one per passage and one per quotation.
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
     let mut article_doc = TantivyDocument::default();
@@ -146,12 +144,13 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         article_doc.add_text(fields.topic, &t.id);
     }
 
+    let key = article_key(&article.id, false);
     let mut docs = Vec::with_capacity(ann.passages.len() + ann.quotes.len());
     for (i, passage) in ann.passages.iter().enumerate() {
         let span = passage.span();
         let text = article.text(span);
         let mut doc = article_doc.clone();
-        doc.add_u64(fields.lead_offset, docs.len() as u64);
+        doc.add_u64(fields.article_key, key | u64::from(i == 0));
         // The title and summary are indexed with the lead passage only. Search adds the lead's
         // title and summary scores to the article's other passages among its best candidates
         // (see `search::rescore`), so a title match still lifts the whole article, without
@@ -230,7 +229,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         for qi in 0..stored.quotes.len() {
             let q = &stored.quotes[qi];
             let mut qdoc = article_doc.clone();
-            qdoc.add_u64(fields.lead_offset, docs.len() as u64);
+            qdoc.add_u64(fields.article_key, key);
             qdoc.add_text(fields.kind, KIND_QUOTE);
             qdoc.add_text(fields.quote, &q.text);
             for key in &passage_keys {
@@ -285,5 +284,26 @@ mod tests {
             !actor_keys(&fields, &docs[1]).contains(&"JPN".to_string()),
             "Tokyo is named once, in passage 1"
         );
+    }
+
+    #[test]
+    fn the_title_and_the_lead_mark_go_on_the_lead_passage_only() {
+        let body =
+            "Officials met on Monday.\n\n\"We will talk again,\" the envoy said.\n\nNothing was signed.";
+        let mut article = Article::new("a2", "a2.txt", body);
+        article.title = "Talks stall".into();
+        let config = Config::builtin();
+        let ann = Enricher::new(&config).unwrap().enrich(&article);
+        assert_eq!(ann.quotes.len(), 1);
+        let fields = Fields::from_schema(&build_schema()).unwrap();
+        let docs = documents(&fields, &article, &ann);
+        let key = |d: &TantivyDocument| d.get_first(fields.article_key).and_then(|v| v.as_u64()).unwrap();
+        let titled: Vec<bool> = docs.iter().map(|d| d.get_first(fields.title).is_some()).collect();
+        let leads: Vec<bool> = docs.iter().map(|d| key(d) & 1 == 1).collect();
+        // Passage 0, passage 1, its quotation, passage 2.
+        assert_eq!(titled, [true, false, false, false]);
+        assert_eq!(leads, [true, false, false, false]);
+        assert!(docs.iter().all(|d| key(d) & !1 == article_key("a2", false)), "one article");
+        assert_ne!(article_key("a2", false), article_key("a3", false));
     }
 }

@@ -41,12 +41,10 @@ pub struct Fields {
     pub title: Field,
     /// Article summary / key points, indexed with the lead passage only.
     pub summary: Field,
-    /// How many documents after its article's lead passage a document comes (0: the lead).
-    ///
-    /// An article's documents are added as one group, so they are contiguous in their segment,
-    /// and merges keep them so: the lead of document `d` is document `d - lead_offset`. Search
-    /// uses it to lift every passage of an article whose title matches.
-    pub lead_offset: Field,
+    /// The article a document belongs to, as a fast field: a 64-bit hash of the article id with
+    /// the lowest bit set on the lead passage only (see [`article_key`]). Search uses it to
+    /// lift the other passages of an article whose lead matches on its title.
+    pub article_key: Field,
     /// Article id (key).
     pub id: Field,
     /// Source file path (key).
@@ -86,7 +84,7 @@ impl Fields {
             quote: f("quote")?,
             title: f("title")?,
             summary: f("summary")?,
-            lead_offset: f("lead_offset")?,
+            article_key: f("article_key")?,
             id: f("id")?,
             path: f("path")?,
             source: f("source")?,
@@ -106,6 +104,15 @@ fn text_options(tokenizer: &str, positions: bool) -> TextOptions {
         .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
 }
 
+/// The `article_key` of a document of the article `id`: the first 8 bytes of the id's BLAKE3
+/// hash (stable across builds and platforms), the lowest bit set for the lead passage only.
+pub fn article_key(id: &str, lead: bool) -> u64 {
+    let hash = blake3::hash(id.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    (u64::from_le_bytes(first) & !1) | u64::from(lead)
+}
+
 /// Builds casefile's schema.
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
@@ -114,7 +121,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field("quote", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("title", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("summary", text_options(PROSE_TOKENIZER, true));
-    b.add_u64_field("lead_offset", FAST);
+    b.add_u64_field("article_key", FAST);
     b.add_text_field("id", text_options(KEY_TOKENIZER, false));
     b.add_text_field("path", text_options(KEY_TOKENIZER, false));
     b.add_text_field("source", text_options(KEY_TOKENIZER, false));

@@ -82,9 +82,9 @@ pub struct Searcher {
     open: OpenIndex,
     /// The index as it was when the searcher was made: searches see one commit throughout.
     snapshot: tantivy::Searcher,
-    /// Each segment's `lead_offset` column, by segment ordinal (opening one costs more than
+    /// Each segment's `article_key` column, by segment ordinal (opening one costs more than
     /// reading it for a hundred candidates, so it is done once).
-    lead_offsets: Vec<Column<u64>>,
+    article_keys: Vec<Column<u64>>,
     config: Config,
 }
 
@@ -103,8 +103,8 @@ impl Searcher {
         let reader: IndexReader =
             open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let snapshot = reader.searcher();
-        let name = snapshot.schema().get_field_name(open.fields.lead_offset).to_string();
-        let lead_offsets = snapshot
+        let name = snapshot.schema().get_field_name(open.fields.article_key).to_string();
+        let article_keys = snapshot
             .segment_readers()
             .iter()
             .map(|segment| segment.fast_fields().u64(&name))
@@ -114,7 +114,7 @@ impl Searcher {
                     "the index has no `{name}` ({e}); rebuild it with `casefile index --full`"
                 ))
             })?;
-        Ok(Searcher { open, snapshot, lead_offsets, config: config.clone() })
+        Ok(Searcher { open, snapshot, article_keys, config: config.clone() })
     }
 
     /// The stored record of the document at `address` (`None` for a document without one).
@@ -148,7 +148,7 @@ impl Searcher {
         let hits = loop {
             let extras = built.near.iter().map(|q| rescore::Extra::AtCandidate(&**q));
             let extras: Vec<_> = extras
-                .chain(built.lift.iter().map(|q| rescore::Extra::AtLead(&**q, &self.lead_offsets)))
+                .chain(built.lift.iter().map(|q| rescore::Extra::AtLead(&**q, &self.article_keys)))
                 .collect();
             if !extras.is_empty() {
                 rescore::rescore(searcher, &extras, &mut top)?;

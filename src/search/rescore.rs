@@ -6,9 +6,12 @@
 //!   candidates only, it costs a few seeks per candidate, and the candidates' scores are exactly
 //!   what the `Should` clause gave them (the sum of the two scores).
 //! - Titles and summaries are indexed with each article's lead passage only (repeated on every
-//!   passage, their postings were a large part of the index and of every query's work). The
-//!   article's other passages among the candidates get the lead's title and summary score added,
-//!   so a title match still lifts the whole article.
+//!   passage, their postings were a large part of the index and of every query's work). When an
+//!   article's lead is among the first pass's candidates, the article's other passages among
+//!   them get the lead's title and summary score added, so a title match still lifts the whole
+//!   article. (An article whose lead is not among them has no title match worth a lift.)
+
+use std::collections::HashMap;
 
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query, Scorer};
@@ -20,14 +23,17 @@ use crate::error::Result;
 /// first-pass score; as rescoring only adds to scores, the window stays ahead of them.
 pub const RESCORE_WINDOW: usize = 100;
 
+/// A candidate (its index in the ranking) and the document where its extra score is read.
+type Target = (usize, DocAddress);
+
 /// A query whose score is added to the candidates'.
 #[derive(Clone, Copy)]
 pub enum Extra<'a> {
     /// Scored at the candidate itself.
     AtCandidate(&'a dyn Query),
-    /// Scored at the lead passage of the candidate's article, found through the segments'
-    /// `lead_offset` columns (by segment ordinal), and added to candidates that are not
-    /// themselves the lead.
+    /// Scored at the lead passage of the candidate's article, when the lead is a candidate too
+    /// (found through the segments' `article_key` columns, by segment ordinal), and added to
+    /// the candidates that are not themselves the lead.
     AtLead(&'a dyn Query, &'a [Column<u64>]),
 }
 
@@ -40,41 +46,49 @@ pub enum Extra<'a> {
 /// tantivy errors building the queries' weights or scorers.
 pub fn rescore(searcher: &Searcher, extras: &[Extra<'_>], ranked: &mut [(Score, DocAddress)]) -> Result<()> {
     let window = ranked.len().min(RESCORE_WINDOW);
-    let ranked = &mut ranked[..window];
-    for extra in extras {
-        // Where each candidate's extra score is read: (candidate, the document to score).
-        let (query, targets) = match *extra {
+    // Where each candidate's extra scores are read: (candidate, the document to score). Leads
+    // are looked for among all the candidates; scores are added within the window.
+    let plans: Vec<(&dyn Query, Vec<Target>)> = extras
+        .iter()
+        .map(|extra| match *extra {
             Extra::AtCandidate(query) => {
-                (query, ranked.iter().enumerate().map(|(i, (_, a))| (i, *a)).collect())
+                (query, ranked[..window].iter().enumerate().map(|(i, (_, a))| (i, *a)).collect())
             }
-            Extra::AtLead(query, lead_offsets) => (query, leads(lead_offsets, ranked)),
-        };
+            Extra::AtLead(query, article_keys) => (query, leads(article_keys, ranked, window)),
+        })
+        .collect();
+    let ranked = &mut ranked[..window];
+    for (query, targets) in plans {
         add_scores(searcher, query, targets, ranked)?;
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok(())
 }
 
-/// The lead passage of each candidate that is not a lead itself.
-fn leads(lead_offsets: &[Column<u64>], ranked: &[(Score, DocAddress)]) -> Vec<(usize, DocAddress)> {
-    let mut targets = Vec::with_capacity(ranked.len());
-    for (i, (_, address)) in ranked.iter().enumerate() {
-        let column = lead_offsets.get(address.segment_ord as usize);
-        let offset = column.and_then(|c| c.first(address.doc_id)).unwrap_or(0);
-        if offset > 0 {
-            if let Some(lead) = address.doc_id.checked_sub(offset as DocId) {
-                targets.push((i, DocAddress::new(address.segment_ord, lead)));
-            }
-        }
-    }
-    targets
+/// For each of the first `window` candidates that is not a lead, its article's lead passage,
+/// where that is among `ranked` too.
+fn leads(article_keys: &[Column<u64>], ranked: &[(Score, DocAddress)], window: usize) -> Vec<Target> {
+    let key = |address: &DocAddress| {
+        article_keys.get(address.segment_ord as usize).and_then(|c| c.first(address.doc_id))
+    };
+    let keys: Vec<Option<u64>> = ranked.iter().map(|(_, address)| key(address)).collect();
+    let lead_of: HashMap<u64, DocAddress> = keys
+        .iter()
+        .zip(ranked)
+        .filter_map(|(k, (_, address))| k.filter(|k| k & 1 == 1).map(|k| (k & !1, *address)))
+        .collect();
+    keys.iter()
+        .take(window)
+        .enumerate()
+        .filter_map(|(i, k)| k.filter(|k| k & 1 == 0).and_then(|k| lead_of.get(&k)).map(|lead| (i, *lead)))
+        .collect()
 }
 
 /// Adds `query`'s score at each target document to its candidate in `ranked`.
 fn add_scores(
     searcher: &Searcher,
     query: &dyn Query,
-    mut targets: Vec<(usize, DocAddress)>,
+    mut targets: Vec<Target>,
     ranked: &mut [(Score, DocAddress)],
 ) -> Result<()> {
     let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
