@@ -139,7 +139,9 @@ impl Searcher {
         let per_article = request.per_article.max(1);
         // Fetch more than `limit` so the per-article cap can skip passages; the first pass also
         // counts the matches, and bounds any later, larger pass.
-        let window = if built.near.is_some() || built.lift.is_some() { rescore::RESCORE_WINDOW } else { 0 };
+        // The proximity boost is worth a wider first pass; the title lift applies to what the
+        // per-article cap fetches anyway.
+        let window = if built.near.is_some() { rescore::RESCORE_WINDOW } else { 0 };
         let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window);
         let (mut top, total) =
             searcher.search(&*built.query, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;

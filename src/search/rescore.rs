@@ -91,6 +91,9 @@ fn add_scores(
     mut targets: Vec<Target>,
     ranked: &mut [(Score, DocAddress)],
 ) -> Result<()> {
+    if targets.is_empty() {
+        return Ok(());
+    }
     let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
     // Scorers only move forward: visit the targets segment by segment, in doc id order.
     targets.sort_unstable_by_key(|&(_, address)| address);
