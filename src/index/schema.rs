@@ -1,5 +1,7 @@
 //! The tantivy schema: one document per passage (and one per quotation), with the article's
-//! metadata repeated on each so that filters and citations need no join.
+//! filter fields (id, source, date, prominent actors, topics) repeated on each so that filters
+//! and citations need no join. The title and summary, which only score, are indexed with the
+//! article's lead passage alone; `article_key` ties the other documents to it.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
