@@ -311,3 +311,16 @@ fn a_title_match_lifts_every_passage_of_its_article() {
         (Some("talks"), Some(0))
     );
 }
+
+#[test]
+fn a_small_budget_with_several_threads_indexes_with_fewer_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(&dir.path().join("archive"));
+    let index = dir.path().join("idx");
+    // tantivy needs 15 MB per indexing thread: 20 MB is enough for one of the four asked for.
+    let out =
+        casefile(dir.path(), &index, &["index", "archive", "--json", "--threads", "4", "--memory", "20"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["articles"], 7, "{s}");
+}
