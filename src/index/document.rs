@@ -5,7 +5,7 @@ use tantivy::TantivyDocument;
 
 use crate::article::{Article, BodyOrigin, Passage};
 use crate::enrich::{Actor, ActorKind, Annotations};
-use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, KIND_QUOTE};
+use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, KIND_QUOTE, LEAD_BIT};
 
 /// The article metadata a hit shows and cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,13 +144,13 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         article_doc.add_text(fields.topic, &t.id);
     }
 
-    let key = article_key(&article.id, false);
+    let key = article_key(&article.id);
     let mut docs = Vec::with_capacity(ann.passages.len() + ann.quotes.len());
     for (i, passage) in ann.passages.iter().enumerate() {
         let span = passage.span();
         let text = article.text(span);
         let mut doc = article_doc.clone();
-        doc.add_u64(fields.article_key, key | u64::from(i == 0));
+        doc.add_u64(fields.article_key, if i == 0 { key | LEAD_BIT } else { key });
         // The title and summary are indexed with the lead passage only. Search adds the lead's
         // title and summary scores to the article's other passages among its best candidates
         // (see `search::rescore`), so a title match still lifts the whole article, without
@@ -299,11 +299,11 @@ mod tests {
         let docs = documents(&fields, &article, &ann);
         let key = |d: &TantivyDocument| d.get_first(fields.article_key).and_then(|v| v.as_u64()).unwrap();
         let titled: Vec<bool> = docs.iter().map(|d| d.get_first(fields.title).is_some()).collect();
-        let leads: Vec<bool> = docs.iter().map(|d| key(d) & 1 == 1).collect();
+        let leads: Vec<bool> = docs.iter().map(|d| key(d) & LEAD_BIT != 0).collect();
         // Passage 0, passage 1, its quotation, passage 2.
         assert_eq!(titled, [true, false, false, false]);
         assert_eq!(leads, [true, false, false, false]);
-        assert!(docs.iter().all(|d| key(d) & !1 == article_key("a2", false)), "one article");
-        assert_ne!(article_key("a2", false), article_key("a3", false));
+        assert!(docs.iter().all(|d| key(d) & !LEAD_BIT == article_key("a2")), "one article");
+        assert_ne!(article_key("a2"), article_key("a3"));
     }
 }

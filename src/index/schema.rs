@@ -44,7 +44,7 @@ pub struct Fields {
     /// Article summary / key points, indexed with the lead passage only.
     pub summary: Field,
     /// The article a document belongs to, as a fast field: a 64-bit hash of the article id with
-    /// the lowest bit set on the lead passage only (see [`article_key`]). Search uses it to
+    /// [`LEAD_BIT`] set on the lead passage only (see [`article_key`]). Search uses it to
     /// lift the other passages of an article whose lead matches on its title.
     pub article_key: Field,
     /// Article id (key).
@@ -106,13 +106,17 @@ fn text_options(tokenizer: &str, positions: bool) -> TextOptions {
         .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
 }
 
-/// The `article_key` of a document of the article `id`: the first 8 bytes of the id's BLAKE3
-/// hash (stable across builds and platforms), the lowest bit set for the lead passage only.
-pub fn article_key(id: &str, lead: bool) -> u64 {
+/// The bit of `article_key` set on an article's lead passage only.
+pub const LEAD_BIT: u64 = 1;
+
+/// The `article_key` of the documents of the article `id`: the first 8 bytes of the id's BLAKE3
+/// hash (stable across builds and platforms), with [`LEAD_BIT`] clear (the lead passage's
+/// document sets it).
+pub fn article_key(id: &str) -> u64 {
     let hash = blake3::hash(id.as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&hash.as_bytes()[..8]);
-    (u64::from_le_bytes(first) & !1) | u64::from(lead)
+    u64::from_le_bytes(first) & !LEAD_BIT
 }
 
 /// Builds casefile's schema.

@@ -142,7 +142,8 @@ impl RunSummary {
 /// tantivy's smallest writer budget per indexing thread, in MB.
 const MIN_MEMORY_MB_PER_THREAD: usize = 15;
 
-/// The version of what [`documents`] puts in the index; an index built with another is rebuilt.
+/// The version of what [`crate::index::document::documents`] puts in the index; an index built
+/// with another is rebuilt.
 const DOCUMENT_LAYOUT: u32 = 4;
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.

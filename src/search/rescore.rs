@@ -18,6 +18,7 @@ use tantivy::query::{EnableScoring, Query, Scorer};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, TERMINATED};
 
 use crate::error::Result;
+use crate::index::schema::LEAD_BIT;
 
 /// How many of the first pass's candidates are rescored. Candidates below the window keep their
 /// first-pass score; as rescoring only adds to scores, the window stays ahead of them.
@@ -75,12 +76,14 @@ fn leads(article_keys: &[Column<u64>], ranked: &[(Score, DocAddress)], window: u
     let lead_of: HashMap<u64, DocAddress> = keys
         .iter()
         .zip(ranked)
-        .filter_map(|(k, (_, address))| k.filter(|k| k & 1 == 1).map(|k| (k & !1, *address)))
+        .filter_map(|(k, (_, address))| k.filter(|k| k & LEAD_BIT != 0).map(|k| (k & !LEAD_BIT, *address)))
         .collect();
     keys.iter()
         .take(window)
         .enumerate()
-        .filter_map(|(i, k)| k.filter(|k| k & 1 == 0).and_then(|k| lead_of.get(&k)).map(|lead| (i, *lead)))
+        .filter_map(|(i, k)| {
+            k.filter(|k| k & LEAD_BIT == 0).and_then(|k| lead_of.get(&k)).map(|lead| (i, *lead))
+        })
         .collect()
 }
 

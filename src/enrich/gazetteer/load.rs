@@ -56,7 +56,7 @@ struct Builder {
     meanings: Vec<Vec<Meaning>>,
     index: WordMap<usize>,
     keys: WordMap<String>,
-    /// Persons' full names (and multi-word aliases), normalised by [`name_key`].
+    /// Persons' full names (and multi-word aliases), normalised by [`name_key`](super::name_key).
     book: WordMap<Vec<u32>>,
 }
 
