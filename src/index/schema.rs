@@ -21,8 +21,12 @@ use crate::index::stem::CachedStemmer;
 pub const PROSE_TOKENIZER: &str = "casefile_prose";
 /// Tokenizer of name fields (speaker): words, lower-cased, ASCII-folded, not stemmed.
 pub const NAME_TOKENIZER: &str = "casefile_name";
-/// Tokenizer of key fields (actor, topic, source, id): the whole value, lower-cased.
+/// Tokenizer of key fields (actor, topic, source, path): the whole value, lower-cased.
 pub const KEY_TOKENIZER: &str = "casefile_key";
+/// Tokenizer of the article id: the whole value as it is (tantivy's built-in `raw`). Ids are
+/// case-sensitive, and the indexer deletes an article by the exact term of its id: a lower-cased
+/// term would never match `AFP_ENG_1997`, and a changed file would leave its old passages behind.
+pub const ID_TOKENIZER: &str = "raw";
 
 /// The `kind` of a passage document.
 pub const KIND_PASSAGE: &str = "passage";
@@ -47,7 +51,7 @@ pub struct Fields {
     /// [`LEAD_BIT`] set on the lead passage only (see [`article_key`]). Search uses it to
     /// lift the other passages of an article whose lead matches on its title.
     pub article_key: Field,
-    /// Article id (key).
+    /// Article id, exactly as written (case-sensitive: see [`ID_TOKENIZER`]).
     pub id: Field,
     /// Source file path (key).
     pub path: Field,
@@ -128,7 +132,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field("title", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("summary", text_options(PROSE_TOKENIZER, true));
     b.add_u64_field("article_key", FAST);
-    b.add_text_field("id", text_options(KEY_TOKENIZER, false));
+    b.add_text_field("id", text_options(ID_TOKENIZER, false));
     b.add_text_field("path", text_options(KEY_TOKENIZER, false));
     b.add_text_field("source", text_options(KEY_TOKENIZER, false));
     b.add_date_field(

@@ -144,7 +144,7 @@ const MIN_MEMORY_MB_PER_THREAD: usize = 15;
 
 /// The version of what [`crate::index::document::documents`] puts in the index; an index built
 /// with another is rebuilt.
-const DOCUMENT_LAYOUT: u32 = 4;
+const DOCUMENT_LAYOUT: u32 = 5;
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
 ///
@@ -412,6 +412,27 @@ mod tests {
             .map(|p| (name(&p.path), p.message.replace(&archive.display().to_string(), "")))
             .collect();
         (summary, found)
+    }
+
+    #[test]
+    fn a_changed_file_replaces_its_passages_whatever_the_case_of_its_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        let root = IndexRoot::new(dir.path().join("index"));
+        let file = archive.join("wire.md");
+        let article = |body: &str| format!("---\nid: \"AFP_ENG_19970401.0092\"\n---\n{body}\n");
+        std::fs::write(&file, article("Talks resumed in Doha.\n\nThe envoys met twice.")).unwrap();
+        duplicates(&root, &archive);
+        std::fs::write(&file, article("Talks collapsed in Doha.")).unwrap();
+        let (summary, _) = duplicates(&root, &archive);
+        assert_eq!((summary.updated, summary.articles, summary.passages), (1, 1, 1));
+        let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
+        assert_eq!(
+            open.index.reader().unwrap().searcher().num_docs(),
+            1,
+            "the two passages of the first version are deleted, not left beside the new one"
+        );
     }
 
     #[test]
