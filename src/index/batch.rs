@@ -7,9 +7,10 @@ use std::sync::Arc;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::enrich::{Annotations, Enricher, PassageSplitter};
-use crate::index::candidates::{Candidate, Owners};
+use crate::index::candidates::Candidate;
 use crate::index::document::documents;
-use crate::index::manifest::{ContentHash, FileEntry, Manifest};
+use crate::index::holders::Holders;
+use crate::index::manifest::{ContentHash, FileEntry};
 use crate::index::schema::Fields;
 use crate::index::writer::{IndexOptions, Progress, RunSummary, SkippedFile};
 use crate::read::{self, Format, SkipReason};
@@ -55,7 +56,7 @@ pub(super) fn process(
         Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
     };
     let hash = ContentHash::of(&bytes);
-    if c.previous_hash == Some(hash) {
+    if c.previous.as_ref().is_some_and(|previous| previous.hash == hash) {
         return Outcome::Unchanged { mtime_ns: c.mtime_ns };
     }
     let Some(format) = Format::of(c.path()) else {
@@ -76,48 +77,48 @@ pub(super) fn process(
     Outcome::Read { hash, read, docs }
 }
 
+/// What a file is in the manifest after a run applied it: its entry, or `None` when the manifest
+/// no longer holds it.
+pub(super) type Applied = (String, Option<FileEntry>);
+
 /// Applies what reading `c` produced: its old articles deleted and the new ones added (in the same
-/// commit), duplicate ids caught, the manifest and summary brought up to date. Takes `c` by value
-/// so that its path moves into the manifest rather than being copied.
-#[allow(clippy::too_many_arguments)]
+/// commit), duplicate ids caught, the summary brought up to date. Returns the file's new manifest
+/// line, its path moved out of `c` rather than copied.
 pub(super) fn apply(
     c: Candidate,
     outcome: Outcome,
-    manifest: &mut Manifest,
-    owners: &mut Owners,
+    holders: &mut Holders,
     summary: &mut RunSummary,
     writer: &IndexWriter,
     fields: &Fields,
     progress: &dyn Progress,
-) {
-    let previous = manifest.files.get(&c.key).cloned();
+) -> Applied {
     // Deleted here, in the batch that re-adds the file's articles, and so in the same commit.
-    let let_go = |old: &FileEntry, owners: &mut Owners| {
+    let let_go = |old: &FileEntry, holders: &mut Holders| {
         for id in old.ids.iter() {
             writer.delete_term(Term::from_field_text(fields.id, id));
-            owners.remove(id);
+            holders.let_go(id);
         }
     };
     match outcome {
         Outcome::Unchanged { mtime_ns } => {
-            if let Some(e) = manifest.files.get_mut(&c.key) {
-                e.mtime_ns = mtime_ns;
-                e.size = c.size;
-            }
             summary.unchanged += 1;
             progress.advance(1, 0);
+            let entry = c.previous.map(|e| FileEntry { mtime_ns, size: c.size, ..e });
+            (c.key, entry)
         }
         Outcome::Skipped(reason) => {
             // A file that turned bad no longer vouches for what it held.
-            if let Some(old) = manifest.files.remove(&c.key) {
-                let_go(&old, owners);
+            if let Some(old) = &c.previous {
+                let_go(old, holders);
             }
             summary.skip(c.path(), reason);
             progress.advance(1, 0);
+            (c.key, None)
         }
         Outcome::Read { hash, read, docs } => {
-            if let Some(old) = &previous {
-                let_go(old, owners);
+            if let Some(old) = &c.previous {
+                let_go(old, holders);
             }
             for p in read.problems {
                 summary.problems.push(SkippedFile {
@@ -133,7 +134,7 @@ pub(super) fn apply(
             let mut this_file: HashSet<String> = HashSet::new();
             let path: Arc<str> = Arc::from(c.key.as_str());
             for (id, article_docs, n) in docs {
-                let owner = owners.get(&id).filter(|p| *p != c.key).map(str::to_string);
+                let owner = holders.holder(&id, &c.key);
                 let held_elsewhere = owner.is_some();
                 if held_elsewhere || !this_file.insert(id.clone()) {
                     let other = owner.unwrap_or_else(|| c.key.clone());
@@ -161,13 +162,13 @@ pub(super) fn apply(
                     // ten documents made it hold ten times the documents.)
                     let _ = writer.add_document(doc);
                 }
-                owners.insert(&id, &path);
+                holders.hold(&id, &path);
                 ids.push(id);
                 passages += n;
             }
             summary.articles_written += ids.len() as u64;
             progress.advance(1, ids.len() as u64);
-            if previous.is_some() || c.reclaim {
+            if c.previous.is_some() || c.reclaim {
                 summary.updated += 1;
             } else {
                 summary.added += 1;
@@ -180,7 +181,7 @@ pub(super) fn apply(
                 passages,
                 shadowed: shadowed.into_boxed_slice(),
             };
-            manifest.files.insert(c.key, entry);
+            (c.key, Some(entry))
         }
     }
 }

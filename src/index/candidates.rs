@@ -1,28 +1,34 @@
-//! The files an indexing run must read, and which file holds each article id.
+//! The files an indexing run must read: the walk merged with the manifest, line by line.
 //!
-//! [`sort_walk`] sorts the walked files into unchanged ones and [`Candidate`]s; [`Owners`] catches an article id
-//! that a second file also holds (the copy is skipped and recorded as `shadowed` in the
-//! manifest), and [`reclaim_shadowed`] reads such a copy again once the file holding the id is
-//! gone.
+//! Both come in walk order ([`walk_order`]), so [`plan`] compares them as a merge join, holding
+//! one file of each at a time: unchanged files (same size and modification time) are counted,
+//! new and changed ones written to the run's plan on disk, and files of the manifest under the
+//! walked roots that the walk did not reach are gone. A file whose copy of an article id was
+//! skipped because another file held it (`shadowed` in the manifest) is read again once that
+//! file is gone, so that the copy takes its place as in a clean build.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::index::manifest::{ContentHash, Manifest};
-use crate::index::writer::{Progress, RunSummary};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::index::holders::Holders;
+use crate::index::manifest::{walk_order, FileEntry, ManifestReader};
+use crate::index::scratch::ScratchList;
+use crate::index::writer::RunSummary;
 use crate::read::{self, Format, SkipReason, Walked};
 
 /// A file the run must read.
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Candidate {
     /// Its path, which is UTF-8 (other paths are skipped before they become candidates), and so
     /// also its key in the manifest.
     pub(crate) key: String,
     pub(crate) size: u64,
     pub(crate) mtime_ns: i128,
-    /// The content hash the manifest holds for this path, if any.
-    pub(crate) previous_hash: Option<ContentHash>,
+    /// What the manifest holds for this path, if anything.
+    pub(crate) previous: Option<FileEntry>,
     /// Read again, unchanged, because a file holding one of its duplicate ids let go of it.
     pub(crate) reclaim: bool,
 }
@@ -34,110 +40,186 @@ impl Candidate {
     }
 }
 
-/// Which file holds each article id the index holds, to catch an id indexed twice.
-#[derive(Default)]
-pub(crate) struct Owners {
-    /// Each file's path is allocated once and shared by all its ids: one JSON Lines file can hold
-    /// thousands of articles.
-    by_id: HashMap<Box<str>, Arc<str>>,
+/// What a run must do, found by [`plan`].
+pub(crate) struct Plan {
+    /// The new and changed files, in walk order, on disk.
+    pub(crate) candidates: ScratchList<Candidate>,
+    /// The manifest's files that are gone, in walk order, on disk.
+    pub(crate) gone: ScratchList<String>,
+    /// Files read again to take over an id a gone file held, in walk order (few: they need a
+    /// duplicate id in the archive).
+    pub(crate) reclaimed: Vec<Candidate>,
 }
 
-impl Owners {
-    /// The owners of the ids `manifest` holds.
-    pub(crate) fn of(manifest: &Manifest) -> Owners {
-        let ids = manifest.files.values().map(|entry| entry.ids.len()).sum();
-        let mut by_id = HashMap::with_capacity(ids);
-        for (path, entry) in &manifest.files {
-            let path: Arc<str> = Arc::from(path.as_str());
-            for id in &entry.ids {
-                by_id.insert(Box::from(id.as_str()), Arc::clone(&path));
-            }
+/// The files of a plan, `planned` and `reclaimed`, in walk order.
+pub(crate) fn in_walk_order(
+    planned: impl Iterator<Item = Result<Candidate>>,
+    reclaimed: Vec<Candidate>,
+) -> impl Iterator<Item = Result<Candidate>> {
+    let mut planned = planned.peekable();
+    let mut reclaimed = reclaimed.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let take_reclaimed = match (planned.peek(), reclaimed.peek()) {
+            (Some(Ok(p)), Some(r)) => walk_order(&r.key, &p.key).is_lt(),
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if take_reclaimed {
+            reclaimed.next().map(Ok)
+        } else {
+            planned.next()
         }
-        Owners { by_id }
+    })
+}
+
+/// A manifest file met while planning that the walk does not read.
+struct Shadowing {
+    key: String,
+    entry: FileEntry,
+}
+
+/// The manifest's files the walk passed by.
+struct Passed<'a> {
+    roots: &'a [PathBuf],
+    gone: ScratchList<String>,
+    removed: u64,
+    /// Files holding shadowed ids that this run does not read anyway.
+    shadowing: Vec<Shadowing>,
+}
+
+impl Passed<'_> {
+    /// A manifest file the walk did not reach: gone when under a walked root, else kept as it is.
+    fn pass(
+        &mut self,
+        key: String,
+        entry: FileEntry,
+        holders: &mut Holders,
+        let_go: &mut dyn FnMut(&FileEntry, &mut Holders),
+    ) -> Result<()> {
+        if self.roots.iter().any(|root| under(&key, root)) {
+            let_go(&entry, holders);
+            self.removed += 1;
+            self.gone.push(&key)
+        } else {
+            self.keep(key, entry);
+            Ok(())
+        }
     }
 
-    /// The path of the file holding `id`.
-    pub(crate) fn get(&self, id: &str) -> Option<&str> {
-        self.by_id.get(id).map(|path| &**path)
-    }
-
-    /// Records that the file at `path` holds `id`.
-    pub(crate) fn insert(&mut self, id: &str, path: &Arc<str>) {
-        self.by_id.insert(Box::from(id), Arc::clone(path));
-    }
-
-    /// Records that no file holds `id` any more.
-    pub(crate) fn remove(&mut self, id: &str) {
-        self.by_id.remove(id);
+    /// A manifest file that stays as it is.
+    fn keep(&mut self, key: String, entry: FileEntry) {
+        if !entry.shadowed.is_empty() {
+            self.shadowing.push(Shadowing { key, entry });
+        }
     }
 }
 
-/// Sorts the walk's files against `manifest`: unchanged ones (same size and modification time)
-/// are counted in `summary`; new and changed ones become the returned candidates, in walk order;
-/// skipped ones are recorded. Also returns the manifest's files under the walked `roots` that the
-/// walk did not reach: they are gone.
+/// Merges the `walk` of `roots` (in walk order: see [`read::walk_roots`]) with the manifest the
+/// run starts from.
 ///
-/// The walked list is consumed as it is sorted (each path dropped, or moved into a candidate).
-pub(crate) fn sort_walk(
-    walked: Vec<Walked>,
-    manifest: &Manifest,
+/// Skipped files are recorded in `summary`, unchanged ones counted. Each gone file, and each file
+/// read again to reclaim an id, is handed to `let_go` (which deletes its articles) before this
+/// returns, so that whichever file reads an id first in this run holds it, as in a clean build.
+///
+/// # Errors
+/// When the manifest cannot be read, the working lists cannot be written, or the walk is not in
+/// walk order.
+pub(crate) fn plan(
+    walk: impl Iterator<Item = Walked>,
+    base: ManifestReader,
     roots: &[PathBuf],
+    scratch: &Path,
     summary: &mut RunSummary,
-    progress: &dyn Progress,
-) -> (Vec<Candidate>, Vec<String>) {
-    // The manifest's keys the walk reached, borrowed from the manifest rather than copied: those
-    // under a walked root that it did not reach are gone.
-    let mut reached: HashSet<&str> = HashSet::with_capacity(manifest.files.len());
-    let mut candidates = Vec::new();
-    for entry in walked {
-        match entry {
-            Walked::Skipped { path, reason } => summary.skip(&path, reason),
-            Walked::File { path, size, modified } => {
-                let key = match path.into_os_string().into_string() {
-                    Ok(key) => key,
-                    Err(path) => {
-                        summary.skip(Path::new(&path), SkipReason::NonUtf8Path);
-                        continue;
-                    }
-                };
-                let path = Path::new(&key);
-                if Format::of(path).is_none() || read::is_documentation(path) {
-                    let reason = if Format::of(path).is_none() {
-                        SkipReason::Unsupported
-                    } else {
-                        SkipReason::Documentation
-                    };
-                    summary.skip(path, reason);
-                    progress.advance(1, 0);
-                    continue;
-                }
-                let mtime_ns = modified.map_or(0, nanos);
-                let held = manifest.files.get_key_value(&key);
-                if let Some((held_key, _)) = held {
-                    reached.insert(held_key.as_str());
-                }
-                match held.map(|(_, entry)| entry) {
-                    Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
-                        summary.unchanged += 1;
-                        progress.advance(1, 0);
-                    }
-                    entry => {
-                        let previous_hash = entry.map(|e| e.hash);
-                        candidates.push(Candidate { key, size, mtime_ns, previous_hash, reclaim: false })
-                    }
+    holders: &mut Holders,
+    let_go: &mut dyn FnMut(&FileEntry, &mut Holders),
+) -> Result<Plan> {
+    let mut candidates = ScratchList::create(scratch, "plan")?;
+    let gone = ScratchList::create(scratch, "gone")?;
+    let mut passed = Passed { roots, gone, removed: 0, shadowing: Vec::new() };
+    let mut base = base.peekable();
+    let mut last: Option<String> = None;
+    for walked in walk {
+        let (path, size, modified) = match walked {
+            Walked::Skipped { path, reason } => {
+                summary.skip(&path, reason);
+                continue;
+            }
+            Walked::File { path, size, modified } => (path, size, modified),
+        };
+        let key = match path.into_os_string().into_string() {
+            Ok(key) => key,
+            Err(path) => {
+                summary.skip(Path::new(&path), SkipReason::NonUtf8Path);
+                continue;
+            }
+        };
+        let path = Path::new(&key);
+        if Format::of(path).is_none() {
+            summary.skip(path, SkipReason::Unsupported);
+            continue;
+        }
+        if read::is_documentation(path) {
+            summary.skip(path, SkipReason::Documentation);
+            continue;
+        }
+        if last.as_deref().is_some_and(|last| walk_order(last, &key).is_ge()) {
+            return Err(Error::Invalid(format!("the walk reached {key} out of order; please report this")));
+        }
+        // The manifest's files before this one were passed by; this one may be among them.
+        let previous = loop {
+            if let Some(Err(_)) = base.peek() {
+                if let Some(Err(e)) = base.next() {
+                    return Err(e);
                 }
             }
+            match base.peek() {
+                Some(Ok((held, _))) if walk_order(held, &key).is_lt() => {
+                    if let Some(Ok((held, entry))) = base.next() {
+                        passed.pass(held, entry, holders, let_go)?;
+                    }
+                }
+                Some(Ok((held, _))) if walk_order(held, &key).is_eq() => {
+                    break base.next().and_then(Result::ok).map(|(_, entry)| entry);
+                }
+                _ => break None,
+            }
+        };
+        let mtime_ns = modified.map_or(0, nanos);
+        match previous {
+            Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
+                summary.unchanged += 1;
+                passed.keep(key.clone(), e);
+            }
+            previous => {
+                candidates.push(&Candidate { key: key.clone(), size, mtime_ns, previous, reclaim: false })?
+            }
         }
+        last = Some(key);
     }
+    for held in base {
+        let (held, entry) = held?;
+        passed.pass(held, entry, holders, let_go)?;
+    }
+    let Passed { gone, removed, shadowing, .. } = passed;
+    summary.removed += removed;
 
-    // Files gone from the walked paths.
-    let gone: Vec<String> = manifest
-        .files
-        .keys()
-        .filter(|k| !reached.contains(k.as_str()) && roots.iter().any(|r| under(k, r)))
-        .cloned()
-        .collect();
-    (candidates, gone)
+    // A file whose copy of an id was skipped reads it now that the file holding it is gone. It
+    // gives up what it held before anything is added; its entry leaves the manifest until it is
+    // read, so that should the run stop, the next run reads it as a new file.
+    let reclaim: Vec<Shadowing> =
+        shadowing.into_iter().filter(|s| s.entry.shadowed.iter().any(|id| holders.was_let_go(id))).collect();
+    let mut reclaimed = Vec::with_capacity(reclaim.len());
+    for Shadowing { key, entry } in reclaim {
+        let_go(&entry, holders);
+        reclaimed.push(Candidate {
+            key,
+            size: entry.size,
+            mtime_ns: entry.mtime_ns,
+            previous: None,
+            reclaim: true,
+        });
+    }
+    Ok(Plan { candidates, gone, reclaimed })
 }
 
 /// Nanoseconds since the epoch (negative before it).
@@ -153,85 +235,4 @@ fn under(key: &str, root: &Path) -> bool {
     let root = root.to_string_lossy();
     let root = root.trim_end_matches('/');
     key == root || key.strip_prefix(root).is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// Files holding a duplicate of an id in `released` (the ids of gone files) are read again in
-/// this run, in walk order with the other candidates, so that the first of them to read the id
-/// holds it, as in a clean build. Returns the reclaimed files' own ids, to be deleted before
-/// anything is added (their entries leave the manifest, so should the run stop, the next run
-/// reads them as new files rather than trusting a stale entry).
-pub(crate) fn reclaim_shadowed(
-    manifest: &mut Manifest,
-    candidates: &mut Vec<Candidate>,
-    released: &HashSet<String>,
-) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    if released.is_empty() {
-        return ids;
-    }
-    let reading: HashSet<&str> = candidates.iter().map(|c| c.key.as_str()).collect();
-    let reclaim: Vec<String> = manifest
-        .files
-        .iter()
-        .filter(|(key, _)| !reading.contains(key.as_str()))
-        .filter(|(_, entry)| entry.shadowed.iter().any(|id| released.contains(id)))
-        .map(|(key, _)| key.clone())
-        .collect();
-    drop(reading);
-    if reclaim.is_empty() {
-        return ids;
-    }
-    for key in reclaim {
-        if let Some(entry) = manifest.files.remove(&key) {
-            ids.extend(entry.ids.into_vec());
-            candidates.push(Candidate {
-                key,
-                size: entry.size,
-                mtime_ns: entry.mtime_ns,
-                previous_hash: None,
-                reclaim: true,
-            });
-        }
-    }
-    // The walk yields paths in order; keep the candidates so, reclaimed ones among them.
-    candidates.sort_by(|a, b| a.key.cmp(&b.key));
-    ids
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::index::manifest::FileEntry;
-
-    fn entry(ids: &[&str]) -> FileEntry {
-        FileEntry {
-            size: 1,
-            mtime_ns: 1,
-            hash: ContentHash::of(b""),
-            ids: ids.iter().map(|id| id.to_string()).collect(),
-            passages: ids.len() as u64,
-            shadowed: Box::default(),
-        }
-    }
-
-    #[test]
-    fn owners_name_the_file_holding_each_id() {
-        let mut manifest = Manifest::default();
-        manifest.files.insert("/a.jsonl".into(), entry(&["x", "y"]));
-        manifest.files.insert("/b.md".into(), entry(&["z"]));
-        manifest.files.insert("/empty.md".into(), entry(&[]));
-        let mut owners = Owners::of(&manifest);
-        assert_eq!(
-            (owners.get("x"), owners.get("y"), owners.get("z")),
-            (Some("/a.jsonl"), Some("/a.jsonl"), Some("/b.md"))
-        );
-        assert_eq!(owners.get("w"), None);
-        assert!(Arc::ptr_eq(&owners.by_id["x"], &owners.by_id["y"]), "one path per file");
-        owners.remove("x");
-        assert_eq!(owners.get("x"), None);
-        let path: Arc<str> = Arc::from("/c.md");
-        owners.insert("x", &path);
-        owners.insert("z", &path);
-        assert_eq!((owners.get("x"), owners.get("z")), (Some("/c.md"), Some("/c.md")));
-    }
 }

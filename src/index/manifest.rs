@@ -3,14 +3,26 @@
 //! A manifest is written to a new file (`manifest-<n>.json`) before each commit, and the commit's
 //! payload names it: the index and the manifest it points to change together in one atomic
 //! commit, and a crash between the two leaves the previous pair in force.
+//!
+//! The file is JSON Lines: a header `{"format":2,"config":"…"}`, then one line per file,
+//! `["path",{entry}]`, in walk order ([`walk_order`]). Both ways it is streamed, a line at a time
+//! ([`ManifestReader`], [`ManifestWriter`]): an indexing run merges the walk with the manifest
+//! instead of holding either, so its memory does not grow with the archive. (Manifests of format
+//! 1, one JSON object, are still read: they are sorted in memory once, and rewritten as format 2
+//! at the next commit.)
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
+
+/// The manifest format this version writes.
+pub const MANIFEST_FORMAT: u32 = 2;
 
 /// What the index holds of one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,104 +34,199 @@ pub struct FileEntry {
     /// BLAKE3 hash of the content.
     pub hash: ContentHash,
     /// Ids of the articles the file produced and the index holds.
-    ///
-    /// A boxed slice, not a `Vec`: it never grows, and holds no spare room (serde grows a `Vec` to
-    /// room for four ids, 72 bytes wasted for the usual file of one article).
     pub ids: Box<[String]>,
     /// Passages indexed for those articles.
     pub passages: u64,
     /// Ids of articles in the file that were not indexed because another file holds them: when
-    /// that file lets go of one (it is deleted or changed), this file is read again.
+    /// that file lets go of one (it is deleted), this file is read again.
     #[serde(default, skip_serializing_if = "<[String]>::is_empty")]
     pub shadowed: Box<[String]>,
 }
 
-/// The index's manifest.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
-    /// Fingerprint of the index-config the index was built with.
-    pub config: String,
-    /// Every file the index holds, by path.
-    #[serde(deserialize_with = "files_packed")]
-    pub files: BTreeMap<String, FileEntry>,
+/// The order of the files in a manifest, which is the order a walk reaches them: [`Path`]'s,
+/// component by component (`a/b` before `a-b`, where the bytes of the whole string would put
+/// `-` first).
+pub fn walk_order(a: &str, b: &str) -> Ordering {
+    Path::new(a).cmp(Path::new(b))
 }
 
-/// Reads the files into a map whose nodes are full.
-///
-/// Serde inserts entries one by one, and a `BTreeMap` filled in ascending order (as a manifest is
-/// written) leaves its nodes about half empty, some 100 bytes per file for the whole run; built
-/// from the whole list at once it packs them. The list is held only while the map is built.
-fn files_packed<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> std::result::Result<BTreeMap<String, FileEntry>, D::Error> {
-    struct FilesVisitor;
-    impl<'de> de::Visitor<'de> for FilesVisitor {
-        type Value = BTreeMap<String, FileEntry>;
+/// How many files, articles and passages a manifest holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Files.
+    pub files: u64,
+    /// Articles.
+    pub articles: u64,
+    /// Passages.
+    pub passages: u64,
+}
 
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a map of files")
-        }
-
-        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
-            let mut files = Vec::with_capacity(map.size_hint().unwrap_or(0));
-            while let Some(file) = map.next_entry::<String, FileEntry>()? {
-                files.push(file);
-            }
-            // Sorts the list (one pass when it is sorted already) and, like inserting one by one,
-            // keeps the last of equal keys.
-            Ok(files.into_iter().collect())
-        }
+impl Totals {
+    fn add(&mut self, entry: &FileEntry) {
+        self.files += 1;
+        self.articles += entry.ids.len() as u64;
+        self.passages += entry.passages;
     }
-    deserializer.deserialize_map(FilesVisitor)
 }
 
-impl Manifest {
-    /// Reads a manifest file.
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    config: String,
+}
+
+/// Format 1: the whole manifest as one JSON object.
+#[derive(Deserialize)]
+struct Format1 {
+    config: String,
+    files: BTreeMap<String, FileEntry>,
+}
+
+/// Reads a manifest one file at a time, in walk order.
+pub struct ManifestReader {
+    config: String,
+    path: PathBuf,
+    lines: Lines,
+    line: usize,
+}
+
+enum Lines {
+    Empty,
+    File(BufReader<std::fs::File>),
+    Format1(std::vec::IntoIter<(String, FileEntry)>),
+}
+
+impl ManifestReader {
+    /// Opens the manifest at `path` and reads its header.
     ///
     /// # Errors
-    /// When the file cannot be read or parsed.
-    pub fn read(path: &Path) -> Result<Manifest> {
+    /// When the file cannot be read, or its header is not a manifest's.
+    pub fn open(path: &Path) -> Result<ManifestReader> {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        // Parsed as it is read: a manifest of a large archive is tens of MB, which would otherwise
-        // sit in memory beside the manifest parsed from it. (Parsing from a reader is slower, some
-        // 60 ms for 200,000 files, which the smaller manifest more than wins back.)
-        let reader = std::io::BufReader::with_capacity(1 << 16, file);
-        serde_json::from_reader(reader).map_err(|e| {
-            if e.is_io() {
-                return Error::io(path, e.into());
+        let mut reader = BufReader::with_capacity(1 << 16, file);
+        let mut first = String::new();
+        reader.read_line(&mut first).map_err(|e| Error::io(path, e))?;
+        let path = path.to_path_buf();
+        if let Ok(header) = serde_json::from_str::<Header>(&first) {
+            if header.format != MANIFEST_FORMAT {
+                return Err(Error::Invalid(format!(
+                    "{}: manifest format {} is not one this casefile reads; rebuild with `casefile index --full`",
+                    path.display(),
+                    header.format
+                )));
             }
-            Error::Invalid(format!(
-                "{}: corrupt manifest ({e}); rebuild with `casefile index --full`",
-                path.display()
-            ))
-        })
+            return Ok(ManifestReader { config: header.config, path, lines: Lines::File(reader), line: 1 });
+        }
+        let old: Format1 = serde_json::from_str(&first).map_err(|e| corrupt(&path, 1, &e))?;
+        let mut files: Vec<(String, FileEntry)> = old.files.into_iter().collect();
+        files.sort_by(|a, b| walk_order(&a.0, &b.0));
+        Ok(ManifestReader { config: old.config, path, lines: Lines::Format1(files.into_iter()), line: 1 })
     }
 
-    /// Writes the manifest to `path` (fsynced), replacing nothing: the caller names a new file.
+    /// A manifest holding nothing, for an index built with `config`.
+    pub fn empty(config: &str) -> ManifestReader {
+        ManifestReader { config: config.to_string(), path: PathBuf::new(), lines: Lines::Empty, line: 0 }
+    }
+
+    /// The fingerprint of the index-config and layout the index was built with.
+    pub fn config(&self) -> &str {
+        &self.config
+    }
+
+    /// Reads the rest of the manifest and counts what it holds.
+    ///
+    /// # Errors
+    /// When a line cannot be read or parsed.
+    pub fn totals(self) -> Result<Totals> {
+        let mut totals = Totals::default();
+        for file in self {
+            totals.add(&file?.1);
+        }
+        Ok(totals)
+    }
+}
+
+impl Iterator for ManifestReader {
+    type Item = Result<(String, FileEntry)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.lines {
+            Lines::Empty => None,
+            Lines::Format1(files) => files.next().map(Ok),
+            Lines::File(reader) => {
+                let mut line = String::new();
+                self.line += 1;
+                match reader.read_line(&mut line) {
+                    Ok(0) => None,
+                    Ok(_) => {
+                        Some(serde_json::from_str(&line).map_err(|e| corrupt(&self.path, self.line, &e)))
+                    }
+                    Err(e) => Some(Err(Error::io(&self.path, e))),
+                }
+            }
+        }
+    }
+}
+
+fn corrupt(path: &Path, line: usize, e: &serde_json::Error) -> Error {
+    Error::Invalid(format!(
+        "{}: corrupt manifest (line {line}: {e}); rebuild with `casefile index --full`",
+        path.display()
+    ))
+}
+
+/// Writes a manifest one file at a time, in walk order; it takes its name only when finished.
+pub struct ManifestWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    out: BufWriter<std::fs::File>,
+    totals: Totals,
+}
+
+impl ManifestWriter {
+    /// Starts the manifest `path` (written as `path.tmp` until [`ManifestWriter::finish`]) of an
+    /// index built with `config`.
     ///
     /// # Errors
     /// On I/O errors.
-    pub fn write(&self, path: &Path) -> Result<()> {
-        use std::io::Write;
+    pub fn create(path: &Path, config: &str) -> Result<ManifestWriter> {
         let tmp = path.with_extension("tmp");
         let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        // Streamed: a manifest of a large archive is tens of MB, not worth holding twice.
-        let mut out = std::io::BufWriter::new(file);
-        serde_json::to_writer(&mut out, self).map_err(|e| Error::Invalid(e.to_string()))?;
-        out.flush().map_err(|e| Error::io(&tmp, e))?;
+        let mut writer = ManifestWriter {
+            path: path.to_path_buf(),
+            tmp,
+            out: BufWriter::with_capacity(1 << 16, file),
+            totals: Totals::default(),
+        };
+        let header = Header { format: MANIFEST_FORMAT, config: config.to_string() };
+        writer.line(&header)?;
+        Ok(writer)
+    }
+
+    /// Adds the file at `path`; files must come in [`walk_order`].
+    ///
+    /// # Errors
+    /// On I/O errors.
+    pub fn push(&mut self, path: &str, entry: &FileEntry) -> Result<()> {
+        self.totals.add(entry);
+        self.line(&(path, entry))
+    }
+
+    fn line(&mut self, value: &impl Serialize) -> Result<()> {
+        serde_json::to_writer(&mut self.out, value).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.out.write_all(b"\n").map_err(|e| Error::io(&self.tmp, e))
+    }
+
+    /// Flushes and fsyncs the manifest and gives it its name; returns what it holds.
+    ///
+    /// # Errors
+    /// On I/O errors.
+    pub fn finish(self) -> Result<Totals> {
+        let ManifestWriter { path, tmp, out, totals } = self;
         let file = out.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
         file.sync_all().map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
-    }
-
-    /// Number of articles held.
-    pub fn articles(&self) -> u64 {
-        self.files.values().map(|f| f.ids.len() as u64).sum()
-    }
-
-    /// Number of passages held.
-    pub fn passages(&self) -> u64 {
-        self.files.values().map(|f| f.passages).sum()
+        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
+        Ok(totals)
     }
 }
 
@@ -204,60 +311,66 @@ mod tests {
         assert!(not_hex.parse::<ContentHash>().is_err());
     }
 
+    fn entry(size: u64, ids: &[&str]) -> FileEntry {
+        FileEntry {
+            size,
+            mtime_ns: -5,
+            hash: ContentHash::of(b"hello"),
+            ids: ids.iter().map(|id| id.to_string()).collect(),
+            passages: 3,
+            shadowed: Box::default(),
+        }
+    }
+
     #[test]
-    fn a_manifest_reads_and_writes_byte_for_byte_as_before() {
-        // The layout of a manifest written before hashes were held as bytes.
+    fn a_manifest_of_format_1_is_read_in_walk_order() {
         let before = format!(
-            "{{\"config\":\"abc-layout2\",\"files\":{{\"/a/b.txt\":{{\"size\":12,\"mtime_ns\":-5,\
-             \"hash\":\"{HELLO}\",\"ids\":[\"x\",\"y\"],\"passages\":3}},\"/a/c.md\":{{\"size\":0,\
+            "{{\"config\":\"abc-layout2\",\"files\":{{\"/a-c.md\":{{\"size\":12,\"mtime_ns\":-5,\
+             \"hash\":\"{HELLO}\",\"ids\":[\"x\",\"y\"],\"passages\":3}},\"/a/b.txt\":{{\"size\":0,\
              \"mtime_ns\":1795871575662849341,\"hash\":\"{HELLO}\",\"ids\":[],\"passages\":0}}}}}}"
         );
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("manifest-1-1.json");
         std::fs::write(&old, &before).unwrap();
-        let manifest = Manifest::read(&old).unwrap();
-        assert_eq!(manifest.files["/a/b.txt"].hash, ContentHash::of(b"hello"));
-        assert_eq!((manifest.articles(), manifest.passages()), (2, 3));
-        let new = dir.path().join("manifest-2-1.json");
-        manifest.write(&new).unwrap();
-        assert_eq!(std::fs::read_to_string(&new).unwrap(), before);
+        let reader = ManifestReader::open(&old).unwrap();
+        assert_eq!(reader.config(), "abc-layout2");
+        let files: Vec<(String, FileEntry)> = reader.map(Result::unwrap).collect();
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["/a/b.txt", "/a-c.md"], "walk order, not byte order");
+        assert_eq!(files[1].1, entry(12, &["x", "y"]));
+        let totals = ManifestReader::open(&old).unwrap().totals().unwrap();
+        assert_eq!(totals, Totals { files: 2, articles: 2, passages: 3 });
     }
 
     #[test]
-    fn files_read_in_any_order_and_the_last_of_a_repeated_path_wins_as_before() {
-        let entry = |size: u64| {
-            format!("{{\"size\":{size},\"mtime_ns\":1,\"hash\":\"{HELLO}\",\"ids\":[\"i{size}\"],\"passages\":1}}")
-        };
-        let json = format!(
-            "{{\"config\":\"c\",\"files\":{{\"/b\":{},\"/a\":{},\"/c\":{},\"/a\":{}}}}}",
-            entry(1),
-            entry(2),
-            entry(3),
-            entry(4)
-        );
-        let manifest: Manifest = serde_json::from_str(&json).unwrap();
-        let sizes: Vec<(&str, u64)> = manifest.files.iter().map(|(k, e)| (k.as_str(), e.size)).collect();
-        assert_eq!(sizes, [("/a", 4), ("/b", 1), ("/c", 3)]);
-        // The same as serde's own map, entry by entry.
-        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let by_serde: BTreeMap<String, FileEntry> = serde_json::from_value(value["files"].clone()).unwrap();
-        assert_eq!(manifest.files, by_serde);
-        // Built from a large list, the map still finds, adds and removes files.
-        let many: BTreeMap<String, FileEntry> = (0..5_000)
-            .map(|i| (format!("/f{i:05}"), by_serde["/b"].clone()))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect();
-        let json = serde_json::to_string(&Manifest { config: "c".into(), files: many.clone() }).unwrap();
-        let mut read: Manifest = serde_json::from_str(&json).unwrap();
-        assert_eq!(read.files, many);
-        read.files.insert("/f02500x".into(), by_serde["/a"].clone());
-        assert!(read.files.remove("/f00007").is_some());
-        assert_eq!(read.files.len(), 5_000);
+    fn a_manifest_reads_back_what_was_written_line_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest-2-1.json");
+        let mut writer = ManifestWriter::create(&path, "cfg").unwrap();
+        let mut shadowing = entry(7, &["z"]);
+        shadowing.shadowed = vec!["x".to_string()].into();
+        writer.push("/a/b.txt", &entry(1, &["x", "y"])).unwrap();
+        writer.push("/a-c.md", &shadowing).unwrap();
+        assert!(!path.exists(), "named only when finished");
+        assert_eq!(writer.finish().unwrap(), Totals { files: 2, articles: 3, passages: 6 });
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 3);
+        assert!(text.starts_with("{\"format\":2,\"config\":\"cfg\"}\n[\"/a/b.txt\",{\"size\":1,"), "{text}");
+        let reader = ManifestReader::open(&path).unwrap();
+        assert_eq!(reader.config(), "cfg");
+        let files: Vec<(String, FileEntry)> = reader.map(Result::unwrap).collect();
         assert_eq!(
-            read.files.range("/f024".to_string()..).nth(101).map(|(k, _)| k.as_str()),
-            Some("/f02500x")
+            files,
+            [("/a/b.txt".to_string(), entry(1, &["x", "y"])), ("/a-c.md".to_string(), shadowing)]
         );
+        assert_eq!(ManifestReader::empty("c").count(), 0);
+    }
+
+    #[test]
+    fn walk_order_goes_by_path_component() {
+        let mut paths = vec!["/a-b/c", "/a/b/c", "/a/b", "/a.txt", "/a/b-c", "/ab"];
+        paths.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(paths, ["/a/b", "/a/b/c", "/a/b-c", "/a-b/c", "/a.txt", "/ab"]);
     }
 
     #[test]
@@ -265,9 +378,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("manifest-1-1.json");
         std::fs::write(&path, "{\"config\":\"x\",\"files\":{\"/a\":{\"size\":1,").unwrap();
-        let err = Manifest::read(&path).unwrap_err().to_string();
+        let err = ManifestReader::open(&path).err().unwrap().to_string();
         assert!(err.contains("corrupt manifest"), "{err}");
-        let err = Manifest::read(&dir.path().join("missing.json")).unwrap_err();
+        std::fs::write(&path, "{\"format\":2,\"config\":\"x\"}\n[\"/a\",{\"size\":1}]\n").unwrap();
+        let err = ManifestReader::open(&path).unwrap().next().unwrap().unwrap_err().to_string();
+        assert!(err.contains("corrupt manifest (line 2"), "{err}");
+        let err = ManifestReader::open(&dir.path().join("missing.json")).err().unwrap();
         assert!(matches!(err, Error::Io { .. }), "{err}");
     }
 }

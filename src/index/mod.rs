@@ -8,6 +8,8 @@
 //!   CURRENT            names the live generation; replaced by rename, so always whole
 //!   gen-000001/        a tantivy index; its commit payload names its manifest
 //!     manifest-<n>.json
+//!   run-*.tmp          a run's working lists (its plan, the files it gave up, what it applied),
+//!                      kept on disk so that a run's memory does not grow with the archive
 //! ```
 //!
 //! `casefile index --full` (or a change of `index-config`) builds a new generation beside the
@@ -16,10 +18,12 @@
 mod batch;
 mod candidates;
 pub mod document;
+mod holders;
 pub mod lock;
 pub mod manifest;
 pub mod merge;
 pub mod schema;
+mod scratch;
 pub mod stats;
 pub mod stem;
 pub mod writer;
@@ -33,7 +37,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 
 pub use document::{ArticleRef, PassageActor, PassageQuote, PassageTopic, StoredPassage};
-pub use manifest::{ContentHash, FileEntry, Manifest};
+pub use manifest::{ContentHash, FileEntry, ManifestReader, ManifestWriter, Totals};
 pub use schema::Fields;
 pub use writer::{IndexOptions, Progress, RunSummary, SkippedFile};
 
@@ -146,14 +150,20 @@ impl OpenIndex {
         serde_json::from_str(metas.payload.as_deref()?).ok()
     }
 
-    /// The manifest matching the last commit (empty for a new index).
+    /// The file of the manifest matching the last commit (`None` for a new index).
+    pub fn manifest_path(&self) -> Option<PathBuf> {
+        self.payload().filter(|p| !p.manifest.is_empty()).map(|p| self.dir.join(p.manifest))
+    }
+
+    /// The manifest matching the last commit (empty for a new index), opened to be read line by
+    /// line.
     ///
     /// # Errors
     /// When the manifest named by the commit cannot be read.
-    pub fn manifest(&self) -> Result<Manifest> {
-        match self.payload() {
-            Some(p) if !p.manifest.is_empty() => Manifest::read(&self.dir.join(&p.manifest)),
-            _ => Ok(Manifest::default()),
+    pub fn manifest(&self) -> Result<ManifestReader> {
+        match self.manifest_path() {
+            Some(path) => ManifestReader::open(&path),
+            None => Ok(ManifestReader::empty("")),
         }
     }
 }

@@ -38,7 +38,7 @@ pub struct IndexStats {
 /// # Errors
 /// When the index or its manifest cannot be read.
 pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
-    let manifest = open.manifest()?;
+    let totals = open.manifest()?.totals()?;
     let reader = open.index.reader()?;
     let searcher = reader.searcher();
     let mut min: Option<i64> = None;
@@ -66,9 +66,9 @@ pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
         .unwrap_or(0);
     Ok(IndexStats {
         path: open.dir.display().to_string(),
-        files: manifest.files.len() as u64,
-        articles: manifest.articles(),
-        passages: manifest.passages(),
+        files: totals.files,
+        articles: totals.articles,
+        passages: totals.passages,
         sources: top_terms(&searcher, open.fields.source, 50)?,
         date_range: min.zip(max).map(|(a, b)| (day(a), day(b))),
         top_actors: top_terms(&searcher, open.fields.actor, 15)?,

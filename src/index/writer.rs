@@ -1,7 +1,7 @@
 //! The indexing run: walk, compare with the manifest, read and enrich what changed in parallel,
 //! write documents, commit in batches with the manifest riding on each commit.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -13,12 +13,14 @@ use tantivy::{Index, IndexWriter, Term};
 use crate::config::Config;
 use crate::enrich::{Enricher, PassageSplitter};
 use crate::error::{Error, Result};
-use crate::index::batch::{apply, process, Annotator, Outcome};
-use crate::index::candidates::{reclaim_shadowed, sort_walk, Candidate, Owners};
+use crate::index::batch::{apply, process, Annotator, Applied, Outcome};
+use crate::index::candidates::{in_walk_order, plan, Candidate, Plan};
+use crate::index::holders::Holders;
 use crate::index::lock::IndexLock;
-use crate::index::manifest::Manifest;
+use crate::index::manifest::{walk_order, FileEntry, ManifestReader, ManifestWriter, Totals};
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
+use crate::index::scratch::ScratchList;
 use crate::index::{CommitPayload, IndexRoot, OpenIndex};
 use crate::read::{self, ReadOptions, SkipReason, WalkOptions};
 
@@ -197,7 +199,7 @@ fn run_in_pool(
         Some(open) => Some(open.manifest()?),
         None => None,
     };
-    let rebuild = options.full || existing_manifest.as_ref().is_none_or(|m| m.config != fingerprint);
+    let rebuild = options.full || existing_manifest.as_ref().is_none_or(|m| m.config() != fingerprint);
     let (open, mut manifest, new_generation) = if rebuild {
         let generation = root.next_generation();
         let dir = root.path().join(&generation);
@@ -205,14 +207,15 @@ fn run_in_pool(
         let index = Index::create_in_dir(&dir, build_schema())?;
         register_tokenizers(&index, &config.settings.index)?;
         let fields = Fields::from_schema(&index.schema())?;
-        let manifest = Manifest { config: fingerprint, ..Manifest::default() };
         let open = OpenIndex { index, fields, dir };
+        let manifest = ManifestState::new(&fingerprint, None, root.path())?;
         if existing.is_none() {
             // Nothing to protect: the first build goes live at once (empty), so a killed first
             // run resumes from its last commit instead of starting over.
             remove_stale_generations(root, Some(&generation));
             let mut writer: IndexWriter = open.index.writer(15 << 20)?;
-            commit(&mut writer, &open, &manifest, &RunSummary::default(), &mut 0, started)?;
+            let mut manifest = manifest;
+            commit(&mut writer, &open, &mut manifest, &RunSummary::default(), &mut 0, started)?;
             root.set_current(&generation)?;
             (open, manifest, None)
         } else {
@@ -220,8 +223,10 @@ fn run_in_pool(
         }
     } else {
         let open = existing.clone().ok_or_else(|| Error::NoIndex { path: root.path().to_path_buf() })?;
-        (open, existing_manifest.unwrap_or_default(), None)
+        let manifest = ManifestState::new(&fingerprint, open.manifest_path(), root.path())?;
+        (open, manifest, None)
     };
+    drop(existing_manifest);
 
     let mut summary =
         RunSummary { index: root.path().display().to_string(), full: rebuild, ..RunSummary::default() };
@@ -236,35 +241,31 @@ fn run_in_pool(
     };
     writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 
-    let walked = read::walk(&options.paths, &options.walk);
-    progress.start(walked.len() as u64);
-    let (mut candidates, gone) = sort_walk(walked, &manifest, &options.paths, &mut summary, progress);
-    // The ids of gone files are let go of: a file holding a duplicate of one is read again.
-    let mut released: HashSet<String> = HashSet::new();
-    for key in gone {
-        if let Some(entry) = manifest.files.remove(&key) {
+    // The walk merged with the manifest, one file of each at a time; the files to read go to a
+    // plan on disk. Gone files' articles are deleted now, in the run's first commit.
+    let mut holders = Holders::new(&open.index, open.fields, !rebuild)?;
+    let roots = read::walk_roots(&options.paths);
+    let walk = read::walk_lazily(&roots, &options.walk);
+    let Plan { mut candidates, gone, reclaimed } = {
+        let base = manifest.base()?;
+        let fields = &open.fields;
+        let mut let_go = |entry: &FileEntry, holders: &mut Holders| {
             for id in entry.ids.iter() {
-                writer.delete_term(Term::from_field_text(open.fields.id, id));
+                writer.delete_term(Term::from_field_text(fields.id, id));
+                holders.let_go(id);
             }
-            released.extend(entry.ids.into_vec());
-            summary.removed += 1;
-        }
-    }
-    // The files read again give up what they held before anything is added, so that whichever
-    // file reads an id first in this run holds it, as in a clean build. (A delete queued when
-    // such a file is applied would also hit what another file added earlier in the run.)
-    let reclaimed = reclaim_shadowed(&mut manifest, &mut candidates, &released);
-    drop(released);
-    for id in &reclaimed {
-        writer.delete_term(Term::from_field_text(open.fields.id, id));
-    }
-
-    // Only files that are read need owners: a no-op rerun does without the map.
-    let mut owners = if candidates.is_empty() { Owners::default() } else { Owners::of(&manifest) };
+        };
+        plan(walk, base, &roots, root.path(), &mut summary, &mut holders, &mut let_go)?
+    };
+    manifest.gone = Some(gone);
+    manifest.reclaimed = reclaimed.iter().map(|c| c.key.clone()).collect();
+    let to_read = candidates.len() + reclaimed.len() as u64;
+    progress.start(to_read + summary.unchanged);
+    progress.advance(summary.unchanged, 0);
 
     // Built only when there is something to read (a no-op rerun skips the ~100 ms of building
     // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all.
-    let annotator = match (candidates.is_empty(), options.enrich) {
+    let annotator = match (to_read == 0, options.enrich) {
         (true, _) => None,
         (false, true) => Some(Annotator::Full(Box::new(Enricher::new(config)?))),
         (false, false) => {
@@ -274,11 +275,11 @@ fn run_in_pool(
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
     let batch = options.batch_files.max(1);
-    // Batches own their candidates, so that each file's path moves into the manifest when the
-    // file is applied instead of being held twice until the run ends.
-    let mut remaining = candidates.into_iter();
-    if remaining.len() == 0 {
-        commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+    let mut remaining = in_walk_order(candidates.read()?, reclaimed);
+    let mut left = to_read;
+    if left == 0 {
+        commit(&mut writer, &open, &mut manifest, &summary, &mut commits, started)?;
+        holders.committed();
     }
     // Batch N+1 is read and enriched (on rayon's threads) while batch N's documents go to the
     // writer, so reading and indexing overlap instead of taking turns.
@@ -287,15 +288,16 @@ fn run_in_pool(
         loop {
             let stopping = stop.load(Ordering::SeqCst);
             let next: Vec<Candidate> =
-                if stopping { Vec::new() } else { remaining.by_ref().take(batch).collect() };
+                if stopping { Vec::new() } else { remaining.by_ref().take(batch).collect::<Result<_>>()? };
+            left -= next.len() as u64;
             if next.is_empty() && pending.is_none() {
                 // A stop that came before the first batch (during the walk) still interrupts.
-                summary.interrupted = stopping && remaining.len() > 0;
+                summary.interrupted = stopping && left > 0;
                 break;
             }
             let applying = pending.take();
             let applied = applying.is_some();
-            let (read, ()) = rayon::join(
+            let (read, changes) = rayon::join(
                 || {
                     (!next.is_empty()).then(|| {
                         let outcomes: Vec<Outcome> =
@@ -304,32 +306,37 @@ fn run_in_pool(
                     })
                 },
                 || {
-                    if let Some((batch, outcomes)) = applying {
-                        for (c, outcome) in batch.into_iter().zip(outcomes) {
-                            let (m, o, s) = (&mut manifest, &mut owners, &mut summary);
-                            apply(c, outcome, m, o, s, &writer, &open.fields, progress);
-                        }
-                    }
+                    let Some((batch, outcomes)) = applying else { return Vec::new() };
+                    let (h, s) = (&mut holders, &mut summary);
+                    let applied = batch.into_iter().zip(outcomes);
+                    applied
+                        .map(|(c, outcome)| apply(c, outcome, h, s, &writer, &open.fields, progress))
+                        .collect()
                 },
             );
+            for change in changes {
+                manifest.applied.push(&change)?;
+            }
             pending = read;
             if applied && (stopping || last_commit.elapsed() >= options.commit_interval) {
                 progress.committing();
-                commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+                commit(&mut writer, &open, &mut manifest, &summary, &mut commits, started)?;
+                holders.committed();
                 last_commit = Instant::now();
             }
             if stopping && pending.is_none() {
-                summary.interrupted = remaining.len() > 0;
+                summary.interrupted = left > 0;
                 break;
             }
         }
     }
+    drop(remaining);
     // The final summary rides on one last commit, so `casefile stats` can show it.
-    summary.articles = manifest.articles();
-    summary.passages = manifest.passages();
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     summary.finished = jiff::Timestamp::now().to_string();
-    commit(&mut writer, &open, &manifest, &summary, &mut commits, started)?;
+    let totals = commit(&mut writer, &open, &mut manifest, &summary, &mut commits, started)?;
+    summary.articles = totals.articles;
+    summary.passages = totals.passages;
     writer.wait_merging_threads()?;
 
     if let Some(generation) = new_generation {
@@ -347,37 +354,110 @@ fn run_in_pool(
     Ok(summary)
 }
 
+/// Commits what the writer holds, with the manifest as of now riding on the commit; returns what
+/// the manifest holds.
 fn commit(
     writer: &mut IndexWriter,
     open: &OpenIndex,
-    manifest: &Manifest,
+    manifest: &mut ManifestState,
     summary: &RunSummary,
     commits: &mut u64,
     started: Instant,
-) -> Result<()> {
+) -> Result<Totals> {
     *commits += 1;
     let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let name = format!("manifest-{stamp}-{commits}.json");
-    manifest.write(&open.dir.join(&name))?;
+    let totals = manifest.write(&open.dir.join(&name))?;
     let mut last_run = summary.clone();
-    last_run.articles = manifest.articles();
-    last_run.passages = manifest.passages();
+    last_run.articles = totals.articles;
+    last_run.passages = totals.passages;
     last_run.elapsed_ms = started.elapsed().as_millis() as u64;
     let payload = CommitPayload { manifest: name.clone(), last_run: Some(last_run) };
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
     prepared.commit()?;
-    // Older manifests are no longer named by any commit.
+    // Older manifests are no longer named by any commit; the run's base is read at each commit
+    // until the run ends (the next run removes it).
+    let base = manifest.base.as_deref().and_then(Path::file_name);
     if let Ok(entries) = std::fs::read_dir(&open.dir) {
         for e in entries.flatten() {
             let file = e.file_name();
-            let file = file.to_string_lossy();
-            if file.starts_with("manifest-") && *file != name {
+            let stale =
+                file.to_string_lossy().starts_with("manifest-") && *file != *name && Some(&*file) != base;
+            if stale {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
-    Ok(())
+    Ok(totals)
+}
+
+/// The manifest a run writes at each commit: the one it started from with the changes applied
+/// so far, merged line by line.
+struct ManifestState {
+    config: String,
+    /// The manifest the run started from (`None` when it builds a new index).
+    base: Option<PathBuf>,
+    /// Files gone from the walked roots.
+    gone: Option<ScratchList<String>>,
+    /// Files given up to be read again, out of the manifest until they are.
+    reclaimed: Vec<String>,
+    /// The files applied so far.
+    applied: ScratchList<Applied>,
+}
+
+/// A source of manifest lines in walk order: a path and its entry, `None` to leave it out.
+type Lines<'a> = Box<dyn Iterator<Item = Result<Applied>> + 'a>;
+
+impl ManifestState {
+    fn new(config: &str, base: Option<PathBuf>, scratch: &Path) -> Result<ManifestState> {
+        let applied = ScratchList::create(scratch, "applied")?;
+        Ok(ManifestState { config: config.to_string(), base, gone: None, reclaimed: Vec::new(), applied })
+    }
+
+    /// The manifest the run starts from.
+    fn base(&self) -> Result<ManifestReader> {
+        match &self.base {
+            Some(path) => ManifestReader::open(path),
+            None => Ok(ManifestReader::empty(&self.config)),
+        }
+    }
+
+    /// Writes the manifest as of now to `path`: the base's files, less those gone or given up,
+    /// with what was applied since.
+    fn write(&mut self, path: &Path) -> Result<Totals> {
+        let base = self.base()?.map(|line| line.map(|(key, entry)| (key, Some(entry))));
+        let mut sources: Vec<Lines<'_>> = vec![Box::new(base)];
+        if let Some(gone) = &mut self.gone {
+            sources.push(Box::new(gone.read()?.map(|key| key.map(|key| (key, None)))));
+        }
+        sources.push(Box::new(self.reclaimed.iter().map(|key| Ok((key.clone(), None)))));
+        sources.push(Box::new(self.applied.read()?));
+        let mut out = ManifestWriter::create(path, &self.config)?;
+        merge_lines(sources, &mut out)?;
+        out.finish()
+    }
+}
+
+/// Merges `sources`, each in walk order, into `out`: where several have a path, the last one's
+/// line wins.
+fn merge_lines(mut sources: Vec<Lines<'_>>, out: &mut ManifestWriter) -> Result<()> {
+    let mut heads: Vec<Option<Applied>> =
+        sources.iter_mut().map(|s| s.next().transpose()).collect::<Result<_>>()?;
+    loop {
+        let first = heads.iter().flatten().map(|(key, _)| key).min_by(|a, b| walk_order(a, b));
+        let Some(first) = first.cloned() else { return Ok(()) };
+        let mut line = None;
+        for (head, source) in heads.iter_mut().zip(sources.iter_mut()) {
+            if head.as_ref().is_some_and(|(key, _)| walk_order(key, &first).is_eq()) {
+                line = head.take().and_then(|(_, entry)| entry);
+                *head = source.next().transpose()?;
+            }
+        }
+        if let Some(entry) = line {
+            out.push(&first, &entry)?;
+        }
+    }
 }
 
 /// Removes generation folders that are not live: leftovers of a rebuild that was killed, or the
@@ -412,6 +492,47 @@ mod tests {
             .map(|p| (name(&p.path), p.message.replace(&archive.display().to_string(), "")))
             .collect();
         (summary, found)
+    }
+
+    fn index(root: &IndexRoot, paths: &[PathBuf]) -> RunSummary {
+        let config = Config::builtin();
+        let mut options = IndexOptions::new(paths.to_vec(), &config);
+        options.enrich = false;
+        run(root, &config, &options, &(), &AtomicBool::new(false)).unwrap()
+    }
+
+    #[test]
+    fn a_run_over_some_roots_keeps_the_files_of_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        let article = |id: &str| format!("---\nid: \"{id}\"\n---\nTalks on {id} resumed.\n");
+        for (file, id) in [("a/1.md", "one"), ("a/2.md", "two"), ("a-b/3.md", "three"), ("a.md", "four")] {
+            let path = archive.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, article(id)).unwrap();
+        }
+        let root = IndexRoot::new(dir.path().join("index"));
+        let (a, ab, all) = (archive.join("a"), archive.join("a-b"), archive.clone());
+        let first = index(&root, &[ab.clone(), a.clone(), a.join("1.md")]);
+        assert_eq!((first.added, first.articles), (3, 3), "each file once, whatever the roots' order");
+
+        std::fs::remove_file(a.join("2.md")).unwrap();
+        std::fs::write(a.join("0.md"), article("zero")).unwrap();
+        let second = index(&root, std::slice::from_ref(&a));
+        assert_eq!((second.added, second.removed, second.unchanged, second.articles), (1, 1, 1, 3));
+
+        let third = index(&root, std::slice::from_ref(&all));
+        assert_eq!((third.added, third.removed, third.unchanged, third.articles), (1, 0, 3, 4));
+        let clean = index(&IndexRoot::new(dir.path().join("clean")), &[all]);
+        let files = |root: &IndexRoot| {
+            let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
+            open.manifest()
+                .unwrap()
+                .map(|line| line.map(|(k, e)| (k, e.ids.to_vec())))
+                .collect::<Result<Vec<_>>>()
+        };
+        assert_eq!(files(&root).unwrap(), files(&IndexRoot::new(dir.path().join("clean"))).unwrap());
+        assert_eq!(clean.articles, 4);
     }
 
     #[test]
@@ -494,7 +615,7 @@ mod tests {
         let ids = |root: &IndexRoot| {
             let manifest = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap());
             let manifest = manifest.unwrap().manifest().unwrap();
-            manifest.files.iter().map(|(k, e)| (k.clone(), e.ids.to_vec())).collect::<Vec<_>>()
+            manifest.map(|line| line.map(|(k, e)| (k, e.ids.to_vec()))).collect::<Result<Vec<_>>>().unwrap()
         };
         assert_eq!(ids(&root), ids(&clean));
         let docs = |root: &IndexRoot| {

@@ -36,44 +36,117 @@ pub enum Walked {
 /// Lists the files under `roots` (a root may itself be a file), sorted by path so runs are
 /// deterministic. Hidden files and folders (names starting with `.`) are passed over.
 pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Vec<Walked> {
-    let mut out = Vec::new();
-    for root in roots {
-        let walker = walkdir::WalkDir::new(root)
+    walk_lazily(roots, options).collect()
+}
+
+/// [`walk`] one entry at a time: the walk holds the folders it is in, never the whole list, so
+/// an indexing run can compare an archive of any size with its manifest in constant memory.
+///
+/// Within a root, entries come in [`Path`] order (component by component, each folder's names
+/// sorted by byte); roots come in the order given. Pass roots through [`walk_roots`] to get the
+/// whole walk in `Path` order.
+pub fn walk_lazily<'a>(roots: &'a [PathBuf], options: &'a WalkOptions) -> impl Iterator<Item = Walked> + 'a {
+    roots.iter().flat_map(move |root| {
+        walkdir::WalkDir::new(root)
             .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let meta = e.metadata().ok();
-                    out.push(Walked::File {
-                        path: e.path().to_path_buf(),
-                        size: meta.as_ref().map_or(0, |m| m.len()),
-                        modified: meta.and_then(|m| m.modified().ok()),
-                    });
-                }
-                Ok(e) if e.path_is_symlink() && !options.follow_links => {
-                    out.push(Walked::Skipped { path: e.path().to_path_buf(), reason: SkipReason::Symlink })
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
-                    let reason = if err.loop_ancestor().is_some() {
-                        SkipReason::SymlinkLoop
-                    } else {
-                        SkipReason::Unreadable(
-                            err.io_error().map_or_else(|| err.to_string(), |e| e.to_string()),
-                        )
-                    };
-                    out.push(Walked::Skipped { path, reason });
-                }
-            }
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()))
+            .filter_map(move |entry| walked(root, entry, options))
+    })
+}
+
+/// The roots to walk, in [`Path`] order, without repeats and without roots inside another:
+/// walked in this order, [`walk_lazily`] yields every file once, in `Path` order.
+pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut sorted: Vec<PathBuf> = roots.to_vec();
+    sorted.sort();
+    let mut out: Vec<PathBuf> = Vec::with_capacity(sorted.len());
+    for root in sorted {
+        // Sorted, a root inside another comes right after it (or after one of its own kind).
+        if out.last().is_none_or(|last| !root.starts_with(last)) {
+            out.push(root);
         }
     }
     out
 }
 
+fn walked(root: &Path, entry: walkdir::Result<walkdir::DirEntry>, options: &WalkOptions) -> Option<Walked> {
+    match entry {
+        Ok(e) if e.file_type().is_file() => {
+            let meta = e.metadata().ok();
+            Some(Walked::File {
+                size: meta.as_ref().map_or(0, |m| m.len()),
+                modified: meta.and_then(|m| m.modified().ok()),
+                path: e.into_path(),
+            })
+        }
+        Ok(e) if e.path_is_symlink() && !options.follow_links => {
+            Some(Walked::Skipped { path: e.into_path(), reason: SkipReason::Symlink })
+        }
+        Ok(_) => None,
+        Err(err) => {
+            let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+            let reason = if err.loop_ancestor().is_some() {
+                SkipReason::SymlinkLoop
+            } else {
+                SkipReason::Unreadable(err.io_error().map_or_else(|| err.to_string(), |e| e.to_string()))
+            };
+            Some(Walked::Skipped { path, reason })
+        }
+    }
+}
+
 fn is_hidden(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(roots: &[PathBuf]) -> Vec<String> {
+        walk_lazily(roots, &WalkOptions::default())
+            .filter_map(|w| match w {
+                Walked::File { path, .. } => Some(path.to_string_lossy().into_owned()),
+                Walked::Skipped { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_walk_of_its_roots_comes_in_path_order_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path();
+        for file in ["a/b.md", "a/b-c.md", "a-b/c.md", "a.txt", "ab/x.md", "a/.hidden.md"] {
+            let path = base.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        // Given out of order, repeated, and one inside another.
+        let roots = walk_roots(&[
+            base.join("ab"),
+            base.join("a"),
+            base.join("a-b"),
+            base.join("a"),
+            base.join("a/b.md"),
+        ]);
+        assert_eq!(roots, [base.join("a"), base.join("a-b"), base.join("ab")]);
+        let walked = files(&roots);
+        let rel: Vec<&str> =
+            walked.iter().map(|p| p.strip_prefix(&*base.to_string_lossy()).unwrap()).collect();
+        assert_eq!(rel, ["/a/b-c.md", "/a/b.md", "/a-b/c.md", "/ab/x.md"]);
+        let mut sorted = walked.clone();
+        sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        assert_eq!(walked, sorted);
+        // The whole folder: `a/` before `a-b/`, though `-` sorts before `/` as bytes.
+        let all = files(&walk_roots(&[base.to_path_buf()]));
+        let mut sorted = all.clone();
+        sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        assert_eq!(all, sorted);
+        assert_eq!(all.len(), 5);
+        let mut bytes = all.clone();
+        bytes.sort();
+        assert_ne!(all, bytes, "the byte order of whole paths differs here, which is the point");
+    }
 }
