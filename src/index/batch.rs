@@ -1,16 +1,18 @@
 //! One file's part of an indexing run: read and annotate it ([`process`], in parallel), then apply
-//! the result to the index, the manifest and the run's summary ([`apply`], in walk order).
+//! the result to the index and the run's summary ([`apply`], in walk order), giving the file's new
+//! manifest line. [`Late`] reads again, at the end of a run, the copies of ids their holders let go.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::enrich::{Annotations, Enricher, PassageSplitter};
-use crate::index::candidates::Candidate;
+use crate::index::candidates::{Candidate, Shadowing};
 use crate::index::document::documents;
 use crate::index::holders::Holders;
-use crate::index::manifest::{ContentHash, FileEntry};
+use crate::index::manifest::{walk_order, ContentHash, FileEntry};
 use crate::index::schema::Fields;
 use crate::index::writer::{IndexOptions, Progress, RunSummary, SkippedFile};
 use crate::read::{self, Format, SkipReason};
@@ -183,5 +185,71 @@ pub(super) fn apply(
             };
             (c.key, Some(entry))
         }
+    }
+}
+
+/// What reading files again at the end of a run needs.
+pub(super) struct Late<'a> {
+    pub(super) writer: &'a IndexWriter,
+    pub(super) fields: &'a Fields,
+    pub(super) annotator: &'a Annotator,
+    pub(super) options: &'a IndexOptions,
+    pub(super) progress: &'a dyn Progress,
+}
+
+impl Late<'_> {
+    /// Reads again, in walk order, the files holding a copy of an id whose holder let go of it
+    /// during the run (a changed file that dropped it, a file that turned bad), so that the first
+    /// of them holds it as in a clean build. Returns their new manifest lines.
+    pub(super) fn reclaim(
+        &self,
+        shadowing: Vec<Shadowing>,
+        holders: &mut Holders,
+        summary: &mut RunSummary,
+    ) -> Vec<Applied> {
+        let mut orphaned: Vec<Shadowing> = shadowing
+            .into_iter()
+            .filter(|s| {
+                s.entry
+                    .shadowed
+                    .iter()
+                    .any(|id| holders.was_let_go(id) && holders.holder(id, &s.key).is_none())
+            })
+            .collect();
+        if orphaned.is_empty() {
+            return Vec::new();
+        }
+        orphaned.sort_by(|a, b| walk_order(&a.key, &b.key));
+        let mut files = Vec::with_capacity(orphaned.len());
+        for Shadowing { key, entry, unchanged } in orphaned {
+            // What the file holds goes, to be read again with the orphaned id.
+            for id in entry.ids.iter() {
+                self.writer.delete_term(Term::from_field_text(self.fields.id, id));
+                holders.let_go(id);
+            }
+            // A walked file was counted unchanged, and is updated now; a file applied earlier
+            // in the run was counted then.
+            if unchanged {
+                summary.unchanged -= 1;
+                summary.updated += 1;
+            }
+            files.push(Candidate {
+                key,
+                size: entry.size,
+                mtime_ns: entry.mtime_ns,
+                previous: None,
+                reclaim: true,
+            });
+        }
+        let outcomes: Vec<Outcome> =
+            files.par_iter().map(|c| process(c, self.fields, self.annotator, self.options)).collect();
+        let counted = (summary.added, summary.updated);
+        let applied = files
+            .into_iter()
+            .zip(outcomes)
+            .map(|(c, outcome)| apply(c, outcome, holders, summary, self.writer, self.fields, self.progress))
+            .collect();
+        (summary.added, summary.updated) = counted;
+        applied
     }
 }

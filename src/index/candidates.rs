@@ -49,6 +49,9 @@ pub(crate) struct Plan {
     /// Files read again to take over an id a gone file held, in walk order (few: they need a
     /// duplicate id in the archive).
     pub(crate) reclaimed: Vec<Candidate>,
+    /// The other files holding shadowed ids that the plan does not read: should the file holding
+    /// such an id let go of it during the run, they are read again at its end.
+    pub(crate) shadowing: Vec<Shadowing>,
 }
 
 /// The files of a plan, `planned` and `reclaimed`, in walk order.
@@ -72,10 +75,13 @@ pub(crate) fn in_walk_order(
     })
 }
 
-/// A manifest file met while planning that the walk does not read.
-struct Shadowing {
-    key: String,
-    entry: FileEntry,
+/// A file that holds a copy of an article id another file holds (its entry's `shadowed`), met
+/// while planning and not read by the plan.
+pub(crate) struct Shadowing {
+    pub(crate) key: String,
+    pub(crate) entry: FileEntry,
+    /// Counted as unchanged in the run's summary (it was walked).
+    pub(crate) unchanged: bool,
 }
 
 /// The manifest's files the walk passed by.
@@ -101,15 +107,15 @@ impl Passed<'_> {
             self.removed += 1;
             self.gone.push(&key)
         } else {
-            self.keep(key, entry);
+            self.keep(key, entry, false);
             Ok(())
         }
     }
 
     /// A manifest file that stays as it is.
-    fn keep(&mut self, key: String, entry: FileEntry) {
+    fn keep(&mut self, key: String, entry: FileEntry, unchanged: bool) {
         if !entry.shadowed.is_empty() {
-            self.shadowing.push(Shadowing { key, entry });
+            self.shadowing.push(Shadowing { key, entry, unchanged });
         }
     }
 }
@@ -188,7 +194,7 @@ pub(crate) fn plan(
         match previous {
             Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
                 summary.unchanged += 1;
-                passed.keep(key.clone(), e);
+                passed.keep(key.clone(), e, true);
             }
             previous => {
                 candidates.push(&Candidate { key: key.clone(), size, mtime_ns, previous, reclaim: false })?
@@ -206,11 +212,12 @@ pub(crate) fn plan(
     // A file whose copy of an id was skipped reads it now that the file holding it is gone. It
     // gives up what it held before anything is added; its entry leaves the manifest until it is
     // read, so that should the run stop, the next run reads it as a new file.
-    let reclaim: Vec<Shadowing> =
-        shadowing.into_iter().filter(|s| s.entry.shadowed.iter().any(|id| holders.was_let_go(id))).collect();
+    let (reclaim, shadowing): (Vec<Shadowing>, Vec<Shadowing>) =
+        shadowing.into_iter().partition(|s| s.entry.shadowed.iter().any(|id| holders.was_let_go(id)));
     let mut reclaimed = Vec::with_capacity(reclaim.len());
-    for Shadowing { key, entry } in reclaim {
+    for Shadowing { key, entry, unchanged } in reclaim {
         let_go(&entry, holders);
+        summary.unchanged -= u64::from(unchanged);
         reclaimed.push(Candidate {
             key,
             size: entry.size,
@@ -219,7 +226,7 @@ pub(crate) fn plan(
             reclaim: true,
         });
     }
-    Ok(Plan { candidates, gone, reclaimed })
+    Ok(Plan { candidates, gone, reclaimed, shadowing })
 }
 
 /// Nanoseconds since the epoch (negative before it).

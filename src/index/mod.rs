@@ -17,6 +17,7 @@
 
 mod batch;
 mod candidates;
+mod commit;
 pub mod document;
 mod holders;
 pub mod lock;

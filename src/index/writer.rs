@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,15 +13,15 @@ use tantivy::{Index, IndexWriter, Term};
 use crate::config::Config;
 use crate::enrich::{Enricher, PassageSplitter};
 use crate::error::{Error, Result};
-use crate::index::batch::{apply, process, Annotator, Applied, Outcome};
-use crate::index::candidates::{in_walk_order, plan, Candidate, Plan};
+use crate::index::batch::{apply, process, Annotator, Late, Outcome};
+use crate::index::candidates::{in_walk_order, plan, Candidate, Plan, Shadowing};
+use crate::index::commit::{commit, ManifestState};
 use crate::index::holders::Holders;
 use crate::index::lock::IndexLock;
-use crate::index::manifest::{walk_order, FileEntry, ManifestReader, ManifestWriter, Totals};
+use crate::index::manifest::FileEntry;
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
-use crate::index::scratch::ScratchList;
-use crate::index::{CommitPayload, IndexRoot, OpenIndex};
+use crate::index::{IndexRoot, OpenIndex};
 use crate::read::{self, ReadOptions, SkipReason, WalkOptions};
 
 /// How an indexing run behaves.
@@ -246,7 +246,7 @@ fn run_in_pool(
     let mut holders = Holders::new(&open.index, open.fields, !rebuild)?;
     let roots = read::walk_roots(&options.paths);
     let walk = read::walk_lazily(&roots, &options.walk);
-    let Plan { mut candidates, gone, reclaimed } = {
+    let Plan { mut candidates, gone, reclaimed, mut shadowing } = {
         let base = manifest.base()?;
         let fields = &open.fields;
         let mut let_go = |entry: &FileEntry, holders: &mut Holders| {
@@ -315,6 +315,15 @@ fn run_in_pool(
                 },
             );
             for change in changes {
+                if let (key, Some(entry)) = &change {
+                    if !entry.shadowed.is_empty() {
+                        shadowing.push(Shadowing {
+                            key: key.clone(),
+                            entry: entry.clone(),
+                            unchanged: false,
+                        });
+                    }
+                }
                 manifest.applied.push(&change)?;
             }
             pending = read;
@@ -331,6 +340,15 @@ fn run_in_pool(
         }
     }
     drop(remaining);
+    if !summary.interrupted {
+        let annotator = match annotator {
+            Some(annotator) => annotator,
+            None if options.enrich => Annotator::Full(Box::new(Enricher::new(config)?)),
+            None => Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)),
+        };
+        let run = Late { writer: &writer, fields: &open.fields, annotator: &annotator, options, progress };
+        manifest.late = run.reclaim(shadowing, &mut holders, &mut summary);
+    }
     // The final summary rides on one last commit, so `casefile stats` can show it.
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     summary.finished = jiff::Timestamp::now().to_string();
@@ -352,112 +370,6 @@ fn run_in_pool(
     }
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
-}
-
-/// Commits what the writer holds, with the manifest as of now riding on the commit; returns what
-/// the manifest holds.
-fn commit(
-    writer: &mut IndexWriter,
-    open: &OpenIndex,
-    manifest: &mut ManifestState,
-    summary: &RunSummary,
-    commits: &mut u64,
-    started: Instant,
-) -> Result<Totals> {
-    *commits += 1;
-    let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    let name = format!("manifest-{stamp}-{commits}.json");
-    let totals = manifest.write(&open.dir.join(&name))?;
-    let mut last_run = summary.clone();
-    last_run.articles = totals.articles;
-    last_run.passages = totals.passages;
-    last_run.elapsed_ms = started.elapsed().as_millis() as u64;
-    let payload = CommitPayload { manifest: name.clone(), last_run: Some(last_run) };
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
-    prepared.commit()?;
-    // Older manifests are no longer named by any commit; the run's base is read at each commit
-    // until the run ends (the next run removes it).
-    let base = manifest.base.as_deref().and_then(Path::file_name);
-    if let Ok(entries) = std::fs::read_dir(&open.dir) {
-        for e in entries.flatten() {
-            let file = e.file_name();
-            let stale =
-                file.to_string_lossy().starts_with("manifest-") && *file != *name && Some(&*file) != base;
-            if stale {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-    Ok(totals)
-}
-
-/// The manifest a run writes at each commit: the one it started from with the changes applied
-/// so far, merged line by line.
-struct ManifestState {
-    config: String,
-    /// The manifest the run started from (`None` when it builds a new index).
-    base: Option<PathBuf>,
-    /// Files gone from the walked roots.
-    gone: Option<ScratchList<String>>,
-    /// Files given up to be read again, out of the manifest until they are.
-    reclaimed: Vec<String>,
-    /// The files applied so far.
-    applied: ScratchList<Applied>,
-}
-
-/// A source of manifest lines in walk order: a path and its entry, `None` to leave it out.
-type Lines<'a> = Box<dyn Iterator<Item = Result<Applied>> + 'a>;
-
-impl ManifestState {
-    fn new(config: &str, base: Option<PathBuf>, scratch: &Path) -> Result<ManifestState> {
-        let applied = ScratchList::create(scratch, "applied")?;
-        Ok(ManifestState { config: config.to_string(), base, gone: None, reclaimed: Vec::new(), applied })
-    }
-
-    /// The manifest the run starts from.
-    fn base(&self) -> Result<ManifestReader> {
-        match &self.base {
-            Some(path) => ManifestReader::open(path),
-            None => Ok(ManifestReader::empty(&self.config)),
-        }
-    }
-
-    /// Writes the manifest as of now to `path`: the base's files, less those gone or given up,
-    /// with what was applied since.
-    fn write(&mut self, path: &Path) -> Result<Totals> {
-        let base = self.base()?.map(|line| line.map(|(key, entry)| (key, Some(entry))));
-        let mut sources: Vec<Lines<'_>> = vec![Box::new(base)];
-        if let Some(gone) = &mut self.gone {
-            sources.push(Box::new(gone.read()?.map(|key| key.map(|key| (key, None)))));
-        }
-        sources.push(Box::new(self.reclaimed.iter().map(|key| Ok((key.clone(), None)))));
-        sources.push(Box::new(self.applied.read()?));
-        let mut out = ManifestWriter::create(path, &self.config)?;
-        merge_lines(sources, &mut out)?;
-        out.finish()
-    }
-}
-
-/// Merges `sources`, each in walk order, into `out`: where several have a path, the last one's
-/// line wins.
-fn merge_lines(mut sources: Vec<Lines<'_>>, out: &mut ManifestWriter) -> Result<()> {
-    let mut heads: Vec<Option<Applied>> =
-        sources.iter_mut().map(|s| s.next().transpose()).collect::<Result<_>>()?;
-    loop {
-        let first = heads.iter().flatten().map(|(key, _)| key).min_by(|a, b| walk_order(a, b));
-        let Some(first) = first.cloned() else { return Ok(()) };
-        let mut line = None;
-        for (head, source) in heads.iter_mut().zip(sources.iter_mut()) {
-            if head.as_ref().is_some_and(|(key, _)| walk_order(key, &first).is_eq()) {
-                line = head.take().and_then(|(_, entry)| entry);
-                *head = source.next().transpose()?;
-            }
-        }
-        if let Some(entry) = line {
-            out.push(&first, &entry)?;
-        }
-    }
 }
 
 /// Removes generation folders that are not live: leftovers of a rebuild that was killed, or the
@@ -533,6 +445,46 @@ mod tests {
         };
         assert_eq!(files(&root).unwrap(), files(&IndexRoot::new(dir.path().join("clean"))).unwrap());
         assert_eq!(clean.articles, 4);
+    }
+
+    #[test]
+    fn a_copy_takes_over_an_id_its_holder_drops_as_in_a_clean_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        let write = |file: &str, id: &str, body: &str| {
+            std::fs::write(archive.join(file), format!("---\nid: \"{id}\"\n---\n{body}\n")).unwrap()
+        };
+        let root = IndexRoot::new(dir.path().join("index"));
+        write("a.md", "same", "Talks resumed in Doha.");
+        write("c.md", "late", "A truce held in Sanaa.");
+        duplicates(&root, &archive);
+        // Copies come later: b.md before its id's holder in walk order, d.md after.
+        write("b.md", "late", "A truce held in Sanaa.");
+        write("d.md", "same", "Talks resumed in Doha.");
+        let (second, found) = duplicates(&root, &archive);
+        assert_eq!((second.articles, found.len()), (2, 2));
+
+        // The holders change and drop the ids; b.md changes too, before c.md lets go of its id.
+        write("a.md", "other", "Talks stalled in Doha.");
+        write("b.md", "late", "A truce held in Sanaa, officials said.");
+        write("c.md", "else", "A truce broke in Sanaa.");
+        let (third, _) = duplicates(&root, &archive);
+        assert_eq!(third.articles, 4, "other, late (b.md), else, same (d.md)");
+        assert_eq!((third.added, third.updated, third.unchanged), (0, 4, 0));
+        let clean = IndexRoot::new(dir.path().join("clean"));
+        let (clean_summary, found) = duplicates(&clean, &archive);
+        assert_eq!((clean_summary.articles, found.len()), (4, 0));
+        let files = |root: &IndexRoot| {
+            let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
+            let docs = open.index.reader().unwrap().searcher().num_docs();
+            let lines = open
+                .manifest()
+                .unwrap()
+                .map(|line| line.map(|(k, e)| (k, e.ids.to_vec(), e.shadowed.to_vec())));
+            (lines.collect::<Result<Vec<_>>>().unwrap(), docs)
+        };
+        assert_eq!(files(&root), files(&clean));
     }
 
     #[test]
