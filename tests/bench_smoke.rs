@@ -86,6 +86,20 @@ fn articles_spread_over_folders_of_a_thousand() {
 }
 
 #[test]
+fn the_memory_bench_indexes_the_first_folders_of_one_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    scale::write_corpus(&sample_source(), Some(&corpus), None, 2 * scale::PER_FOLDER, 3).unwrap();
+    let one = support::first_folders(&corpus, scale::PER_FOLDER).unwrap();
+    assert_eq!(one, [corpus.join("000")]);
+    assert_eq!(support::text_files(&one[0]).len(), scale::PER_FOLDER);
+    let two = support::first_folders(&corpus, 2 * scale::PER_FOLDER).unwrap();
+    assert_eq!(two, [corpus.join("000"), corpus.join("001")]);
+    assert!(support::first_folders(&corpus, 1_500).is_err(), "not a whole number of folders");
+    assert!(support::first_folders(&corpus, 3 * scale::PER_FOLDER).is_err(), "more than the corpus holds");
+}
+
+#[test]
 fn index_measurement_runs_the_binary() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");

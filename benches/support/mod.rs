@@ -83,3 +83,27 @@ pub fn text_files(dir: &Path) -> Vec<PathBuf> {
         .map(|e| e.into_path())
         .collect()
 }
+
+/// The first folders of a generated corpus (`NNN/`, a thousand articles each) that hold its first
+/// `articles` articles: the archive of that size, as a list of roots to index.
+///
+/// # Errors
+/// When `articles` is not a whole number of folders, or the corpus has too few.
+pub fn first_folders(corpus: &Path, articles: usize) -> Result<Vec<PathBuf>, String> {
+    if articles == 0 || !articles.is_multiple_of(scale::PER_FOLDER) {
+        return Err(format!("{articles} articles is not a whole number of folders of {}", scale::PER_FOLDER));
+    }
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .map_err(|e| format!("{}: {e}", corpus.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    let wanted = articles / scale::PER_FOLDER;
+    if folders.len() < wanted {
+        return Err(format!("{} holds {} folders, not {wanted}", corpus.display(), folders.len()));
+    }
+    folders.truncate(wanted);
+    Ok(folders)
+}
