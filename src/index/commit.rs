@@ -36,7 +36,7 @@ pub(super) fn commit(
     prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
     prepared.commit()?;
     // Older manifests are no longer named by any commit; the run's base is read at each commit
-    // until the run ends (the next run removes it).
+    // until the run ends (`remove_base`; a killed run leaves it to the next).
     let base = manifest.base.as_deref().and_then(Path::file_name);
     if let Ok(entries) = std::fs::read_dir(&open.dir) {
         for e in entries.flatten() {
@@ -88,6 +88,13 @@ impl ManifestState {
         match &self.base {
             Some(path) => ManifestReader::open(path),
             None => Ok(ManifestReader::empty(&self.config)),
+        }
+    }
+
+    /// Removes the manifest the run started from, once the run's last commit names another.
+    pub(super) fn remove_base(&mut self) {
+        if let Some(base) = self.base.take() {
+            let _ = std::fs::remove_file(base);
         }
     }
 

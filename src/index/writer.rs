@@ -355,6 +355,7 @@ fn run_in_pool(
     let totals = commit(&mut writer, &open, &mut manifest, &summary, &mut commits, started)?;
     summary.articles = totals.articles;
     summary.passages = totals.passages;
+    manifest.remove_base();
     writer.wait_merging_threads()?;
 
     if let Some(generation) = new_generation {
@@ -433,6 +434,14 @@ mod tests {
         let second = index(&root, std::slice::from_ref(&a));
         assert_eq!((second.added, second.removed, second.unchanged, second.articles), (1, 1, 1, 3));
 
+        let manifests = |root: &IndexRoot| {
+            let dir = root.current().unwrap();
+            std::fs::read_dir(dir)
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("manifest-"))
+                .count()
+        };
+        assert_eq!(manifests(&root), 1, "the manifest the run started from is gone with it");
         let third = index(&root, std::slice::from_ref(&all));
         assert_eq!((third.added, third.removed, third.unchanged, third.articles), (1, 0, 3, 4));
         let clean = index(&IndexRoot::new(dir.path().join("clean")), &[all]);
