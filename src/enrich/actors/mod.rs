@@ -181,10 +181,50 @@ impl ActorExtractor {
         let toks = tokens::tokenize(body);
         let hit_of = cover(&toks, &hits);
 
+        let names = names::Names {
+            text: body,
+            toks: &toks,
+            hit_of: &hit_of,
+            hits: &hits,
+            cues: &g.cues,
+            gazetteer: g,
+            date,
+            headline: field.is_some(),
+        };
+        let candidates = names.candidates();
+        // A one-word organisation inside a person's name is the person's surname ("Mayor Don
+        // Guardian"), and so is the same word standing alone later ("Guardian said").
+        let mut in_name = vec![false; hits.len()];
+        let mut surnames: Vec<&str> = Vec::new();
+        for c in candidates.iter().filter(|c| c.kind == CandKind::Person) {
+            for h in hit_of[c.first..c.last].iter().flatten() {
+                in_name[*h] = true;
+                surnames.push(&body[hits[*h].start..hits[*h].end]);
+            }
+        }
+        // ("The Guardian" stays the newspaper: a person's surname takes no article.)
+        let after_the = |h: &Hit| {
+            let before = body[..h.start].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            word.eq_ignore_ascii_case("the")
+        };
+        let is_surname = |h: &Hit| {
+            h.org.is_some()
+                && h.country.is_none()
+                && h.person.is_none()
+                && !after_the(h)
+                && surnames.contains(&&body[h.start..h.end])
+        };
+
         // 1. Gazetteer countries, organisations and full-name persons.
         let mut surname_hits = Vec::new();
-        for h in &hits {
-            if h.blocked {
+        let mut org_surnames = Vec::new();
+        for (i, h) in hits.iter().enumerate() {
+            if h.blocked || in_name[i] {
+                continue;
+            }
+            if is_surname(h) {
+                org_surnames.push(h);
                 continue;
             }
             if let Some((c, metonym)) = h.country {
@@ -220,18 +260,8 @@ impl ActorExtractor {
             }
         }
 
-        // 2. Unknown names found by cues.
-        let names = names::Names {
-            text: body,
-            toks: &toks,
-            hit_of: &hit_of,
-            hits: &hits,
-            cues: &g.cues,
-            gazetteer: g,
-            date,
-            headline: field.is_some(),
-        };
-        let candidates = names.candidates();
+        // 2. Unknown names found by cues (classified first: below, they claim the gazetteer's
+        // one-word organisations that are their surnames).
         let mut claimed = vec![false; toks.len()];
         let mut singles = Vec::new();
         for c in &candidates {
@@ -289,6 +319,12 @@ impl ActorExtractor {
                         self.add_known_person(col, mention(body, h.start, h.end, false), p, date);
                     }
                 }
+            }
+        }
+        for h in org_surnames {
+            let text = &body[h.start..h.end];
+            if let Some((_, idx)) = links.iter().find(|(s, _)| s == text) {
+                link(col, *idx, mention(body, h.start, h.end, false));
             }
         }
         for c in singles {
@@ -466,6 +502,21 @@ mod tests {
         let earlier = article("", "Antony Blinken spoke.", Some("2016-05-02"));
         let actors = extractor().extract(&earlier);
         assert_eq!(find(&actors, "Antony Blinken").and_then(|p| p.role.as_deref()), None);
+    }
+
+    #[test]
+    fn a_one_word_organisation_after_a_given_name_is_a_surname() {
+        let body =
+            "The Guardian reported on it. Atlantic City Mayor Don Guardian said the city would recover. \
+                    Guardian added that tourism was up.";
+        let actors = extractor().extract(&article("", body, None));
+        let mayor = find(&actors, "Don Guardian").expect("the newspaper's name is the mayor's surname here");
+        assert_eq!(mayor.kind, ActorKind::Person);
+        assert!(mayor.role.as_deref().is_some_and(|r| r.ends_with("Mayor")), "{:?}", mayor.role);
+        let texts: Vec<&str> = mayor.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["Don Guardian", "Guardian"], "the later lone surname is his");
+        let paper = find(&actors, "Guardian").expect("the newspaper, named without a given name");
+        assert_eq!((paper.kind, paper.mentions.len()), (ActorKind::Organization, 1));
     }
 
     #[test]

@@ -138,6 +138,25 @@ impl Names<'_> {
         (self.hits[h].country.is_some() && self.hits[h].end == prev.end && adjacent && gap_plain).then_some(h)
     }
 
+    /// True when token `j`, which the gazetteer reads as a one-word organisation, is the surname
+    /// of the person whose given name comes right before it: "Mayor Don Guardian", "Rob Ford".
+    /// (A known person's full name is the gazetteer's, and a country's is never a surname here.)
+    fn surname_not_org(&self, j: usize, buf: &mut String) -> bool {
+        let Some(h) = self.hit_of[j] else { return false };
+        let hit = &self.hits[h];
+        let one_word = hit.start == self.toks[j].start && hit.end == self.toks[j].end;
+        let followed_by_name =
+            j + 1 < self.toks.len() && self.toks[j + 1].has(F_JOINED) && self.toks[j + 1].has(F_CAP);
+        hit.org.is_some()
+            && hit.country.is_none()
+            && hit.person.is_none()
+            && one_word
+            && !followed_by_name
+            && j > 0
+            && self.hit_of[j - 1].is_none()
+            && self.is(j - 1, &self.cues.given, buf)
+    }
+
     /// Country hit right before an organisation's name ("Chinese Foreign Ministry").
     pub fn country_before_org(&self, i: usize) -> Option<usize> {
         self.country_before(i)
@@ -160,7 +179,11 @@ impl Names<'_> {
             }
             let a = i;
             let mut j = i + 1;
-            while j < n && toks[j].has(F_JOINED) && self.hit_of[j].is_none() && !toks[j - 1].has(F_POSS) {
+            while j < n
+                && toks[j].has(F_JOINED)
+                && (self.hit_of[j].is_none() || self.surname_not_org(j, &mut buf))
+                && !toks[j - 1].has(F_POSS)
+            {
                 let inner_particle = self.is_particle(j)
                     && j + 1 < n
                     && toks[j + 1].has(F_CAP | F_JOINED)
