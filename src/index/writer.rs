@@ -393,10 +393,7 @@ mod tests {
 
     /// Indexes `archive` (passages only) and returns the duplicate-id messages, by file name.
     fn duplicates(root: &IndexRoot, archive: &Path) -> (RunSummary, Vec<(String, String)>) {
-        let config = Config::builtin();
-        let mut options = IndexOptions::new(vec![archive.to_path_buf()], &config);
-        options.enrich = false;
-        let summary = run(root, &config, &options, &(), &AtomicBool::new(false)).unwrap();
+        let summary = index(root, &[archive.to_path_buf()]);
         let name = |p: &str| Path::new(p).file_name().unwrap().to_string_lossy().into_owned();
         let found = summary
             .problems
@@ -407,11 +404,27 @@ mod tests {
         (summary, found)
     }
 
+    /// Indexes `paths` (passages only).
     fn index(root: &IndexRoot, paths: &[PathBuf]) -> RunSummary {
         let config = Config::builtin();
         let mut options = IndexOptions::new(paths.to_vec(), &config);
         options.enrich = false;
         run(root, &config, &options, &(), &AtomicBool::new(false)).unwrap()
+    }
+
+    /// The live index at `root`.
+    fn live(root: &IndexRoot) -> OpenIndex {
+        root.open(&Config::builtin()).unwrap()
+    }
+
+    /// The live index's manifest: each file with its entry.
+    fn held(root: &IndexRoot) -> Vec<(String, FileEntry)> {
+        live(root).manifest().unwrap().collect::<Result<_>>().unwrap()
+    }
+
+    /// The live index's documents.
+    fn docs(root: &IndexRoot) -> u64 {
+        live(root).index.reader().unwrap().searcher().num_docs()
     }
 
     #[test]
@@ -445,14 +458,8 @@ mod tests {
         let third = index(&root, std::slice::from_ref(&all));
         assert_eq!((third.added, third.removed, third.unchanged, third.articles), (1, 0, 3, 4));
         let clean = index(&IndexRoot::new(dir.path().join("clean")), &[all]);
-        let files = |root: &IndexRoot| {
-            let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
-            open.manifest()
-                .unwrap()
-                .map(|line| line.map(|(k, e)| (k, e.ids.to_vec())))
-                .collect::<Result<Vec<_>>>()
-        };
-        assert_eq!(files(&root).unwrap(), files(&IndexRoot::new(dir.path().join("clean"))).unwrap());
+        let files = |root: &IndexRoot| held(root).into_iter().map(|(k, e)| (k, e.ids)).collect::<Vec<_>>();
+        assert_eq!(files(&root), files(&IndexRoot::new(dir.path().join("clean"))));
         assert_eq!(clean.articles, 4);
     }
 
@@ -485,13 +492,8 @@ mod tests {
         let (clean_summary, found) = duplicates(&clean, &archive);
         assert_eq!((clean_summary.articles, found.len()), (4, 0));
         let files = |root: &IndexRoot| {
-            let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
-            let docs = open.index.reader().unwrap().searcher().num_docs();
-            let lines = open
-                .manifest()
-                .unwrap()
-                .map(|line| line.map(|(k, e)| (k, e.ids.to_vec(), e.shadowed.to_vec())));
-            (lines.collect::<Result<Vec<_>>>().unwrap(), docs)
+            let lines: Vec<_> = held(root).into_iter().map(|(k, e)| (k, e.ids, e.shadowed)).collect();
+            (lines, docs(root))
         };
         assert_eq!(files(&root), files(&clean));
     }
@@ -509,9 +511,8 @@ mod tests {
         std::fs::write(&file, article("Talks collapsed in Doha.")).unwrap();
         let (summary, _) = duplicates(&root, &archive);
         assert_eq!((summary.updated, summary.articles, summary.passages), (1, 1, 1));
-        let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
         assert_eq!(
-            open.index.reader().unwrap().searcher().num_docs(),
+            docs(&root),
             1,
             "the two passages of the first version are deleted, not left beside the new one"
         );
@@ -573,16 +574,8 @@ mod tests {
         let clean = IndexRoot::new(dir.path().join("clean"));
         let (clean_summary, _) = duplicates(&clean, &archive);
         assert_eq!(clean_summary.articles, 3);
-        let ids = |root: &IndexRoot| {
-            let manifest = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap());
-            let manifest = manifest.unwrap().manifest().unwrap();
-            manifest.map(|line| line.map(|(k, e)| (k, e.ids.to_vec()))).collect::<Result<Vec<_>>>().unwrap()
-        };
+        let ids = |root: &IndexRoot| held(root).into_iter().map(|(k, e)| (k, e.ids)).collect::<Vec<_>>();
         assert_eq!(ids(&root), ids(&clean));
-        let docs = |root: &IndexRoot| {
-            let open = root.current().map(|dir| OpenIndex::open(&dir, &Config::builtin()).unwrap()).unwrap();
-            open.index.reader().unwrap().searcher().num_docs()
-        };
         assert_eq!(docs(&root), docs(&clean), "the same documents, none left from the deleted file");
     }
 }
