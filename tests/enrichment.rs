@@ -187,3 +187,42 @@ fn enrichment_filters_and_quotes() {
         assert!(quotes.iter().all(|h| h.get("quote").is_some()), "{query}: {quotes:?}");
     }
 }
+
+#[test]
+fn quotation_searches_pick_the_quotations_of_a_passage_they_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let news = d.join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    // One passage, two speakers, two subjects.
+    std::fs::write(
+        news.join("talks.md"),
+        "---\nid: \"talks\"\ntitle: \"Talks in Geneva\"\npublished: 2025-03-02\n---\n\
+         \"The grain corridor must reopen this month,\" Antony Blinken said, and Sergei Lavrov \
+         replied: \"Sanctions on our banks have to end before any shipment moves.\"\n",
+    )
+    .unwrap();
+    assert!(casefile(d, &["--index", "idx", "index", "news", "--quiet"]).status.success());
+    let quotes = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["--index", "idx", "quotes", "--json"];
+        all.extend_from_slice(args);
+        records(&casefile(d, &all))
+            .iter()
+            .map(|h| {
+                let q = &h["quote"];
+                (q["speaker"].as_str().unwrap_or("").to_string(), h["text"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let speakers = |hits: Vec<(String, String)>| hits.into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+    assert_eq!(speakers(quotes(&[""])), ["Antony Blinken", "Sergei Lavrov"], "both, in passage order");
+    assert_eq!(speakers(quotes(&["sanctions"])), ["Sergei Lavrov"], "the quotation holding the word");
+    assert_eq!(speakers(quotes(&["corridor"])), ["Antony Blinken"]);
+    assert_eq!(speakers(quotes(&["", "--speaker", "Lavrov"])), ["Sergei Lavrov"]);
+    assert_eq!(speakers(quotes(&["speaker:Blinken"])), ["Antony Blinken"]);
+    assert!(quotes(&["sanctions", "--speaker", "Blinken"]).is_empty(), "Blinken did not speak of sanctions");
+    // Each hit cites its own quotation's bytes.
+    let hits = records(&casefile(d, &["--index", "idx", "quotes", "--json", "corridor"]));
+    let body_start = std::fs::read_to_string(news.join("talks.md")).unwrap().find("\"The grain").unwrap() + 1;
+    assert_eq!(hits[0]["file_range"][0], body_start, "{hits:?}");
+}

@@ -69,8 +69,8 @@ pub struct PassageTopic {
     pub score: f32,
 }
 
-/// Everything stored with a passage (or quotation) document: what a hit shows, with no need for
-/// the source files at query time.
+/// Everything stored with a passage document: what a hit shows, with no need for the source files
+/// at query time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredPassage {
     /// The article.
@@ -88,7 +88,7 @@ pub struct StoredPassage {
     /// The passage's topics.
     #[serde(default)]
     pub topics: Vec<PassageTopic>,
-    /// For quotation documents: which of `quotes` this document is.
+    /// For quotation hits: which of `quotes` the hit is (set by search, never stored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<usize>,
 }
@@ -119,7 +119,7 @@ pub fn is_prominent(actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| m.field.is_some()) || actor.mentions.len() >= 2
 }
 
-/// Builds the documents of one article: one per passage and one per quotation.
+/// Builds the documents of one article: one per passage, holding its quotations.
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
     let mut article_doc = TantivyDocument::default();
@@ -145,7 +145,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
     }
 
     let key = article_key(&article.id);
-    let mut docs = Vec::with_capacity(ann.passages.len() + ann.quotes.len());
+    let mut docs = Vec::with_capacity(ann.passages.len());
     for (i, passage) in ann.passages.iter().enumerate() {
         let span = passage.span();
         let text = article.text(span);
@@ -212,7 +212,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
                 role: if a.kind == ActorKind::Person { a.role.clone() } else { None },
             })
             .collect();
-        let mut stored = StoredPassage {
+        let stored = StoredPassage {
             article: meta.clone(),
             passage: *passage,
             text: text.to_string(),
@@ -222,29 +222,18 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             quote: None,
         };
         doc.add_text(fields.kind, KIND_PASSAGE);
+        // Quotations are searched in their passage's document: each is a value of `quote`
+        // (tantivy leaves a gap between values, so a phrase never spans two quotations), and
+        // `kind: quote` marks the passages that hold one. Search picks out the quotations.
+        if !stored.quotes.is_empty() {
+            doc.add_text(fields.kind, KIND_QUOTE);
+        }
+        for q in &stored.quotes {
+            doc.add_text(fields.quote, &q.text);
+        }
         doc.add_text(fields.text, text);
         doc.add_bytes(fields.record, &serde_json::to_vec(&stored).unwrap_or_default());
         docs.push(doc);
-
-        for qi in 0..stored.quotes.len() {
-            let q = &stored.quotes[qi];
-            let mut qdoc = article_doc.clone();
-            qdoc.add_u64(fields.article_key, key);
-            qdoc.add_text(fields.kind, KIND_QUOTE);
-            qdoc.add_text(fields.quote, &q.text);
-            for key in &passage_keys {
-                qdoc.add_text(fields.actor, key);
-            }
-            if let Some(s) = &q.speaker {
-                qdoc.add_text(fields.speaker, s);
-            }
-            for t in &stored.topics {
-                qdoc.add_text(fields.topic, &t.id);
-            }
-            stored.quote = Some(qi);
-            qdoc.add_bytes(fields.record, &serde_json::to_vec(&stored).unwrap_or_default());
-            docs.push(qdoc);
-        }
     }
     docs
 }
@@ -271,10 +260,7 @@ mod tests {
         let config = Config::builtin();
         let ann = Enricher::new(&config).unwrap().enrich(&article);
         let fields = Fields::from_schema(&build_schema()).unwrap();
-        let docs: Vec<TantivyDocument> = documents(&fields, &article, &ann)
-            .into_iter()
-            .filter(|d| d.get_first(fields.kind).and_then(|v| v.as_str()) == Some(KIND_PASSAGE))
-            .collect();
+        let docs = documents(&fields, &article, &ann);
         assert_eq!(docs.len(), 3);
         for doc in &docs {
             assert!(actor_keys(&fields, doc).contains(&"RUS".to_string()), "Russia is named three times");
@@ -300,9 +286,16 @@ mod tests {
         let key = |d: &TantivyDocument| d.get_first(fields.article_key).and_then(|v| v.as_u64()).unwrap();
         let titled: Vec<bool> = docs.iter().map(|d| d.get_first(fields.title).is_some()).collect();
         let leads: Vec<bool> = docs.iter().map(|d| key(d) & LEAD_BIT != 0).collect();
-        // Passage 0, passage 1, its quotation, passage 2.
-        assert_eq!(titled, [true, false, false, false]);
-        assert_eq!(leads, [true, false, false, false]);
+        // Passage 0, passage 1 (holding the quotation), passage 2.
+        assert_eq!(titled, [true, false, false]);
+        assert_eq!(leads, [true, false, false]);
+        let kinds = |d: &TantivyDocument| -> Vec<String> {
+            d.get_all(fields.kind).filter_map(|v| v.as_str().map(str::to_string)).collect()
+        };
+        assert_eq!(kinds(&docs[1]), [KIND_PASSAGE, KIND_QUOTE], "the quotation marks its passage");
+        assert_eq!(kinds(&docs[2]), [KIND_PASSAGE]);
+        let quoted: Vec<&str> = docs[1].get_all(fields.quote).filter_map(|v| v.as_str()).collect();
+        assert_eq!(quoted, ["We will talk again,"]);
         assert!(docs.iter().all(|d| key(d) & !LEAD_BIT == article_key("a2")), "one article");
         assert_ne!(article_key("a2"), article_key("a3"));
     }

@@ -1,4 +1,4 @@
-//! The tantivy schema: one document per passage (and one per quotation), with the article's
+//! The tantivy schema: one document per passage, holding its quotations, with the article's
 //! filter fields (id, source, date, prominent actors, topics) repeated on each so that filters
 //! and citations need no join. The title and summary, which only score, are indexed with the
 //! article's lead passage alone; `article_key` ties the other documents to it.
@@ -28,20 +28,19 @@ pub const KEY_TOKENIZER: &str = "casefile_key";
 /// term would never match `AFP_ENG_1997`, and a changed file would leave its old passages behind.
 pub const ID_TOKENIZER: &str = "raw";
 
-/// The `kind` of a passage document.
+/// The `kind` of every passage document.
 pub const KIND_PASSAGE: &str = "passage";
-/// The `kind` of a quotation document.
+/// The second `kind` of a passage document that holds a quotation.
 pub const KIND_QUOTE: &str = "quote";
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// `passage` or `quote`.
+    /// `passage`, plus `quote` on passages that hold a quotation.
     pub kind: Field,
-    /// Passage text, with positions for phrases (passage documents only).
+    /// Passage text, with positions for phrases.
     pub text: Field,
-    /// Quotation text, with positions (quotation documents only: a search of passages never
-    /// meets a quotation, so it needs no `kind` filter).
+    /// The text of each quotation in the passage, one value each, with positions.
     pub quote: Field,
     /// Article title, indexed with the article's lead (first) passage only.
     pub title: Field,

@@ -1,5 +1,6 @@
 //! Human output: numbered hits with highlighted passages, then the numbered sources.
 
+use std::collections::HashSet;
 use std::io;
 
 use termcolor::{Color, ColorSpec, WriteColor};
@@ -87,9 +88,21 @@ pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Resul
     for (i, s) in sources.iter().enumerate() {
         writeln!(out, "[{}] {}", i + 1, s.citation.line_text())?;
     }
-    if total > hits.len() {
+    // Quotation hits share their passage's document: `total` counts passages.
+    let quotations = hits.iter().any(|h| h.record.quote.is_some());
+    let passages_shown =
+        hits.iter().map(|h| (&h.record.article.id, h.record.passage.index)).collect::<HashSet<_>>().len();
+    if total > passages_shown {
         out.set_color(&dim)?;
-        writeln!(out, "\n{} of {total} matching passages shown (--limit, --per-article)", hits.len())?;
+        if quotations {
+            writeln!(
+                out,
+                "\n{} quotations shown, from {passages_shown} of {total} matching passages (--limit, --per-article)",
+                hits.len()
+            )?;
+        } else {
+            writeln!(out, "\n{} of {total} matching passages shown (--limit, --per-article)", hits.len())?;
+        }
         out.reset()?;
     }
     Ok(())

@@ -28,7 +28,7 @@ pub struct Citation {
 }
 
 impl Citation {
-    /// The citation of `record`'s text: the passage, or for a quotation document the quote.
+    /// The citation of `record`'s text: the passage, or for a quotation hit the quotation.
     pub fn of(record: &StoredPassage) -> Citation {
         let (start, end) = match record.quote.and_then(|i| record.quotes.get(i)) {
             Some(q) => (q.start, q.end),

@@ -7,6 +7,7 @@
 pub mod citation;
 pub mod highlight;
 pub mod query;
+mod quotes;
 pub mod rescore;
 
 use std::collections::{HashMap, HashSet};
@@ -25,6 +26,7 @@ use crate::index::{OpenIndex, StoredPassage};
 
 pub use citation::Citation;
 pub use query::Resolver;
+use quotes::QuotePicker;
 
 /// What to look for.
 #[derive(Debug, Clone, Default)]
@@ -47,11 +49,12 @@ pub struct SearchRequest {
     pub topics: Vec<String>,
     /// Speakers of quotations in the passage (all of them).
     pub speakers: Vec<String>,
-    /// Search quotations instead of passages.
+    /// Search quotations instead of passages: each hit is one quotation of a matching passage
+    /// (one that holds a word of the query, by every speaker asked for).
     pub quotes: bool,
 }
 
-/// One ranked passage (or quotation).
+/// One ranked passage (or quotation: the quotations of one passage share its score).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     /// 1-based rank.
@@ -73,7 +76,8 @@ pub struct Hit {
 pub struct SearchResults {
     /// Hits, best first.
     pub hits: Vec<Hit>,
-    /// Number of matching passages before the per-article cap and limit.
+    /// Number of matching passages before the per-article cap and limit (for a quotation
+    /// search, of passages holding a match).
     pub total: usize,
 }
 
@@ -147,7 +151,10 @@ impl Searcher {
             searcher.search(&*built.query, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
         // Records read so far, by address: a later, larger pass reads only the new ones.
         let mut records: HashMap<DocAddress, StoredPassage> = HashMap::new();
-        let hits = loop {
+        let mut picker =
+            if request.quotes { Some(QuotePicker::new(&self.open, &built, request)?) } else { None };
+        // A hit: its score, its passage, and for a quotation search which of its quotations.
+        let hits: Vec<(Score, DocAddress, Option<usize>)> = loop {
             let extras = built.near.iter().map(|q| rescore::Extra::AtCandidate(&**q));
             let extras: Vec<_> = extras
                 .chain(built.lift.iter().map(|q| rescore::Extra::AtLead(&**q, &self.article_keys)))
@@ -157,20 +164,26 @@ impl Searcher {
             }
             let mut hits = Vec::new();
             let mut per: HashMap<String, usize> = HashMap::new();
-            for (score, address) in &top {
+            'candidates: for (score, address) in &top {
                 if !records.contains_key(address) {
                     let Some(record) = self.record(searcher, *address)? else { continue };
                     records.insert(*address, record);
                 }
                 let Some(record) = records.get(address) else { continue };
-                let n = per.entry(record.article.id.clone()).or_default();
-                if *n >= per_article {
-                    continue;
-                }
-                *n += 1;
-                hits.push((*score, *address));
-                if hits.len() == limit {
-                    break;
+                let picked: Vec<Option<usize>> = match picker.as_mut() {
+                    Some(picker) => picker.pick(record).into_iter().map(Some).collect(),
+                    None => vec![None],
+                };
+                for quote in picked {
+                    let n = per.entry(record.article.id.clone()).or_default();
+                    if *n >= per_article {
+                        continue 'candidates;
+                    }
+                    *n += 1;
+                    hits.push((*score, *address, quote));
+                    if hits.len() == limit {
+                        break 'candidates;
+                    }
                 }
             }
             if hits.len() == limit || top.len() < fetch || fetch >= total {
@@ -179,11 +192,14 @@ impl Searcher {
             fetch = fetch.saturating_mul(4).min(total);
             top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
         };
-        let hits: Vec<(Score, StoredPassage)> =
-            hits.into_iter().filter_map(|(score, a)| records.remove(&a).map(|r| (score, r))).collect();
         let mut analyzer = self.open.index.tokenizer_for_field(built.text_field)?;
         let hits = hits
             .into_iter()
+            .filter_map(|(score, address, quote)| {
+                let mut record = records.get(&address)?.clone();
+                record.quote = quote;
+                Some((score, record))
+            })
             .enumerate()
             .map(|(i, (score, record))| {
                 let text = match record.quote.and_then(|q| record.quotes.get(q)) {
@@ -210,4 +226,7 @@ pub(crate) struct BuiltQuery {
     /// The field holding the text hits show (`text`, or `quote` for quotation searches).
     pub(crate) text_field: tantivy::schema::Field,
     pub(crate) terms: HashSet<String>,
+    /// The query's terms on `speaker` (a quotation search shows the quotations of the speakers
+    /// they name).
+    pub(crate) speaker_terms: HashSet<String>,
 }

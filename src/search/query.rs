@@ -29,8 +29,8 @@ pub(crate) fn build(
     resolve: &Resolver<'_>,
 ) -> Result<BuiltQuery> {
     let f = &open.fields;
-    // Passage text (with title and summary) and quotation text live in different fields, so a
-    // query on them meets only the kind of document asked for.
+    // A quotation search matches the quotations of each passage (the `quote` field), a passage
+    // search its text, with the title and summary of its article's lead.
     let (text_field, own_fields) =
         if request.quotes { (f.quote, vec![f.quote]) } else { (f.text, vec![f.text, f.title, f.summary]) };
     let mut parser = QueryParser::for_index(&open.index, own_fields.clone());
@@ -42,18 +42,16 @@ pub(crate) fn build(
     let mut terms = HashSet::new();
     let mut near = None;
     let mut lift = None;
-    // The kind check, where one is needed. Quotations are a small part of the index: passage
-    // searches exclude them rather than intersect with every passage (most of the index).
-    let kind_check = || {
-        if request.quotes {
-            (Occur::Must, term_query(f.kind, KIND_QUOTE))
-        } else {
-            (Occur::MustNot, term_query(f.kind, KIND_QUOTE))
-        }
-    };
+    let mut speaker_terms = HashSet::new();
+    // Every document is a passage; a quotation search needs the passages that hold one. A query
+    // on `quote` alone can only match those; any other (`actor:PRK`, `speaker:Blinken`, or none)
+    // is checked.
+    let quoted = || (Occur::Must, term_query(f.kind, KIND_QUOTE));
     if text.trim().is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
-        clauses.push(kind_check());
+        if request.quotes {
+            clauses.push(quoted());
+        }
     } else {
         let user =
             parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
@@ -62,9 +60,11 @@ pub(crate) fn build(
         let mut only_own_fields = true;
         user.query_terms(&mut |term, _| {
             only_own_fields &= own_fields.contains(&term.field());
-            if term.field() == text_field {
-                if let Some(s) = term.value().as_str() {
+            if let Some(s) = term.value().as_str() {
+                if term.field() == text_field {
                     terms.insert(s.to_string());
+                } else if term.field() == f.speaker {
+                    speaker_terms.insert(s.to_string());
                 }
             }
         });
@@ -83,8 +83,8 @@ pub(crate) fn build(
             lift = heading.parse_query(&text).ok();
         }
         clauses.push((Occur::Must, user));
-        if !only_own_fields {
-            clauses.push(kind_check());
+        if request.quotes && !only_own_fields {
+            clauses.push(quoted());
         }
     }
     if request.since.is_some() || request.until.is_some() {
@@ -144,7 +144,7 @@ pub(crate) fn build(
         all.extend(filters);
         Box::new(BooleanQuery::new(all))
     };
-    Ok(BuiltQuery { query, near, lift, text_field, terms })
+    Ok(BuiltQuery { query, near, lift, text_field, terms, speaker_terms })
 }
 
 /// Date ranges up to this many days are looked up in the inverted index (measured at 200,000
