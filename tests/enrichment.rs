@@ -226,3 +226,38 @@ fn quotation_searches_pick_the_quotations_of_a_passage_they_asked_for() {
     let body_start = std::fs::read_to_string(news.join("talks.md")).unwrap().find("\"The grain").unwrap() + 1;
     assert_eq!(hits[0]["file_range"][0], body_start, "{hits:?}");
 }
+
+/// One searcher serves passage and quotation searches in turn, highlighting each in its own
+/// field (it keeps one analyzer per field across searches).
+#[test]
+fn one_searcher_highlights_passage_and_quotation_searches_alike() {
+    use casefile::index::{self, IndexOptions, IndexRoot};
+    use casefile::search::{SearchRequest, Searcher};
+    use std::sync::atomic::AtomicBool;
+
+    let dir = tempfile::tempdir().unwrap();
+    archive(&dir.path().join("news"));
+    let config = casefile::Config::builtin();
+    let root = IndexRoot::new(dir.path().join("idx"));
+    let options = IndexOptions::new(vec![dir.path().join("news")], &config);
+    index::writer::run(&root, &config, &options, &(), &AtomicBool::new(false)).unwrap();
+    let searcher = Searcher::new(root.open(&config).unwrap(), &config).unwrap();
+    let request = |query: &str, quotes: bool| SearchRequest {
+        query: query.into(),
+        limit: 10,
+        per_article: 10,
+        quotes,
+        ..SearchRequest::default()
+    };
+    let shown = |query: &str, quotes: bool| -> Vec<String> {
+        let results = searcher.search(&request(query, quotes), &|_: &str| None).unwrap();
+        let hit = &results.hits[0];
+        hit.highlights.iter().map(|&(s, e)| hit.text[s..e].to_string()).collect()
+    };
+    for _ in 0..2 {
+        assert_eq!(shown("sanctions", false), ["sanctions", "sanctions"]);
+        assert_eq!(shown("sanctions", true), ["sanctions"]);
+        assert_eq!(shown("satellite technology", true), ["satellite technology"]);
+        assert_eq!(shown("Seoul", false), ["Seoul"]);
+    }
+}

@@ -11,13 +11,15 @@ mod quotes;
 pub mod rescore;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 use jiff::civil::Date;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::Query;
-use tantivy::schema::Value;
+use tantivy::schema::{Field, Value};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, TantivyDocument};
 
 use crate::config::Config;
@@ -89,6 +91,10 @@ pub struct Searcher {
     /// Each segment's `article_key` column, by segment ordinal (opening one costs more than
     /// reading it for a hundred candidates, so it is done once).
     article_keys: Vec<Column<u64>>,
+    /// The analyzers of `text` and `quote` that highlighting tokenizes hits with, kept across
+    /// searches: each holds a stem cache, which a fresh clone per search would start empty
+    /// (stemming every word of the hits cold was a tenth of a single-word query's time).
+    highlighters: Mutex<Vec<(Field, TextAnalyzer)>>,
     config: Config,
 }
 
@@ -118,7 +124,17 @@ impl Searcher {
                     "the index has no `{name}` ({e}); rebuild it with `casefile index --full`"
                 ))
             })?;
-        Ok(Searcher { open, snapshot, article_keys, config: config.clone() })
+        let highlighters = [open.fields.text, open.fields.quote]
+            .into_iter()
+            .map(|field| Ok((field, open.index.tokenizer_for_field(field)?)))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Searcher {
+            open,
+            snapshot,
+            article_keys,
+            highlighters: Mutex::new(highlighters),
+            config: config.clone(),
+        })
     }
 
     /// The stored record of the document at `address` (`None` for a document without one).
@@ -192,11 +208,22 @@ impl Searcher {
             fetch = fetch.saturating_mul(4).min(total);
             top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
         };
-        let mut analyzer = self.open.index.tokenizer_for_field(built.text_field)?;
+        // Searches on other threads do not wait for the kept analyzer: they use a fresh one.
+        let mut kept = self.highlighters.try_lock().ok();
+        let mut fresh = None;
+        let analyzer = match kept.as_mut().and_then(|k| k.iter_mut().find(|(f, _)| *f == built.text_field)) {
+            Some((_, analyzer)) => analyzer,
+            None => fresh.insert(self.open.index.tokenizer_for_field(built.text_field)?),
+        };
+        // Quotation hits of one passage share its record: the last of them takes it.
+        let shares: Vec<bool> =
+            (0..hits.len()).map(|i| hits[i + 1..].iter().any(|later| later.1 == hits[i].1)).collect();
         let hits = hits
             .into_iter()
-            .filter_map(|(score, address, quote)| {
-                let mut record = records.get(&address)?.clone();
+            .zip(shares)
+            .filter_map(|((score, address, quote), shared)| {
+                let mut record =
+                    if shared { records.get(&address)?.clone() } else { records.remove(&address)? };
                 record.quote = quote;
                 Some((score, record))
             })
@@ -206,7 +233,7 @@ impl Searcher {
                     Some(q) => q.text.clone(),
                     None => record.text.clone(),
                 };
-                let highlights = highlight::highlights(&mut analyzer, &text, &built.terms);
+                let highlights = highlight::highlights(analyzer, &text, &built.terms);
                 let citation = Citation::of(&record);
                 Hit { rank: i + 1, score, record, text, highlights, citation }
             })
