@@ -46,6 +46,9 @@ pub enum Command {
     /// Search quotations, with their speakers, dates and citations.
     ///
     /// `casefile quotes satellite --speaker Blinken`: what has Blinken said about satellites.
+    /// The query searches the quoted words only; each hit is one quotation, ranked with its
+    /// passage, by every --speaker given and holding a word of the query. Exit status: 0 when
+    /// something matched, 1 when nothing did, 2 on error.
     Quotes(SearchArgs),
     /// Print each article's text and enrichment as JSON Lines, without any index.
     Extract(ExtractArgs),
