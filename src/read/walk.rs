@@ -1,6 +1,6 @@
 //! Listing the files of an archive with walkdir.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::read::SkipReason;
@@ -58,8 +58,13 @@ pub fn walk_lazily<'a>(roots: &'a [PathBuf], options: &'a WalkOptions) -> impl I
 
 /// The roots to walk, in [`Path`] order, without repeats and without roots inside another:
 /// walked in this order, [`walk_lazily`] yields every file once, in `Path` order.
+///
+/// A root that steps back up after stepping down (`a/../b`) is replaced by its canonical path:
+/// compared by components, `a/../b` would count as inside `a` and be dropped, and its files
+/// (`a/../b/x`) would not sort after `a`'s. Roots are otherwise kept as given (`./corpus` stays
+/// `./corpus`), since the manifest and citations name files by the path they were walked as.
 pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
-    let mut sorted: Vec<PathBuf> = roots.to_vec();
+    let mut sorted: Vec<PathBuf> = roots.iter().map(|root| without_steps_back(root)).collect();
     sorted.sort();
     let mut out: Vec<PathBuf> = Vec::with_capacity(sorted.len());
     for root in sorted {
@@ -69,6 +74,22 @@ pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// `root`, canonical when a `..` follows a named component (when it exists: a missing root is
+/// reported by the walk as it was given).
+fn without_steps_back(root: &Path) -> PathBuf {
+    let mut named = false;
+    for component in root.components() {
+        match component {
+            Component::Normal(_) => named = true,
+            Component::ParentDir if named => {
+                return std::fs::canonicalize(root).unwrap_or_else(|_| root.into())
+            }
+            _ => {}
+        }
+    }
+    root.to_path_buf()
 }
 
 fn walked(root: &Path, entry: walkdir::Result<walkdir::DirEntry>, options: &WalkOptions) -> Option<Walked> {
@@ -148,5 +169,27 @@ mod tests {
         let mut bytes = all.clone();
         bytes.sort();
         assert_ne!(all, bytes, "the byte order of whole paths differs here, which is the point");
+    }
+
+    #[test]
+    fn a_root_that_steps_back_up_is_walked_not_taken_for_a_subfolder() {
+        let dir = tempfile::tempdir().unwrap();
+        // Canonical, so that `b` and the canonical form of `a/../b` are one path.
+        let base = &std::fs::canonicalize(dir.path()).unwrap();
+        for file in ["a/x.md", "b/y.md"] {
+            let path = base.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let roots = walk_roots(&[base.join("a"), base.join("a/../b")]);
+        let walked = files(&roots);
+        assert_eq!(walked.len(), 2, "{walked:?}");
+        assert!(walked.iter().any(|p| p.ends_with("y.md")), "b's file is walked: {walked:?}");
+        let mut sorted = walked.clone();
+        sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        assert_eq!(walked, sorted, "still in Path order");
+        // The same folder named twice, once with a step back, is walked once.
+        let twice = walk_roots(&[base.join("b"), base.join("a/../b")]);
+        assert_eq!(files(&twice).len(), 1, "{twice:?}");
     }
 }
