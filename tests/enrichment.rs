@@ -221,6 +221,10 @@ fn quotation_searches_pick_the_quotations_of_a_passage_they_asked_for() {
     assert_eq!(speakers(quotes(&["", "--speaker", "Lavrov"])), ["Sergei Lavrov"]);
     assert_eq!(speakers(quotes(&["speaker:Blinken"])), ["Antony Blinken"]);
     assert!(quotes(&["sanctions", "--speaker", "Blinken"]).is_empty(), "Blinken did not speak of sanctions");
+    // A report names the speaker once, before the title.
+    let markdown = casefile(d, &["--index", "idx", "quotes", "corridor", "--format", "markdown"]);
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(markdown.contains("> — Antony Blinken, *Talks in Geneva*[^1]"), "{markdown}");
     // Each hit cites its own quotation's bytes.
     let hits = records(&casefile(d, &["--index", "idx", "quotes", "--json", "corridor"]));
     let body_start = std::fs::read_to_string(news.join("talks.md")).unwrap().find("\"The grain").unwrap() + 1;

@@ -21,7 +21,7 @@ pub fn render(query: &str, hits: &[Hit]) -> String {
             .quote
             .and_then(|i| hit.record.quotes.get(i))
             .and_then(|q| q.speaker.clone())
-            .map(|s| format!(" — {s}"))
+            .map(|s| format!(" {s},"))
             .unwrap_or_default();
         let _ = writeln!(out, ">\n> —{speaker} *{}*[^{n}]\n", hit.record.article.title);
     }
