@@ -68,6 +68,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "how", "who", "where", "speaking", "asked", "like", "unlike", "since", "until", "during",
     "even", "only", "also", "just", "under", "over", "did", "does", "do", "not", "no", "yes",
     "later", "earlier", "separately", "instead", "afterwards", "previously", "recently", "finally",
+    "although", "though", "because", "following", "despite", "whether", "amid", "regarding",
+    "including", "considering",
 ];
 
 /// [`NOT_NAMES`] as a set: the test runs on every capitalised word, too often for a list scan.
@@ -135,6 +137,14 @@ pub(super) const AUXILIARIES: &[&str] = &[
 pub(super) const CONJUNCTIONS: &[&str] = &[
     "and", "but", "or", "while", "until", "because", "when", "although", "though", "whereas",
     "unless", "since", "so", "if", "as",
+];
+
+/// Modal verbs: a speech verb's form right before one (in lower case) is a noun or the verb of a
+/// clause that is itself a subject ("states can", "what he said would"), not an attribution.
+/// Copulas are not among them: in "who he noted was …", "he noted" does attribute.
+#[rustfmt::skip]
+pub(super) const MODALS: &[&str] = &[
+    "can", "could", "will", "would", "shall", "should", "must", "may", "might",
 ];
 
 /// Speech verbs whose object is the listener, not the speaker ("told MSNBC").

@@ -259,6 +259,14 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_preposition_is_not_a_subject() {
+        // The quotation has no attribution of its own: its sentence's subject speaks.
+        let body = "Following a hastily called, late-night meeting, the Security Council issued a \
+                    statement calling the launch “a clear breach and in open disregard” of the ban.";
+        assert_eq!(speakers(body), [Some("Security Council".to_string())]);
+    }
+
+    #[test]
     fn bylines_colons_and_parentheses() {
         assert_eq!(
             speakers("“Every vote counts in this town.” ― Lena Ortiz"),

@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{lower_in, ADVERBS, CONJUNCTIONS, LISTENER_VERBS, PARTICLES, PERSONAL, PREPOSITIONS};
+use super::lexicon::{
+    lower_in, ADVERBS, CONJUNCTIONS, LISTENER_VERBS, MODALS, PARTICLES, PERSONAL, PREPOSITIONS,
+};
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
 use super::text::Text;
 use super::tokens::Kind;
@@ -27,6 +29,12 @@ impl Grammar {
             return false;
         }
         let w = text.word(i);
+        // `… that states can pass such laws`, `reports say`: a speech verb's form followed by a
+        // modal or an auxiliary is a noun, or the verb of a clause that is itself a subject
+        // (`what he said would happen`), never a quotation's attribution.
+        if text.word_in(i + 1, MODALS) && !text.is_cap(i + 1) {
+            return false;
+        }
         if w.starts_with(|c: char| c.is_lowercase()) {
             return self.verbs.contains(w);
         }
@@ -76,6 +84,13 @@ impl Grammar {
         }
         if self.is_verb(text, first) {
             return self.forward_np(text, &seq[1..]);
+        }
+        if text.word_in(first, &["as"]) {
+            // `"…," as Cruz said on Monday`: the name right after `as`, then the speech verb.
+            let rest = &seq[1..];
+            let v = rest.iter().take(8).position(|&i| self.is_verb(text, i))?;
+            let opens = |w: &Who| rest.first().is_some_and(|&k| text.toks[k].start == w.start);
+            return self.backward_np(text, &rest[..v], 0).filter(opens);
         }
         if text.word_in(first, CONJUNCTIONS) {
             return None; // `"…," but he also warned …`: a new clause, not an attribution
@@ -382,7 +397,7 @@ mod tests {
     use super::*;
 
     fn grammar() -> Grammar {
-        Grammar::new(["said", "says", "added", "told"].iter().map(|s| s.to_string()).collect())
+        Grammar::new(["said", "says", "added", "told", "states"].iter().map(|s| s.to_string()).collect())
     }
 
     /// The speaker text of the first quote of `body`.
@@ -459,6 +474,22 @@ mod tests {
         assert_eq!(speaker(body).unwrap().0, "Tomas Vidal");
         let s = speaker("“The port will reopen soon,” the mayor was quoted as saying.").unwrap();
         assert_eq!(s, ("the mayor".into(), WhoKind::Other));
+    }
+
+    #[test]
+    fn as_x_said_after_a_partial_quotation() {
+        let body = "The race “is a dead heat right now,” as Ruiz said on Monday, and it shows.";
+        assert_eq!(speaker(body), Some(("Ruiz".into(), WhoKind::Name)));
+        // `as` opening any other clause is no attribution.
+        assert_eq!(speaker("The race “is a dead heat right now,” as polls show."), None);
+    }
+
+    #[test]
+    fn a_verb_form_before_an_auxiliary_is_not_the_speech_verb() {
+        let body = "Ruiz said in Lima, Peru, that states can pass laws because “men should not do this.”";
+        assert_eq!(speaker(body).unwrap().0, "Ruiz");
+        // A capitalised modal is a name.
+        assert_eq!(speaker("“It is a costly model,” said Will Doyle.").unwrap().0, "Will Doyle");
     }
 
     #[test]
