@@ -32,7 +32,7 @@ impl Grammar {
         // `… that states can pass such laws`, `reports say`: a speech verb's form followed by a
         // modal or an auxiliary is a noun, or the verb of a clause that is itself a subject
         // (`what he said would happen`), never a quotation's attribution.
-        if text.word_in(i + 1, MODALS) && !text.is_cap(i + 1) {
+        if i + 1 < text.toks.len() && text.word_in(i + 1, MODALS) && !text.is_cap(i + 1) {
             return false;
         }
         if w.starts_with(|c: char| c.is_lowercase()) {
@@ -488,6 +488,8 @@ mod tests {
     fn a_verb_form_before_an_auxiliary_is_not_the_speech_verb() {
         let body = "Ruiz said in Lima, Peru, that states can pass laws because “men should not do this.”";
         assert_eq!(speaker(body).unwrap().0, "Ruiz");
+        // The verb may end the text.
+        assert_eq!(speaker("“We will never give up,” Ruiz said").unwrap().0, "Ruiz");
         // A capitalised modal is a name.
         assert_eq!(speaker("“It is a costly model,” said Will Doyle.").unwrap().0, "Will Doyle");
     }
