@@ -1,6 +1,7 @@
 //! One function per command: turn flags into library calls and print the results.
 
 use std::io::{IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -262,8 +263,19 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
                         eprintln!("casefile: {}{line}: {}", path.display(), p.message);
                     }
                     for a in &r.articles {
-                        let ann = enricher.enrich(a);
-                        out.push(ExtractRecord::new(a, &ann).to_json_line());
+                        // A bug that panics on one article costs that article only.
+                        let enriched = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                            ExtractRecord::new(a, &enricher.enrich(a)).to_json_line()
+                        }));
+                        match enriched {
+                            Ok(line) => out.push(line),
+                            Err(panic) => eprintln!(
+                                "casefile: {}: article {} failed ({}); this is a bug, please report it with the file",
+                                path.display(),
+                                a.id,
+                                casefile::error::panic_message(&*panic)
+                            ),
+                        }
                     }
                 }
                 Walked::Skipped { path, reason } => {

@@ -59,5 +59,16 @@ impl Error {
     }
 }
 
+/// The message a panic was raised with (its payload, as `std::panic::catch_unwind` returns it).
+/// casefile catches panics around each file it reads, so that a bug on one file's content
+/// costs that file only; this names the bug in the report.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".to_string())
+}
+
 /// Result with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

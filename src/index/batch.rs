@@ -3,6 +3,7 @@
 //! manifest line. [`Late`] reads again, at the end of a run, the copies of ids their holders let go.
 
 use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -64,19 +65,29 @@ pub(super) fn process(
     let Some(format) = Format::of(c.path()) else {
         return Outcome::Skipped(SkipReason::Unsupported);
     };
-    let read = read::read_bytes(c.path(), &bytes, format);
-    if let Some(reason) = read.skipped.clone() {
-        return Outcome::Skipped(reason);
-    }
-    let docs = read
-        .articles
-        .iter()
-        .map(|article| {
-            let ann = annotator.annotate(article);
-            (article.id.clone(), documents(fields, article, &ann), ann.passages.len() as u64)
-        })
-        .collect();
-    Outcome::Read { hash, read, docs }
+    guarded(|| {
+        let read = read::read_bytes(c.path(), &bytes, format);
+        if let Some(reason) = read.skipped.clone() {
+            return Outcome::Skipped(reason);
+        }
+        let docs = read
+            .articles
+            .iter()
+            .map(|article| {
+                let ann = annotator.annotate(article);
+                (article.id.clone(), documents(fields, article, &ann), ann.passages.len() as u64)
+            })
+            .collect();
+        Outcome::Read { hash, read, docs }
+    })
+}
+
+/// Runs `build`, turning a panic into a skipped file. A bug that panics on one file's content
+/// costs that file only, not the run: it is skipped and reported like any other bad file (with
+/// the reason `internal_error`), and the run's other files are indexed.
+fn guarded(build: impl FnOnce() -> Outcome) -> Outcome {
+    std::panic::catch_unwind(AssertUnwindSafe(build))
+        .unwrap_or_else(|panic| Outcome::Skipped(SkipReason::Internal(crate::error::panic_message(&*panic))))
 }
 
 /// What a file is in the manifest after a run applied it: its entry, or `None` when the manifest
@@ -251,5 +262,22 @@ impl Late<'_> {
             .collect();
         (summary.added, summary.updated) = counted;
         applied
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_skips_the_file_with_its_message() {
+        let outcome = guarded(|| panic!("index out of bounds: the len is 3 but the index is 3"));
+        let Outcome::Skipped(reason) = outcome else { panic!("the file is not skipped") };
+        assert_eq!(reason.key(), "internal_error");
+        assert!(reason.to_string().contains("the len is 3"), "{reason}");
+        let code = 7;
+        let Outcome::Skipped(reason) = guarded(|| panic!("code {code}")) else { panic!("not skipped") };
+        assert!(reason.to_string().contains("code 7"), "{reason}");
+        assert!(matches!(guarded(|| Outcome::Unchanged { mtime_ns: 1 }), Outcome::Unchanged { mtime_ns: 1 }));
     }
 }

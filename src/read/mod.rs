@@ -73,6 +73,8 @@ pub enum SkipReason {
     SymlinkLoop,
     /// A symbolic link, not followed without `--follow`.
     Symlink,
+    /// casefile itself failed on it (a bug: the panic's message). The rest of the run goes on.
+    Internal(String),
 }
 
 impl SkipReason {
@@ -89,6 +91,7 @@ impl SkipReason {
             SkipReason::NonUtf8Path => "non_utf8_path",
             SkipReason::SymlinkLoop => "symlink_loop",
             SkipReason::Symlink => "symlink",
+            SkipReason::Internal(_) => "internal_error",
         }
     }
 }
@@ -110,6 +113,9 @@ impl fmt::Display for SkipReason {
             SkipReason::NonUtf8Path => write!(f, "path is not valid UTF-8"),
             SkipReason::SymlinkLoop => write!(f, "symbolic link loop"),
             SkipReason::Symlink => write!(f, "symbolic link, not followed (use --follow)"),
+            SkipReason::Internal(e) => {
+                write!(f, "casefile failed on this file ({e}); this is a bug, please report it with the file")
+            }
         }
     }
 }
