@@ -59,12 +59,15 @@ pub fn walk_lazily<'a>(roots: &'a [PathBuf], options: &'a WalkOptions) -> impl I
 /// The roots to walk, in [`Path`] order, without repeats and without roots inside another:
 /// walked in this order, [`walk_lazily`] yields every file once, in `Path` order.
 ///
-/// A root that steps back up after stepping down (`a/../b`) is replaced by its canonical path:
-/// compared by components, `a/../b` would count as inside `a` and be dropped, and its files
-/// (`a/../b/x`) would not sort after `a`'s. Roots are otherwise kept as given (`./corpus` stays
-/// `./corpus`), since the manifest and citations name files by the path they were walked as.
+/// The manifest and citations name files by the path they were walked as, so one folder must
+/// always be walked under one name: `./corpus`, `corpus/` and `corpus` are all walked as
+/// `corpus` (an index built from one and updated from another would otherwise hold every file
+/// twice). A root that steps back up after stepping down (`a/../b`) is replaced by its
+/// canonical path: compared by components, `a/../b` would count as inside `a` and be dropped,
+/// and its files (`a/../b/x`) would not sort after `a`'s. Roots are otherwise kept as given
+/// (relative roots stay relative).
 pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
-    let mut sorted: Vec<PathBuf> = roots.iter().map(|root| without_steps_back(root)).collect();
+    let mut sorted: Vec<PathBuf> = roots.iter().map(|root| normalized(root)).collect();
     sorted.sort();
     let mut out: Vec<PathBuf> = Vec::with_capacity(sorted.len());
     for root in sorted {
@@ -76,9 +79,10 @@ pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// `root`, canonical when a `..` follows a named component (when it exists: a missing root is
-/// reported by the walk as it was given).
-fn without_steps_back(root: &Path) -> PathBuf {
+/// `root` without `.` components, repeated or trailing separators; canonical when a `..`
+/// follows a named component (when it exists: a missing root is reported by the walk as it was
+/// given).
+fn normalized(root: &Path) -> PathBuf {
     let mut named = false;
     for component in root.components() {
         match component {
@@ -89,7 +93,12 @@ fn without_steps_back(root: &Path) -> PathBuf {
             _ => {}
         }
     }
-    root.to_path_buf()
+    let kept: PathBuf = root.components().filter(|c| *c != Component::CurDir).collect();
+    if kept.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        kept
+    }
 }
 
 fn walked(root: &Path, entry: walkdir::Result<walkdir::DirEntry>, options: &WalkOptions) -> Option<Walked> {
@@ -191,5 +200,15 @@ mod tests {
         // The same folder named twice, once with a step back, is walked once.
         let twice = walk_roots(&[base.join("b"), base.join("a/../b")]);
         assert_eq!(files(&twice).len(), 1, "{twice:?}");
+    }
+
+    #[test]
+    fn one_folder_is_walked_under_one_name() {
+        let roots = |given: &[&str]| walk_roots(&given.iter().map(PathBuf::from).collect::<Vec<_>>());
+        assert_eq!(roots(&["./corpus"]), [PathBuf::from("corpus")]);
+        assert_eq!(roots(&["corpus/", "./corpus/./asia", "corpus//"]), [PathBuf::from("corpus")]);
+        assert_eq!(roots(&["./"]), [PathBuf::from(".")]);
+        assert_eq!(roots(&["/srv/./news/"]), [PathBuf::from("/srv/news")]);
+        assert_eq!(roots(&["../news"]), [PathBuf::from("../news")], "a leading step up stays relative");
     }
 }
