@@ -237,9 +237,37 @@ fn nanos(t: SystemTime) -> i128 {
     }
 }
 
-/// True when the manifest path `key` lies under the walked root `root`.
+/// True when the manifest path `key` lies under the walked root `root` (which
+/// [`read::walk_roots`] normalized). `.` components of the key are ignored: a manifest written
+/// before roots were normalized names `./corpus/a.md` what is now walked as `corpus/a.md`, and
+/// such a file must count as gone from `corpus`, not as belonging to another root.
 fn under(key: &str, root: &Path) -> bool {
-    let root = root.to_string_lossy();
-    let root = root.trim_end_matches('/');
-    key == root || key.strip_prefix(root).is_some_and(|rest| rest.starts_with('/'))
+    use std::path::Component;
+    let key = Path::new(key);
+    let root: Vec<Component> = root.components().filter(|c| *c != Component::CurDir).collect();
+    if root.is_empty() {
+        return key.is_relative(); // `.` holds every relative path
+    }
+    let mut parts = key.components().filter(|c| *c != Component::CurDir);
+    root.iter().all(|part| parts.next() == Some(*part))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_under_a_root_by_components() {
+        let root = Path::new("corpus");
+        assert!(under("corpus/asia/a.md", root));
+        assert!(under("corpus", root));
+        assert!(under("./corpus/asia/a.md", root), "a manifest key written before roots were normalized");
+        assert!(!under("corpus-b/a.md", root));
+        assert!(!under("corpusa.md", root));
+        assert!(!under("other/corpus/a.md", root));
+        assert!(under("a.md", Path::new(".")) && under("./x/a.md", Path::new(".")));
+        assert!(!under("/srv/a.md", Path::new(".")));
+        assert!(under("/srv/news/a.md", Path::new("/srv/news")));
+        assert!(!under("/srv/newsroom/a.md", Path::new("/srv/news")));
+    }
 }
