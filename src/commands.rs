@@ -215,6 +215,14 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
             }
         }
     }
+    if results.hits.is_empty() {
+        // An actor the gazetteer does not know is matched as typed, which rarely matches: say so.
+        for actor in request.actors.iter().filter(|a| resolve(a).is_none()) {
+            eprintln!(
+                "casefile: --actor {actor}: not a country, person or organisation casefile knows, so it was matched as typed (`casefile stats` lists the index's most frequent actors; index-config/ holds the gazetteer)"
+            );
+        }
+    }
     Ok(if results.hits.is_empty() { EXIT_NOTHING } else { EXIT_OK })
 }
 

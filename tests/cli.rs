@@ -215,6 +215,13 @@ fn exit_statuses_follow_ripgrep() {
     let missing = casefile(dir.path(), &dir.path().join("nowhere"), &["search", "x"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("casefile index"));
+    // Nothing matched with an actor the gazetteer does not know: the reason is named.
+    let unknown = casefile(dir.path(), &index, &["search", "satellite", "--actor", "Narnia"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&unknown.stderr);
+    assert!(err.contains("--actor Narnia: not a country, person or organisation"), "{err}");
+    let known = casefile(dir.path(), &index, &["search", "zanzibarquux", "--actor", "Pyongyang"]);
+    assert!(!String::from_utf8_lossy(&known.stderr).contains("--actor"), "a known actor is not flagged");
 }
 
 #[test]
