@@ -139,6 +139,13 @@ pub(super) const CONJUNCTIONS: &[&str] = &[
     "unless", "since", "so", "if", "as",
 ];
 
+/// Prepositions of place and time whose phrase, between a subject and its verb, is an adverbial
+/// ("a staffer in the room said"), not the subject.
+#[rustfmt::skip]
+pub(super) const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "inside", "outside", "near", "during", "behind",
+];
+
 /// Modal verbs: a speech verb's form right before one (in lower case) is a noun or the verb of a
 /// clause that is itself a subject ("states can", "what he said would"), not an attribution.
 /// Copulas are not among them: in "who he noted was …", "he noted" does attribute.

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::lexicon::{
-    lower_in, ADVERBS, CONJUNCTIONS, LISTENER_VERBS, MODALS, PARTICLES, PERSONAL, PREPOSITIONS,
+    lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, CONJUNCTIONS, DETERMINERS, LISTENER_VERBS, MODALS, PARTICLES,
+    PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
 use super::text::Text;
@@ -365,7 +366,27 @@ impl Grammar {
                 return None;
             }
         }
-        noun_phrase(text, &seq[k..j])
+        let phrase = noun_phrase(text, &seq[k..j]);
+        // `a staffer in the room wondered`, `Beck, who has in the past described`: a common noun
+        // phrase (not a name) after a preposition of place or time is an adverbial; the subject
+        // stands before it (past an auxiliary).
+        let common = phrase.as_ref().is_none_or(|w| w.kind == WhoKind::Other);
+        if common && k >= 2 && text.word_in(seq[k - 1], ADVERBIAL_PREPOSITIONS) {
+            let mut m = k - 1;
+            if text.word_in(seq[m - 1], &["has", "have", "had"]) {
+                m -= 1;
+            }
+            // Only a phrase that opens like one (a capital or a determiner): not `improve India's
+            // relations in the region said`.
+            let opens = |w: &Who| {
+                let first = seq.iter().find(|&&i| text.toks[i].start == w.start);
+                first.is_some_and(|&i| text.is_cap(i) || text.word_in(i, DETERMINERS))
+            };
+            if let Some(who) = self.backward_np(text, &seq[..m], depth).filter(opens) {
+                return Some(who);
+            }
+        }
+        phrase
     }
 }
 
@@ -492,6 +513,19 @@ mod tests {
         assert_eq!(speaker("“We will never give up,” Ruiz said").unwrap().0, "Ruiz");
         // A capitalised modal is a name.
         assert_eq!(speaker("“It is a costly model,” said Will Doyle.").unwrap().0, "Will Doyle");
+    }
+
+    #[test]
+    fn a_place_or_time_after_the_subject_is_not_the_speaker() {
+        let body = "“Will he run again?” a campaign aide in the room said.";
+        assert_eq!(speaker(body), Some(("a campaign aide".into(), WhoKind::Other)));
+        let body = "Ruiz, who has in the past said the plan was “a fair deal for all,” left.";
+        assert_eq!(speaker(body), Some(("Ruiz".into(), WhoKind::Name)));
+        let body = "“We will rebuild,” a spokesman at the ministry said on Monday.";
+        assert_eq!(speaker(body), Some(("a spokesman".into(), WhoKind::Other)));
+        // A name after the preposition is kept: `on Monday when Ana Ruiz said`.
+        let body = "Talks began on Monday when Ana Ruiz said that they had been “a fair start for all.”";
+        assert_eq!(speaker(body).unwrap().0, "Ana Ruiz");
     }
 
     #[test]
