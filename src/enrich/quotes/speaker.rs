@@ -304,6 +304,23 @@ impl Grammar {
                 }
             }
             j = k;
+            // `Karaha, speaking at the news conference in Goma, on the border, said`: the phrase
+            // before the skipped one may itself be an appositive opened by a participle or a
+            // relative pronoun; it is skipped too (twice at most).
+            for _ in 0..2 {
+                let Some(c) = (j.saturating_sub(20)..j).rev().find(|&c| text.toks[seq[c]].is_punct(','))
+                else {
+                    break;
+                };
+                let Some(&opener) = seq.get(c + 1).filter(|_| c + 1 < j) else { break };
+                let w = if text.is_word(opener) { text.word(opener) } else { "" };
+                let appositive = w.starts_with(|c: char| c.is_lowercase())
+                    && (w.ends_with("ing") || lower_in(w, &["who", "whose", "which"]));
+                if !appositive {
+                    break;
+                }
+                j = c;
+            }
             if j == 0 {
                 return None;
             }
@@ -526,6 +543,15 @@ mod tests {
         // A name after the preposition is kept: `on Monday when Ana Ruiz said`.
         let body = "Talks began on Monday when Ana Ruiz said that they had been “a fair start for all.”";
         assert_eq!(speaker(body).unwrap().0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn appositives_in_a_row_are_skipped_to_the_subject() {
+        let body = "Ruiz, speaking at a news conference in Goma, on the border with Rwanda, said the truce was “a trap for our people.”";
+        assert_eq!(speaker(body), Some(("Ruiz".into(), WhoKind::Name)));
+        let body =
+            "Ruiz, who arrived in Goma on Monday, a day late, said the truce was “a trap for our people.”";
+        assert_eq!(speaker(body), Some(("Ruiz".into(), WhoKind::Name)));
     }
 
     #[test]
