@@ -30,9 +30,9 @@ impl Grammar {
             return false;
         }
         let w = text.word(i);
-        // `… that states can pass such laws`, `reports say`: a speech verb's form followed by a
-        // modal or an auxiliary is a noun, or the verb of a clause that is itself a subject
-        // (`what he said would happen`), never a quotation's attribution.
+        // `… that states can pass such laws`: a speech verb's form followed by a lower-case modal
+        // is a noun, or the verb of a clause that is itself a subject (`what he said would
+        // happen`), never a quotation's attribution.
         if i + 1 < text.toks.len() && text.word_in(i + 1, MODALS) && !text.is_cap(i + 1) {
             return false;
         }
@@ -523,7 +523,7 @@ mod tests {
     }
 
     #[test]
-    fn a_verb_form_before_an_auxiliary_is_not_the_speech_verb() {
+    fn a_verb_form_before_a_modal_is_not_the_speech_verb() {
         let body = "Ruiz said in Lima, Peru, that states can pass laws because “men should not do this.”";
         assert_eq!(speaker(body).unwrap().0, "Ruiz");
         // The verb may end the text.
