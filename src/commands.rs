@@ -222,6 +222,18 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                 "casefile: --actor {actor}: not a country, person or organisation casefile knows, so it was matched as typed (`casefile stats` lists the index's most frequent actors; index-config/ holds the gazetteer)"
             );
         }
+        // A source is matched by its whole name: name the outlets when one is not in the index.
+        if !request.sources.is_empty() {
+            let indexed = index::stats::collect(&root.open(&config)?)?.sources;
+            let known = |s: &str| indexed.iter().any(|(name, _)| name.eq_ignore_ascii_case(s.trim()));
+            for source in request.sources.iter().filter(|s| !known(s)) {
+                let names: Vec<&str> = indexed.iter().take(10).map(|(name, _)| name.as_str()).collect();
+                eprintln!(
+                    "casefile: --source {source}: no outlet of that whole name in the index; its outlets include: {}",
+                    names.join(", ")
+                );
+            }
+        }
     }
     Ok(if results.hits.is_empty() { EXIT_NOTHING } else { EXIT_OK })
 }

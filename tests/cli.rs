@@ -222,6 +222,13 @@ fn exit_statuses_follow_ripgrep() {
     assert!(err.contains("--actor Narnia: not a country, person or organisation"), "{err}");
     let known = casefile(dir.path(), &index, &["search", "zanzibarquux", "--actor", "Pyongyang"]);
     assert!(!String::from_utf8_lossy(&known.stderr).contains("--actor"), "a known actor is not flagged");
+    // A source is a whole outlet name: a part of one matches nothing, and the outlets are named.
+    let partial = casefile(dir.path(), &index, &["search", "satellite", "--source", "Casefile"]);
+    assert_eq!(partial.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&partial.stderr);
+    assert!(err.contains("--source Casefile: no outlet") && err.contains("casefile wire"), "{err}");
+    let whole = casefile(dir.path(), &index, &["search", "zanzibarquux", "--source", "casefile WIRE"]);
+    assert!(!String::from_utf8_lossy(&whole.stderr).contains("--source"), "a known outlet is not flagged");
 }
 
 #[test]
