@@ -121,6 +121,32 @@ fn index_counts_files_articles_and_skips() {
 }
 
 #[test]
+fn an_archive_indexed_as_dot_names_its_files_without_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    corpus(&archive);
+    let index = dir.path().join("idx");
+    let first: Value =
+        serde_json::from_slice(&casefile(&archive, &index, &["index", ".", "--json"]).stdout).unwrap();
+    assert_eq!((first["added"].as_u64(), first["articles"].as_u64()), (Some(6), Some(7)), "{first}");
+    let out = casefile(&archive, &index, &["search", "satellite technology", "--json"]);
+    let hits = json_lines(&out);
+    assert_eq!(hits[0]["article"]["path"], "asia/seoul.md", "{}", hits[0]);
+    // A folder inside `.` is the same files under the same names: nothing to read again.
+    for roots in [&[".", "asia"][..], &["./", "asia/"][..], &["asia"][..]] {
+        let mut args = vec!["index"];
+        args.extend_from_slice(roots);
+        args.push("--json");
+        let again: Value = serde_json::from_slice(&casefile(&archive, &index, &args).stdout).unwrap();
+        assert_eq!(
+            (again["added"].as_u64(), again["removed"].as_u64()),
+            (Some(0), Some(0)),
+            "{roots:?}: {again}"
+        );
+    }
+}
+
+#[test]
 fn search_ranks_passages_and_cites_exact_bytes() {
     let (dir, index) = indexed();
     let out = casefile(dir.path(), &index, &["search", "satellite technology", "--json"]);

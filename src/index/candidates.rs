@@ -246,7 +246,7 @@ fn under(key: &str, root: &Path) -> bool {
     let key = Path::new(key);
     let root: Vec<Component> = root.components().filter(|c| *c != Component::CurDir).collect();
     if root.is_empty() {
-        return key.is_relative(); // `.` holds every relative path
+        return read::starts_with_name(key); // `.` holds `corpus/a.md`, not `../a.md` or `/srv/a.md`
     }
     let mut parts = key.components().filter(|c| *c != Component::CurDir);
     root.iter().all(|part| parts.next() == Some(*part))
@@ -266,7 +266,7 @@ mod tests {
         assert!(!under("corpusa.md", root));
         assert!(!under("other/corpus/a.md", root));
         assert!(under("a.md", Path::new(".")) && under("./x/a.md", Path::new(".")));
-        assert!(!under("/srv/a.md", Path::new(".")));
+        assert!(!under("/srv/a.md", Path::new(".")) && !under("../wire/a.md", Path::new(".")));
         assert!(under("/srv/news/a.md", Path::new("/srv/news")));
         assert!(!under("/srv/newsroom/a.md", Path::new("/srv/news")));
     }

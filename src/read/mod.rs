@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 
-pub use walk::{walk, walk_lazily, walk_roots, WalkOptions, Walked};
+pub use walk::{starts_with_name, walk, walk_lazily, walk_roots, WalkOptions, Walked};
 
 /// The formats casefile reads, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

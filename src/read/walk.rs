@@ -70,13 +70,29 @@ pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
     let mut sorted: Vec<PathBuf> = roots.iter().map(|root| normalized(root)).collect();
     sorted.sort();
     let mut out: Vec<PathBuf> = Vec::with_capacity(sorted.len());
+    let dot = sorted.iter().any(|root| root == Path::new("."));
     for root in sorted {
+        // `.` holds every root that starts with a name; it is walked last (below).
+        if dot && (root == Path::new(".") || starts_with_name(&root)) {
+            continue;
+        }
         // Sorted, a root inside another comes right after it (or after one of its own kind).
         if out.last().is_none_or(|last| !root.starts_with(last)) {
             out.push(root);
         }
     }
+    // The walk of `.` names its files `asia/a.md`, after every absolute (`/srv`) and every
+    // stepping-up (`../news`) path in `Path` order: it comes last.
+    if dot {
+        out.push(PathBuf::from("."));
+    }
     out
+}
+
+/// True for a relative path whose first component is a name (`corpus/a.md`, not `../a.md`):
+/// the paths the walk of `.` reaches.
+pub fn starts_with_name(path: &Path) -> bool {
+    matches!(path.components().find(|c| *c != Component::CurDir), Some(Component::Normal(_)))
 }
 
 /// `root` without `.` components, repeated or trailing separators; canonical when a `..`
@@ -102,6 +118,27 @@ fn normalized(root: &Path) -> PathBuf {
 }
 
 fn walked(root: &Path, entry: walkdir::Result<walkdir::DirEntry>, options: &WalkOptions) -> Option<Walked> {
+    let walked = walked_as_given(root, entry, options)?;
+    if root != Path::new(".") {
+        return Some(walked);
+    }
+    // Walking `.` yields `./asia/a.md`: the files are named `asia/a.md`, as the walk of `asia`
+    // names them, so that citations are clean and one file has one name in the manifest.
+    let plain = |path: PathBuf| match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => path,
+    };
+    Some(match walked {
+        Walked::File { path, size, modified } => Walked::File { path: plain(path), size, modified },
+        Walked::Skipped { path, reason } => Walked::Skipped { path: plain(path), reason },
+    })
+}
+
+fn walked_as_given(
+    root: &Path,
+    entry: walkdir::Result<walkdir::DirEntry>,
+    options: &WalkOptions,
+) -> Option<Walked> {
     match entry {
         Ok(e) if e.file_type().is_file() => {
             let meta = e.metadata().ok();
@@ -208,6 +245,14 @@ mod tests {
         assert_eq!(roots(&["./corpus"]), [PathBuf::from("corpus")]);
         assert_eq!(roots(&["corpus/", "./corpus/./asia", "corpus//"]), [PathBuf::from("corpus")]);
         assert_eq!(roots(&["./"]), [PathBuf::from(".")]);
+        assert_eq!(roots(&["corpus", ".", "./other/x.md"]), [PathBuf::from(".")], "`.` holds them");
+        // `.` is walked after the roots it does not hold, in the Path order of what it yields.
+        assert_eq!(
+            roots(&[".", "/srv/news", "../wire"]),
+            [PathBuf::from("/srv/news"), PathBuf::from("../wire"), PathBuf::from(".")]
+        );
+        assert!(starts_with_name(Path::new("./corpus/a.md")) && !starts_with_name(Path::new("../a.md")));
+        assert!(!starts_with_name(Path::new("/srv/a.md")) && !starts_with_name(Path::new(".")));
         assert_eq!(roots(&["/srv/./news/"]), [PathBuf::from("/srv/news")]);
         assert_eq!(roots(&["../news"]), [PathBuf::from("../news")], "a leading step up stays relative");
     }
