@@ -224,7 +224,7 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         }
         // A source is matched by its whole name: name the outlets when one is not in the index.
         if !request.sources.is_empty() {
-            let indexed = index::stats::collect(&root.open(&config)?)?.sources;
+            let indexed = index::stats::sources(&root.open(&config)?)?;
             let known = |s: &str| indexed.iter().any(|(name, _)| name.eq_ignore_ascii_case(s.trim()));
             for source in request.sources.iter().filter(|s| !known(s)) {
                 let names: Vec<&str> = indexed.iter().take(10).map(|(name, _)| name.as_str()).collect();

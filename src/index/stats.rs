@@ -78,6 +78,15 @@ pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
     })
 }
 
+/// The outlets of the index (lower case, as indexed), most passages first, at most 50: what
+/// `--source` can name.
+///
+/// # Errors
+/// When tantivy cannot open a reader or a segment's terms.
+pub fn sources(open: &OpenIndex) -> Result<Vec<(String, u64)>> {
+    top_terms(&open.index.reader()?.searcher(), open.fields.source, 50)
+}
+
 /// The `n` most frequent terms of a key field, by document frequency (live documents only are
 /// not distinguished: deleted documents count until merged away).
 fn top_terms(searcher: &tantivy::Searcher, field: Field, n: usize) -> Result<Vec<(String, u64)>> {
