@@ -114,7 +114,7 @@ impl Progress for BarProgress {
 
 fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
     if json {
-        println!("{}", serde_json::to_string(s)?);
+        writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(s)?)?;
         return Ok(());
     }
     for p in s.skipped.iter().chain(&s.problems) {
@@ -195,7 +195,9 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                 writeln!(out, "{}", print::json::hit(hit))?;
             }
         }
-        Format::Markdown => print!("{}", print::markdown::render(&args.query, &results.hits)),
+        Format::Markdown => {
+            write!(std::io::stdout().lock(), "{}", print::markdown::render(&args.query, &results.hits))?
+        }
         Format::Text => {
             if results.hits.is_empty() {
                 eprintln!("casefile: no {} matched", if quotes { "quotation" } else { "passage" });
@@ -319,9 +321,9 @@ pub fn stats(cli: &Cli, args: &StatsArgs) -> anyhow::Result<u8> {
     let open = root.open(&config)?;
     let stats = index::stats::collect(&open)?;
     if args.json {
-        println!("{}", serde_json::to_string(&stats)?);
+        writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&stats)?)?;
     } else {
-        print!("{}", stats.render());
+        write!(std::io::stdout().lock(), "{}", stats.render())?;
     }
     Ok(EXIT_OK)
 }

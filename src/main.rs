@@ -39,6 +39,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // A reader that stops early (`casefile search x | head`) closes the pipe: what it wanted
+        // was printed, so stop quietly, as ripgrep and the coreutils do.
+        Err(e) if closed_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
             let status = match e.downcast_ref::<casefile::Error>() {
                 Some(casefile::Error::Locked { .. }) => EXIT_LOCKED,
@@ -50,4 +53,11 @@ fn main() -> ExitCode {
             ExitCode::from(status)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

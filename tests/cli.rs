@@ -370,3 +370,27 @@ fn a_small_budget_with_several_threads_indexes_with_fewer_threads() {
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["articles"], 7, "{s}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let (dir, index) = indexed();
+    for format in ["text", "json", "markdown"] {
+        let mut child = Command::new(common::bin())
+            .current_dir(dir.path())
+            .env_remove("CASEFILE_INDEX")
+            .arg("--index")
+            .arg(&index)
+            .args(["search", "the", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the search has printed anything (opening the index takes longer), as
+        // `| head -0` would: every write fails with a broken pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("pipe") && !err.contains("panicked"), "{format}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+    }
+}
