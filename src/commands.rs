@@ -242,21 +242,8 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; an upper bound takes the last day of a year or month.
 fn parse_bound(text: &str, upper: bool) -> anyhow::Result<Date> {
-    let t = text.trim();
-    let bad = || anyhow::anyhow!("`{t}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-    let parts: Vec<&str> = t.split('-').collect();
-    let num = |s: &str| s.parse::<i16>().map_err(|_| bad());
-    match parts.as_slice() {
-        [y] if y.len() == 4 => {
-            let y = num(y)?;
-            Ok(if upper { Date::new(y, 12, 31) } else { Date::new(y, 1, 1) }.map_err(|_| bad())?)
-        }
-        [y, m] if y.len() == 4 => {
-            let first = Date::new(num(y)?, num(m)? as i8, 1).map_err(|_| bad())?;
-            Ok(if upper { first.last_of_month() } else { first })
-        }
-        _ => t.parse::<Date>().map_err(|_| bad()),
-    }
+    let (first, last) = casefile::search::period(text)?;
+    Ok(if upper { last } else { first })
 }
 
 /// `casefile extract`.

@@ -225,6 +225,26 @@ fn filters_narrow_results() {
     assert_eq!(in_2024, ["archive/web/strikes", "feed-2"]);
     assert_eq!(ids(&["--since", "2025"]), ["seoul-1"]);
     assert_eq!(ids(&["--until", "2022-07"]).len(), 1);
+    // In the query: a mentioned date is found by its day, month and year; `published:` takes
+    // the same plain dates as --since.
+    let matching = |query: &str| -> Vec<String> {
+        let out = casefile(dir.path(), &index, &["search", query, "--json"]);
+        assert!(out.status.code() != Some(2), "{query}: {}", String::from_utf8_lossy(&out.stderr));
+        let mut v: Vec<String> =
+            json_lines(&out).iter().map(|h| h["article"]["id"].as_str().unwrap().to_string()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for period in ["2025-01-06", "2025-01", "2025"] {
+        assert_eq!(matching(&format!("mentioned:{period}")), ["seoul-1"], "'on Monday', 2025-01-06");
+    }
+    assert!(matching("mentioned:2025-02").is_empty());
+    assert_eq!(matching("published:2023-07"), ["arc-1"]);
+    assert_eq!(matching("published:2024-02-20 OR published:2025"), ["feed-2", "seoul-1"]);
+    let bad = casefile(dir.path(), &index, &["search", "published:last-week"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("use YYYY, YYYY-MM or YYYY-MM-DD"));
 }
 
 #[test]

@@ -172,7 +172,9 @@ Query syntax (tantivy):
   +satellite +Pyongyang       both words;  -Ukraine excludes a word
   satellite AND (Moscow OR Kremlin)
   title:summit  summary:sanctions  text:ceasefire
-  actor:PRK  topic:sanctions  speaker:Blinken  source:\"casefile wire\"  mentioned:2024-11
+  actor:PRK  topic:sanctions  speaker:Blinken  source:\"casefile wire\"
+  mentioned:2024-11           a date in the passage, in November 2024 (also mentioned:2024)
+  published:2024-11-05        articles of that day (or published:2024-11, published:2024)
   satellite^2 launch          boost a term
 Words are matched stemmed and case-insensitively. A passage matches through its own words; an
 article's title and summary count less, and lift all of its passages (title: and summary: alone

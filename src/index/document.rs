@@ -119,6 +119,23 @@ pub fn is_prominent(actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| m.field.is_some()) || actor.mentions.len() >= 2
 }
 
+/// The `mentioned` keys of a date value: the value, and the month and year that hold it, so that
+/// `mentioned:2024-11` finds "5 November 2024" as well as "November 2024". A week (`2024-W45`) or
+/// a quarter (`2024-Q4`) is found by its year, not by the months it overlaps.
+///
+/// ```
+/// use casefile::index::document::mentioned_keys;
+/// assert_eq!(mentioned_keys("2024-11-05").collect::<Vec<_>>(), ["2024-11-05", "2024-11", "2024"]);
+/// assert_eq!(mentioned_keys("2024-W45").collect::<Vec<_>>(), ["2024-W45", "2024"]);
+/// assert_eq!(mentioned_keys("2024").collect::<Vec<_>>(), ["2024"]);
+/// ```
+pub fn mentioned_keys(value: &str) -> impl Iterator<Item = &str> {
+    let month =
+        value.get(..7).filter(|m| value.len() > 7 && m.as_bytes()[4] == b'-' && !m.contains(['W', 'Q']));
+    let year = value.get(..4).filter(|_| value.len() > 4 && value.as_bytes()[4] == b'-');
+    std::iter::once(value).chain(month).chain(year)
+}
+
 /// Builds the documents of one article: one per passage, holding its quotations.
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
@@ -171,10 +188,17 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         for t in &topics {
             doc.add_text(fields.topic, &t.id);
         }
-        for d in ann.dates.iter().filter(|d| span.start <= d.start && d.end <= span.end) {
-            if let Some(v) = &d.value {
-                doc.add_text(fields.mentioned, v);
-            }
+        let mut mentioned: Vec<&str> = ann
+            .dates
+            .iter()
+            .filter(|d| span.start <= d.start && d.end <= span.end)
+            .filter_map(|d| d.value.as_deref())
+            .flat_map(mentioned_keys)
+            .collect();
+        mentioned.sort_unstable();
+        mentioned.dedup();
+        for key in mentioned {
+            doc.add_text(fields.mentioned, key);
         }
         let quotes: Vec<PassageQuote> = ann
             .quotes

@@ -146,7 +146,7 @@ const MIN_MEMORY_MB_PER_THREAD: usize = 15;
 
 /// The version of what [`crate::index::document::documents`] puts in the index; an index built
 /// with another is rebuilt.
-const DOCUMENT_LAYOUT: u32 = 6;
+const DOCUMENT_LAYOUT: u32 = 7;
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
 ///

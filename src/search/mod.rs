@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::index::{OpenIndex, StoredPassage};
 
 pub use citation::Citation;
-pub use query::Resolver;
+pub use query::{period, Resolver};
 use quotes::QuotePicker;
 
 /// What to look for.

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::ops::Bound;
 
+use jiff::civil::Date;
+
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, QueryParser, RangeQuery,
     TermQuery,
@@ -37,7 +39,7 @@ pub(crate) fn build(
     parser.set_field_boost(f.title, config.settings.search.title_boost);
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
 
-    let text = rewrite_actor_fields(&request.query, resolve);
+    let text = rewrite_published_fields(&rewrite_actor_fields(&request.query, resolve))?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
     let mut near = None;
@@ -177,12 +179,41 @@ fn term_query(field: Field, value: &str) -> Box<dyn Query> {
 
 /// Replaces the value of `actor:VALUE` and `actor:"A B"` clauses by its resolved key.
 fn rewrite_actor_fields(query: &str, resolve: &Resolver<'_>) -> String {
+    let rewritten = rewrite_field(query, "actor:", |value| {
+        let key = resolve(value).unwrap_or_else(|| value.to_string());
+        Ok(format!("\"{}\"", key.replace('"', " ")))
+    });
+    rewritten.unwrap_or_else(|_| query.to_string())
+}
+
+/// Replaces `published:2024`, `published:2024-11` and `published:2024-11-05` by the range of days
+/// they span (publication dates are indexed as midnight UTC, and tantivy's syntax wants RFC 3339
+/// date-times). Ranges and date-times are left as they are.
+fn rewrite_published_fields(query: &str) -> Result<String> {
+    rewrite_field(query, "published:", |value| {
+        if value.starts_with(['[', '{']) || value.contains('T') {
+            return Ok(value.to_string());
+        }
+        let (first, last) =
+            period(value).map_err(|_| Error::Query(format!("published:{value}: {PERIOD_FORMS}")))?;
+        Ok(format!("[{first}T00:00:00Z TO {last}T00:00:00Z]"))
+    })
+}
+
+/// Rewrites the value of each `field:VALUE` and `field:"A B"` clause of `query` (`field` includes
+/// its colon) that starts a word: `rewrite` gets the value without quotes and returns the text
+/// that replaces it.
+fn rewrite_field(
+    query: &str,
+    field: &str,
+    mut rewrite: impl FnMut(&str) -> Result<String>,
+) -> Result<String> {
     let mut out = String::with_capacity(query.len());
     let mut rest = query;
-    while let Some(pos) = rest.find("actor:") {
+    while let Some(pos) = rest.find(field) {
         let at_word_start = pos == 0 || rest[..pos].ends_with([' ', '(', '+', '-']);
-        out.push_str(&rest[..pos + 6]);
-        rest = &rest[pos + 6..];
+        out.push_str(&rest[..pos + field.len()]);
+        rest = &rest[pos + field.len()..];
         if !at_word_start {
             continue;
         }
@@ -195,14 +226,48 @@ fn rewrite_actor_fields(query: &str, resolve: &Resolver<'_>) -> String {
             let end = rest.find([' ', ')']).unwrap_or(rest.len());
             (&rest[..end], end)
         };
-        let key = resolve(value).unwrap_or_else(|| value.to_string());
-        out.push('"');
-        out.push_str(&key.replace('"', " "));
-        out.push('"');
+        out.push_str(&rewrite(value)?);
         rest = &rest[len..];
     }
     out.push_str(rest);
-    out
+    Ok(out)
+}
+
+/// The forms [`period`] accepts, for error messages.
+const PERIOD_FORMS: &str = "use YYYY, YYYY-MM or YYYY-MM-DD";
+
+/// The first and last day of a year (`YYYY`), a month (`YYYY-MM`) or a day (`YYYY-MM-DD`): what
+/// `--since`, `--until` and `published:` accept.
+///
+/// ```
+/// use casefile::search::period;
+/// let (first, last) = period("2024-02").unwrap();
+/// assert_eq!((first.to_string(), last.to_string()), ("2024-02-01".into(), "2024-02-29".into()));
+/// assert!(period("2024-13").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::Invalid`] for anything else, naming the text and the forms accepted.
+pub fn period(text: &str) -> Result<(Date, Date)> {
+    let t = text.trim();
+    let bad = || Error::Invalid(format!("`{t}` is not a date: {PERIOD_FORMS}"));
+    let parts: Vec<&str> = t.split('-').collect();
+    let num = |s: &str| if s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<i16>().ok() } else { None };
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = num(y).ok_or_else(bad)?;
+            Ok((Date::new(y, 1, 1).map_err(|_| bad())?, Date::new(y, 12, 31).map_err(|_| bad())?))
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 => {
+            let month = num(m).and_then(|m| i8::try_from(m).ok()).ok_or_else(bad)?;
+            let first = Date::new(num(y).ok_or_else(bad)?, month, 1).map_err(|_| bad())?;
+            Ok((first, first.last_of_month()))
+        }
+        _ => {
+            let day = t.parse::<Date>().map_err(|_| bad())?;
+            Ok((day, day))
+        }
+    }
 }
 
 /// A one-line explanation of a parse error that points at the problem.
@@ -229,5 +294,28 @@ mod tests {
         assert_eq!(rewrite_actor_fields("satellite actor:Pyongyang", &resolve), "satellite actor:\"PRK\"");
         assert_eq!(rewrite_actor_fields("actor:\"Kim Jong Un\" x", &resolve), "actor:\"Kim Jong Un\" x");
         assert_eq!(rewrite_actor_fields("factor:x", &resolve), "factor:x");
+    }
+
+    #[test]
+    fn published_dates_become_the_days_they_span() {
+        let r = |q: &str| rewrite_published_fields(q).map_err(|e| e.to_string());
+        assert_eq!(
+            r("x published:2024-11").unwrap(),
+            "x published:[2024-11-01T00:00:00Z TO 2024-11-30T00:00:00Z]"
+        );
+        assert_eq!(
+            r("(published:2024)").unwrap(),
+            "(published:[2024-01-01T00:00:00Z TO 2024-12-31T00:00:00Z])"
+        );
+        assert_eq!(
+            r("published:2024-02-29").unwrap(),
+            "published:[2024-02-29T00:00:00Z TO 2024-02-29T00:00:00Z]"
+        );
+        let range = "published:[2024-01-01T00:00:00Z TO 2024-02-01T00:00:00Z]";
+        assert_eq!(r(range).unwrap(), range, "ranges are left alone");
+        assert_eq!(r("unpublished:2024").unwrap(), "unpublished:2024");
+        let err = r("published:yesterday").unwrap_err();
+        assert!(err.contains("published:yesterday") && err.contains("YYYY-MM-DD"), "{err}");
+        assert!(r("published:2023-02-29").is_err());
     }
 }
