@@ -1,4 +1,5 @@
-//! Decoding file bytes to text: UTF-8 (with or without BOM), else Windows-1252.
+//! Decoding file bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+//! Windows-1252.
 
 /// Decoded text and how faithfully it maps back to the file's bytes.
 #[derive(Debug, Clone)]
@@ -12,9 +13,15 @@ pub struct Decoded {
     pub note: Option<String>,
 }
 
-/// Decodes `bytes`: valid UTF-8 is taken as is (a BOM is dropped); anything else is decoded as
-/// Windows-1252, the superset of Latin-1 that legacy news archives use, which maps every byte.
+/// Decodes `bytes`: valid UTF-8 is taken as is (a BOM is dropped); UTF-16 with a byte order mark
+/// (what Windows tools call "Unicode") is transcoded; anything else is decoded as Windows-1252,
+/// the superset of Latin-1 that legacy news archives use, which maps every byte.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((encoding, bom)) = utf16_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let note = had_errors.then(|| format!("invalid {} sequences replaced by U+FFFD", encoding.name()));
+        return Decoded { text: text.into_owned(), verbatim: None, note };
+    }
     let (bytes, offset) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, 3),
         None => (bytes, 0),
@@ -35,6 +42,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// The UTF-16 encoding `bytes` declare with a byte order mark, and the mark's length.
+pub fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, usize)> {
+    encoding_rs::Encoding::for_bom(bytes).filter(|(encoding, _)| *encoding != encoding_rs::UTF_8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +57,23 @@ mod tests {
         assert_eq!(d.text, "Café");
         assert_eq!(d.verbatim, Some(3));
         assert!(d.note.is_none());
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_transcoded() {
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Café “x”".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Café “x”".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le, be] {
+            let d = decode(&bytes);
+            assert_eq!(d.text, "Café “x”");
+            assert_eq!(d.verbatim, None);
+            assert!(d.note.is_none());
+        }
+        let odd = decode(&[0xFF, 0xFE, b'a', 0, b'b']);
+        assert_eq!(odd.text, "a\u{fffd}");
+        assert!(odd.note.unwrap().contains("UTF-16LE"));
     }
 
     #[test]

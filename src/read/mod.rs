@@ -189,10 +189,15 @@ pub fn read_bytes(path: &Path, bytes: &[u8], format: Format) -> FileRead {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return FileRead::skip(SkipReason::Empty);
     }
-    if memchr::memchr(0, bytes).is_some() {
+    // UTF-16 text is half NUL bytes: only its byte order mark tells it from binary data.
+    let utf16 = decode::utf16_bom(bytes).is_some();
+    if !utf16 && memchr::memchr(0, bytes).is_some() {
         return FileRead::skip(SkipReason::Binary);
     }
     let decoded = decode::decode(bytes);
+    if utf16 && decoded.text.trim().is_empty() {
+        return FileRead::skip(SkipReason::Empty);
+    }
     let mut problems = Vec::new();
     if let Some(note) = &decoded.note {
         problems.push(Problem { line: None, message: note.clone() });
@@ -258,5 +263,26 @@ mod tests {
         let latin = read_bytes(p, b"Caf\xe9 au lait.", Format::Text);
         assert_eq!(latin.articles[0].body, "Caf\u{e9} au lait.");
         assert_eq!(latin.problems.len(), 1);
+    }
+
+    #[test]
+    fn utf16_files_with_a_byte_order_mark_are_read() {
+        let utf16 = |text: &str| -> Vec<u8> {
+            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+        };
+        let p = Path::new("x.md");
+        let read = read_bytes(p, &utf16("---\ntitle: \"Talks\"\n---\nEnvoys met in Doha."), Format::Text);
+        assert_eq!(read.skipped, None);
+        assert_eq!(
+            (read.articles[0].title.as_str(), read.articles[0].body.as_str()),
+            ("Talks", "Envoys met in Doha.")
+        );
+        assert!(read.problems.is_empty());
+        assert_eq!(read_bytes(p, &utf16(" \r\n"), Format::Text).skipped, Some(SkipReason::Empty));
+        assert_eq!(
+            read_bytes(p, b"a\0b\0", Format::Text).skipped,
+            Some(SkipReason::Binary),
+            "no mark: binary"
+        );
     }
 }
