@@ -1,6 +1,6 @@
 //! One function per command: turn flags into library calls and print the results.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -250,50 +250,59 @@ fn parse_bound(text: &str, upper: bool) -> anyhow::Result<Date> {
 pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
     let config = Config::discover(cli.config.as_deref())?;
     let enricher = Enricher::new(&config)?;
+    let stdin = Path::new("-");
     for p in &args.paths {
-        if !p.exists() {
+        if p != stdin && !p.exists() {
             bail!("{}: no such file or folder", p.display());
         }
     }
-    let files = read::walk(&args.paths, &WalkOptions::default());
-    let options = ReadOptions { max_file_size: config.settings.read.max_file_mb << 20 };
-    let lines: Vec<String> = files
-        .par_iter()
-        .flat_map_iter(|w| {
-            let mut out = Vec::new();
-            match w {
-                Walked::File { path, .. } => {
-                    let r = read::read_file(path, &options);
-                    if let Some(reason) = &r.skipped {
-                        eprintln!("casefile: skipped {}: {reason}", path.display());
-                    }
-                    for p in &r.problems {
-                        let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
-                        eprintln!("casefile: {}{line}: {}", path.display(), p.message);
-                    }
-                    for a in &r.articles {
-                        // A bug that panics on one article costs that article only.
-                        let enriched = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                            ExtractRecord::new(a, &enricher.enrich(a)).to_json_line()
-                        }));
-                        match enriched {
-                            Ok(line) => out.push(line),
-                            Err(panic) => eprintln!(
-                                "casefile: {}: article {} failed ({}); this is a bug, please report it with the file",
-                                path.display(),
-                                a.id,
-                                casefile::error::panic_message(&*panic)
-                            ),
-                        }
-                    }
-                }
-                Walked::Skipped { path, reason } => {
-                    eprintln!("casefile: skipped {}: {reason}", path.display())
-                }
+    let (piped, paths): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p == stdin);
+    // One JSON line per article of a file that was read; problems and skips go to stderr.
+    let enrich = |path: &Path, r: &read::FileRead| -> Vec<String> {
+        if let Some(reason) = &r.skipped {
+            eprintln!("casefile: skipped {}: {reason}", path.display());
+        }
+        for p in &r.problems {
+            let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+            eprintln!("casefile: {}{line}: {}", path.display(), p.message);
+        }
+        let mut out = Vec::new();
+        for a in &r.articles {
+            // A bug that panics on one article costs that article only.
+            let enriched = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                ExtractRecord::new(a, &enricher.enrich(a)).to_json_line()
+            }));
+            match enriched {
+                Ok(line) => out.push(line),
+                Err(panic) => eprintln!(
+                    "casefile: {}: article {} failed ({}); this is a bug, please report it with the file",
+                    path.display(),
+                    a.id,
+                    casefile::error::panic_message(&*panic)
+                ),
             }
-            out
+        }
+        out
+    };
+    let mut lines = Vec::new();
+    if !piped.is_empty() {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).context("reading standard input")?;
+        lines.extend(enrich(stdin, &read::read_bytes(stdin, &bytes, read::Format::sniff(&bytes))));
+    }
+    let files = read::walk(&paths, &WalkOptions::default());
+    let options = ReadOptions { max_file_size: config.settings.read.max_file_mb << 20 };
+    let from_files: Vec<String> = files
+        .par_iter()
+        .flat_map_iter(|w| match w {
+            Walked::File { path, .. } => enrich(path, &read::read_file(path, &options)),
+            Walked::Skipped { path, reason } => {
+                eprintln!("casefile: skipped {}: {reason}", path.display());
+                Vec::new()
+            }
         })
         .collect();
+    lines.extend(from_files);
     let mut stdout = std::io::stdout().lock();
     for line in lines {
         writeln!(stdout, "{line}")?;

@@ -414,3 +414,33 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
         assert_eq!(out.status.code(), Some(0), "{format}: {err}");
     }
 }
+
+#[test]
+fn extract_reads_standard_input_given_as_dash() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = [
+        ("{\"id\":\"w1\",\"title\":\"Talks\",\"published\":\"2024-01-05\",\"body\":\"Blinken met envoys in Doha on Thursday.\"}\n", "w1"),
+        ("---\ntitle: \"Talks\"\n---\nBlinken met envoys in Doha on Thursday.\n", "-"),
+    ];
+    for (input, id) in inputs {
+        let mut child = Command::new(common::bin())
+            .current_dir(dir.path())
+            .args(["extract", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let records = json_lines(&out);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0]["id"], id);
+        assert_eq!(records[0]["title"], "Talks");
+        let actors: Vec<&str> =
+            records[0]["actors"].as_array().unwrap().iter().filter_map(|a| a["name"].as_str()).collect();
+        assert!(actors.contains(&"Antony Blinken") && actors.contains(&"Qatar"), "{actors:?}");
+    }
+}

@@ -188,7 +188,8 @@ Examples:
 /// Flags of `casefile extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or folders to read.
+    /// Files or folders to read; `-` reads one file from standard input (JSON Lines if it starts
+    /// with `{`, JSON with `[`, HTML with `<`, else text with optional front matter).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print JSON Lines (the only format; accepted for scripts that say so).

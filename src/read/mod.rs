@@ -47,6 +47,24 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The format of content that has no file name (standard input), by its first character:
+    /// `{` JSON Lines, `[` JSON, `<` HTML, anything else text with optional front matter.
+    ///
+    /// ```
+    /// use casefile::read::Format;
+    /// assert_eq!(Format::sniff(b"  {\"title\": \"x\"}\n"), Format::JsonLines);
+    /// assert_eq!(Format::sniff(b"---\ntitle: x\n---\nBody."), Format::Text);
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match text.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Format::JsonLines,
+            Some(b'[') => Format::Json,
+            Some(b'<') => Format::Html,
+            _ => Format::Text,
+        }
+    }
 }
 
 /// Why a file was skipped as a whole.
