@@ -172,6 +172,11 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         speakers: args.speaker.clone(),
         quotes,
     };
+    if let (Some(since), Some(until)) = (request.since, request.until) {
+        if since > until {
+            bail!("--since {since} is after --until {until}: nothing can match");
+        }
+    }
     if !request.topics.is_empty() {
         let ids = TopicClassifier::ids_from_config(&config)?;
         for topic in &request.topics {

@@ -258,6 +258,15 @@ fn exit_statuses_follow_ripgrep() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("closing"), "{err}");
     assert_eq!(casefile(dir.path(), &index, &["search", "x", "--since", "yesterday"]).status.code(), Some(2));
+    // Requests that cannot be meant are refused, not answered with nothing.
+    let reversed = casefile(dir.path(), &index, &["search", "x", "--since", "2025", "--until", "2024-06"]);
+    assert_eq!(reversed.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&reversed.stderr).contains("--since 2025-01-01 is after --until 2024-06-30")
+    );
+    let none = casefile(dir.path(), &index, &["search", "satellite", "--limit", "0"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("at least 1"));
     let missing = casefile(dir.path(), &dir.path().join("nowhere"), &["search", "x"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("casefile index"));

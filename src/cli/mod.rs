@@ -127,11 +127,11 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY", default_value = "")]
     pub query: String,
     /// Maximum number of hits [default: search.limit of casefile.toml, 10].
-    #[arg(long, short = 'n', value_name = "N")]
+    #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
     /// Maximum passages from one article [default: search.per_article of casefile.toml, 2; 10
     /// for quotes].
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub per_article: Option<usize>,
     /// Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -163,6 +163,15 @@ pub struct SearchArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+}
+
+/// Parses a count that must be at least 1.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 const QUERY_HELP: &str = "\
