@@ -130,7 +130,7 @@ fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
     }
     let skipped: Vec<String> = s.skipped_by_reason.iter().map(|(k, v)| format!("{v} {k}")).collect();
     eprintln!(
-        "indexed {}: {} added, {} updated, {} removed, {} unchanged, {} skipped{}; {} articles, {} passages in the index ({:.1}s){}",
+        "indexed {}: {} added, {} updated, {} removed, {} unchanged, {} skipped{}; {}, {} in the index ({:.1}s){}",
         s.index,
         s.added,
         s.updated,
@@ -138,12 +138,17 @@ fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
         s.unchanged,
         s.skipped.len(),
         if skipped.is_empty() { String::new() } else { format!(" ({})", skipped.join(", ")) },
-        s.articles,
-        s.passages,
+        counted(s.articles, "article"),
+        counted(s.passages, "passage"),
         s.elapsed_ms as f64 / 1000.0,
         if s.interrupted { "; interrupted: what was read so far is committed" } else { "" },
     );
     Ok(())
+}
+
+/// `1 article`, `2 articles`.
+fn counted(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `casefile search` and `casefile quotes`.
