@@ -242,6 +242,14 @@ fn filters_narrow_results() {
     assert!(matching("mentioned:2025-02").is_empty());
     assert_eq!(matching("published:2023-07"), ["arc-1"]);
     assert_eq!(matching("published:2024-02-20 OR published:2025"), ["feed-2", "seoul-1"]);
+    // Exclusions alone match everything else.
+    for query in ["NOT satellite", "-satellite"] {
+        let out = casefile(dir.path(), &index, &["search", "--json", "--limit", "50", "--", query]);
+        assert_eq!(out.status.code(), Some(0), "{query}: {}", String::from_utf8_lossy(&out.stderr));
+        let hits = json_lines(&out);
+        assert!(hits.len() > 5, "{query}");
+        assert!(hits.iter().all(|h| !h["text"].as_str().unwrap().contains("satellite")), "{query}");
+    }
     let bad = casefile(dir.path(), &index, &["search", "published:last-week"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use YYYY, YYYY-MM or YYYY-MM-DD"));

@@ -7,8 +7,8 @@ use std::ops::Bound;
 use jiff::civil::Date;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -55,8 +55,13 @@ pub(crate) fn build(
             clauses.push(quoted());
         }
     } else {
-        let user =
-            parser.parse_query(&text).map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
+        // Only exclusions (`-ukraine`, `NOT satellite`): everything but those, as Elasticsearch's
+        // query strings read them; tantivy refuses such a query on its own.
+        let user = match parser.parse_query(&text) {
+            Err(QueryParserError::AllButQueryForbidden) => parser.parse_query(&format!("* {text}")),
+            parsed => parsed,
+        }
+        .map_err(|e| Error::Query(explain(&request.query, &e.to_string())))?;
         // Terms on the kind's own fields can only match that kind of document; any other
         // (`actor:PRK`, `speaker:Blinken`) could match both, and then the kind must be checked.
         let mut only_own_fields = true;
