@@ -18,7 +18,7 @@ fn corpus(dir: &Path) {
     write(
         dir,
         "asia/seoul.md",
-        "---\nid: \"seoul-1\"\ntitle: \"Blinken warns of satellite help for Pyongyang\"\nsource: \"Casefile Wire\"\nurl: \"https://example.org/seoul\"\npublished: 2025-01-06\n---\n\nSecretary of State Antony Blinken said in Seoul on Monday that Moscow intends to share advanced space and satellite technology with Pyongyang.\n\nThe warning came as North Korean troops fought alongside Russian forces near Kursk.\n",
+        "---\nid: \"seoul-1\"\ntitle: \"Blinken warns of satellite help for Pyongyang\"\nsource: \"Casefile Wire\"\nurl: \"https://example.org/seoul\"\npublished: 2025-01-06\n---\n\nSecretary of State Antony Blinken said in Seoul on Monday that Moscow intends to share advanced space and satellite technology with Pyongyang.\n\nThe warning came as North Korean troops fought alongside Russian forces near Kursk. \"We are watching this very closely,\" Blinken said.\n",
     );
     write(
         dir,
@@ -285,6 +285,14 @@ fn exit_statuses_follow_ripgrep() {
     assert!(err.contains("--actor Narnia: not a country, person or organisation"), "{err}");
     let known = casefile(dir.path(), &index, &["search", "zanzibarquux", "--actor", "Pyongyang"]);
     assert!(!String::from_utf8_lossy(&known.stderr).contains("--actor"), "a known actor is not flagged");
+    // A speaker is matched by the words of their name: a word no speaker has is named.
+    let titled = casefile(dir.path(), &index, &["quotes", "--speaker", "Secretary Blinken"]);
+    assert_eq!(titled.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&titled.stderr);
+    assert!(
+        err.contains("--speaker Secretary Blinken: no quoted speaker's name has the word `secretary`;"),
+        "{err}"
+    );
     // A source is a whole outlet name: a part of one matches nothing, and the outlets are named.
     let partial = casefile(dir.path(), &index, &["search", "satellite", "--source", "Casefile"]);
     assert_eq!(partial.status.code(), Some(1));

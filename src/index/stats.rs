@@ -87,6 +87,32 @@ pub fn sources(open: &OpenIndex) -> Result<Vec<(String, u64)>> {
     top_terms(&open.index.reader()?.searcher(), open.fields.source, 50)
 }
 
+/// The words of `text`, as `field`'s analyzer makes them, that no document of the index holds in
+/// `field`: why a filter on that field matched nothing (`--speaker "Secretary Blinken"`: no
+/// speaker's name holds `secretary`).
+///
+/// # Errors
+/// When tantivy cannot open a reader, the field's analyzer or a segment's terms.
+pub fn absent_words(open: &OpenIndex, field: Field, text: &str) -> Result<Vec<String>> {
+    let searcher = open.index.reader()?.searcher();
+    let mut analyzer = open.index.tokenizer_for_field(field)?;
+    let mut words = Vec::new();
+    analyzer.token_stream(text).process(&mut |token| words.push(token.text.clone()));
+    let mut absent = Vec::new();
+    for word in words {
+        let term = tantivy::Term::from_field_text(field, &word);
+        let mut held = false;
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            held |= inverted.doc_freq(&term).map_err(|e| crate::error::Error::io("index", e))? > 0;
+        }
+        if !held && !absent.contains(&word) {
+            absent.push(word);
+        }
+    }
+    Ok(absent)
+}
+
 /// The `n` most frequent terms of a key field, by document frequency (live documents only are
 /// not distinguished: deleted documents count until merged away).
 fn top_terms(searcher: &tantivy::Searcher, field: Field, n: usize) -> Result<Vec<(String, u64)>> {
