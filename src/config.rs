@@ -128,10 +128,17 @@ pub struct IndexSettings {
     /// Largest segment a merge may produce, in documents (passages and quotations).
     #[serde(default = "default_max_merge_docs")]
     pub max_merge_docs: u32,
+    /// Largest segment the compaction at the end of a run may produce, in documents (0: none).
+    #[serde(default = "default_compact_max_docs")]
+    pub compact_max_docs: u32,
 }
 
 fn default_max_merge_docs() -> u32 {
     300_000
+}
+
+fn default_compact_max_docs() -> u32 {
+    600_000
 }
 
 /// `[passages]` in `casefile.toml`.

@@ -1,5 +1,5 @@
-//! How segments are merged while indexing: tantivy's log-structured policy, with every merge
-//! bounded in size.
+//! How segments are merged: while indexing, tantivy's log-structured policy with every merge
+//! bounded in size; at the end of a run, a compaction to few segments (see [`compaction`]).
 //!
 //! A merge reads the segments it merges through memory maps, and every page it touches counts in
 //! the indexer's resident memory until the merge ends. Unbounded, the log policy's last merge of
@@ -71,6 +71,51 @@ fn pack(mut segments: Vec<(SegmentId, u32)>, max_docs: u32) -> Vec<MergeCandidat
     merges
 }
 
+/// The merges, to run one after another, that compact an index of `segments` (id, documents)
+/// into segments of at most `max_docs` documents, until it has at most `slack` more segments
+/// than the fewest that could hold it.
+///
+/// A search visits every segment, and each visit costs a lookup of every query term in every
+/// field: at 200,000 articles, nine segments made queries about a third slower than four. The
+/// smallest segments are merged first, and only as many as needed, so a run that adds one small
+/// segment to a compacted index merges small segments together, not the large ones again. A
+/// merge holds the segments it reads in memory, so `max_docs` bounds the memory a compaction
+/// needs; 0 means no compaction.
+pub fn compaction(segments: &[(SegmentId, u32)], max_docs: u32, slack: usize) -> Vec<Vec<SegmentId>> {
+    if max_docs == 0 {
+        return Vec::new();
+    }
+    let total: u64 = segments.iter().map(|&(_, docs)| u64::from(docs)).sum();
+    let fewest = total.div_ceil(u64::from(max_docs)).max(1) as usize;
+    let mut excess = segments.len().saturating_sub(fewest + slack);
+    let mut sorted = segments.to_vec();
+    sorted.sort_by_key(|&(_, docs)| docs);
+    let mut merges = Vec::new();
+    let mut group: Vec<SegmentId> = Vec::new();
+    let mut sum = 0u64;
+    for (id, docs) in sorted {
+        if excess == 0 || docs >= max_docs {
+            break;
+        }
+        if !group.is_empty() && sum + u64::from(docs) > u64::from(max_docs) {
+            if group.len() > 1 {
+                merges.push(std::mem::take(&mut group));
+            }
+            group.clear();
+            sum = 0;
+        }
+        if !group.is_empty() {
+            excess -= 1; // each segment joining a group is one segment fewer
+        }
+        group.push(id);
+        sum += u64::from(docs);
+    }
+    if group.len() > 1 {
+        merges.push(group);
+    }
+    merges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +136,30 @@ mod tests {
         for m in sizes(&merges, &segments) {
             assert!(m.iter().sum::<u32>() <= 300);
         }
+    }
+
+    fn compacted(docs: &[u32], max: u32, slack: usize) -> Vec<Vec<u32>> {
+        let segments: Vec<(SegmentId, u32)> =
+            docs.iter().map(|&d| (SegmentId::generate_random(), d)).collect();
+        let merges: Vec<MergeCandidate> =
+            compaction(&segments, max, slack).into_iter().map(MergeCandidate).collect();
+        sizes(&merges, &segments)
+    }
+
+    #[test]
+    fn compaction_merges_the_smallest_segments_into_the_fewest_that_fit() {
+        // A fresh 200,000-article build: nine segments into four, none over the limit.
+        let build = [263, 212, 201, 199, 196, 189, 187, 186, 184];
+        assert_eq!(compacted(&build, 600, 0), vec![vec![184, 186, 187], vec![189, 196, 199], vec![201, 212]]);
+        // One more than the fewest is allowed after an incremental run: nothing to do...
+        assert!(compacted(&[557, 584, 413, 263, 2], 600, 1).is_empty());
+        // ...and with two small segments more, only the small ones are merged.
+        assert_eq!(compacted(&[557, 584, 413, 263, 2, 3], 600, 1), vec![vec![2, 3]]);
+        // Segments at the limit or above are never rewritten; 0 turns compaction off.
+        assert!(compacted(&[600, 700, 900], 600, 0).is_empty());
+        assert!(compacted(&build, 0, 0).is_empty());
+        assert_eq!(compacted(&[90, 91], 600, 0), vec![vec![90, 91]]);
+        assert!(compacted(&[90], 600, 0).is_empty());
     }
 
     #[test]

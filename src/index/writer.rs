@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use tantivy::index::SegmentId;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter, Term};
 
 use crate::config::Config;
@@ -19,7 +21,7 @@ use crate::index::commit::{commit, ManifestState};
 use crate::index::holders::Holders;
 use crate::index::lock::IndexLock;
 use crate::index::manifest::FileEntry;
-use crate::index::merge::BoundedMergePolicy;
+use crate::index::merge::{compaction, BoundedMergePolicy};
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
 use crate::index::{IndexRoot, OpenIndex};
 use crate::read::{self, ReadOptions, SkipReason, WalkOptions};
@@ -357,6 +359,10 @@ fn run_in_pool(
     summary.passages = totals.passages;
     manifest.remove_base();
     writer.wait_merging_threads()?;
+    if !summary.interrupted && !stop.load(Ordering::SeqCst) {
+        // A fresh build is compacted to the fewest segments; an update may leave one more.
+        compact(&open, config.settings.index.compact_max_docs, if rebuild { 0 } else { 1 }, stop)?;
+    }
 
     if let Some(generation) = new_generation {
         if summary.interrupted {
@@ -371,6 +377,29 @@ fn run_in_pool(
     }
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
+}
+
+/// Merges the index's segments as [`compaction`] plans them, one merge at a time: a merge holds
+/// the segments it reads in memory, and merges side by side would add up. Each merge is saved
+/// as it ends (tantivy replaces the segments in the index's metadata), so a run stopped or killed
+/// meanwhile leaves a whole index.
+fn compact(open: &OpenIndex, max_docs: u32, slack: usize, stop: &AtomicBool) -> Result<()> {
+    let segments: Vec<(SegmentId, u32)> =
+        open.index.searchable_segment_metas()?.iter().map(|m| (m.id(), m.max_doc())).collect();
+    let merges = compaction(&segments, max_docs, slack);
+    if merges.is_empty() {
+        return Ok(());
+    }
+    let mut writer: IndexWriter = open.index.writer_with_num_threads(1, MIN_MEMORY_MB_PER_THREAD << 20)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    for group in &merges {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        writer.merge(group).wait()?;
+    }
+    writer.wait_merging_threads()?;
+    Ok(())
 }
 
 /// Removes generation folders that are not live: leftovers of a rebuild that was killed, or the
@@ -577,5 +606,49 @@ mod tests {
         let ids = |root: &IndexRoot| held(root).into_iter().map(|(k, e)| (k, e.ids)).collect::<Vec<_>>();
         assert_eq!(ids(&root), ids(&clean));
         assert_eq!(docs(&root), docs(&clean), "the same documents, none left from the deleted file");
+    }
+
+    #[test]
+    fn a_run_ends_with_few_segments_and_an_update_rewrites_only_small_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        let article =
+            |n: usize| format!("---\nid: \"a{n}\"\n---\nEnvoys met in Doha for round {n} of talks.\n");
+        for n in 0..6 {
+            std::fs::write(archive.join(format!("{n}.md")), article(n)).unwrap();
+        }
+        // A commit after every file: one segment per file, before compaction.
+        let run_with = |root: &IndexRoot, compact_max_docs: u32| {
+            let mut config = Config::builtin();
+            config.settings.index.compact_max_docs = compact_max_docs;
+            let mut options = IndexOptions::new(vec![archive.clone()], &config);
+            options.enrich = false;
+            options.threads = 1;
+            options.batch_files = 1;
+            options.commit_interval = Duration::ZERO;
+            run(root, &config, &options, &(), &AtomicBool::new(false)).unwrap()
+        };
+        let segment_docs = |root: &IndexRoot| -> Vec<u32> {
+            let mut docs: Vec<u32> =
+                live(root).index.searchable_segment_metas().unwrap().iter().map(|m| m.num_docs()).collect();
+            docs.sort();
+            docs
+        };
+        let plain = IndexRoot::new(dir.path().join("plain"));
+        run_with(&plain, 0);
+        assert!(segment_docs(&plain).len() >= 5, "{:?}", segment_docs(&plain));
+        let compacted = IndexRoot::new(dir.path().join("compacted"));
+        let summary = run_with(&compacted, 1_000);
+        assert_eq!(segment_docs(&compacted), [6]);
+        assert_eq!((summary.articles, summary.passages), (6, 6));
+        assert_eq!(held(&compacted), held(&plain));
+        // An update adds a segment, which may stay; the next one's small segments are merged.
+        std::fs::write(archive.join("6.md"), article(6)).unwrap();
+        run_with(&compacted, 1_000);
+        assert_eq!(segment_docs(&compacted), [1, 6]);
+        std::fs::write(archive.join("7.md"), article(7)).unwrap();
+        run_with(&compacted, 1_000);
+        assert_eq!(segment_docs(&compacted), [2, 6], "the large segment is not rewritten");
     }
 }
