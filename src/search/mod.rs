@@ -5,6 +5,7 @@
 //! shows comes from the index: the source files are not read at query time.
 
 pub mod citation;
+pub mod collect;
 pub mod highlight;
 pub mod query;
 mod quotes;
@@ -15,7 +16,7 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
@@ -163,8 +164,7 @@ impl Searcher {
         // per-article cap fetches anyway.
         let window = if built.near.is_some() { rescore::RESCORE_WINDOW } else { 0 };
         let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window);
-        let (mut top, total) =
-            searcher.search(&*built.query, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
+        let (mut top, total) = searcher.search(&*built.query, &collect::TopAndCount::new(fetch))?;
         // Records read so far, by address: a later, larger pass reads only the new ones.
         let mut records: HashMap<DocAddress, StoredPassage> = HashMap::new();
         let mut picker =
