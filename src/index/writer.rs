@@ -1,7 +1,7 @@
 //! The indexing run: walk, compare with the manifest, read and enrich what changed in parallel,
 //! write documents, commit in batches with the manifest riding on each commit.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -233,6 +233,8 @@ fn run_in_pool(
     let mut summary =
         RunSummary { index: root.path().display().to_string(), full: rebuild, ..RunSummary::default() };
     let memory = options.memory_mb.max(MIN_MEMORY_MB_PER_THREAD) << 20;
+    // The segments the run started with: compaction leaves them alone (see `compact`).
+    let older: HashSet<SegmentId> = open.index.searchable_segment_ids()?.into_iter().collect();
     let mut writer: IndexWriter = if options.threads == 0 {
         open.index.writer(memory)?
     } else {
@@ -360,10 +362,7 @@ fn run_in_pool(
     manifest.remove_base();
     writer.wait_merging_threads()?;
     if !summary.interrupted && !stop.load(Ordering::SeqCst) {
-        // One segment more than the fewest is left: a 20,000-article build (two segments, one per
-        // indexing thread) is not merged, where merging cost more than a quarter of the run for
-        // a tenth off its queries; a 200,000-article build goes from nine segments to five.
-        compact(&open, config.settings.index.compact_max_docs, COMPACTION_SLACK, stop)?;
+        compact(&open, &older, config.settings.index.compact_max_docs, stop)?;
     }
 
     if let Some(generation) = new_generation {
@@ -381,17 +380,23 @@ fn run_in_pool(
     Ok(summary)
 }
 
-/// How many segments more than the fewest that could hold the index a run leaves.
+/// How many segments more than the fewest that could hold them a compaction leaves. One: a
+/// 20,000-article build (two segments, one per indexing thread) is not merged, where the merge
+/// cost a quarter of a plain run for a tenth off its queries; a 200,000-article build goes from
+/// ten segments to five.
 const COMPACTION_SLACK: usize = 1;
 
-/// Merges the index's segments as [`compaction`] plans them, one merge at a time: a merge holds
-/// the segments it reads in memory, and merges side by side would add up. Each merge is saved
-/// as it ends (tantivy replaces the segments in the index's metadata), so a run stopped or killed
-/// meanwhile leaves a whole index.
-fn compact(open: &OpenIndex, max_docs: u32, slack: usize, stop: &AtomicBool) -> Result<()> {
+/// Merges the segments this run wrote (those not in `older`) as [`compaction`] plans them, one
+/// merge at a time: a merge holds the segments it reads in memory, and merges side by side would
+/// add up. The segments an update started with are left alone, so that a small update does not
+/// rewrite large segments; its own small segments are merged over time by the log policy. Each
+/// merge is saved as it ends (tantivy replaces the segments in the index's metadata), so a run
+/// stopped or killed meanwhile leaves a whole index.
+fn compact(open: &OpenIndex, older: &HashSet<SegmentId>, max_docs: u32, stop: &AtomicBool) -> Result<()> {
+    let metas = open.index.searchable_segment_metas()?;
     let segments: Vec<(SegmentId, u32)> =
-        open.index.searchable_segment_metas()?.iter().map(|m| (m.id(), m.max_doc())).collect();
-    let merges = compaction(&segments, max_docs, slack);
+        metas.iter().filter(|m| !older.contains(&m.id())).map(|m| (m.id(), m.max_doc())).collect();
+    let merges = compaction(&segments, max_docs, COMPACTION_SLACK);
     if merges.is_empty() {
         return Ok(());
     }
@@ -648,12 +653,14 @@ mod tests {
         assert_eq!(segment_docs(&compacted), [1, 5], "one segment more than the fewest");
         assert_eq!((summary.articles, summary.passages), (6, 6));
         assert_eq!(held(&compacted), held(&plain));
-        // An update's new segment is merged with the small one, not the large one.
+        // An update compacts what it wrote, not the segments it started with.
         std::fs::write(archive.join("6.md"), article(6)).unwrap();
         run_with(&compacted, 1_000);
-        assert_eq!(segment_docs(&compacted), [2, 5]);
-        std::fs::write(archive.join("7.md"), article(7)).unwrap();
+        assert_eq!(segment_docs(&compacted), [1, 1, 5], "the older segments are not rewritten");
+        for n in 7..10 {
+            std::fs::write(archive.join(format!("{n}.md")), article(n)).unwrap();
+        }
         run_with(&compacted, 1_000);
-        assert_eq!(segment_docs(&compacted), [3, 5], "the large segment is not rewritten");
+        assert_eq!(segment_docs(&compacted), [1, 1, 1, 2, 5], "its own three segments, as two");
     }
 }
