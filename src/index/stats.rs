@@ -145,9 +145,11 @@ impl IndexStats {
         }
         let list =
             |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join(", ");
+        // The counts are of passages (documents), which is what the index's terms count.
         let _ = writeln!(s, "sources:    {}", list(&self.sources));
         let _ = writeln!(s, "actors:     {}", list(&self.top_actors));
         let _ = writeln!(s, "topics:     {}", list(&self.top_topics));
+        let _ = writeln!(s, "            (counts are of passages)");
         if let Some(r) = &self.last_run {
             let _ = writeln!(
                 s,
