@@ -234,21 +234,22 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                 "casefile: --actor {actor}: not a country, person or organisation casefile knows, so it was matched as typed (`casefile stats` lists the index's most frequent actors; index-config/ holds the gazetteer)"
             );
         }
-        // A speaker is matched by the words of its name: name the words no speaker has.
-        for speaker in &request.speakers {
-            let open = root.open(&config)?;
-            let absent = index::stats::absent_words(&open, open.fields.speaker, speaker)?;
-            if !absent.is_empty() {
-                eprintln!(
-                    "casefile: --speaker {speaker}: no quoted speaker's name has the word{} {}; speakers are matched by name or surname, without titles (e.g. --speaker Blinken)",
-                    if absent.len() == 1 { "" } else { "s" },
-                    absent.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
-                );
+        // The speaker and source hints read the index's terms: it is opened once, if needed.
+        let wanted = !request.speakers.is_empty() || !request.sources.is_empty();
+        if let Some(open) = if wanted { Some(root.open(&config)?) } else { None } {
+            // A speaker is matched by the words of its name: name the words no speaker has.
+            for speaker in &request.speakers {
+                let absent = index::stats::absent_words(&open, open.fields.speaker, speaker)?;
+                if !absent.is_empty() {
+                    eprintln!(
+                        "casefile: --speaker {speaker}: no quoted speaker's name has the word{} {}; speakers are matched by name or surname, without titles (e.g. --speaker Blinken)",
+                        if absent.len() == 1 { "" } else { "s" },
+                        absent.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+                    );
+                }
             }
-        }
-        // A source is matched by its whole name: name the outlets when one is not in the index.
-        if !request.sources.is_empty() {
-            let indexed = index::stats::sources(&root.open(&config)?)?;
+            // A source is matched by its whole name: name the outlets when one is not in the index.
+            let indexed = if request.sources.is_empty() { Vec::new() } else { index::stats::sources(&open)? };
             let known = |s: &str| indexed.iter().any(|(name, _)| name.eq_ignore_ascii_case(s.trim()));
             for source in request.sources.iter().filter(|s| !known(s)) {
                 let names: Vec<&str> = indexed.iter().take(10).map(|(name, _)| name.as_str()).collect();

@@ -16,7 +16,6 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 use serde::Serialize;
-use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
@@ -206,7 +205,7 @@ impl Searcher {
                 break hits;
             }
             fetch = fetch.saturating_mul(4).min(total);
-            top = searcher.search(&*built.query, &TopDocs::with_limit(fetch).order_by_score())?;
+            top = searcher.search(&*built.query, &collect::TopAndCount::new(fetch))?.0;
         };
         // Searches on other threads do not wait for the kept analyzer: they use a fresh one.
         let mut kept = self.highlighters.try_lock().ok();
