@@ -14,6 +14,7 @@
 //!
 //! `CASEFILE_BENCH_ONLY=LABEL` runs only the queries whose label (as the report prints it, e.g.
 //! `sanctions` or `talks --actor PRK`) contains LABEL: one query run many times, for a profiler.
+//! Several labels separated by `|` run the queries matching any of them, in turn.
 //!
 //! `CASEFILE_BENCH_PLAIN_OUT=FILE` writes the plain queries (those another engine can run: no
 //! filters, no casefile-only fields) with their in-process median in µs, for `benches/compare.sh`.
@@ -78,7 +79,8 @@ fn main() {
         }
     };
     let only = std::env::var("CASEFILE_BENCH_ONLY").unwrap_or_default();
-    let set: Vec<_> = queries::all().into_iter().filter(|q| q.label().contains(&only)).collect();
+    let set: Vec<_> =
+        queries::all().into_iter().filter(|q| only.split('|').any(|o| q.label().contains(o))).collect();
     if set.is_empty() {
         fail(&format!("CASEFILE_BENCH_ONLY={only}: no query of benches/queries.tsv has this in its label"));
     }

@@ -128,6 +128,9 @@ fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
     if quiet {
         return Ok(());
     }
+    for (given, name) in &s.renamed_roots {
+        eprintln!("casefile: {given} is indexed as {name}, the name this index knows it by");
+    }
     let skipped: Vec<String> = s.skipped_by_reason.iter().map(|(k, v)| format!("{v} {k}")).collect();
     eprintln!(
         "indexed {}: {} added, {} updated, {} removed, {} unchanged, {} skipped{}; {}, {} in the index ({:.1}s){}",

@@ -469,3 +469,43 @@ fn extract_reads_standard_input_given_as_dash() {
         assert!(actors.contains(&"Antony Blinken") && actors.contains(&"Qatar"), "{actors:?}");
     }
 }
+
+#[test]
+fn a_folder_indexed_under_another_name_keeps_its_files_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    corpus(&project.join("corpus"));
+    let index = project.join(".casefile");
+    let first = casefile(&project, &index, &["index", "corpus", "--json"]);
+    let first: Value = serde_json::from_slice(&first.stdout).unwrap();
+    let articles = first["articles"].as_u64().unwrap();
+    assert!(articles > 0, "{first}");
+
+    // A scheduled job, run from elsewhere, names the folder by its absolute path.
+    let absolute = std::fs::canonicalize(project.join("corpus")).unwrap();
+    let abs = absolute.to_str().unwrap();
+    std::fs::write(
+        absolute.join("wire.jsonl"),
+        "{\"id\":\"w-9\",\"title\":\"Late wire\",\"body\":\"Envoys met in Doha.\"}\n",
+    )
+    .unwrap();
+    let out = casefile(dir.path(), &index, &["index", abs]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains(&format!("{abs} is indexed as corpus")), "{stderr}");
+    assert!(stderr.contains(" 1 added, 0 updated, 0 removed,"), "only the new file is added: {stderr}");
+    assert!(stderr.contains(&format!("; {} articles,", articles + 1)), "{stderr}");
+
+    // Its files keep their names: citations and the removal of a deleted file.
+    let hits = json_lines(&casefile(dir.path(), &index, &["search", "Doha", "--json"]));
+    assert_eq!(hits[0]["article"]["path"], "corpus/wire.jsonl", "{hits:?}");
+    std::fs::remove_file(absolute.join("wire.jsonl")).unwrap();
+    let out = casefile(dir.path(), &index, &["index", abs, "--json"]);
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (summary["removed"].as_u64(), summary["articles"].as_u64()),
+        (Some(1), Some(articles)),
+        "{summary}"
+    );
+    assert_eq!(summary["renamed_roots"][abs], "corpus", "{summary}");
+}

@@ -54,7 +54,7 @@ pub(super) fn process(
     if c.size > options.read.max_file_size {
         return Outcome::Skipped(SkipReason::TooLarge(c.size));
     }
-    let bytes = match std::fs::read(c.path()) {
+    let bytes = match std::fs::read(c.source()) {
         Ok(b) => b,
         Err(e) => return Outcome::Skipped(SkipReason::Unreadable(e.to_string())),
     };
@@ -246,6 +246,7 @@ impl Late<'_> {
             }
             files.push(Candidate {
                 key,
+                source: None,
                 size: entry.size,
                 mtime_ns: entry.mtime_ns,
                 previous: None,

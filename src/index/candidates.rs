@@ -17,7 +17,7 @@ use crate::index::holders::Holders;
 use crate::index::manifest::{walk_order, FileEntry, ManifestReader};
 use crate::index::scratch::ScratchList;
 use crate::index::writer::RunSummary;
-use crate::read::{self, Format, SkipReason, Walked};
+use crate::read::{self, Format, SkipReason, WalkRoot, Walked};
 
 /// A file the run must read.
 #[derive(Debug, Serialize, Deserialize)]
@@ -25,6 +25,9 @@ pub(crate) struct Candidate {
     /// Its path, which is UTF-8 (other paths are skipped before they become candidates), and so
     /// also its key in the manifest.
     pub(crate) key: String,
+    /// Where the file is read, when its root was given under another name than its key's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) source: Option<String>,
     pub(crate) size: u64,
     pub(crate) mtime_ns: i128,
     /// What the manifest holds for this path, if anything.
@@ -34,9 +37,14 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
-    /// The file to read.
+    /// The file's name in the index.
     pub(crate) fn path(&self) -> &Path {
         Path::new(&self.key)
+    }
+
+    /// Where the file is read.
+    pub(crate) fn source(&self) -> &Path {
+        self.source.as_deref().map_or(self.path(), Path::new)
     }
 }
 
@@ -86,7 +94,7 @@ pub(crate) struct Shadowing {
 
 /// The manifest's files the walk passed by.
 struct Passed<'a> {
-    roots: &'a [PathBuf],
+    roots: &'a [WalkRoot],
     gone: ScratchList<String>,
     removed: u64,
     /// Files holding shadowed ids that this run does not read anyway.
@@ -102,7 +110,7 @@ impl Passed<'_> {
         holders: &mut Holders,
         let_go: &mut dyn FnMut(&FileEntry, &mut Holders),
     ) -> Result<()> {
-        if self.roots.iter().any(|root| under(&key, root)) {
+        if self.roots.iter().any(|root| under(&key, &root.name)) {
             let_go(&entry, holders);
             self.removed += 1;
             self.gone.push(&key)
@@ -133,7 +141,7 @@ impl Passed<'_> {
 pub(crate) fn plan(
     walk: impl Iterator<Item = Walked>,
     base: ManifestReader,
-    roots: &[PathBuf],
+    roots: &[WalkRoot],
     scratch: &Path,
     summary: &mut RunSummary,
     holders: &mut Holders,
@@ -145,16 +153,24 @@ pub(crate) fn plan(
     let mut base = base.peekable();
     let mut last: Option<String> = None;
     for walked in walk {
-        let (path, size, modified) = match walked {
+        let (path, source, size, modified) = match walked {
             Walked::Skipped { path, reason } => {
                 summary.skip(&path, reason);
                 continue;
             }
-            Walked::File { path, size, modified } => (path, size, modified),
+            Walked::File { path, source, size, modified } => (path, source, size, modified),
         };
-        let key = match path.into_os_string().into_string() {
-            Ok(key) => key,
-            Err(path) => {
+        let source = (source != path).then_some(source);
+        let (key, source) = match (path.into_os_string().into_string(), source.map(PathBuf::into_os_string)) {
+            (Ok(key), None) => (key, None),
+            (Ok(key), Some(source)) => match source.into_string() {
+                Ok(source) => (key, Some(source)),
+                Err(source) => {
+                    summary.skip(Path::new(&source), SkipReason::NonUtf8Path);
+                    continue;
+                }
+            },
+            (Err(path), _) => {
                 summary.skip(Path::new(&path), SkipReason::NonUtf8Path);
                 continue;
             }
@@ -196,9 +212,14 @@ pub(crate) fn plan(
                 summary.unchanged += 1;
                 passed.keep(key.clone(), e, true);
             }
-            previous => {
-                candidates.push(&Candidate { key: key.clone(), size, mtime_ns, previous, reclaim: false })?
-            }
+            previous => candidates.push(&Candidate {
+                key: key.clone(),
+                source,
+                size,
+                mtime_ns,
+                previous,
+                reclaim: false,
+            })?,
         }
         last = Some(key);
     }
@@ -219,6 +240,7 @@ pub(crate) fn plan(
         let_go(&entry, holders);
         summary.unchanged -= u64::from(unchanged);
         reclaimed.push(Candidate {
+            source: source_of(&key, roots),
             key,
             size: entry.size,
             mtime_ns: entry.mtime_ns,
@@ -227,6 +249,14 @@ pub(crate) fn plan(
         });
     }
     Ok(Plan { candidates, gone, reclaimed, shadowing })
+}
+
+/// Where the file named `key` is read when it lies under a root given under another name.
+fn source_of(key: &str, roots: &[WalkRoot]) -> Option<String> {
+    let root = roots.iter().find(|root| root.name != root.path && under(key, &root.name))?;
+    let key = Path::new(key);
+    let rest = if root.name == Path::new(".") { key } else { key.strip_prefix(&root.name).ok()? };
+    root.path.join(rest).into_os_string().into_string().ok()
 }
 
 /// Nanoseconds since the epoch (negative before it).

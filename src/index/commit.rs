@@ -8,7 +8,7 @@ use tantivy::IndexWriter;
 
 use crate::error::Result;
 use crate::index::batch::Applied;
-use crate::index::manifest::{walk_order, ManifestReader, ManifestWriter, Totals};
+use crate::index::manifest::{walk_order, ManifestReader, ManifestWriter, Roots, Totals};
 use crate::index::scratch::ScratchList;
 use crate::index::writer::RunSummary;
 use crate::index::{CommitPayload, OpenIndex};
@@ -55,6 +55,8 @@ pub(super) fn commit(
 /// so far, merged line by line.
 pub(super) struct ManifestState {
     config: String,
+    /// The roots the index knows, as of this run.
+    pub(super) roots: Roots,
     /// The manifest the run started from (`None` when it builds a new index).
     base: Option<PathBuf>,
     /// Files gone from the walked roots.
@@ -75,6 +77,7 @@ impl ManifestState {
         let applied = ScratchList::create(scratch, "applied")?;
         Ok(ManifestState {
             config: config.to_string(),
+            roots: Roots::new(),
             base,
             gone: None,
             reclaimed: Vec::new(),
@@ -109,7 +112,7 @@ impl ManifestState {
         sources.push(Box::new(self.reclaimed.iter().map(|key| Ok((key.clone(), None)))));
         sources.push(Box::new(self.applied.read()?));
         sources.push(Box::new(self.late.iter().cloned().map(Ok)));
-        let mut out = ManifestWriter::create(path, &self.config)?;
+        let mut out = ManifestWriter::create(path, &self.config, &self.roots)?;
         merge_lines(sources, &mut out)?;
         out.finish()
     }

@@ -73,7 +73,14 @@ impl Totals {
 struct Header {
     format: u32,
     config: String,
+    /// The folders (and files) indexed, by name, each with where it was when last indexed.
+    #[serde(default, skip_serializing_if = "Roots::is_empty")]
+    roots: Roots,
 }
+
+/// The roots an index knows, by name (as files under them are named in the manifest), each with
+/// its canonical path when it was last indexed: see [`crate::index::roots`].
+pub type Roots = BTreeMap<String, PathBuf>;
 
 /// Format 1: the whole manifest as one JSON object.
 #[derive(Deserialize)]
@@ -85,6 +92,7 @@ struct Format1 {
 /// Reads a manifest one file at a time, in walk order.
 pub struct ManifestReader {
     config: String,
+    roots: Roots,
     path: PathBuf,
     lines: Lines,
     line: usize,
@@ -115,22 +123,45 @@ impl ManifestReader {
                     header.format
                 )));
             }
-            return Ok(ManifestReader { config: header.config, path, lines: Lines::File(reader), line: 1 });
+            return Ok(ManifestReader {
+                config: header.config,
+                roots: header.roots,
+                path,
+                lines: Lines::File(reader),
+                line: 1,
+            });
         }
         let old: Format1 = serde_json::from_str(&first).map_err(|e| corrupt(&path, 1, &e))?;
         let mut files: Vec<(String, FileEntry)> = old.files.into_iter().collect();
         files.sort_by(|a, b| walk_order(&a.0, &b.0));
-        Ok(ManifestReader { config: old.config, path, lines: Lines::Format1(files.into_iter()), line: 1 })
+        Ok(ManifestReader {
+            config: old.config,
+            roots: Roots::new(),
+            path,
+            lines: Lines::Format1(files.into_iter()),
+            line: 1,
+        })
     }
 
     /// A manifest holding nothing, for an index built with `config`.
     pub fn empty(config: &str) -> ManifestReader {
-        ManifestReader { config: config.to_string(), path: PathBuf::new(), lines: Lines::Empty, line: 0 }
+        ManifestReader {
+            config: config.to_string(),
+            roots: Roots::new(),
+            path: PathBuf::new(),
+            lines: Lines::Empty,
+            line: 0,
+        }
     }
 
     /// The fingerprint of the index-config and layout the index was built with.
     pub fn config(&self) -> &str {
         &self.config
+    }
+
+    /// The roots the index knows (none in a manifest written before they were recorded).
+    pub fn roots(&self) -> &Roots {
+        &self.roots
     }
 
     /// Reads the rest of the manifest and counts what it holds.
@@ -185,11 +216,11 @@ pub struct ManifestWriter {
 
 impl ManifestWriter {
     /// Starts the manifest `path` (written as `path.tmp` until [`ManifestWriter::finish`]) of an
-    /// index built with `config`.
+    /// index built with `config` from `roots`.
     ///
     /// # Errors
     /// On I/O errors.
-    pub fn create(path: &Path, config: &str) -> Result<ManifestWriter> {
+    pub fn create(path: &Path, config: &str, roots: &Roots) -> Result<ManifestWriter> {
         let tmp = path.with_extension("tmp");
         let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
         let mut writer = ManifestWriter {
@@ -198,7 +229,7 @@ impl ManifestWriter {
             out: BufWriter::with_capacity(1 << 16, file),
             totals: Totals::default(),
         };
-        let header = Header { format: MANIFEST_FORMAT, config: config.to_string() };
+        let header = Header { format: MANIFEST_FORMAT, config: config.to_string(), roots: roots.clone() };
         writer.line(&header)?;
         Ok(writer)
     }
@@ -346,7 +377,8 @@ mod tests {
     fn a_manifest_reads_back_what_was_written_line_by_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("manifest-2-1.json");
-        let mut writer = ManifestWriter::create(&path, "cfg").unwrap();
+        let roots = Roots::from([("corpus".to_string(), PathBuf::from("/srv/corpus"))]);
+        let mut writer = ManifestWriter::create(&path, "cfg", &roots).unwrap();
         let mut shadowing = entry(7, &["z"]);
         shadowing.shadowed = vec!["x".to_string()].into();
         writer.push("/a/b.txt", &entry(1, &["x", "y"])).unwrap();
@@ -355,9 +387,15 @@ mod tests {
         assert_eq!(writer.finish().unwrap(), Totals { files: 2, articles: 3, passages: 6 });
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 3);
-        assert!(text.starts_with("{\"format\":2,\"config\":\"cfg\"}\n[\"/a/b.txt\",{\"size\":1,"), "{text}");
+        assert!(
+            text.starts_with(
+                "{\"format\":2,\"config\":\"cfg\",\"roots\":{\"corpus\":\"/srv/corpus\"}}\n[\"/a/b.txt\",{\"size\":1,"
+            ),
+            "{text}"
+        );
         let reader = ManifestReader::open(&path).unwrap();
         assert_eq!(reader.config(), "cfg");
+        assert_eq!(reader.roots(), &roots);
         let files: Vec<(String, FileEntry)> = reader.map(Result::unwrap).collect();
         assert_eq!(
             files,

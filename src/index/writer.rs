@@ -22,6 +22,7 @@ use crate::index::holders::Holders;
 use crate::index::lock::IndexLock;
 use crate::index::manifest::FileEntry;
 use crate::index::merge::{compaction, BoundedMergePolicy};
+use crate::index::roots::name_roots;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
 use crate::index::{IndexRoot, OpenIndex};
 use crate::read::{self, ReadOptions, SkipReason, WalkOptions};
@@ -99,6 +100,10 @@ pub struct RunSummary {
     pub skipped: Vec<SkippedFile>,
     /// Skipped files counted by reason.
     pub skipped_by_reason: BTreeMap<String, u64>,
+    /// Roots given under another name than the index knows the folder by (as given -> name):
+    /// their files keep the names they have in the index (see [`crate::index::roots`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub renamed_roots: BTreeMap<String, String>,
     /// Problems inside files that were otherwise indexed (bad JSON Lines records, duplicate ids,
     /// re-decoded bytes).
     pub problems: Vec<SkippedFile>,
@@ -202,6 +207,8 @@ fn run_in_pool(
         None => None,
     };
     let rebuild = options.full || existing_manifest.as_ref().is_none_or(|m| m.config() != fingerprint);
+    // A rebuild keeps the names the index knew its folders by.
+    let mut known_roots = existing_manifest.as_ref().map(|m| m.roots().clone()).unwrap_or_default();
     let (open, mut manifest, new_generation) = if rebuild {
         let generation = root.next_generation();
         let dir = root.path().join(&generation);
@@ -248,7 +255,13 @@ fn run_in_pool(
     // The walk merged with the manifest, one file of each at a time; the files to read go to a
     // plan on disk. Gone files' articles are deleted now, in the run's first commit.
     let mut holders = Holders::new(&open.index, open.fields, !rebuild)?;
-    let roots = read::walk_roots(&options.paths);
+    let (named, renamed) = name_roots(&options.paths, &mut known_roots);
+    manifest.roots = known_roots;
+    summary.renamed_roots = renamed
+        .into_iter()
+        .map(|r| (r.given.to_string_lossy().into_owned(), r.name.to_string_lossy().into_owned()))
+        .collect();
+    let roots = read::walk_roots(named);
     let walk = read::walk_lazily(&roots, &options.walk);
     let Plan { mut candidates, gone, reclaimed, mut shadowing } = {
         let base = manifest.base()?;
@@ -500,6 +513,36 @@ mod tests {
         let files = |root: &IndexRoot| held(root).into_iter().map(|(k, e)| (k, e.ids)).collect::<Vec<_>>();
         assert_eq!(files(&root), files(&IndexRoot::new(dir.path().join("clean"))));
         assert_eq!(clean.articles, 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_given_under_another_name_is_updated_under_its_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(archive.join("asia")).unwrap();
+        let write = |file: &str, body: &str| std::fs::write(archive.join(file), format!("{body}\n")).unwrap();
+        write("a.md", "Talks resumed in Doha.");
+        write("asia/b.md", "A truce held in Sanaa.");
+        let alias = dir.path().join("alias");
+        std::os::unix::fs::symlink(&archive, &alias).unwrap();
+        let root = IndexRoot::new(dir.path().join("index"));
+        let first = index(&root, std::slice::from_ref(&archive));
+        assert_eq!((first.added, first.articles), (2, 2));
+
+        write("a.md", "Talks resumed in Muscat.");
+        let second = index(&root, std::slice::from_ref(&alias));
+        assert_eq!((second.added, second.updated, second.unchanged, second.articles), (0, 1, 1, 2));
+        let name = archive.to_string_lossy().into_owned();
+        assert_eq!(second.renamed_roots[&alias.to_string_lossy().into_owned()], name);
+        let keys: Vec<String> = held(&root).into_iter().map(|(key, _)| key).collect();
+        assert_eq!(keys, [format!("{name}/a.md"), format!("{name}/asia/b.md")]);
+
+        // A folder inside it, under the other name, too: a file gone from it is removed.
+        std::fs::remove_file(archive.join("asia/b.md")).unwrap();
+        let third = index(&root, &[alias.join("asia")]);
+        assert_eq!((third.removed, third.articles), (1, 1));
+        assert_eq!(docs(&root), 1);
     }
 
     #[test]

@@ -19,7 +19,9 @@ use serde::Serialize;
 
 use crate::article::Article;
 
-pub use walk::{starts_with_name, walk, walk_lazily, walk_roots, WalkOptions, Walked};
+pub use walk::{
+    normalize_root, starts_with_name, walk, walk_lazily, walk_roots, WalkOptions, WalkRoot, Walked,
+};
 
 /// The formats casefile reads, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

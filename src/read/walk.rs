@@ -17,8 +17,11 @@ pub struct WalkOptions {
 pub enum Walked {
     /// A regular file.
     File {
-        /// Its path, as reached from the walked root.
+        /// Its name: its path as reached from the walked root, under the root's
+        /// [`WalkRoot::name`].
         path: PathBuf,
+        /// Where it is read: `path` itself, unless its root was given under another name.
+        source: PathBuf,
         /// Size in bytes.
         size: u64,
         /// Modification time, where the platform has one.
@@ -26,28 +29,64 @@ pub enum Walked {
     },
     /// Something that could not be walked.
     Skipped {
-        /// The path involved.
+        /// The path involved, named as [`Walked::File::path`] is.
         path: PathBuf,
         /// Why.
         reason: SkipReason,
     },
 }
 
+/// A root of a walk: where it is on disk, and the name its files are given.
+///
+/// The name is the path as given, unless an index knew the same folder under another name
+/// (`/srv/corpus` given for what was first indexed as `corpus`): then the files are read under
+/// the given path and named under the known one, so that one file has one name in the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkRoot {
+    /// The root's name: its files are named `name/…` (`…` alone when the name is `.`).
+    pub name: PathBuf,
+    /// Where the root is read, relative to the current directory or absolute.
+    pub path: PathBuf,
+}
+
+impl WalkRoot {
+    /// A root named as it is given.
+    pub fn as_given(path: impl Into<PathBuf>) -> WalkRoot {
+        let path = path.into();
+        WalkRoot { name: path.clone(), path }
+    }
+
+    /// The name of `walked`, a path the walk of this root reached (`path/…`): `name/…`.
+    fn name_of(&self, walked: PathBuf) -> PathBuf {
+        let Ok(rest) = walked.strip_prefix(&self.path) else { return walked };
+        if rest.as_os_str().is_empty() {
+            self.name.clone()
+        } else if self.name == Path::new(".") {
+            // Walking `.` yields `./asia/a.md`: the file is named `asia/a.md`, as the walk of
+            // `asia` names it, so that citations are clean and one file has one name.
+            rest.to_path_buf()
+        } else {
+            self.name.join(rest)
+        }
+    }
+}
+
 /// Lists the files under `roots` (a root may itself be a file), sorted by path so runs are
 /// deterministic. Hidden files and folders (names starting with `.`) are passed over.
 pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Vec<Walked> {
-    walk_lazily(roots, options).collect()
+    let roots: Vec<WalkRoot> = roots.iter().cloned().map(WalkRoot::as_given).collect();
+    walk_lazily(&roots, options).collect()
 }
 
 /// [`walk`] one entry at a time: the walk holds the folders it is in, never the whole list, so
 /// an indexing run can compare an archive of any size with its manifest in constant memory.
 ///
-/// Within a root, entries come in [`Path`] order (component by component, each folder's names
-/// sorted by byte); roots come in the order given. Pass roots through [`walk_roots`] to get the
-/// whole walk in `Path` order.
-pub fn walk_lazily<'a>(roots: &'a [PathBuf], options: &'a WalkOptions) -> impl Iterator<Item = Walked> + 'a {
+/// Within a root, entries come in [`Path`] order of their names (component by component, each
+/// folder's names sorted by byte); roots come in the order given. Pass roots through
+/// [`walk_roots`] to get the whole walk in `Path` order.
+pub fn walk_lazily<'a>(roots: &'a [WalkRoot], options: &'a WalkOptions) -> impl Iterator<Item = Walked> + 'a {
     roots.iter().flat_map(move |root| {
-        walkdir::WalkDir::new(root)
+        walkdir::WalkDir::new(&root.path)
             .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
@@ -56,35 +95,31 @@ pub fn walk_lazily<'a>(roots: &'a [PathBuf], options: &'a WalkOptions) -> impl I
     })
 }
 
-/// The roots to walk, in [`Path`] order, without repeats and without roots inside another:
-/// walked in this order, [`walk_lazily`] yields every file once, in `Path` order.
+/// The roots to walk, in [`Path`] order of their names, without repeats and without roots inside
+/// another: walked in this order, [`walk_lazily`] yields every file once, in `Path` order.
 ///
-/// The manifest and citations name files by the path they were walked as, so one folder must
-/// always be walked under one name: `./corpus`, `corpus/` and `corpus` are all walked as
-/// `corpus` (an index built from one and updated from another would otherwise hold every file
-/// twice). A root that steps back up after stepping down (`a/../b`) is replaced by its
-/// canonical path: compared by components, `a/../b` would count as inside `a` and be dropped,
-/// and its files (`a/../b/x`) would not sort after `a`'s. Roots are otherwise kept as given
-/// (relative roots stay relative).
-pub fn walk_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
-    let mut sorted: Vec<PathBuf> = roots.iter().map(|root| normalized(root)).collect();
-    sorted.sort();
-    let mut out: Vec<PathBuf> = Vec::with_capacity(sorted.len());
-    let dot = sorted.iter().any(|root| root == Path::new("."));
+/// Names are expected as [`normalize_root`] leaves them.
+pub fn walk_roots(roots: Vec<WalkRoot>) -> Vec<WalkRoot> {
+    let mut sorted = roots;
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut out: Vec<WalkRoot> = Vec::with_capacity(sorted.len());
+    let mut dot: Option<WalkRoot> = None;
     for root in sorted {
         // `.` holds every root that starts with a name; it is walked last (below).
-        if dot && (root == Path::new(".") || starts_with_name(&root)) {
+        if root.name == Path::new(".") {
+            dot = Some(root);
             continue;
         }
         // Sorted, a root inside another comes right after it (or after one of its own kind).
-        if out.last().is_none_or(|last| !root.starts_with(last)) {
+        if out.last().is_none_or(|last| !root.name.starts_with(&last.name)) {
             out.push(root);
         }
     }
     // The walk of `.` names its files `asia/a.md`, after every absolute (`/srv`) and every
     // stepping-up (`../news`) path in `Path` order: it comes last.
-    if dot {
-        out.push(PathBuf::from("."));
+    if let Some(dot) = dot {
+        out.retain(|root| !starts_with_name(&root.name));
+        out.push(dot);
     }
     out
 }
@@ -95,10 +130,14 @@ pub fn starts_with_name(path: &Path) -> bool {
     matches!(path.components().find(|c| *c != Component::CurDir), Some(Component::Normal(_)))
 }
 
-/// `root` without `.` components, repeated or trailing separators; canonical when a `..`
-/// follows a named component (when it exists: a missing root is reported by the walk as it was
-/// given).
-fn normalized(root: &Path) -> PathBuf {
+/// `root` as an index names it: without `.` components, repeated or trailing separators
+/// (`./corpus`, `corpus/` and `corpus` are all `corpus`); canonical when a `..` follows a named
+/// component (when it exists: a missing root is reported by the walk as it was given).
+///
+/// Compared by components, `a/../b` would count as inside `a`, and its files (`a/../b/x`) would
+/// not sort after `a`'s: it is replaced by its canonical path. Roots are otherwise kept as given
+/// (relative roots stay relative).
+pub fn normalize_root(root: &Path) -> PathBuf {
     let mut named = false;
     for component in root.components() {
         match component {
@@ -117,43 +156,28 @@ fn normalized(root: &Path) -> PathBuf {
     }
 }
 
-fn walked(root: &Path, entry: walkdir::Result<walkdir::DirEntry>, options: &WalkOptions) -> Option<Walked> {
-    let walked = walked_as_given(root, entry, options)?;
-    if root != Path::new(".") {
-        return Some(walked);
-    }
-    // Walking `.` yields `./asia/a.md`: the files are named `asia/a.md`, as the walk of `asia`
-    // names them, so that citations are clean and one file has one name in the manifest.
-    let plain = |path: PathBuf| match path.strip_prefix(".") {
-        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
-        _ => path,
-    };
-    Some(match walked {
-        Walked::File { path, size, modified } => Walked::File { path: plain(path), size, modified },
-        Walked::Skipped { path, reason } => Walked::Skipped { path: plain(path), reason },
-    })
-}
-
-fn walked_as_given(
-    root: &Path,
+fn walked(
+    root: &WalkRoot,
     entry: walkdir::Result<walkdir::DirEntry>,
     options: &WalkOptions,
 ) -> Option<Walked> {
     match entry {
         Ok(e) if e.file_type().is_file() => {
             let meta = e.metadata().ok();
+            let source = e.into_path();
             Some(Walked::File {
                 size: meta.as_ref().map_or(0, |m| m.len()),
                 modified: meta.and_then(|m| m.modified().ok()),
-                path: e.into_path(),
+                path: root.name_of(source.clone()),
+                source,
             })
         }
         Ok(e) if e.path_is_symlink() && !options.follow_links => {
-            Some(Walked::Skipped { path: e.into_path(), reason: SkipReason::Symlink })
+            Some(Walked::Skipped { path: root.name_of(e.into_path()), reason: SkipReason::Symlink })
         }
         Ok(_) => None,
         Err(err) => {
-            let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+            let path = root.name_of(err.path().map_or_else(|| root.path.clone(), Path::to_path_buf));
             let reason = if err.loop_ancestor().is_some() {
                 SkipReason::SymlinkLoop
             } else {
@@ -172,8 +196,15 @@ fn is_hidden(path: &Path) -> bool {
 mod tests {
     use super::*;
 
+    /// The roots to walk for `given`, each named as given.
+    fn walk_roots(given: &[PathBuf]) -> Vec<PathBuf> {
+        let named = given.iter().map(|p| WalkRoot::as_given(normalize_root(p))).collect();
+        super::walk_roots(named).into_iter().map(|root| root.name).collect()
+    }
+
     fn files(roots: &[PathBuf]) -> Vec<String> {
-        walk_lazily(roots, &WalkOptions::default())
+        let roots: Vec<WalkRoot> = roots.iter().cloned().map(WalkRoot::as_given).collect();
+        walk_lazily(&roots, &WalkOptions::default())
             .filter_map(|w| match w {
                 Walked::File { path, .. } => Some(path.to_string_lossy().into_owned()),
                 Walked::Skipped { .. } => None,
@@ -255,5 +286,34 @@ mod tests {
         assert!(!starts_with_name(Path::new("/srv/a.md")) && !starts_with_name(Path::new(".")));
         assert_eq!(roots(&["/srv/./news/"]), [PathBuf::from("/srv/news")]);
         assert_eq!(roots(&["../news"]), [PathBuf::from("../news")], "a leading step up stays relative");
+    }
+
+    #[test]
+    fn a_root_given_under_another_name_is_read_where_given_and_named_as_known() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path();
+        std::fs::create_dir_all(base.join("corpus/asia")).unwrap();
+        std::fs::write(base.join("corpus/asia/a.md"), "x").unwrap();
+        std::fs::write(base.join("corpus/b.md"), "x").unwrap();
+        let root = WalkRoot { name: PathBuf::from("corpus"), path: base.join("corpus") };
+        let walked: Vec<(PathBuf, PathBuf)> =
+            walk_lazily(std::slice::from_ref(&root), &WalkOptions::default())
+                .filter_map(|w| match w {
+                    Walked::File { path, source, .. } => Some((path, source)),
+                    Walked::Skipped { .. } => None,
+                })
+                .collect();
+        assert_eq!(
+            walked,
+            [
+                (PathBuf::from("corpus/asia/a.md"), base.join("corpus/asia/a.md")),
+                (PathBuf::from("corpus/b.md"), base.join("corpus/b.md")),
+            ]
+        );
+        // A file given as a root is named as the root is.
+        let file = WalkRoot { name: PathBuf::from("corpus/b.md"), path: base.join("corpus/b.md") };
+        assert_eq!(file.name_of(base.join("corpus/b.md")), PathBuf::from("corpus/b.md"));
+        let dot = WalkRoot { name: PathBuf::from("."), path: base.to_path_buf() };
+        assert_eq!(dot.name_of(base.join("corpus/b.md")), PathBuf::from("corpus/b.md"));
     }
 }
