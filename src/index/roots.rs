@@ -12,8 +12,9 @@
 //!   (`/srv/news/corpus/asia` is walked where it is and its files named `corpus/asia/…`);
 //! - anything else is a new root, named as given.
 //!
-//! A folder that holds a known root under another name (`/srv/news` when `corpus` is known) is
-//! a new root: its files are named under the new name, so that folder is indexed a second time.
+//! A folder holding a known root under another name (`/srv/news` given when its `corpus` is
+//! known as `corpus`) is walked without it, and the known root is walked as a root of its own,
+//! under its name.
 
 use std::path::{Path, PathBuf};
 
@@ -45,38 +46,66 @@ pub fn name_roots(given: &[PathBuf], known: &mut Roots) -> (Vec<WalkRoot>, Vec<R
             roots.push(WalkRoot::as_given(path));
             continue;
         };
-        if let Some(known_at) = known.get_mut(name) {
-            *known_at = at;
-            roots.push(WalkRoot::as_given(path));
-            continue;
-        }
-        match known_name(&at, known) {
-            Some(name) => {
+        let root = if let Some(known_at) = known.get_mut(name) {
+            known_at.clone_from(&at);
+            WalkRoot::as_given(path)
+        } else if let Some(name) = name_under(&at, known) {
+            renamed.push(Renamed { given: path.clone(), name: name.clone() });
+            WalkRoot::named(name, path)
+        } else {
+            known.insert(name.to_string(), at.clone());
+            WalkRoot::as_given(path)
+        };
+        // Known folders inside it under names of their own are walked as roots of their own.
+        let mut pending = vec![(root, at)];
+        while let Some((mut root, at)) = pending.pop() {
+            for (name, rest) in renamed_inside(&root.name, &at, known) {
+                let path = root.path.join(&rest);
+                root.skip.push(path.clone());
                 renamed.push(Renamed { given: path.clone(), name: name.clone() });
-                roots.push(WalkRoot { name, path });
+                pending.push((WalkRoot::named(name, path), at.join(rest)));
             }
-            None => {
-                known.insert(name.to_string(), at);
-                roots.push(WalkRoot::as_given(path));
-            }
+            roots.push(root);
         }
     }
     (roots, renamed)
 }
 
 /// The name of the folder at the canonical path `at` under the deepest known root holding it.
-fn known_name(at: &Path, known: &Roots) -> Option<PathBuf> {
+fn name_under(at: &Path, known: &Roots) -> Option<PathBuf> {
     let (name, rest) = known
         .iter()
         .filter_map(|(name, known_at)| Some((name, at.strip_prefix(known_at).ok()?)))
         .min_by_key(|(_, rest)| rest.components().count())?;
-    Some(if rest.as_os_str().is_empty() {
-        PathBuf::from(name)
-    } else if name == "." {
+    Some(join(Path::new(name), rest))
+}
+
+/// The known roots strictly inside the folder named `name` at the canonical path `at` whose
+/// names are not the ones the walk of that folder would give them: each name, and where the
+/// root is relative to `at`. Those inside another of them are left to the walk of that one.
+fn renamed_inside(name: &Path, at: &Path, known: &Roots) -> Vec<(PathBuf, PathBuf)> {
+    let mut inside: Vec<(PathBuf, PathBuf)> = known
+        .iter()
+        .filter_map(|(inner, inner_at)| {
+            let rest = inner_at.strip_prefix(at).ok().filter(|rest| !rest.as_os_str().is_empty())?;
+            (join(name, rest) != Path::new(inner)).then(|| (PathBuf::from(inner), rest.to_path_buf()))
+        })
+        .collect();
+    // Sorted by place, a folder comes right after the one holding it.
+    inside.sort_by(|a, b| a.1.cmp(&b.1));
+    inside.dedup_by(|later, kept| later.1.starts_with(&kept.1));
+    inside
+}
+
+/// `rest` under the name `name`, as the walk names it.
+fn join(name: &Path, rest: &Path) -> PathBuf {
+    if rest.as_os_str().is_empty() {
+        name.to_path_buf()
+    } else if name == Path::new(".") {
         rest.to_path_buf()
     } else {
-        Path::new(name).join(rest)
-    })
+        name.join(rest)
+    }
 }
 
 #[cfg(test)]
@@ -113,8 +142,34 @@ mod tests {
             ("asia-desk".to_string(), base.join("corpus/asia")),
         ]);
         let (roots, _) = name_roots(&[base.join("corpus/asia"), base.join("corpus")], &mut nested);
-        let names: Vec<&Path> = roots.iter().map(|r| r.name.as_path()).collect();
+        let names: Vec<PathBuf> = crate::read::walk_roots(roots).into_iter().map(|r| r.name).collect();
         assert_eq!(names, [Path::new("asia-desk"), Path::new("corpus")]);
+    }
+
+    #[test]
+    fn a_known_folder_inside_a_new_one_is_walked_under_its_known_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(base.join("news/corpus/asia")).unwrap();
+        let mut known = Roots::from([
+            ("corpus".to_string(), base.join("news/corpus")),
+            ("asia-desk".to_string(), base.join("news/corpus/asia")),
+        ]);
+        let (roots, renamed) = name_roots(&[base.join("news")], &mut known);
+        let mut roots: Vec<(PathBuf, PathBuf, Vec<PathBuf>)> =
+            roots.into_iter().map(|r| (r.name, r.path, r.skip)).collect();
+        roots.sort();
+        let news = base.join("news");
+        assert_eq!(
+            roots,
+            [
+                (news.clone(), news.clone(), vec![news.join("corpus")]),
+                ("asia-desk".into(), news.join("corpus/asia"), vec![]),
+                ("corpus".into(), news.join("corpus"), vec![news.join("corpus/asia")]),
+            ]
+        );
+        assert_eq!(renamed.len(), 2, "{renamed:?}");
+        assert!(known.contains_key(news.to_str().unwrap()));
     }
 
     #[test]

@@ -515,22 +515,28 @@ mod tests {
         assert_eq!(clean.articles, 4);
     }
 
+    /// `archive/a.md` and `archive/asia/b.md` in `dir`, and `alias`, a symbolic link to `archive`.
+    #[cfg(unix)]
+    fn archive_and_alias(dir: &Path) -> (PathBuf, PathBuf) {
+        let archive = dir.join("archive");
+        std::fs::create_dir_all(archive.join("asia")).unwrap();
+        std::fs::write(archive.join("a.md"), "Talks resumed in Doha.\n").unwrap();
+        std::fs::write(archive.join("asia/b.md"), "A truce held in Sanaa.\n").unwrap();
+        let alias = dir.join("alias");
+        std::os::unix::fs::symlink(&archive, &alias).unwrap();
+        (archive, alias)
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_folder_given_under_another_name_is_updated_under_its_first() {
         let dir = tempfile::tempdir().unwrap();
-        let archive = dir.path().join("archive");
-        std::fs::create_dir_all(archive.join("asia")).unwrap();
-        let write = |file: &str, body: &str| std::fs::write(archive.join(file), format!("{body}\n")).unwrap();
-        write("a.md", "Talks resumed in Doha.");
-        write("asia/b.md", "A truce held in Sanaa.");
-        let alias = dir.path().join("alias");
-        std::os::unix::fs::symlink(&archive, &alias).unwrap();
+        let (archive, alias) = archive_and_alias(dir.path());
         let root = IndexRoot::new(dir.path().join("index"));
         let first = index(&root, std::slice::from_ref(&archive));
         assert_eq!((first.added, first.articles), (2, 2));
 
-        write("a.md", "Talks resumed in Muscat.");
+        std::fs::write(archive.join("a.md"), "Talks resumed in Muscat.\n").unwrap();
         let second = index(&root, std::slice::from_ref(&alias));
         assert_eq!((second.added, second.updated, second.unchanged, second.articles), (0, 1, 1, 2));
         let name = archive.to_string_lossy().into_owned();
@@ -543,6 +549,23 @@ mod tests {
         let third = index(&root, &[alias.join("asia")]);
         assert_eq!((third.removed, third.articles), (1, 1));
         assert_eq!(docs(&root), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_holding_one_known_under_another_name_leaves_its_files_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (archive, alias) = archive_and_alias(dir.path());
+        let root = IndexRoot::new(dir.path().join("index"));
+        let first = index(&root, &[alias.join("asia")]);
+        assert_eq!((first.added, first.articles), (1, 1));
+
+        let second = index(&root, std::slice::from_ref(&archive));
+        assert_eq!((second.added, second.unchanged, second.removed, second.articles), (1, 1, 0, 2));
+        let keys: Vec<String> = held(&root).into_iter().map(|(key, _)| key).collect();
+        let (archive, alias) = (archive.to_string_lossy(), alias.to_string_lossy());
+        assert_eq!(keys, [format!("{alias}/asia/b.md"), format!("{archive}/a.md")]);
+        assert_eq!(docs(&root), 2);
     }
 
     #[test]

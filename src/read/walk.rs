@@ -47,13 +47,21 @@ pub struct WalkRoot {
     pub name: PathBuf,
     /// Where the root is read, relative to the current directory or absolute.
     pub path: PathBuf,
+    /// Folders under `path` (as `path/…`) that the walk passes over: they are walked as roots of
+    /// their own, under other names.
+    pub skip: Vec<PathBuf>,
 }
 
 impl WalkRoot {
     /// A root named as it is given.
     pub fn as_given(path: impl Into<PathBuf>) -> WalkRoot {
         let path = path.into();
-        WalkRoot { name: path.clone(), path }
+        WalkRoot::named(path.clone(), path)
+    }
+
+    /// A root read at `path` and named `name`.
+    pub fn named(name: impl Into<PathBuf>, path: impl Into<PathBuf>) -> WalkRoot {
+        WalkRoot { name: name.into(), path: path.into(), skip: Vec::new() }
     }
 
     /// The name of `walked`, a path the walk of this root reached (`path/…`): `name/…`.
@@ -81,47 +89,78 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Vec<Walked> {
 /// [`walk`] one entry at a time: the walk holds the folders it is in, never the whole list, so
 /// an indexing run can compare an archive of any size with its manifest in constant memory.
 ///
-/// Within a root, entries come in [`Path`] order of their names (component by component, each
-/// folder's names sorted by byte); roots come in the order given. Pass roots through
-/// [`walk_roots`] to get the whole walk in `Path` order.
+/// Entries come in [`Path`] order of their names (component by component, each folder's names
+/// sorted by byte): the walks of the roots are merged. Pass roots through [`walk_roots`] so that
+/// no file is reached twice.
 pub fn walk_lazily<'a>(roots: &'a [WalkRoot], options: &'a WalkOptions) -> impl Iterator<Item = Walked> + 'a {
-    roots.iter().flat_map(move |root| {
-        walkdir::WalkDir::new(&root.path)
-            .follow_links(options.follow_links)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()))
-            .filter_map(move |entry| walked(root, entry, options))
+    let mut walks: Vec<_> = roots.iter().map(|root| walk_root(root, options).peekable()).collect();
+    std::iter::from_fn(move || {
+        let next = walks
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, walk)| Some((i, walk.peek()?.name())))
+            .min_by(|a, b| a.1.cmp(b.1))?
+            .0;
+        walks[next].next()
     })
 }
 
-/// The roots to walk, in [`Path`] order of their names, without repeats and without roots inside
-/// another: walked in this order, [`walk_lazily`] yields every file once, in `Path` order.
+/// The walk of one root, in [`Path`] order of the names it gives.
+fn walk_root<'a>(root: &'a WalkRoot, options: &'a WalkOptions) -> impl Iterator<Item = Walked> + 'a {
+    walkdir::WalkDir::new(&root.path)
+        .follow_links(options.follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.path()) || root.skip.iter().any(|s| s == e.path())))
+        .filter_map(move |entry| walked(root, entry, options))
+}
+
+impl Walked {
+    /// The path of the file or of what was skipped.
+    pub fn name(&self) -> &Path {
+        match self {
+            Walked::File { path, .. } | Walked::Skipped { path, .. } => path,
+        }
+    }
+}
+
+/// The roots to walk, without repeats and without roots another one holds: walked by
+/// [`walk_lazily`], they reach every file once.
 ///
-/// Names are expected as [`normalize_root`] leaves them.
+/// Names are expected as [`normalize_root`] leaves them. A root holds the roots named inside its
+/// name (`.` holds every name that starts with a name: `corpus`, not `../wire` or `/srv`),
+/// except those under the folders it skips.
 pub fn walk_roots(roots: Vec<WalkRoot>) -> Vec<WalkRoot> {
     let mut sorted = roots;
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut out: Vec<WalkRoot> = Vec::with_capacity(sorted.len());
-    let mut dot: Option<WalkRoot> = None;
+    sorted.dedup_by(|later, kept| later.name == kept.name);
+    let dot = sorted.iter().position(|root| root.name == Path::new(".")).map(|i| sorted.remove(i));
+    let mut out: Vec<WalkRoot> = Vec::with_capacity(sorted.len() + 1);
+    // The kept roots whose names hold the current one's, outermost first: sorted by name, a
+    // root's name comes right after those of the roots holding it.
+    let mut enclosing: Vec<usize> = Vec::new();
     for root in sorted {
-        // `.` holds every root that starts with a name; it is walked last (below).
-        if root.name == Path::new(".") {
-            dot = Some(root);
-            continue;
+        while enclosing.last().is_some_and(|&i| !root.name.starts_with(&out[i].name)) {
+            enclosing.pop();
         }
-        // Sorted, a root inside another comes right after it (or after one of its own kind).
-        if out.last().is_none_or(|last| !root.name.starts_with(&last.name)) {
+        let held = dot.iter().chain(enclosing.iter().map(|&i| &out[i])).any(|holder| holds(holder, &root));
+        if !held {
+            enclosing.push(out.len());
             out.push(root);
         }
     }
-    // The walk of `.` names its files `asia/a.md`, after every absolute (`/srv`) and every
-    // stepping-up (`../news`) path in `Path` order: it comes last.
-    if let Some(dot) = dot {
-        out.retain(|root| !starts_with_name(&root.name));
-        out.push(dot);
-    }
+    out.extend(dot);
     out
+}
+
+/// True when the walk of `holder` reaches the files of `root`.
+fn holds(holder: &WalkRoot, root: &WalkRoot) -> bool {
+    let inside = if holder.name == Path::new(".") {
+        starts_with_name(&root.name)
+    } else {
+        root.name.starts_with(&holder.name)
+    };
+    inside && !holder.skip.iter().any(|skipped| root.path.starts_with(skipped))
 }
 
 /// True for a relative path whose first component is a name (`corpus/a.md`, not `../a.md`):
@@ -295,25 +334,43 @@ mod tests {
         std::fs::create_dir_all(base.join("corpus/asia")).unwrap();
         std::fs::write(base.join("corpus/asia/a.md"), "x").unwrap();
         std::fs::write(base.join("corpus/b.md"), "x").unwrap();
-        let root = WalkRoot { name: PathBuf::from("corpus"), path: base.join("corpus") };
-        let walked: Vec<(PathBuf, PathBuf)> =
-            walk_lazily(std::slice::from_ref(&root), &WalkOptions::default())
+        let mut root = WalkRoot::named("corpus", base.join("corpus"));
+        let walked = |root: &WalkRoot| -> Vec<(PathBuf, PathBuf)> {
+            walk_lazily(std::slice::from_ref(root), &WalkOptions::default())
                 .filter_map(|w| match w {
                     Walked::File { path, source, .. } => Some((path, source)),
                     Walked::Skipped { .. } => None,
                 })
-                .collect();
+                .collect()
+        };
         assert_eq!(
-            walked,
+            walked(&root),
             [
                 (PathBuf::from("corpus/asia/a.md"), base.join("corpus/asia/a.md")),
                 (PathBuf::from("corpus/b.md"), base.join("corpus/b.md")),
             ]
         );
+        root.skip.push(base.join("corpus/asia"));
+        assert_eq!(walked(&root), [(PathBuf::from("corpus/b.md"), base.join("corpus/b.md"))]);
         // A file given as a root is named as the root is.
-        let file = WalkRoot { name: PathBuf::from("corpus/b.md"), path: base.join("corpus/b.md") };
+        let file = WalkRoot::named("corpus/b.md", base.join("corpus/b.md"));
         assert_eq!(file.name_of(base.join("corpus/b.md")), PathBuf::from("corpus/b.md"));
-        let dot = WalkRoot { name: PathBuf::from("."), path: base.to_path_buf() };
+        let mut dot = WalkRoot::named(".", base);
         assert_eq!(dot.name_of(base.join("corpus/b.md")), PathBuf::from("corpus/b.md"));
+
+        // `.` without the folder it skips, which is a root of its own (known as `asia` when it
+        // was indexed from `corpus/`): both are walked, merged in the order of the names.
+        std::fs::write(base.join("z.md"), "x").unwrap();
+        dot.skip.push(base.join("corpus/asia"));
+        let asia = WalkRoot::named("asia", base.join("corpus/asia"));
+        let roots = super::walk_roots(vec![
+            dot.clone(),
+            asia.clone(),
+            WalkRoot::named("corpus/b.md", base.join("corpus/b.md")),
+        ]);
+        assert_eq!(roots, [asia, dot]);
+        let names: Vec<PathBuf> =
+            walk_lazily(&roots, &WalkOptions::default()).map(|w| w.name().to_path_buf()).collect();
+        assert_eq!(names, [Path::new("asia/a.md"), Path::new("corpus/b.md"), Path::new("z.md")]);
     }
 }
