@@ -48,11 +48,27 @@ fn main() -> ExitCode {
                 Some(casefile::Error::Interrupted(_)) => EXIT_INTERRUPTED,
                 _ => EXIT_ERROR,
             };
-            let message = format!("{e:#}");
-            eprintln!("casefile: {}", message.replace('\n', " "));
+            eprintln!("casefile: {}", message(&e).replace('\n', " "));
             ExitCode::from(status)
         }
     }
+}
+
+/// `e` with its causes, each said once: a library error already names its cause (an I/O error
+/// says which file, then what the system said), which `{:#}` would repeat.
+fn message(e: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in e.chain() {
+        let cause = cause.to_string();
+        if message.contains(&cause) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&cause);
+    }
+    message
 }
 
 /// Whether `e` comes from writing to a pipe whose reader has gone.

@@ -94,3 +94,25 @@ fn every_kind_of_bad_file_is_reported_and_the_rest_indexed() {
     assert_eq!(code, Some(1));
     assert!(reasons(&s).iter().any(|(_, why)| why == "symlink_loop"), "{s}");
 }
+
+#[test]
+fn an_index_path_that_is_a_file_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "archive/a.txt", b"Envoys met in Doha.\n");
+    write(dir.path(), "idx", b"not a folder");
+    let (status, _, stderr) = run(dir.path(), &["index", "archive"]);
+    assert_eq!(status, Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("idx is a file, not an index folder"), "{stderr}");
+
+    // An index folder that cannot be made names the path and the system's reason, once.
+    let out = Command::new(common::bin())
+        .current_dir(dir.path())
+        .args(["--index", "idx/inside", "index", "archive"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("casefile: idx/inside: "), "{stderr}");
+    assert_eq!(stderr.matches("os error").count(), 1, "the cause said once: {stderr}");
+}

@@ -19,6 +19,12 @@ impl IndexLock {
     /// # Errors
     /// [`Error::Locked`] when another process holds it; I/O errors otherwise.
     pub fn acquire(root: &Path) -> Result<IndexLock> {
+        if root.exists() && !root.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{} is a file, not an index folder: give --index a folder (it is created if missing)",
+                root.display()
+            )));
+        }
         std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
         let path = root.join("casefile.lock");
         let file = std::fs::OpenOptions::new()
