@@ -237,9 +237,20 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                 "casefile: --actor {actor}: not a country, person or organisation casefile knows, so it was matched as typed (`casefile stats` lists the index's most frequent actors; index-config/ holds the gazetteer)"
             );
         }
-        // The speaker and source hints read the index's terms: it is opened once, if needed.
-        let wanted = !request.speakers.is_empty() || !request.sources.is_empty();
+        // The hints read the index's terms: it is opened once, if needed.
+        let wanted =
+            !request.speakers.is_empty() || !request.sources.is_empty() || !request.query.trim().is_empty();
         if let Some(open) = if wanted { Some(root.open(&config)?) } else { None } {
+            // A word no passage has may be a typo or another spelling of a name.
+            let suggestions = casefile::search::suggest::suggest(&open, &request.query)?;
+            if !suggestions.is_empty() {
+                let words: Vec<String> = suggestions.iter().map(|s| format!("`{}`", s.word)).collect();
+                eprintln!(
+                    "casefile: no passage has {}; did you mean `{}`?",
+                    words.join(" or "),
+                    casefile::search::suggest::corrected(&request.query, &suggestions)
+                );
+            }
             // A speaker is matched by the words of its name: name the words no speaker has.
             for speaker in &request.speakers {
                 let absent = index::stats::absent_words(&open, open.fields.speaker, speaker)?;

@@ -509,3 +509,32 @@ fn a_folder_indexed_under_another_name_keeps_its_files_once() {
     );
     assert_eq!(summary["renamed_roots"][abs], "corpus", "{summary}");
 }
+
+#[test]
+fn a_word_no_passage_has_gets_the_closest_one_the_index_holds() {
+    let (dir, index) = indexed();
+    let search = |query: &str, extra: &[&str]| {
+        let mut args = vec!["search", query];
+        args.extend_from_slice(extra);
+        let out = casefile(dir.path(), &index, &args);
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // One edit, a transposition, and two edits in a longer word; spelled as the passages spell it.
+    let (status, stderr) = search("uranuim Fordo", &[]);
+    assert_eq!(status, Some(1), "still nothing matched: {stderr}");
+    assert!(
+        stderr.contains("no passage has `uranuim` or `Fordo`; did you mean `uranium Fordow`?"),
+        "{stderr}"
+    );
+    let (_, stderr) = search("\"tanker carrying Iranain\"", &[]);
+    assert!(stderr.contains("did you mean `\"tanker carrying Iranian\"`?"), "{stderr}");
+    // Nothing close, a short word, an excluded word: no suggestion.
+    for query in ["xqzvbw", "uranium -tankr", "Fo"] {
+        let (_, stderr) = search(query, &["--since", "2030"]);
+        assert!(!stderr.contains("did you mean"), "{query}: {stderr}");
+    }
+    // Words the index holds, with a filter that excludes them: no suggestion either.
+    let (status, stderr) = search("uranium", &["--since", "2030"]);
+    assert_eq!(status, Some(1));
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+}

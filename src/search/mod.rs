@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod query;
 mod quotes;
 pub mod rescore;
+pub mod suggest;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
