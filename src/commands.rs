@@ -16,10 +16,10 @@ use casefile::enrich::{ActorResolver, TopicClassifier};
 use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
 use casefile::print::{self, extract::ExtractRecord};
 use casefile::read::{self, ReadOptions, WalkOptions, Walked};
-use casefile::search::{SearchRequest, Searcher};
+use casefile::search::{SearchRequest, Searcher, Sort};
 use casefile::{Config, Enricher};
 
-use crate::cli::{Cli, ColorWhen, ExtractArgs, Format, IndexArgs, SearchArgs, StatsArgs};
+use crate::cli::{Cli, ColorWhen, ExtractArgs, Format, IndexArgs, SearchArgs, SortOrder, StatsArgs};
 use crate::{EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK};
 
 fn index_root(cli: &Cli) -> IndexRoot {
@@ -179,6 +179,11 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         topics: args.topic.clone(),
         speakers: args.speaker.clone(),
         quotes,
+        sort: match args.sort {
+            SortOrder::Relevance => Sort::Relevance,
+            SortOrder::Newest => Sort::Newest,
+            SortOrder::Oldest => Sort::Oldest,
+        },
     };
     if let (Some(since), Some(until)) = (request.since, request.until) {
         if since > until {

@@ -538,3 +538,27 @@ fn a_word_no_passage_has_gets_the_closest_one_the_index_holds() {
     assert_eq!(status, Some(1));
     assert!(!stderr.contains("did you mean"), "{stderr}");
 }
+
+#[test]
+fn hits_sorted_by_date_come_newest_or_oldest_first_undated_last() {
+    let (dir, index) = indexed();
+    let published = |order: &str| -> Vec<Option<String>> {
+        let out = casefile(
+            dir.path(),
+            &index,
+            &["search", "", "--sort", order, "--json", "-n", "100", "--per-article", "1"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        json_lines(&out).iter().map(|h| h["article"]["published"].as_str().map(str::to_string)).collect()
+    };
+    let newest = published("newest");
+    let dated: Vec<&String> = newest.iter().flatten().collect();
+    assert!(dated.len() >= 3 && dated.len() < newest.len(), "dated and undated articles: {newest:?}");
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    assert!(newest[..dated.len()].iter().all(Option::is_some), "undated last: {newest:?}");
+    let oldest = published("oldest");
+    let dated: Vec<&String> = oldest.iter().flatten().collect();
+    assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+    assert!(oldest[..dated.len()].iter().all(Option::is_some), "undated last: {oldest:?}");
+    assert_eq!(newest.len(), oldest.len());
+}

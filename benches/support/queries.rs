@@ -1,6 +1,6 @@
 //! The analyst query set (`benches/queries.tsv`) as library requests and as command lines.
 
-use casefile::search::SearchRequest;
+use casefile::search::{SearchRequest, Sort};
 use casefile::Config;
 use jiff::civil::Date;
 
@@ -36,7 +36,9 @@ pub fn parse(tsv: &str) -> Result<Vec<BenchQuery>, String> {
                 continue;
             }
             match col.split_once('=') {
-                Some((k, v)) if ["since", "until", "actor", "topic", "speaker", "source"].contains(&k) => {
+                Some((k, v))
+                    if ["since", "until", "actor", "topic", "speaker", "source", "sort"].contains(&k) =>
+                {
                     q.filters.push((k.to_string(), v.to_string()));
                 }
                 _ => return Err(format!("queries.tsv line {}: bad filter `{col}`", n + 1)),
@@ -97,6 +99,13 @@ impl BenchQuery {
                 "topic" => r.topics.push(v.clone()),
                 "speaker" => r.speakers.push(v.clone()),
                 "source" => r.sources.push(v.clone()),
+                "sort" => {
+                    r.sort = match v.as_str() {
+                        "newest" => Sort::Newest,
+                        "oldest" => Sort::Oldest,
+                        _ => return Err(format!("sort={v}: newest or oldest")),
+                    }
+                }
                 _ => {}
             }
         }

@@ -108,6 +108,17 @@ pub enum Format {
     Json,
 }
 
+/// Orders of search results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortOrder {
+    /// Best match first.
+    Relevance,
+    /// Latest published first (of one article, its best passages); undated articles last.
+    Newest,
+    /// Earliest published first.
+    Oldest,
+}
+
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
@@ -154,6 +165,9 @@ pub struct SearchArgs {
     /// Only passages quoting this speaker (name or surname; repeat: all of them).
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
+    /// The order of the hits.
+    #[arg(long, value_enum, default_value_t = SortOrder::Relevance, value_name = "ORDER")]
+    pub sort: SortOrder,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -192,6 +206,7 @@ find the article's lead passage).
 Examples:
   casefile search \"satellite technology\" --actor Pyongyang --since 2024
   casefile search sanctions --topic sanctions --json
+  casefile search ceasefire --actor Israel --sort newest
   casefile quotes satellite --speaker Blinken --format markdown";
 
 /// Flags of `casefile extract`.

@@ -12,9 +12,12 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::sync::{Mutex, MutexGuard};
 
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::Weight;
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::query::{Query, Weight};
+pub use tantivy::Order;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyError};
+
+use crate::error::Result;
 
 /// Collects the best `limit` documents by score, best first (equal scores by address, as
 /// tantivy's `TopDocs` orders them), and the number of matching documents: what
@@ -153,6 +156,34 @@ impl SegmentCollector for Unused {
     fn harvest(self) -> Self::Fruit {
         (Vec::new(), 0)
     }
+}
+
+/// The first `limit` documents matching `query` by publication date in `order` (documents of one
+/// date best first, undated documents last), with their scores, and the number of matches.
+///
+/// # Errors
+/// tantivy errors.
+pub fn by_date(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    limit: usize,
+    order: Order,
+) -> Result<(Vec<(Score, DocAddress)>, usize)> {
+    let by_date = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
+        let dates = segment.fast_fields().date("published").ok();
+        move |doc: DocId, score: Score| {
+            let seconds = dates.as_ref().and_then(|dates| dates.first(doc)).map(|d| d.into_timestamp_secs());
+            // The key is taken best first: the order of the dates, then the score.
+            let key = match (seconds, order) {
+                (Some(seconds), Order::Desc) => seconds,
+                (Some(seconds), Order::Asc) => -seconds,
+                (None, _) => i64::MIN,
+            };
+            (key, score)
+        }
+    });
+    let (top, count) = searcher.search(query, &(by_date, Count))?;
+    Ok((top.into_iter().map(|((_, score), address)| (score, address)).collect(), count))
 }
 
 #[cfg(test)]

@@ -55,6 +55,21 @@ pub struct SearchRequest {
     /// Search quotations instead of passages: each hit is one quotation of a matching passage
     /// (one that holds a word of the query, by every speaker asked for).
     pub quotes: bool,
+    /// The order of the hits.
+    pub sort: Sort,
+}
+
+/// The order of a search's hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first: BM25, with the proximity boost and the title lift.
+    #[default]
+    Relevance,
+    /// Latest published first; passages published the same second, best match first (by BM25
+    /// alone); articles without a date last.
+    Newest,
+    /// Earliest published first, otherwise as [`Sort::Newest`].
+    Oldest,
 }
 
 /// One ranked passage (or quotation: the quotations of one passage share its score).
@@ -164,7 +179,12 @@ impl Searcher {
         // per-article cap fetches anyway.
         let window = if built.near.is_some() { rescore::RESCORE_WINDOW } else { 0 };
         let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window);
-        let (mut top, total) = searcher.search(&*built.query, &collect::TopAndCount::new(fetch))?;
+        let first_pass = |fetch: usize| match request.sort {
+            Sort::Relevance => Ok(searcher.search(&*built.query, &collect::TopAndCount::new(fetch))?),
+            Sort::Newest => collect::by_date(searcher, &*built.query, fetch, collect::Order::Desc),
+            Sort::Oldest => collect::by_date(searcher, &*built.query, fetch, collect::Order::Asc),
+        };
+        let (mut top, total) = first_pass(fetch)?;
         // Records read so far, by address: a later, larger pass reads only the new ones.
         let mut records: HashMap<DocAddress, StoredPassage> = HashMap::new();
         let mut picker =
@@ -175,7 +195,8 @@ impl Searcher {
             let extras: Vec<_> = extras
                 .chain(built.lift.iter().map(|q| rescore::Extra::AtLead(&**q, &self.article_keys)))
                 .collect();
-            if !extras.is_empty() {
+            // Rescoring reorders by score: hits sorted by date keep their first-pass order.
+            if !extras.is_empty() && request.sort == Sort::Relevance {
                 rescore::rescore(searcher, &extras, &mut top)?;
             }
             let mut hits = Vec::new();
@@ -206,7 +227,7 @@ impl Searcher {
                 break hits;
             }
             fetch = fetch.saturating_mul(4).min(total);
-            top = searcher.search(&*built.query, &collect::TopAndCount::new(fetch))?.0;
+            top = first_pass(fetch)?.0;
         };
         // Searches on other threads do not wait for the kept analyzer: they use a fresh one.
         let mut kept = self.highlighters.try_lock().ok();
