@@ -16,10 +16,10 @@ use casefile::enrich::{ActorResolver, TopicClassifier};
 use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
 use casefile::print::{self, extract::ExtractRecord};
 use casefile::read::{self, ReadOptions, WalkOptions, Walked};
-use casefile::search::{SearchRequest, Searcher, Sort};
+use casefile::search::{Period, SearchRequest, Searcher, Sort};
 use casefile::{Config, Enricher};
 
-use crate::cli::{Cli, ColorWhen, ExtractArgs, Format, IndexArgs, SearchArgs, SortOrder, StatsArgs};
+use crate::cli::{Cli, ColorWhen, CountBy, ExtractArgs, Format, IndexArgs, SearchArgs, SortOrder, StatsArgs};
 use crate::{EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK};
 
 fn index_root(cli: &Cli) -> IndexRoot {
@@ -203,6 +203,21 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
     let actors = if needs_actors { Some(ActorResolver::new(&config)?) } else { None };
     let resolve = |name: &str| actors.as_ref().and_then(|a| a.resolve(name));
     let searcher = Searcher::new(root.open(&config)?, &config)?;
+    if args.count || args.by.is_some() {
+        let by = args.by.map(|by| match by {
+            CountBy::Year => Period::Year,
+            CountBy::Month => Period::Month,
+            CountBy::Day => Period::Day,
+        });
+        let counts = searcher.count(&request, &resolve, by)?;
+        let mut out = std::io::stdout().lock();
+        if args.json || args.format == Format::Json {
+            writeln!(out, "{}", print::count::json(&counts))?;
+        } else {
+            print::count::render(&mut out, &counts)?;
+        }
+        return Ok(if counts.passages == 0 { EXIT_NOTHING } else { EXIT_OK });
+    }
     let results = searcher.search(&request, &resolve)?;
 
     let format = if args.json { Format::Json } else { args.format };

@@ -562,3 +562,28 @@ fn hits_sorted_by_date_come_newest_or_oldest_first_undated_last() {
     assert!(oldest[..dated.len()].iter().all(Option::is_some), "undated last: {oldest:?}");
     assert_eq!(newest.len(), oldest.len());
 }
+
+#[test]
+fn counts_by_period_add_up_to_the_totals_of_a_search() {
+    let (dir, index) = indexed();
+    let out = casefile(dir.path(), &index, &["search", "", "--by", "year", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let counts: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let periods = counts["periods"].as_array().unwrap();
+    let sum = |key: &str| periods.iter().map(|p| p[key].as_u64().unwrap()).sum::<u64>();
+    assert_eq!(sum("passages"), counts["passages"].as_u64().unwrap(), "{counts}");
+    assert_eq!(sum("articles"), counts["articles"].as_u64().unwrap(), "one date per article: {counts}");
+    let labels: Vec<&str> = periods.iter().map(|p| p["period"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"2024") && labels.last() == Some(&"undated"), "{labels:?}");
+
+    // The same as the search's own total, and nothing matched is exit status 1.
+    let hits = casefile(dir.path(), &index, &["search", "", "--color", "never", "-n", "1"]);
+    let shown = String::from_utf8_lossy(&hits.stdout).into_owned();
+    let counted = casefile(dir.path(), &index, &["search", "", "--count"]);
+    let text = String::from_utf8_lossy(&counted.stdout).into_owned();
+    let passages = text.split(' ').next().unwrap();
+    assert!(shown.contains(&format!("of {passages} matching passages")), "{shown} / {text}");
+    let none = casefile(dir.path(), &index, &["search", "xqzvbw", "--count"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "0 passages in 0 articles");
+}

@@ -119,6 +119,17 @@ pub enum SortOrder {
     Oldest,
 }
 
+/// Periods matches are counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountBy {
+    /// Calendar years.
+    Year,
+    /// Calendar months.
+    Month,
+    /// Days.
+    Day,
+}
+
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
@@ -168,6 +179,13 @@ pub struct SearchArgs {
     /// The order of the hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance, value_name = "ORDER")]
     pub sort: SortOrder,
+    /// Print how many passages and articles match instead of the hits (exit status 1 when none).
+    #[arg(long)]
+    pub count: bool,
+    /// Count per period of publication: a line per year, month or day with matches, undated
+    /// articles last (implies --count).
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<CountBy>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -207,6 +225,7 @@ Examples:
   casefile search \"satellite technology\" --actor Pyongyang --since 2024
   casefile search sanctions --topic sanctions --json
   casefile search ceasefire --actor Israel --sort newest
+  casefile search sanctions --actor Iran --by month
   casefile quotes satellite --speaker Blinken --format markdown";
 
 /// Flags of `casefile extract`.

@@ -1,6 +1,7 @@
 //! Printers: hits as text, JSON or Markdown, and extract records. Printers know nothing of how
 //! hits were found.
 
+pub mod count;
 pub mod extract;
 pub mod json;
 pub mod markdown;

@@ -6,6 +6,7 @@
 
 pub mod citation;
 pub mod collect;
+pub mod count;
 pub mod highlight;
 pub mod query;
 mod quotes;
@@ -28,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::index::{OpenIndex, StoredPassage};
 
 pub use citation::Citation;
+pub use count::{Counts, Period, PeriodCount};
 pub use query::{period, Resolver};
 use quotes::QuotePicker;
 
@@ -162,6 +164,21 @@ impl Searcher {
         serde_json::from_slice(bytes).map(Some).map_err(|e| {
             Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
         })
+    }
+
+    /// Counts the passages and articles matching `request`, in all and, with `by`, per period of
+    /// publication. Its limit, per-article cap and order do not apply; no record is read.
+    ///
+    /// # Errors
+    /// As [`Searcher::search`].
+    pub fn count(
+        &self,
+        request: &SearchRequest,
+        resolve: &Resolver<'_>,
+        by: Option<Period>,
+    ) -> Result<Counts> {
+        let built = query::build(&self.open, &self.config, request, resolve)?;
+        Ok(self.snapshot.search(&*built.query, &count::CountMatches { by })?)
     }
 
     /// Runs `request`; `resolve` maps actor names to index keys.
