@@ -179,6 +179,7 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         topics: args.topic.clone(),
         speakers: args.speaker.clone(),
         quotes,
+        context: args.context,
         sort: match args.sort {
             SortOrder::Relevance => Sort::Relevance,
             SortOrder::Newest => Sort::Newest,

@@ -587,3 +587,40 @@ fn counts_by_period_add_up_to_the_totals_of_a_search() {
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "0 passages in 0 articles");
 }
+
+#[test]
+fn context_shows_the_passages_around_a_hit_from_its_own_article_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let article = |first: &str| {
+        format!(
+            "---\ntitle: \"Talks\"\npublished: \"2024-05-01\"\n---\n{first} opened the talks.\n\nThe envoys discussed uranium enrichment.\n\nA second round is planned.\n\nNo date was set.\n"
+        )
+    };
+    write(&archive, "a.md", &article("Oman"));
+    write(&archive, "b.md", "The minister resigned on Friday.\n\nHis deputy took over.\n");
+    write(&archive, "c.md", "Markets fell sharply.\n");
+    let index = dir.path().join("idx");
+    let context = |n: &str| -> (Vec<u64>, Vec<u64>, String) {
+        let out = casefile(dir.path(), &index, &["search", "uranium", "--json", "-C", n]);
+        let hit = &json_lines(&out)[0];
+        let paragraphs = |side: &str| -> Vec<u64> {
+            hit["context"][side]
+                .as_array()
+                .map_or(Vec::new(), |ps| ps.iter().map(|p| p["paragraph"].as_u64().unwrap()).collect())
+        };
+        let before = hit["context"]["before"][0]["text"].as_str().unwrap_or("").to_string();
+        (paragraphs("before"), paragraphs("after"), before)
+    };
+    casefile(dir.path(), &index, &["index", "archive"]);
+    assert_eq!(context("1"), (vec![1], vec![3], "Oman opened the talks.".to_string()));
+    assert_eq!(context("9").0, [1], "nothing before the article's first passage");
+    assert_eq!(context("9").1, [3, 4], "nor after its last: {:?}", context("9"));
+
+    // After an update the article's old passages are deleted, not shown.
+    write(&archive, "a.md", &article("Qatar"));
+    casefile(dir.path(), &index, &["index", "archive"]);
+    assert_eq!(context("2"), (vec![1], vec![3, 4], "Qatar opened the talks.".to_string()));
+    let plain = json_lines(&casefile(dir.path(), &index, &["search", "uranium", "--json"]));
+    assert!(plain[0].get("context").is_none(), "no context unless asked for");
+}

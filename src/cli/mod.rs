@@ -176,6 +176,9 @@ pub struct SearchArgs {
     /// Only passages quoting this speaker (name or surname; repeat: all of them).
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
+    /// Show N passages of its article before and after each hit (text and JSON output).
+    #[arg(long, short = 'C', value_name = "N", default_value_t = 0)]
+    pub context: usize,
     /// The order of the hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance, value_name = "ORDER")]
     pub sort: SortOrder,

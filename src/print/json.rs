@@ -2,14 +2,15 @@
 
 use serde_json::{json, Value};
 
-use crate::search::Hit;
+use crate::search::{Hit, Neighbour};
 
 /// The JSON object of one hit.
 ///
 /// Shape: `{"rank", "score", "text", "highlights": [[start,end],...], "article": {"id", "title",
 /// "source", "url", "published", "path"} (plus "line" for JSON Lines sources), "passage":
 /// {"index", "paragraph", "start", "end"}, "file_range": [start,end] or null, "citation",
-/// "actors", "topics", "quotes"}` (and `"quote"` for quotation hits).
+/// "actors", "topics", "quotes"}` (and `"quote"` for quotation hits; `"context": {"before",
+/// "after"}`, each a list of `{"index", "paragraph", "start", "end", "text"}`, when asked for).
 pub fn hit(hit: &Hit) -> Value {
     let r = &hit.record;
     let a = &r.article;
@@ -35,6 +36,15 @@ pub fn hit(hit: &Hit) -> Value {
     });
     if let Some(q) = r.quote.and_then(|i| r.quotes.get(i)) {
         value["quote"] = json!({"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end});
+    }
+    let c = &hit.context;
+    if !c.before.is_empty() || !c.after.is_empty() {
+        let passages = |ns: &[Neighbour]| -> Vec<Value> {
+            ns.iter()
+                .map(|n| json!({"index": n.passage.index, "paragraph": n.passage.paragraph, "start": n.passage.start, "end": n.passage.end, "text": n.text}))
+                .collect()
+        };
+        value["context"] = json!({"before": passages(&c.before), "after": passages(&c.after)});
     }
     value
 }

@@ -6,7 +6,7 @@ use std::io;
 use termcolor::{Color, ColorSpec, WriteColor};
 
 use crate::print::citation_numbers;
-use crate::search::Hit;
+use crate::search::{Hit, Neighbour};
 
 /// Writes hits for a human reader. Colour is the caller's choice of `out` (a `termcolor`
 /// stream that is plain when piped or when `NO_COLOR` is set).
@@ -36,6 +36,7 @@ pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Resul
         out.set_color(&dim)?;
         writeln!(out, "    {}  (score {:.2})", c.location(), hit.score)?;
         out.reset()?;
+        write_context(out, &hit.context.before, &dim)?;
         write!(out, "    ")?;
         let mut at = 0;
         for &(s, e) in &hit.highlights {
@@ -50,6 +51,7 @@ pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Resul
         }
         write_indented(out, &hit.text[at..])?;
         writeln!(out)?;
+        write_context(out, &hit.context.after, &dim)?;
         let r = &hit.record;
         if let Some(q) = r.quote.and_then(|i| r.quotes.get(i)) {
             writeln!(out, "    — {}", q.speaker.as_deref().unwrap_or("unattributed"))?;
@@ -104,6 +106,18 @@ pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Resul
             writeln!(out, "\n{} of {total} matching passages shown (--limit, --per-article)", hits.len())?;
         }
         out.reset()?;
+    }
+    Ok(())
+}
+
+/// Passages around a hit, dimmed, each marked `¶N:` with its paragraph.
+fn write_context(out: &mut dyn WriteColor, passages: &[Neighbour], dim: &ColorSpec) -> io::Result<()> {
+    for n in passages {
+        out.set_color(dim)?;
+        write!(out, "    ¶{}: ", n.passage.paragraph)?;
+        write_indented(out, &n.text)?;
+        out.reset()?;
+        writeln!(out)?;
     }
     Ok(())
 }

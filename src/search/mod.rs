@@ -6,6 +6,7 @@
 
 pub mod citation;
 pub mod collect;
+pub mod context;
 pub mod count;
 pub mod highlight;
 pub mod query;
@@ -29,6 +30,7 @@ use crate::error::{Error, Result};
 use crate::index::{OpenIndex, StoredPassage};
 
 pub use citation::Citation;
+pub use context::{Context, Neighbour};
 pub use count::{Counts, Period, PeriodCount};
 pub use query::{period, Resolver};
 use quotes::QuotePicker;
@@ -59,6 +61,8 @@ pub struct SearchRequest {
     pub quotes: bool,
     /// The order of the hits.
     pub sort: Sort,
+    /// Passages of its article to show before and after each hit.
+    pub context: usize,
 }
 
 /// The order of a search's hits.
@@ -89,6 +93,8 @@ pub struct Hit {
     pub highlights: Vec<(usize, usize)>,
     /// Where it comes from.
     pub citation: Citation,
+    /// The passages around it, as many as [`SearchRequest::context`] asks for.
+    pub context: Context,
 }
 
 /// The result of a search.
@@ -273,9 +279,18 @@ impl Searcher {
                 };
                 let highlights = highlight::highlights(analyzer, &text, &built.terms);
                 let citation = Citation::of(&record);
-                Hit { rank: i + 1, score, record, text, highlights, citation }
+                let context = match request.context {
+                    0 => Context::default(),
+                    n => {
+                        let id = &record.article.id;
+                        context::around(searcher, self.open.fields.id, id, &record.passage, n, &|at| {
+                            self.record(searcher, at)
+                        })?
+                    }
+                };
+                Ok(Hit { rank: i + 1, score, record, text, highlights, citation, context })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         Ok(SearchResults { hits, total })
     }
 }
