@@ -24,7 +24,7 @@ use crate::index::manifest::FileEntry;
 use crate::index::merge::{compaction, BoundedMergePolicy};
 use crate::index::roots::name_roots;
 use crate::index::schema::{build_schema, register_tokenizers, Fields};
-use crate::index::{IndexRoot, OpenIndex};
+use crate::index::{CommitPayload, IndexRoot, OpenIndex};
 use crate::read::{self, ReadOptions, SkipReason, WalkOptions};
 
 /// How an indexing run behaves.
@@ -375,7 +375,11 @@ fn run_in_pool(
     manifest.remove_base();
     writer.wait_merging_threads()?;
     if !summary.interrupted && !stop.load(Ordering::SeqCst) {
-        compact(&open, &older, config.settings.index.compact_max_docs, stop)?;
+        if let Some(elapsed_ms) =
+            compact(&open, &older, config.settings.index.compact_max_docs, stop, started)?
+        {
+            summary.elapsed_ms = elapsed_ms;
+        }
     }
 
     if let Some(generation) = new_generation {
@@ -389,7 +393,6 @@ fn run_in_pool(
         root.set_current(&generation)?;
         remove_stale_generations(root, Some(&generation));
     }
-    summary.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(summary)
 }
 
@@ -405,13 +408,22 @@ const COMPACTION_SLACK: usize = 1;
 /// rewrite large segments; its own small segments are merged over time by the log policy. Each
 /// merge is saved as it ends (tantivy replaces the segments in the index's metadata), so a run
 /// stopped or killed meanwhile leaves a whole index.
-fn compact(open: &OpenIndex, older: &HashSet<SegmentId>, max_docs: u32, stop: &AtomicBool) -> Result<()> {
+///
+/// When it merged, the run's summary in the last commit gets the run's time with the compaction
+/// (`casefile stats` shows it), which is returned.
+fn compact(
+    open: &OpenIndex,
+    older: &HashSet<SegmentId>,
+    max_docs: u32,
+    stop: &AtomicBool,
+    started: Instant,
+) -> Result<Option<u64>> {
     let metas = open.index.searchable_segment_metas()?;
     let segments: Vec<(SegmentId, u32)> =
         metas.iter().filter(|m| !older.contains(&m.id())).map(|m| (m.id(), m.max_doc())).collect();
     let merges = compaction(&segments, max_docs, COMPACTION_SLACK);
     if merges.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let mut writer: IndexWriter = open.index.writer_with_num_threads(1, MIN_MEMORY_MB_PER_THREAD << 20)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
@@ -421,8 +433,18 @@ fn compact(open: &OpenIndex, older: &HashSet<SegmentId>, max_docs: u32, stop: &A
         }
         writer.merge(group).wait()?;
     }
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    let payload = open.index.load_metas()?.payload;
+    if let Some(mut payload) = payload.and_then(|p| serde_json::from_str::<CommitPayload>(&p).ok()) {
+        if let Some(last_run) = &mut payload.last_run {
+            last_run.elapsed_ms = elapsed_ms;
+        }
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+        prepared.commit()?;
+    }
     writer.wait_merging_threads()?;
-    Ok(())
+    Ok(Some(elapsed_ms))
 }
 
 /// Removes generation folders that are not live: leftovers of a rebuild that was killed, or the
@@ -717,6 +739,11 @@ mod tests {
         let compacted = IndexRoot::new(dir.path().join("compacted"));
         let summary = run_with(&compacted, 1_000);
         assert_eq!(segment_docs(&compacted), [1, 5], "one segment more than the fewest");
+        let payload = live(&compacted).index.load_metas().unwrap().payload.unwrap();
+        let payload: CommitPayload = serde_json::from_str(&payload).unwrap();
+        let recorded = payload.last_run.unwrap();
+        assert_eq!(recorded.elapsed_ms, summary.elapsed_ms, "the run's time includes its compaction");
+        assert_eq!((recorded.articles, recorded.added), (6, 6), "the rest of the summary is kept");
         assert_eq!((summary.articles, summary.passages), (6, 6));
         assert_eq!(held(&compacted), held(&plain));
         // An update compacts what it wrote, not the segments it started with.
