@@ -9,6 +9,7 @@ pub mod collect;
 pub mod context;
 pub mod count;
 pub mod highlight;
+pub mod lead_union;
 pub mod query;
 mod quotes;
 pub mod rescore;

@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::schema::{tantivy_date, KIND_QUOTE};
 use crate::index::OpenIndex;
-use crate::search::{BuiltQuery, SearchRequest};
+use crate::search::{lead_union, BuiltQuery, SearchRequest};
 
 /// Maps what a user calls an actor (`Pyongyang`, `North Korea`, `PRK`) to the key the index
 /// stores, or `None` when unknown (the name is then used as typed).
@@ -89,6 +89,9 @@ pub(crate) fn build(
             heading.set_field_boost(f.summary, config.settings.search.summary_boost);
             lift = heading.parse_query(&text).ok();
         }
+        // A word over the text and its article's heading, merged without a three-way union.
+        let user =
+            if request.quotes { user } else { lead_union::rewrite(user, f.text, &[f.title, f.summary]) };
         clauses.push((Occur::Must, user));
         if request.quotes && !only_own_fields {
             clauses.push(quoted());
