@@ -508,6 +508,10 @@ fn a_folder_indexed_under_another_name_keeps_its_files_once() {
         "{summary}"
     );
     assert_eq!(summary["renamed_roots"][abs], "corpus", "{summary}");
+    let stats = casefile(dir.path(), &index, &["stats"]);
+    let stats = String::from_utf8_lossy(&stats.stdout);
+    assert!(stats.contains(&format!("folder:     corpus ({abs})")), "{stats}");
+    assert_eq!(stats.matches("folder:").count(), 1, "one folder, one name: {stats}");
 }
 
 #[test]

@@ -15,6 +15,9 @@ pub struct IndexStats {
     pub path: String,
     /// Files indexed.
     pub files: u64,
+    /// The folders (and files) indexed, by the name their files have in the index, each with
+    /// where it was when last indexed.
+    pub roots: Vec<(String, String)>,
     /// Articles.
     pub articles: u64,
     /// Passages.
@@ -38,7 +41,9 @@ pub struct IndexStats {
 /// # Errors
 /// When the index or its manifest cannot be read.
 pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
-    let totals = open.manifest()?.totals()?;
+    let manifest = open.manifest()?;
+    let roots = manifest.roots().iter().map(|(name, at)| (name.clone(), at.display().to_string())).collect();
+    let totals = manifest.totals()?;
     let reader = open.index.reader()?;
     let searcher = reader.searcher();
     let mut min: Option<i64> = None;
@@ -67,6 +72,7 @@ pub fn collect(open: &OpenIndex) -> Result<IndexStats> {
     Ok(IndexStats {
         path: open.dir.display().to_string(),
         files: totals.files,
+        roots,
         articles: totals.articles,
         passages: totals.passages,
         sources: top_terms(&searcher, open.fields.source, 50)?,
@@ -137,6 +143,9 @@ impl IndexStats {
         let mut s = String::new();
         let _ = writeln!(s, "index:      {}", self.path);
         let _ = writeln!(s, "files:      {}", self.files);
+        for (name, at) in &self.roots {
+            let _ = writeln!(s, "folder:     {name} ({at})");
+        }
         let _ = writeln!(s, "articles:   {}", self.articles);
         let _ = writeln!(s, "passages:   {}", self.passages);
         let _ = writeln!(s, "size:       {:.1} MB", self.size_bytes as f64 / 1e6);
