@@ -628,3 +628,27 @@ fn context_shows_the_passages_around_a_hit_from_its_own_article_only() {
     let plain = json_lines(&casefile(dir.path(), &index, &["search", "uranium", "--json"]));
     assert!(plain[0].get("context").is_none(), "no context unless asked for");
 }
+
+#[test]
+fn a_copy_read_again_at_the_end_of_a_run_is_found_under_a_folder_given_another_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    let article = |id: &str, body: &str| format!("---\nid: \"{id}\"\ntitle: \"T\"\n---\n{body}\n");
+    write(&project.join("corpus"), "a.md", &article("same", "Envoys met in Doha."));
+    write(&project.join("corpus"), "b.md", &article("same", "A truce held in Sanaa."));
+    let index = project.join(".casefile");
+    let first = casefile(&project, &index, &["index", "corpus", "--json"]);
+    let first: Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(first["articles"], 1, "b.md's copy of the id is skipped: {first}");
+
+    // From elsewhere, under the folder's absolute path: a.md drops the id, so b.md's copy is read
+    // again at the end of the run, where the folder is, not where its name points from here.
+    let absolute = std::fs::canonicalize(project.join("corpus")).unwrap();
+    write(&absolute, "a.md", &article("other", "Envoys met in Muscat."));
+    let out = casefile(dir.path(), &index, &["index", absolute.to_str().unwrap(), "--json"]);
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["skipped"], serde_json::json!([]), "{summary}");
+    assert_eq!(summary["articles"], 2, "{summary}");
+    let hits = json_lines(&casefile(dir.path(), &index, &["search", "Sanaa", "--json"]));
+    assert_eq!(hits[0]["article"]["path"], "corpus/b.md", "{hits:?}");
+}

@@ -10,13 +10,13 @@ use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::enrich::{Annotations, Enricher, PassageSplitter};
-use crate::index::candidates::{Candidate, Shadowing};
+use crate::index::candidates::{source_of, Candidate, Shadowing};
 use crate::index::document::documents;
 use crate::index::holders::Holders;
 use crate::index::manifest::{walk_order, ContentHash, FileEntry};
 use crate::index::schema::Fields;
 use crate::index::writer::{IndexOptions, Progress, RunSummary, SkippedFile};
-use crate::read::{self, Format, SkipReason};
+use crate::read::{self, Format, SkipReason, WalkRoot};
 
 /// What a run does to each article: enrich it, or only split it into passages.
 pub(super) enum Annotator {
@@ -206,6 +206,8 @@ pub(super) struct Late<'a> {
     pub(super) annotator: &'a Annotator,
     pub(super) options: &'a IndexOptions,
     pub(super) progress: &'a dyn Progress,
+    /// The run's roots, to read a file of a root given under another name where it was given.
+    pub(super) roots: &'a [WalkRoot],
 }
 
 impl Late<'_> {
@@ -245,8 +247,8 @@ impl Late<'_> {
                 summary.updated += 1;
             }
             files.push(Candidate {
+                source: source_of(&key, self.roots),
                 key,
-                source: None,
                 size: entry.size,
                 mtime_ns: entry.mtime_ns,
                 previous: None,

@@ -252,7 +252,7 @@ pub(crate) fn plan(
 }
 
 /// Where the file named `key` is read when it lies under a root given under another name.
-fn source_of(key: &str, roots: &[WalkRoot]) -> Option<String> {
+pub(crate) fn source_of(key: &str, roots: &[WalkRoot]) -> Option<String> {
     let root = roots.iter().find(|root| root.name != root.path && under(key, &root.name))?;
     let key = Path::new(key);
     let rest = if root.name == Path::new(".") { key } else { key.strip_prefix(&root.name).ok()? };

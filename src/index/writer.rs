@@ -363,7 +363,14 @@ fn run_in_pool(
             None if options.enrich => Annotator::Full(Box::new(Enricher::new(config)?)),
             None => Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)),
         };
-        let run = Late { writer: &writer, fields: &open.fields, annotator: &annotator, options, progress };
+        let run = Late {
+            writer: &writer,
+            fields: &open.fields,
+            annotator: &annotator,
+            options,
+            progress,
+            roots: &roots,
+        };
         manifest.late = run.reclaim(shadowing, &mut holders, &mut summary);
     }
     // The final summary rides on one last commit, so `casefile stats` can show it.
