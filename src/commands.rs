@@ -14,7 +14,7 @@ use termcolor::{ColorChoice, StandardStream};
 
 use casefile::enrich::{ActorResolver, TopicClassifier};
 use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
-use casefile::print::{self, extract::ExtractRecord};
+use casefile::print::{self, counted, extract::ExtractRecord};
 use casefile::read::{self, ReadOptions, WalkOptions, Walked};
 use casefile::search::{Period, SearchRequest, Searcher, Sort};
 use casefile::{Config, Enricher};
@@ -147,11 +147,6 @@ fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
         if s.interrupted { "; interrupted: what was read so far is committed" } else { "" },
     );
     Ok(())
-}
-
-/// `1 article`, `2 articles`.
-fn counted(n: u64, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `casefile search` and `casefile quotes`.

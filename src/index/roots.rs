@@ -19,7 +19,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::index::manifest::Roots;
-use crate::read::{normalize_root, WalkRoot};
+use crate::read::{name_under, normalize_root, WalkRoot};
 
 /// A root of a run given under another name than the index knows it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn name_roots(given: &[PathBuf], known: &mut Roots) -> (Vec<WalkRoot>, Vec<R
         let root = if let Some(known_at) = known.get_mut(name) {
             known_at.clone_from(&at);
             WalkRoot::as_given(path)
-        } else if let Some(name) = name_under(&at, known) {
+        } else if let Some(name) = known_name(&at, known) {
             renamed.push(Renamed { given: path.clone(), name: name.clone() });
             WalkRoot::named(name, path)
         } else {
@@ -72,12 +72,12 @@ pub fn name_roots(given: &[PathBuf], known: &mut Roots) -> (Vec<WalkRoot>, Vec<R
 }
 
 /// The name of the folder at the canonical path `at` under the deepest known root holding it.
-fn name_under(at: &Path, known: &Roots) -> Option<PathBuf> {
+fn known_name(at: &Path, known: &Roots) -> Option<PathBuf> {
     let (name, rest) = known
         .iter()
         .filter_map(|(name, known_at)| Some((name, at.strip_prefix(known_at).ok()?)))
         .min_by_key(|(_, rest)| rest.components().count())?;
-    Some(join(Path::new(name), rest))
+    Some(name_under(Path::new(name), rest))
 }
 
 /// The known roots strictly inside the folder named `name` at the canonical path `at` whose
@@ -88,24 +88,13 @@ fn renamed_inside(name: &Path, at: &Path, known: &Roots) -> Vec<(PathBuf, PathBu
         .iter()
         .filter_map(|(inner, inner_at)| {
             let rest = inner_at.strip_prefix(at).ok().filter(|rest| !rest.as_os_str().is_empty())?;
-            (join(name, rest) != Path::new(inner)).then(|| (PathBuf::from(inner), rest.to_path_buf()))
+            (name_under(name, rest) != Path::new(inner)).then(|| (PathBuf::from(inner), rest.to_path_buf()))
         })
         .collect();
     // Sorted by place, a folder comes right after the one holding it.
     inside.sort_by(|a, b| a.1.cmp(&b.1));
     inside.dedup_by(|later, kept| later.1.starts_with(&kept.1));
     inside
-}
-
-/// `rest` under the name `name`, as the walk names it.
-fn join(name: &Path, rest: &Path) -> PathBuf {
-    if rest.as_os_str().is_empty() {
-        name.to_path_buf()
-    } else if name == Path::new(".") {
-        rest.to_path_buf()
-    } else {
-        name.join(rest)
-    }
 }
 
 #[cfg(test)]

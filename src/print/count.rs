@@ -4,6 +4,7 @@ use std::io;
 
 use serde_json::{json, Value};
 
+use crate::print::counted;
 use crate::search::Counts;
 
 /// The widest bar of a period, in characters.
@@ -41,11 +42,6 @@ pub fn json(counts: &Counts) -> Value {
             .collect();
     }
     value
-}
-
-/// `1 article`, `2 articles`.
-fn counted(n: u64, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

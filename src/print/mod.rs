@@ -9,6 +9,11 @@ pub mod text;
 
 use crate::search::Hit;
 
+/// `1 article`, `2 articles`: a count and its noun, plural unless the count is one.
+pub fn counted(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Numbers the distinct articles of `hits` in order of first appearance: the citation number of
 /// each hit, and the hits that introduce each number (for the source list).
 pub fn citation_numbers(hits: &[Hit]) -> (Vec<usize>, Vec<&Hit>) {

@@ -20,7 +20,8 @@ use serde::Serialize;
 use crate::article::Article;
 
 pub use walk::{
-    normalize_root, starts_with_name, walk, walk_lazily, walk_roots, WalkOptions, WalkRoot, Walked,
+    name_under, normalize_root, starts_with_name, walk, walk_lazily, walk_roots, WalkOptions, WalkRoot,
+    Walked,
 };
 
 /// The formats casefile reads, by file extension.

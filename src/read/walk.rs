@@ -66,16 +66,23 @@ impl WalkRoot {
 
     /// The name of `walked`, a path the walk of this root reached (`path/…`): `name/…`.
     fn name_of(&self, walked: PathBuf) -> PathBuf {
-        let Ok(rest) = walked.strip_prefix(&self.path) else { return walked };
-        if rest.as_os_str().is_empty() {
-            self.name.clone()
-        } else if self.name == Path::new(".") {
-            // Walking `.` yields `./asia/a.md`: the file is named `asia/a.md`, as the walk of
-            // `asia` names it, so that citations are clean and one file has one name.
-            rest.to_path_buf()
-        } else {
-            self.name.join(rest)
+        match walked.strip_prefix(&self.path) {
+            Ok(rest) => name_under(&self.name, rest),
+            Err(_) => walked,
         }
+    }
+}
+
+/// The name of `rest`, a path inside the root named `name`: `name/rest`, `name` itself for an
+/// empty `rest`, and `rest` alone under `.` (walking `.` yields `./asia/a.md`, named `asia/a.md`
+/// as the walk of `asia` names it, so that citations are clean and one file has one name).
+pub fn name_under(name: &Path, rest: &Path) -> PathBuf {
+    if rest.as_os_str().is_empty() {
+        name.to_path_buf()
+    } else if name == Path::new(".") {
+        rest.to_path_buf()
+    } else {
+        name.join(rest)
     }
 }
 

@@ -37,17 +37,20 @@ pub fn highlights(analyzer: &mut TextAnalyzer, text: &str, terms: &HashSet<Strin
         while stream.advance() {
             let token = stream.token();
             if terms.contains(&token.text) {
-                let (start, end) = (from + token.offset_from, from + token.offset_to);
-                match ranges.last_mut() {
-                    Some(last) if text.get(last.1..start).is_some_and(|gap| gap.trim().is_empty()) => {
-                        last.1 = end
-                    }
-                    _ => ranges.push((start, end)),
-                }
+                add_range(&mut ranges, text, from + token.offset_from, from + token.offset_to);
             }
         }
     }
     ranges
+}
+
+/// Adds the range `start..end` of `text`, joined to the last range when only white space
+/// separates them.
+fn add_range(ranges: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+    match ranges.last_mut() {
+        Some(last) if text.get(last.1..start).is_some_and(|gap| gap.trim().is_empty()) => last.1 = end,
+        _ => ranges.push((start, end)),
+    }
 }
 
 /// The byte ranges of the words of `text`: runs of alphanumeric characters.
@@ -84,13 +87,7 @@ mod tests {
         while stream.advance() {
             let token = stream.token();
             if terms.contains(&token.text) {
-                let (start, end) = (token.offset_from, token.offset_to);
-                match ranges.last_mut() {
-                    Some(last) if text.get(last.1..start).is_some_and(|gap| gap.trim().is_empty()) => {
-                        last.1 = end
-                    }
-                    _ => ranges.push((start, end)),
-                }
+                add_range(&mut ranges, text, token.offset_from, token.offset_to);
             }
         }
         ranges

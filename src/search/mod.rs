@@ -164,13 +164,7 @@ impl Searcher {
 
     /// The stored record of the document at `address` (`None` for a document without one).
     fn record(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<Option<StoredPassage>> {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(bytes) = doc.get_first(self.open.fields.record).and_then(|v| v.as_bytes()) else {
-            return Ok(None);
-        };
-        serde_json::from_slice(bytes).map(Some).map_err(|e| {
-            Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
-        })
+        stored_record(searcher, self.open.fields.record, address)
     }
 
     /// Counts the passages and articles matching `request`, in all and, with `by`, per period of
@@ -294,6 +288,25 @@ impl Searcher {
             .collect::<Result<_>>()?;
         Ok(SearchResults { hits, total })
     }
+}
+
+/// The stored record (`record_field`) of the document at `address`, `None` for a document without
+/// one.
+///
+/// # Errors
+/// tantivy errors reading the document; [`Error::Invalid`] for a record that does not parse.
+pub(crate) fn stored_record(
+    searcher: &tantivy::Searcher,
+    record_field: Field,
+    address: DocAddress,
+) -> Result<Option<StoredPassage>> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let Some(bytes) = doc.get_first(record_field).and_then(|v| v.as_bytes()) else {
+        return Ok(None);
+    };
+    serde_json::from_slice(bytes).map(Some).map_err(|e| {
+        Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
+    })
 }
 
 /// The query and the terms to highlight.

@@ -15,12 +15,13 @@ use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{FuzzyTermQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{TantivyDocument, Term};
+use tantivy::Term;
 
 use crate::error::{Error, Result};
-use crate::index::{OpenIndex, StoredPassage};
+use crate::index::OpenIndex;
+use crate::search::stored_record;
 
 /// A word of a query that no passage holds, and the word to try instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,9 +141,7 @@ fn spelling(
     let query = TermQuery::new(Term::from_field_text(open.fields.text, stem), IndexRecordOption::Basic);
     let mut spellings: HashMap<String, usize> = HashMap::new();
     for (_, address) in searcher.search(&query, &TopDocs::with_limit(SPELLING_PASSAGES).order_by_score())? {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(bytes) = doc.get_first(open.fields.record).and_then(|v| v.as_bytes()) else { continue };
-        let Ok(record) = serde_json::from_slice::<StoredPassage>(bytes) else { continue };
+        let Some(record) = stored_record(searcher, open.fields.record, address)? else { continue };
         analyzer.token_stream(&record.text).process(&mut |token| {
             if let Some(spelled) =
                 record.text.get(token.offset_from..token.offset_to).filter(|_| token.text == stem)
