@@ -428,6 +428,10 @@ fn compact(
     let metas = open.index.searchable_segment_metas()?;
     let segments: Vec<(SegmentId, u32)> =
         metas.iter().filter(|m| !older.contains(&m.id())).map(|m| (m.id(), m.max_doc())).collect();
+    // tantivy deletes a merged segment's files only when no `SegmentMeta` of it is left: holding
+    // these through the merges left every merged segment on disk (a 200,000-article index
+    // took 1.4 GB where its live segments take 0.8).
+    drop(metas);
     let merges = compaction(&segments, max_docs, COMPACTION_SLACK);
     if merges.is_empty() {
         return Ok(None);
@@ -746,6 +750,11 @@ mod tests {
         let compacted = IndexRoot::new(dir.path().join("compacted"));
         let summary = run_with(&compacted, 1_000);
         assert_eq!(segment_docs(&compacted), [1, 5], "one segment more than the fewest");
+        let stores = |root: &IndexRoot| -> usize {
+            let files = std::fs::read_dir(&live(root).dir).unwrap().flatten();
+            files.filter(|f| f.path().extension().is_some_and(|e| e == "store")).count()
+        };
+        assert_eq!(stores(&compacted), 2, "the merged segments' files are deleted");
         let payload = live(&compacted).index.load_metas().unwrap().payload.unwrap();
         let payload: CommitPayload = serde_json::from_str(&payload).unwrap();
         let recorded = payload.last_run.unwrap();
@@ -762,5 +771,6 @@ mod tests {
         }
         run_with(&compacted, 1_000);
         assert_eq!(segment_docs(&compacted), [1, 1, 1, 2, 5], "its own three segments, as two");
+        assert_eq!(stores(&compacted), 5);
     }
 }
