@@ -256,7 +256,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             doc.add_text(fields.quote, &q.text);
         }
         doc.add_text(fields.text, text);
-        doc.add_bytes(fields.record, &serde_json::to_vec(&stored).unwrap_or_default());
+        doc.add_text(fields.record, serde_json::to_string(&stored).unwrap_or_default());
         docs.push(doc);
     }
     docs

@@ -9,14 +9,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{
-    DocAddress, DocSet, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED,
-};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocSet, Index, IndexReader, ReloadPolicy, Searcher, Term, TERMINATED};
 
 use crate::error::Result;
+use crate::index::record;
 use crate::index::schema::Fields;
-use crate::index::StoredPassage;
 
 /// A 128-bit key of an article id (BLAKE3): two ids sharing one would take some 10^19 ids.
 fn key(id: &str) -> u128 {
@@ -124,10 +122,8 @@ fn live_file(searcher: &Searcher, fields: &Fields, id: &str) -> Option<String> {
         let mut doc = postings.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                let stored: Option<TantivyDocument> = searcher.doc(DocAddress::new(ord as u32, doc)).ok();
-                let record =
-                    stored.as_ref().and_then(|d| d.get_first(fields.record)).and_then(|v| v.as_bytes());
-                if let Some(record) = record.and_then(|b| serde_json::from_slice::<StoredPassage>(b).ok()) {
+                let address = DocAddress::new(ord as u32, doc);
+                if let Ok(Some(record)) = record::read(searcher, fields.record, address) {
                     return Some(record.article.path);
                 }
             }

@@ -23,6 +23,7 @@ mod holders;
 pub mod lock;
 pub mod manifest;
 pub mod merge;
+pub mod record;
 pub mod roots;
 pub mod schema;
 mod scratch;

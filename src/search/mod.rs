@@ -22,12 +22,13 @@ use jiff::civil::Date;
 use serde::Serialize;
 use tantivy::columnar::Column;
 use tantivy::query::Query;
-use tantivy::schema::{Field, Value};
+use tantivy::schema::Field;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, TantivyDocument};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::index::record;
 use crate::index::{OpenIndex, StoredPassage};
 
 pub use citation::Citation;
@@ -164,7 +165,7 @@ impl Searcher {
 
     /// The stored record of the document at `address` (`None` for a document without one).
     fn record(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<Option<StoredPassage>> {
-        stored_record(searcher, self.open.fields.record, address)
+        record::read(searcher, self.open.fields.record, address)
     }
 
     /// Counts the passages and articles matching `request`, in all and, with `by`, per period of
@@ -288,25 +289,6 @@ impl Searcher {
             .collect::<Result<_>>()?;
         Ok(SearchResults { hits, total })
     }
-}
-
-/// The stored record (`record_field`) of the document at `address`, `None` for a document without
-/// one.
-///
-/// # Errors
-/// tantivy errors reading the document; [`Error::Invalid`] for a record that does not parse.
-pub(crate) fn stored_record(
-    searcher: &tantivy::Searcher,
-    record_field: Field,
-    address: DocAddress,
-) -> Result<Option<StoredPassage>> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let Some(bytes) = doc.get_first(record_field).and_then(|v| v.as_bytes()) else {
-        return Ok(None);
-    };
-    serde_json::from_slice(bytes).map(Some).map_err(|e| {
-        Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
-    })
 }
 
 /// The query and the terms to highlight.
