@@ -131,6 +131,14 @@ pub struct IndexSettings {
     /// Largest segment the compaction at the end of a run may produce, in documents (0: none).
     #[serde(default = "default_compact_max_docs")]
     pub compact_max_docs: u32,
+    /// Size in KiB of the compressed blocks of stored records. A hit decompresses its whole block,
+    /// so smaller blocks make searches faster and the index larger.
+    #[serde(default = "default_store_block_kb")]
+    pub store_block_kb: usize,
+}
+
+fn default_store_block_kb() -> usize {
+    4
 }
 
 fn default_max_merge_docs() -> u32 {

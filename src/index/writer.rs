@@ -213,7 +213,11 @@ fn run_in_pool(
         let generation = root.next_generation();
         let dir = root.path().join(&generation);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let index = Index::create_in_dir(&dir, build_schema())?;
+        let settings = tantivy::IndexSettings {
+            docstore_blocksize: config.settings.index.store_block_kb.max(1) << 10,
+            ..Default::default()
+        };
+        let index = Index::builder().schema(build_schema()).settings(settings).create_in_dir(&dir)?;
         register_tokenizers(&index, &config.settings.index)?;
         let fields = Fields::from_schema(&index.schema())?;
         let open = OpenIndex { index, fields, dir };
