@@ -9,7 +9,9 @@
 //! criterion reports MB/s (decimal) per pass over the whole folder; after it, a plain timed run
 //! (best of 5 passes) prints articles/s and MB/s, the cost of enrichment over passages only, the
 //! target (>= 2,000 articles/s per core for all enrichers together, on ~500-word articles), and
-//! enrichment on all cores (rayon) against one, to tell enrichment's scaling from indexing's.
+//! enrichment on all cores (rayon) against one, to tell enrichment's scaling from indexing's, and
+//! the time of each enricher alone (passages, actors, dates, quotes, topics), to tell where
+//! enrichment's time goes.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -122,10 +124,35 @@ fn main() {
         .fold(f64::INFINITY, f64::min);
     let n = articles.len() as f64;
     let mb = bytes as f64 / 1e6;
+    // Each enricher on its own, to tell where enrichment's time goes.
+    let actors: Vec<_> = articles.iter().map(|a| enricher.actors(a)).collect();
+    let passages_of: Vec<_> = articles.iter().map(|a| enricher.passages(a)).collect();
+    let stage = |f: &dyn Fn(usize)| {
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                (0..articles.len()).for_each(f);
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+            / n
+            * 1e6
+    };
+    let stages = [
+        ("actors", stage(&|i| drop(black_box(enricher.actors(&articles[i]))))),
+        ("dates", stage(&|i| drop(black_box(enricher.dates(&articles[i]))))),
+        ("quotes", stage(&|i| drop(black_box(enricher.quotes(&articles[i], &actors[i]))))),
+        ("topics", stage(&|i| drop(black_box(enricher.topics(&articles[i], &passages_of[i]))))),
+    ];
     println!("\nenrich summary (best of 5 passes, one thread):");
     println!("  full enrichment: {:>9.0} articles/s {:>7.2} MB/s", n / full, mb / full);
     println!("  passages only:   {:>9.0} articles/s {:>7.2} MB/s", n / passages, mb / passages);
     println!("  enrichment costs {:.1}x the time of passage splitting", full / passages);
+    let stages: Vec<String> = std::iter::once(("passages", passages / n * 1e6))
+        .chain(stages)
+        .map(|(name, us)| format!("{name} {us:.1}"))
+        .collect();
+    println!("  µs per article, each enricher alone: {}", stages.join(", "));
     println!(
         "  full enrichment on {cores} threads (rayon): {:.0} articles/s = {:.2}x one thread",
         n / parallel,

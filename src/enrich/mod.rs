@@ -84,15 +84,37 @@ impl Enricher {
 
     /// Enriches one article.
     pub fn enrich(&self, article: &Article) -> Annotations {
-        let passages = self.passages.split(&article.body);
-        let actors = self.actors.extract(article);
-        let dates = self.dates.extract(&article.body, article.published);
-        let quotes = self.quotes.extract(article, &actors);
+        let passages = self.passages(article);
+        let actors = self.actors(article);
+        let dates = self.dates(article);
+        let quotes = self.quotes(article, &actors);
+        let (topics, passage_topics) = self.topics(article, &passages);
+        Annotations { passages, actors, dates, quotes, topics, passage_topics }
+    }
+
+    /// The actors of an article (its title and body), as [`Enricher::enrich`] finds them.
+    pub fn actors(&self, article: &Article) -> Vec<Actor> {
+        self.actors.extract(article)
+    }
+
+    /// The dates mentioned in an article's body, resolved against its publication date.
+    pub fn dates(&self, article: &Article) -> Vec<DateMention> {
+        self.dates.extract(&article.body, article.published)
+    }
+
+    /// The quotations of an article's body; `actors` (from [`Enricher::actors`]) name their
+    /// speakers.
+    pub fn quotes(&self, article: &Article, actors: &[Actor]) -> Vec<Quote> {
+        self.quotes.extract(article, actors)
+    }
+
+    /// The topics of an article (from its title, summary and body) and of each of its `passages`
+    /// (from [`Enricher::passages`]).
+    pub fn topics(&self, article: &Article, passages: &[Passage]) -> (Vec<TopicScore>, Vec<Vec<TopicScore>>) {
         let summary = article.summary.as_deref().unwrap_or("");
         let text = format!("{}\n{summary}\n{}", article.title, article.body);
         let body_offset = article.title.len() + 1 + summary.len() + 1;
         let spans: Vec<_> = passages.iter().map(Passage::span).collect();
-        let (topics, passage_topics) = self.topics.score_article(&text, body_offset, &spans);
-        Annotations { passages, actors, dates, quotes, topics, passage_topics }
+        self.topics.score_article(&text, body_offset, &spans)
     }
 }
