@@ -1,13 +1,13 @@
 //! The fixed grammar words of attribution: titles, pronouns, particles, abbreviations and
 //! function words. (Speech verbs, which an analyst extends, live in `speech-verbs.txt`.)
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use crate::enrich::hash::WordSet;
 
 /// Words that may precede a name without being part of it (honorifics and offices).
 #[rustfmt::skip]
-pub(super) const TITLES: &[&str] = &[
+pub(super) static TITLES: Words = Words::new(&[
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "senator", "sens", "rep", "reps",
     "representative", "gov", "governor", "president", "vice", "secretary", "minister", "prime",
     "foreign", "defense", "defence", "interior", "finance", "state", "general", "gen", "lt", "col",
@@ -20,43 +20,42 @@ pub(super) const TITLES: &[&str] = &[
     "councilman", "councilwoman", "host", "anchor", "reporter", "sheriff", "officer", "agent",
     "executive", "ceo", "founder", "co-founder", "analyst", "professor", "strategist", "adviser",
     "advisor", "aide", "manager", "pastor", "bishop", "cardinal", "rabbi", "imam",
-];
+]);
 
 /// Lower-case words that may stand between a subject and its speech verb ("he later said").
 #[rustfmt::skip]
-pub(super) const ADVERBS: &[&str] = &[
+pub(super) static ADVERBS: Words = Words::new(&[
     "also", "later", "then", "has", "had", "have", "would", "will", "did", "does", "once", "again",
     "previously", "recently", "earlier", "further", "simply", "flatly", "first", "often", "still",
     "just", "even", "never", "always", "had", "could", "might", "may", "should", "reportedly",
     "once", "told", "not", "now",
-];
+]);
 
 /// Prepositions after which a capitalised word is a place or an organisation, not the speaker
 /// ("the senator from Vermont", "a spokesman for the Pentagon").
 #[rustfmt::skip]
-pub(super) const PREPOSITIONS: &[&str] =
-    &["of", "from", "for", "at", "in", "on", "with", "to", "by", "about", "during", "after", "before"];
+pub(super) static PREPOSITIONS: Words = Words::new(&["of", "from", "for", "at", "in", "on", "with", "to", "by", "about", "during", "after", "before"]);
 
 /// Pronouns that attribute speech and are resolved to an earlier person.
 #[rustfmt::skip]
-pub(super) const PERSONAL: &[&str] = &["he", "she", "i", "we", "they"];
+pub(super) static PERSONAL: Words = Words::new(&["he", "she", "i", "we", "they"]);
 
 /// Particles that may sit inside a name ("Ban Ki-moon", "Bashar al-Assad", "Ursula von der Leyen").
 #[rustfmt::skip]
-pub(super) const PARTICLES: &[&str] = &["de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "di"];
+pub(super) static PARTICLES: Words = Words::new(&["de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "di"]);
 
 /// Abbreviations whose period does not end a sentence.
 #[rustfmt::skip]
-pub(super) const ABBREVIATIONS: &[&str] = &[
+pub(super) static ABBREVIATIONS: Words = Words::new(&[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
     "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "sec", "sens", "reps",
-];
+]);
 
 /// Capitalised words that never start or end a name: function words at a sentence's start,
 /// days and months.
 #[rustfmt::skip]
-pub(super) const NOT_NAMES: &[&str] = &[
+pub(super) static NOT_NAMES: Words = Words::new(&[
     "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "if", "when", "while",
     "after", "before", "then", "this", "that", "these", "those", "it", "its", "his", "her", "their",
     "our", "my", "your", "we", "they", "he", "she", "i", "you", "according", "for", "from", "with",
@@ -70,33 +69,67 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "later", "earlier", "separately", "instead", "afterwards", "previously", "recently", "finally",
     "although", "though", "because", "following", "despite", "whether", "amid", "regarding",
     "including", "considering",
-];
-
-/// [`NOT_NAMES`] as a set: the test runs on every capitalised word, too often for a list scan.
-static NOT_NAMES_SET: LazyLock<WordSet> =
-    LazyLock::new(|| NOT_NAMES.iter().map(|w| w.to_ascii_lowercase()).collect());
-
-/// The longest word of [`NOT_NAMES`] fits this buffer (a test checks).
-const NOT_NAME_MAX: usize = 16;
-
-/// True when `word` is in [`NOT_NAMES`], ignoring ASCII case (as `lower_in(word, NOT_NAMES)`).
-pub(super) fn not_name(word: &str) -> bool {
-    let mut buf = [0u8; NOT_NAME_MAX];
-    // A longer word is none of them.
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| NOT_NAMES_SET.contains(w))
-}
+]);
 
 /// Words that open a common noun phrase that may name a speaker ("the aide", "a spokesman").
 #[rustfmt::skip]
-pub(super) const DETERMINERS: &[&str] =
-    &["the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "two", "three", "several", "many"];
+pub(super) static DETERMINERS: Words = Words::new(&["the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "two", "three", "several", "many"]);
 
-/// True when `word` is in `list` (lower case), ignoring ASCII case.
+/// A fixed list of lower-case ASCII words, looked up ignoring ASCII case. The lists are
+/// consulted for most words of an article, many times each: hashed, a lookup costs one short
+/// hash where a scan of the list compared dozens of words.
+pub(super) struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<WordSet>,
+}
+
+/// The longest word of any list fits this buffer (a test checks).
+pub(super) const MAX_WORD: usize = 24;
+
+impl Words {
+    /// The list `list` (lower-case ASCII words).
+    pub(super) const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, set: OnceLock::new() }
+    }
+
+    /// True when `word` is in the list, ignoring ASCII case.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_WORD];
+        let set = self.set.get_or_init(|| self.list.iter().map(|w| w.to_string()).collect());
+        // A longer word is none of them.
+        ascii_lower(word, &mut buf).is_some_and(|w| set.contains(w))
+    }
+}
+
+/// `word` with its ASCII letters in lower case, in `buf`; `None` when it does not fit.
+pub(super) fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a str> {
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
+/// A set of words to look a word up in, ignoring ASCII case: a [`Words`] list, or a few words
+/// written in place.
+pub(super) trait Lexicon {
+    /// True when `word` is one of the words.
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Lexicon for Words {
+    fn has(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
+
+impl<const N: usize> Lexicon for [&str; N] {
+    fn has(&self, word: &str) -> bool {
+        lower_in(word, self)
+    }
+}
+
+/// True when `word` is in `list` (lower case), ignoring ASCII case: for a few words, where
+/// scanning costs less than hashing.
 pub(super) fn lower_in(word: &str, list: &[&str]) -> bool {
     // Comparing the first byte before the whole word rejects most entries at once.
     let Some(first) = word.as_bytes().first() else {
@@ -109,7 +142,7 @@ pub(super) fn lower_in(word: &str, list: &[&str]) -> bool {
 
 /// Irregular past forms and auxiliaries that may follow a subject.
 #[rustfmt::skip]
-pub(super) const VERBISH: &[&str] = &[
+pub(super) static VERBISH: Words = Words::new(&[
     "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may", "might",
     "must", "should", "did", "does", "do", "said", "told", "made", "took", "gave", "got", "went",
     "came", "thought", "saw", "knew", "wrote", "spoke", "met", "left", "ran", "won", "lost", "put",
@@ -117,81 +150,124 @@ pub(super) const VERBISH: &[&str] = &[
     "never", "still", "just", "again", "already", "often", "once", "recently", "quickly", "himself",
     "herself", "themselves", "sent", "read", "shot", "hit", "cut", "let", "meant", "paid", "sought",
     "stood", "struck", "taught", "tweeted", "urged", "not", "too",
-];
+]);
 
 /// Connectives that may open a sentence before its subject ("But Cruz, who …").
 #[rustfmt::skip]
-pub(super) const CONNECTIVES: &[&str] = &[
+pub(super) static CONNECTIVES: Words = Words::new(&[
     "but", "and", "so", "yet", "meanwhile", "however", "still", "now", "then", "also",
-];
+]);
 
 /// Auxiliaries and copulas: after one, a clause's subject is no longer the sentence's.
 #[rustfmt::skip]
-pub(super) const AUXILIARIES: &[&str] = &[
+pub(super) static AUXILIARIES: Words = Words::new(&[
     "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "said", "says",
     "that", "told", "thinks", "thought", "believes", "believed",
-];
+]);
 
 /// Conjunctions that open a new clause after a quotation rather than its attribution.
 #[rustfmt::skip]
-pub(super) const CONJUNCTIONS: &[&str] = &[
+pub(super) static CONJUNCTIONS: Words = Words::new(&[
     "and", "but", "or", "while", "until", "because", "when", "although", "though", "whereas",
     "unless", "since", "so", "if", "as",
-];
+]);
 
 /// Prepositions of place and time whose phrase, between a subject and its verb, is an adverbial
 /// ("a staffer in the room said"), not the subject.
 #[rustfmt::skip]
-pub(super) const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+pub(super) static ADVERBIAL_PREPOSITIONS: Words = Words::new(&[
     "in", "at", "on", "inside", "outside", "near", "during", "behind",
-];
+]);
 
 /// Modal verbs: a speech verb's form right before one (in lower case) is a noun or the verb of a
 /// clause that is itself a subject ("states can", "what he said would"), not an attribution.
 /// Copulas are not among them: in "who he noted was …", "he noted" does attribute.
 #[rustfmt::skip]
-pub(super) const MODALS: &[&str] = &[
+pub(super) static MODALS: Words = Words::new(&[
     "can", "could", "will", "would", "shall", "should", "must", "may", "might",
-];
+]);
 
 /// Speech verbs whose object is the listener, not the speaker ("told MSNBC").
 #[rustfmt::skip]
-pub(super) const LISTENER_VERBS: &[&str] = &["told", "tells", "tell", "telling", "asked", "asks", "ask"];
+pub(super) static LISTENER_VERBS: Words = Words::new(&["told", "tells", "tell", "telling", "asked", "asks", "ask"]);
 
 /// Prepositions besides [`PREPOSITIONS`] after which a name is an object, not a subject ("into
 /// the World Cup").
 #[rustfmt::skip]
-pub(super) const MORE_PREPOSITIONS: &[&str] = &[
+pub(super) static MORE_PREPOSITIONS: Words = Words::new(&[
     "into", "against", "toward", "towards", "under", "over", "between", "among", "through",
     "across", "than", "like", "via", "without", "within", "near", "onto", "upon", "amid", "despite",
     "including",
-];
+]);
 
 /// Words that open a subordinate clause or an adverbial phrase: a subject after one (and before
 /// the comma closing the phrase) is not the main clause's.
 #[rustfmt::skip]
-pub(super) const SUBORDINATORS: &[&str] = &[
+pub(super) static SUBORDINATORS: Words = Words::new(&[
     "as", "because", "while", "when", "if", "although", "though", "since", "after", "before",
     "until", "whereas", "that", "which", "who", "whom", "where", "once", "unless", "whether",
-];
+]);
 
 /// Words of [`VERBISH`] that are adverbs or pronouns, not verbs.
 #[rustfmt::skip]
-pub(super) const NOT_VERBS: &[&str] = &[
+pub(super) static NOT_VERBS: Words = Words::new(&[
     "also", "then", "later", "never", "still", "just", "again", "already", "often", "once",
     "recently", "quickly", "himself", "herself", "themselves", "not", "too",
-];
+]);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ALL: [&Words; 18] = [
+        &TITLES,
+        &ADVERBS,
+        &PREPOSITIONS,
+        &PERSONAL,
+        &PARTICLES,
+        &ABBREVIATIONS,
+        &NOT_NAMES,
+        &DETERMINERS,
+        &VERBISH,
+        &CONNECTIVES,
+        &AUXILIARIES,
+        &CONJUNCTIONS,
+        &ADVERBIAL_PREPOSITIONS,
+        &MODALS,
+        &LISTENER_VERBS,
+        &MORE_PREPOSITIONS,
+        &SUBORDINATORS,
+        &NOT_VERBS,
+    ];
+
     #[test]
-    fn not_name_agrees_with_the_list() {
-        assert!(NOT_NAMES.iter().all(|w| w.len() <= NOT_NAME_MAX));
-        for w in ["The", "MONDAY", "afterwards", "Obama", "Theresa", "", "Ünter", "separatelyandmore"] {
-            assert_eq!(not_name(w), lower_in(w, NOT_NAMES), "{w}");
+    fn lists_are_short_lower_case_ascii_words() {
+        for words in ALL {
+            for w in words.list {
+                assert!(w.len() <= MAX_WORD && w.is_ascii() && *w == w.to_ascii_lowercase(), "{w}");
+            }
         }
-        assert!(not_name("However") && !not_name("Howard"));
+    }
+
+    #[test]
+    fn a_list_finds_what_a_scan_finds() {
+        let probes = [
+            "The",
+            "MONDAY",
+            "afterwards",
+            "Obama",
+            "Theresa",
+            "",
+            "Ünter",
+            "separatelyandmoreandmorestill",
+            "Said",
+            "co-founder",
+        ];
+        for words in ALL {
+            for w in probes.iter().chain(words.list) {
+                assert_eq!(words.contains(w), lower_in(w, words.list), "{w}");
+            }
+        }
+        assert!(NOT_NAMES.contains("However") && !NOT_NAMES.contains("Howard"));
     }
 }

@@ -20,7 +20,7 @@ mod speaker;
 mod text;
 mod tokens;
 
-use std::collections::HashSet;
+use crate::enrich::hash::WordSet;
 
 use serde::Serialize;
 
@@ -62,7 +62,7 @@ const MIN_WORDS: usize = 3;
 pub struct QuoteExtractor {
     grammar: Grammar,
     /// Title and role words of `roles.tsv`, lower case, stripped from the front of speakers' names.
-    titles: HashSet<String>,
+    titles: WordSet,
 }
 
 impl QuoteExtractor {
@@ -172,8 +172,8 @@ fn word_count(text: &str) -> usize {
 
 /// The words of the `title`, `honorific`, `modifier` and `role` lines of `roles.tsv` (kind, tab,
 /// words separated by `|`), lower case and without a final period.
-fn role_titles(text: &str) -> HashSet<String> {
-    let mut titles = HashSet::new();
+fn role_titles(text: &str) -> WordSet {
+    let mut titles = WordSet::default();
     for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
         let Some((kind, words)) = line.split_once('\t') else { continue };
         if matches!(kind.trim(), "title" | "honorific" | "modifier" | "role") {
@@ -185,8 +185,8 @@ fn role_titles(text: &str) -> HashSet<String> {
 }
 
 /// Parses `speech-verbs.txt`: one verb form per line, `#` comments, blank lines ignored.
-fn parse_verbs(text: &str) -> Result<HashSet<String>> {
-    let mut verbs = HashSet::new();
+fn parse_verbs(text: &str) -> Result<WordSet> {
+    let mut verbs = WordSet::default();
     for (n, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.is_empty() {

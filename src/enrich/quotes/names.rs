@@ -35,7 +35,7 @@ pub(super) fn verbish(text: &Text, i: usize) -> bool {
         return false;
     }
     let w = text.word(i);
-    lower_in(w, VERBISH)
+    VERBISH.contains(w)
         || ((w.ends_with('s') || w.ends_with("ed")) && w.len() > 3 && !w.ends_with("ss"))
         || ends_ly(text, i)
 }
@@ -49,7 +49,7 @@ pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
 pub(super) fn name_word(text: &Text, i: usize) -> bool {
     // "He's", "What's": a contraction of a function word.
     let stem = text.is_word(i).then(|| text.word(i).split(['\'', '’']).next().unwrap_or(""));
-    text.is_cap(i) && stem.is_some_and(|w| !not_name(w))
+    text.is_cap(i) && stem.is_some_and(|w| !NOT_NAMES.contains(w))
 }
 
 /// True for a possessive word ("Clinton's", "Reuters'").
@@ -72,7 +72,7 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
         while b < np.len()
             && (name_word(text, np[b])
                 || text.abbreviation_dot(np[b])
-                || (text.word_in(np[b], PARTICLES) && b + 1 < np.len() && text.is_cap(np[b + 1])))
+                || (text.word_in(np[b], &PARTICLES) && b + 1 < np.len() && text.is_cap(np[b + 1])))
         {
             b += 1;
         }
@@ -99,7 +99,7 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     let np: Vec<usize> =
         np.iter().copied().filter(|&i| text.is_word(i) || text.abbreviation_dot(i)).collect();
     let (&first, &last) = (np.first()?, np.last()?);
-    if np.len() == 1 && text.is_word(first) && lower_in(text.word(first), PERSONAL) {
+    if np.len() == 1 && text.is_word(first) && PERSONAL.contains(text.word(first)) {
         return Some(Who {
             start: text.toks[first].start,
             end: text.toks[first].end,
@@ -107,7 +107,7 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
         });
     }
     let runs = name_runs(text, &np);
-    let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], PREPOSITIONS);
+    let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], &PREPOSITIONS);
     if let Some(&(s, e)) = runs.iter().rev().find(|&&(s, _)| !after_prep(s)) {
         // "an Egyptian tax official", "the Kremlin spokesman": the name only modifies the
         // phrase's head, a common noun, so the phrase is the speaker, not the name.
@@ -127,7 +127,7 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
         });
     }
     let dangling = lower_in(text.word(last), &["that", "and", "but", "or", "which", "who"]);
-    if np.len() > 6 || dangling || !(text.is_word(first) && lower_in(text.word(first), DETERMINERS)) {
+    if np.len() > 6 || dangling || !(text.is_word(first) && DETERMINERS.contains(text.word(first))) {
         return None;
     }
     Some(Who { start: text.toks[first].start, end: text.toks[last].end, kind: WhoKind::Other })
@@ -138,12 +138,12 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
 fn common_noun(text: &Text, i: usize) -> bool {
     text.is_word(i)
         && !text.is_cap(i)
-        && !text.word_in(i, PREPOSITIONS)
-        && !text.word_in(i, AUXILIARIES)
-        && !text.word_in(i, VERBISH)
-        && !text.word_in(i, CONJUNCTIONS)
-        && !text.word_in(i, DETERMINERS)
-        && !text.word_in(i, SUBORDINATORS)
+        && !text.word_in(i, &PREPOSITIONS)
+        && !text.word_in(i, &AUXILIARIES)
+        && !text.word_in(i, &VERBISH)
+        && !text.word_in(i, &CONJUNCTIONS)
+        && !text.word_in(i, &DETERMINERS)
+        && !text.word_in(i, &SUBORDINATORS)
         && !text.word_in(i, &["however", "specifically", "too", "both", "himself", "herself"])
         && !ends_ly(text, i)
         && !text.word(i).ends_with("ed")
@@ -182,27 +182,27 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         while b < n
             && (name_word(text, b)
                 || text.abbreviation_dot(b)
-                || (text.word_in(b, PARTICLES) && b + 1 < n && text.is_cap(b + 1)))
+                || (text.word_in(b, &PARTICLES) && b + 1 < n && text.is_cap(b + 1)))
         {
             b += 1;
         }
         // "a Fox interview", "of Americans", "the Florida senator": not a subject.
         let introduced = a > 0
             && text.is_word(a - 1)
-            && (lower_in(text.word(a - 1), PREPOSITIONS) || lower_in(text.word(a - 1), MORE_PREPOSITIONS));
+            && (PREPOSITIONS.contains(text.word(a - 1)) || MORE_PREPOSITIONS.contains(text.word(a - 1)));
         // "the Catholic aid agency", "its Islamic dignity", "a CBI spokesman": after a lower-case
         // word that opens no clause, a name is a modifier unless a verb follows it.
         let modifier = a > 0
             && text.is_word(a - 1)
             && !text.is_cap(a - 1)
-            && !lower_in(text.word(a - 1), SUBORDINATORS)
-            && !lower_in(text.word(a - 1), CONNECTIVES)
+            && !SUBORDINATORS.contains(text.word(a - 1))
+            && !CONNECTIVES.contains(text.word(a - 1))
             && !verbish(text, a - 1);
         // "at the Convention Center, opened": the object of a preposition, not an appositive.
         let in_phrase = a > 1
             && text.word_in(a - 1, &["the", "a", "an"])
             && text.is_word(a - 2)
-            && (lower_in(text.word(a - 2), PREPOSITIONS) || lower_in(text.word(a - 2), MORE_PREPOSITIONS));
+            && (PREPOSITIONS.contains(text.word(a - 2)) || MORE_PREPOSITIONS.contains(text.word(a - 2)));
         // Skip a parenthesis after the name: "Sen. Ann Lee (D-Ohio) said".
         let mut b2 = b;
         if b2 < n && text.toks[b2].is_punct('(') {
@@ -217,7 +217,7 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         let opener_with_comma =
             b < n && text.toks[b].is_punct(',') && (a..b).all(|k| k == a || !starts_sentence(k)) && {
                 let mut k = a;
-                while k > 0 && text.is_cap(k - 1) && lower_in(text.word(k - 1), CONNECTIVES) {
+                while k > 0 && text.is_cap(k - 1) && CONNECTIVES.contains(text.word(k - 1)) {
                     k -= 1;
                 }
                 starts_sentence(k)
@@ -226,10 +226,10 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             && b < n
             && text.is_word(b)
             && !text.is_cap(b)
-            && !text.word_in(b, PREPOSITIONS)
+            && !text.word_in(b, &PREPOSITIONS)
             && !text.word_in(b, &["and", "or", "nor", "but"])
             // "a letter to Mayor Ode she said": the pronoun is the subject.
-            && !text.word_in(b, PERSONAL)
+            && !text.word_in(b, &PERSONAL)
             && !text.word_in(b, &["it", "you"])
             // "the Ruiz campaign said": a name modifying its subject's head noun still names it.
             && (!modifier || verbish(text, b) || (b + 1 < n && verbish(text, b + 1)));
@@ -296,7 +296,7 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     let subordinate = (first..at).take_while(|&i| text.toks[i].start < who.start).any(|i| {
         text.is_word(i) && !text.is_cap(i) && {
             let w = text.word(i);
-            lower_in(w, AUXILIARIES) || (w.ends_with("ed") && w.len() > 4)
+            AUXILIARIES.contains(w) || (w.ends_with("ed") && w.len() > 4)
         }
     });
     (!subordinate).then_some(who)
@@ -337,7 +337,7 @@ pub(super) fn is_main_subject(text: &Text, who: &Who) -> bool {
         if !t.is_word() {
             continue;
         }
-        let adverbial = text.word_in(i, SUBORDINATORS) || (segment_start && text.word_in(i, PREPOSITIONS));
+        let adverbial = text.word_in(i, &SUBORDINATORS) || (segment_start && text.word_in(i, &PREPOSITIONS));
         if adverbial {
             pending = true;
         } else if !text.is_cap(i) && clause_verb(text, i) {
@@ -352,8 +352,8 @@ pub(super) fn is_main_subject(text: &Text, who: &Who) -> bool {
 /// not an adverb that merely stands near one.
 fn clause_verb(text: &Text, i: usize) -> bool {
     let w = text.word(i);
-    lower_in(w, AUXILIARIES)
-        || (lower_in(w, VERBISH) && !ends_ly(text, i) && !lower_in(w, NOT_VERBS))
+    AUXILIARIES.contains(w)
+        || (VERBISH.contains(w) && !ends_ly(text, i) && !NOT_VERBS.contains(w))
         || (w.ends_with("ed") && w.len() > 4)
         // "Ruiz says", "he warns", not "the state news agency": a present tense follows its subject.
         || (w.ends_with('s')
@@ -361,5 +361,5 @@ fn clause_verb(text: &Text, i: usize) -> bool {
             && !w.ends_with("ss")
             && !possessive(text, i)
             && i > 0
-            && (text.is_cap(i - 1) || text.word_in(i - 1, PERSONAL)))
+            && (text.is_cap(i - 1) || text.word_in(i - 1, &PERSONAL)))
 }

@@ -1,7 +1,7 @@
 //! Finding the mention that attributes a quotation: `"…," said X`, `"…," X said`, `X said: "…"`,
 //! `X said that … "…"`, `according to X`, `X, the foreign minister, said`, `he added`.
 
-use std::collections::HashSet;
+use crate::enrich::hash::WordSet;
 
 use super::lexicon::{
     lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, CONJUNCTIONS, DETERMINERS, LISTENER_VERBS, MODALS, PARTICLES,
@@ -14,12 +14,12 @@ use super::tokens::Kind;
 /// The attribution grammar, with the configured speech verbs.
 #[derive(Debug)]
 pub(super) struct Grammar {
-    verbs: HashSet<String>,
+    verbs: WordSet,
 }
 
 impl Grammar {
     /// A grammar with the given speech verb forms (lower case).
-    pub fn new(verbs: HashSet<String>) -> Grammar {
+    pub fn new(verbs: WordSet) -> Grammar {
         Grammar { verbs }
     }
 
@@ -33,7 +33,7 @@ impl Grammar {
         // `… that states can pass such laws`: a speech verb's form followed by a lower-case modal
         // is a noun, or the verb of a clause that is itself a subject (`what he said would
         // happen`), never a quotation's attribution.
-        if i + 1 < text.toks.len() && text.word_in(i + 1, MODALS) && !text.is_cap(i + 1) {
+        if i + 1 < text.toks.len() && text.word_in(i + 1, &MODALS) && !text.is_cap(i + 1) {
             return false;
         }
         if w.starts_with(|c: char| c.is_lowercase()) {
@@ -93,7 +93,7 @@ impl Grammar {
             let opens = |w: &Who| rest.first().is_some_and(|&k| text.toks[k].start == w.start);
             return self.backward_np(text, &rest[..v], 0).filter(opens);
         }
-        if text.word_in(first, CONJUNCTIONS) {
+        if text.word_in(first, &CONJUNCTIONS) {
             return None; // `"…," but he also warned …`: a new clause, not an attribution
         }
         // A quotation closing its sentence (`… nation.” Russia insisted that “…”`) is followed by
@@ -134,7 +134,7 @@ impl Grammar {
         if let Some(who) = self.backward_np(text, before, 0).filter(near) {
             return Some(who);
         }
-        if v > 0 && text.toks[seq[v - 1]].is_punct(',') && !text.word_in(seq[v], LISTENER_VERBS) {
+        if v > 0 && text.toks[seq[v - 1]].is_punct(',') && !text.word_in(seq[v], &LISTENER_VERBS) {
             // `…, said Steve Elmendorf` after a partial quotation.
             return self.forward_np(text, &seq[v + 1..]).filter(|w| w.kind == WhoKind::Name);
         }
@@ -263,7 +263,7 @@ impl Grammar {
             let t = text.toks[i];
             let inner = t.is_punct('/') || t.is_punct('-');
             if !(t.is_word() || inner || text.abbreviation_dot(i))
-                || text.word_in(i, PREPOSITIONS)
+                || text.word_in(i, &PREPOSITIONS)
                 || self.is_verb(text, i)
             {
                 break;
@@ -281,7 +281,7 @@ impl Grammar {
         let mut j = seq.len();
         // Lower-case only: "Will wrote" is George Will.
         while j > 0
-            && ((text.word_in(seq[j - 1], ADVERBS) && !text.is_cap(seq[j - 1])) || ends_ly(text, seq[j - 1]))
+            && ((text.word_in(seq[j - 1], &ADVERBS) && !text.is_cap(seq[j - 1])) || ends_ly(text, seq[j - 1]))
         {
             j -= 1;
         }
@@ -297,7 +297,7 @@ impl Grammar {
             let between = &seq[k + 1..j - 1];
             let all_caps = between
                 .iter()
-                .all(|&i| text.is_cap(i) || text.abbreviation_dot(i) || text.word_in(i, PARTICLES));
+                .all(|&i| text.is_cap(i) || text.abbreviation_dot(i) || text.word_in(i, &PARTICLES));
             if !between.is_empty() && all_caps {
                 if let Some(who) = noun_phrase(text, between).filter(|w| w.kind == WhoKind::Name) {
                     return Some(who);
@@ -337,7 +337,7 @@ impl Grammar {
             }
             return self.backward_np(text, &seq[..k], depth + 1);
         }
-        if lower_in(w, PERSONAL) {
+        if PERSONAL.contains(w) {
             return Some(Who {
                 start: text.toks[last].start,
                 end: text.toks[last].end,
@@ -351,7 +351,7 @@ impl Grammar {
             // "Marco Rubio of Florida": "of" between capitals stays inside the phrase.
             let inner_of =
                 text.word_in(p, &["of"]) && k >= 2 && text.is_cap(seq[k - 2]) && text.is_cap(seq[k]);
-            let ok = (text.is_word(p) && !self.is_verb(text, p) && !text.word_in(p, PREPOSITIONS))
+            let ok = (text.is_word(p) && !self.is_verb(text, p) && !text.word_in(p, &PREPOSITIONS))
                 || text.abbreviation_dot(p)
                 || inner_of;
             if !ok {
@@ -361,10 +361,7 @@ impl Grammar {
                 k -= 1;
                 break;
             }
-            if text.is_word(p)
-                && !text.is_cap(p)
-                && !text.is_cap(seq[k])
-                && !lower_in(text.word(p), PARTICLES)
+            if text.is_word(p) && !text.is_cap(p) && !text.is_cap(seq[k]) && !PARTICLES.contains(text.word(p))
             {
                 // Two lower-case words in a row: keep the phrase short ("the campaign aide").
                 if j - k >= 3 {
@@ -388,7 +385,7 @@ impl Grammar {
         // phrase (not a name) after a preposition of place or time is an adverbial; the subject
         // stands before it (past an auxiliary).
         let common = phrase.as_ref().is_none_or(|w| w.kind == WhoKind::Other);
-        if common && k >= 2 && text.word_in(seq[k - 1], ADVERBIAL_PREPOSITIONS) {
+        if common && k >= 2 && text.word_in(seq[k - 1], &ADVERBIAL_PREPOSITIONS) {
             let mut m = k - 1;
             if text.word_in(seq[m - 1], &["has", "have", "had"]) {
                 m -= 1;
@@ -397,7 +394,7 @@ impl Grammar {
             // relations in the region said`.
             let opens = |w: &Who| {
                 let first = seq.iter().find(|&&i| text.toks[i].start == w.start);
-                first.is_some_and(|&i| text.is_cap(i) || text.word_in(i, DETERMINERS))
+                first.is_some_and(|&i| text.is_cap(i) || text.word_in(i, &DETERMINERS))
             };
             if let Some(who) = self.backward_np(text, &seq[..m], depth).filter(opens) {
                 return Some(who);
@@ -441,7 +438,7 @@ mod tests {
     /// The speaker text of the first quote of `body`.
     fn speaker(body: &str) -> Option<(String, WhoKind)> {
         let toks = tokenize(body);
-        let titles = HashSet::new();
+        let titles = WordSet::default();
         let text = Text::new(body, &toks, &titles);
         let q = pair(body, &toks)[0];
         let g = grammar();

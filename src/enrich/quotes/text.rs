@@ -1,11 +1,10 @@
 //! A view of one article's tokens with the helpers attribution needs: words, capitals, sentence
 //! ends, and the clause subjects found once per article.
 
-use std::collections::HashSet;
-
-use super::lexicon::{lower_in, ABBREVIATIONS, TITLES};
+use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, TITLES};
 use super::names::{subjects, Who};
 use super::tokens::{Kind, Tok};
+use crate::enrich::hash::WordSet;
 
 /// A view of one article's tokens.
 pub(super) struct Text<'a> {
@@ -16,12 +15,12 @@ pub(super) struct Text<'a> {
     /// The persons that are subjects of clauses, in body order (see [`subjects`]).
     pub subjects: Vec<Who>,
     /// Title words from the configuration, lower case, besides the built-in [`TITLES`].
-    titles: &'a HashSet<String>,
+    titles: &'a WordSet,
 }
 
 impl<'a> Text<'a> {
     /// The view of `body` and its tokens, with the clause subjects found.
-    pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a HashSet<String>) -> Text<'a> {
+    pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a WordSet) -> Text<'a> {
         let mut text = Text { body, toks, subjects: Vec::new(), titles };
         text.subjects = subjects(&text);
         text
@@ -53,13 +52,20 @@ impl<'a> Text<'a> {
     pub fn is_title(&self, i: usize) -> bool {
         self.is_word(i) && {
             let w = self.word(i);
-            lower_in(w, TITLES) || (!self.titles.is_empty() && self.titles.contains(&w.to_lowercase()))
+            let mut buf = [0u8; MAX_WORD];
+            let lower = if w.is_ascii() { ascii_lower(w, &mut buf) } else { None };
+            TITLES.contains(w)
+                || (!self.titles.is_empty()
+                    && match lower {
+                        Some(lower) => self.titles.contains(lower),
+                        None => self.titles.contains(&w.to_lowercase()),
+                    })
         }
     }
 
-    /// True when token `i` is a word of `list`, in any case.
-    pub fn word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.is_word(i) && lower_in(self.word(i), list)
+    /// True when token `i` is a word of `words`, in any case.
+    pub fn word_in(&self, i: usize, words: &impl Lexicon) -> bool {
+        self.is_word(i) && words.has(self.word(i))
     }
 
     /// True when token `i` ends a sentence: `.`, `!` or `?`, not after an abbreviation or an
@@ -80,7 +86,7 @@ impl<'a> Text<'a> {
                 }
                 let w = self.word(i - 1);
                 let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
-                !(initial || w.contains('.') || lower_in(w, ABBREVIATIONS))
+                !(initial || w.contains('.') || ABBREVIATIONS.contains(w))
             }
             _ => false,
         }
