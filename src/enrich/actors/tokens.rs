@@ -92,6 +92,10 @@ fn abbreviation(word: &str) -> bool {
 
 /// Two or more letters, all upper-case (other characters ignored).
 fn all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return word.bytes().all(|b| !b.is_ascii_lowercase()) && letters.count() >= 2;
+    }
     let mut letters = 0;
     for c in word.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {
@@ -106,19 +110,23 @@ fn all_caps(word: &str) -> bool {
 /// "O'Brien"); a possessive `'s` is dropped and flagged.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
     let mut gap_start = 0;
-    while let Some((i, c)) = chars.next() {
+    // Stepped by bytes, decoding only non-ASCII characters: most of the text is ASCII, and this
+    // loop runs over every character of every article.
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let mut poss = false;
-        while let Some(&(j, d)) = chars.peek() {
+        let mut j = end;
+        while let Some((d, d_len)) = char_at(text, j) {
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
+                end = j + d_len;
+                j = end;
                 continue;
             }
             if d == '-' || is_apostrophe(d) {
@@ -148,7 +156,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
                 if next.is_some_and(char::is_alphanumeric) {
-                    chars.next();
+                    j += d_len;
                     continue;
                 }
             }
@@ -157,10 +165,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let word = &text[start..end];
         let mut flags = 0;
         // "al-Maliki", "el-Sisi": a lower-case article glued to a capitalised name.
-        let prefixed = word
-            .split_once('-')
-            .is_some_and(|(p, rest)| ARTICLES.contains(&p) && rest.starts_with(char::is_uppercase));
-        if word.chars().next().is_some_and(char::is_uppercase) || prefixed {
+        let prefixed = word.bytes().position(|b| b == b'-').is_some_and(|at| {
+            ARTICLES.contains(&&word[..at]) && word[at + 1..].starts_with(char::is_uppercase)
+        });
+        if c.is_uppercase() || prefixed {
             flags |= F_CAP;
         }
         if all_caps(word) {
@@ -198,12 +206,20 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             // skip the "'s" (or lone "'") so the next gap starts after it
             let skip = if text[end..].chars().nth(1).is_some_and(|c| c == 's' || c == 'S') { 2 } else { 1 };
             gap_start = end + text[end..].chars().take(skip).map(char::len_utf8).sum::<usize>();
-            while chars.peek().is_some_and(|&(j, _)| j < gap_start) {
-                chars.next();
-            }
         }
+        i = gap_start;
     }
     toks
+}
+
+/// The character starting at byte `i` of `text` and its length in bytes; `None` at the end.
+/// `i` is a character boundary.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
 #[cfg(test)]
