@@ -215,6 +215,10 @@ fn run_in_pool(
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let settings = tantivy::IndexSettings {
             docstore_blocksize: config.settings.index.store_block_kb.max(1) << 10,
+            // Each indexing thread compresses its own blocks. A thread per segment for it, fed
+            // block by block, made 60,000 context switches in a 20,000-article run on two cores
+            // (1,500 without) and the run 5-10% slower.
+            docstore_compress_dedicated_thread: false,
             ..Default::default()
         };
         let index = Index::builder().schema(build_schema()).settings(settings).create_in_dir(&dir)?;
