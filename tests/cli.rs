@@ -627,6 +627,14 @@ fn context_shows_the_passages_around_a_hit_from_its_own_article_only() {
     assert_eq!(context("2"), (vec![1], vec![3, 4], "Qatar opened the talks.".to_string()));
     let plain = json_lines(&casefile(dir.path(), &index, &["search", "uranium", "--json"]));
     assert!(plain[0].get("context").is_none(), "no context unless asked for");
+
+    // Markdown quotes the context with the hit, in italics, marked with its paragraph.
+    let out = casefile(dir.path(), &index, &["search", "uranium", "--format", "markdown", "-C", "1"]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    let quoted = "> *¶1: Qatar opened the talks.*\n>\n> The envoys discussed **uranium** enrichment.\n>\n> *¶3: A second round is planned.*\n>\n> — *Talks*[^1]";
+    assert!(md.contains(quoted), "{md}");
+    let md = casefile(dir.path(), &index, &["search", "uranium", "--format", "markdown"]).stdout;
+    assert!(!String::from_utf8_lossy(&md).contains("*¶"), "no context unless asked for");
 }
 
 #[test]

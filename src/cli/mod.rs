@@ -176,7 +176,8 @@ pub struct SearchArgs {
     /// Only passages quoting this speaker (name or surname; repeat: all of them).
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
-    /// Show N passages of its article before and after each hit (text and JSON output).
+    /// Show N passages of its article before and after each hit (in Markdown, quoted in
+    /// italics with the hit).
     #[arg(long, short = 'C', value_name = "N", default_value_t = 0)]
     pub context: usize,
     /// The order of the hits.

@@ -3,18 +3,27 @@
 use std::fmt::Write;
 
 use crate::print::citation_numbers;
-use crate::search::Hit;
+use crate::search::{Hit, Neighbour};
 
 /// Renders hits as Markdown: each passage as a block quote with its footnote, then the
-/// footnotes.
+/// footnotes. The passages around a hit (`-C`) are quoted with it in italics, each marked with its
+/// paragraph, so a reader tells the cited words from their context.
 pub fn render(query: &str, hits: &[Hit]) -> String {
     let (numbers, sources) = citation_numbers(hits);
     let mut out = String::new();
     let _ = writeln!(out, "## Search: {}\n", query.trim());
     for (hit, n) in hits.iter().zip(&numbers) {
+        for n in &hit.context.before {
+            quote_context(&mut out, n);
+            let _ = writeln!(out, ">");
+        }
         let text = emphasise(&hit.text, &hit.highlights);
         for line in text.lines() {
             let _ = writeln!(out, "> {line}");
+        }
+        for n in &hit.context.after {
+            let _ = writeln!(out, ">");
+            quote_context(&mut out, n);
         }
         let speaker = hit
             .record
@@ -43,6 +52,15 @@ pub fn render(query: &str, hits: &[Hit]) -> String {
         let _ = writeln!(out, "[^{}]: {}", i + 1, parts.join(", "));
     }
     out
+}
+
+/// A passage around a hit, quoted in italics, marked `¶N:` with its paragraph.
+fn quote_context(out: &mut String, n: &Neighbour) {
+    let lines = n.text.lines().map(str::trim).filter(|l| !l.is_empty());
+    for (i, line) in lines.enumerate() {
+        let mark = if i == 0 { format!("¶{}: ", n.passage.paragraph) } else { String::new() };
+        let _ = writeln!(out, "> *{mark}{line}*");
+    }
 }
 
 /// Wraps highlighted ranges in `**`.
