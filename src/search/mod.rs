@@ -29,6 +29,7 @@ use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::record;
+use crate::index::schema::{article_key, LEAD_BIT};
 use crate::index::{OpenIndex, StoredPassage};
 
 pub use citation::Citation;
@@ -219,19 +220,27 @@ impl Searcher {
                 rescore::rescore(searcher, &extras, &mut top)?;
             }
             let mut hits = Vec::new();
-            let mut per: HashMap<String, usize> = HashMap::new();
+            // Passages taken per article, by article key: a candidate of an article already at
+            // the cap is passed over without reading its record.
+            let mut per: HashMap<u64, usize> = HashMap::new();
             'candidates: for (score, address) in &top {
+                let key =
+                    self.article_keys.get(address.segment_ord as usize).and_then(|c| c.first(address.doc_id));
+                if key.is_some_and(|k| per.get(&(k & !LEAD_BIT)).is_some_and(|&n| n >= per_article)) {
+                    continue;
+                }
                 if !records.contains_key(address) {
                     let Some(record) = self.record(searcher, *address)? else { continue };
                     records.insert(*address, record);
                 }
                 let Some(record) = records.get(address) else { continue };
+                let key = key.map_or_else(|| article_key(&record.article.id), |k| k & !LEAD_BIT);
                 let picked: Vec<Option<usize>> = match picker.as_mut() {
                     Some(picker) => picker.pick(record).into_iter().map(Some).collect(),
                     None => vec![None],
                 };
                 for quote in picked {
-                    let n = per.entry(record.article.id.clone()).or_default();
+                    let n = per.entry(key).or_default();
                     if *n >= per_article {
                         continue 'candidates;
                     }
