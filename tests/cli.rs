@@ -515,6 +515,29 @@ fn a_folder_indexed_under_another_name_keeps_its_files_once() {
 }
 
 #[test]
+fn a_fuzzy_word_finds_the_words_within_its_edits() {
+    let (dir, index) = indexed();
+    let count = |query: &str| -> String {
+        let out = casefile(dir.path(), &index, &["search", "--count", "--", query]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(count("uranuim"), "0 passages in 0 articles");
+    assert_ne!(count("uranium"), "0 passages in 0 articles");
+    // A transposition is one edit; `~` alone allows two in a word of seven letters.
+    assert_eq!(count("uranuim~1"), count("uranium"));
+    assert_eq!(count("uranuim~"), count("uranium"));
+    assert_eq!(count("uranuim~0"), "0 passages in 0 articles", "no edit: the word alone");
+    assert_eq!(count("Fordow -uranuim~1"), count("Fordow -uranium"), "an excluded fuzzy word");
+    assert_eq!(count("\"uranuim~1 particles\""), "0 passages in 0 articles", "inside a phrase, as typed");
+    // The words found are highlighted as the passage spells them.
+    let out = casefile(dir.path(), &index, &["search", "uranuim~1", "--json"]);
+    let hit = &json_lines(&out)[0];
+    let text = hit["text"].as_str().unwrap();
+    let (s, e) = (hit["highlights"][0][0].as_u64().unwrap(), hit["highlights"][0][1].as_u64().unwrap());
+    assert_eq!(&text[s as usize..e as usize], "uranium");
+}
+
+#[test]
 fn a_word_no_passage_has_gets_the_closest_one_the_index_holds() {
     let (dir, index) = indexed();
     let search = |query: &str, extra: &[&str]| {

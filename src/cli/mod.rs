@@ -221,6 +221,7 @@ Query syntax (tantivy):
   mentioned:2024-11           a date in the passage, in November 2024 (also mentioned:2024)
   published:2024-11-05        articles of that day (or published:2024-11, published:2024)
   satellite^2 launch          boost a term
+  Pyongang~1  Zelensky~       the word or any word within 1 edit (~ alone: 0-2 by length)
 Words are matched stemmed and case-insensitively. A passage matches through its own words; an
 article's title and summary count less, and lift all of its passages (title: and summary: alone
 find the article's lead passage).

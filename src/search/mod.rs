@@ -8,6 +8,7 @@ pub mod citation;
 pub mod collect;
 pub mod context;
 pub mod count;
+pub mod fuzzy;
 pub mod highlight;
 pub mod lead_union;
 pub mod query;

@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::schema::{tantivy_date, KIND_QUOTE};
 use crate::index::OpenIndex;
-use crate::search::{lead_union, BuiltQuery, SearchRequest};
+use crate::search::{fuzzy, lead_union, BuiltQuery, SearchRequest};
 
 /// Maps what a user calls an actor (`Pyongyang`, `North Korea`, `PRK`) to the key the index
 /// stores, or `None` when unknown (the name is then used as typed).
@@ -40,6 +40,7 @@ pub(crate) fn build(
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
 
     let text = rewrite_published_fields(&rewrite_actor_fields(&request.query, resolve))?;
+    let text = fuzzy::expand(open, text_field, &text)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
     let mut near = None;

@@ -101,7 +101,7 @@ fn plain_words(query: &str) -> Vec<&str> {
 }
 
 /// The terms `analyzer` makes of `word`.
-fn stems(analyzer: &mut TextAnalyzer, word: &str) -> Vec<String> {
+pub(crate) fn stems(analyzer: &mut TextAnalyzer, word: &str) -> Vec<String> {
     let mut out = Vec::new();
     analyzer.token_stream(word).process(&mut |token| out.push(token.text.clone()));
     out
@@ -114,6 +114,22 @@ fn most_frequent_within(
     stem: &str,
     distance: u8,
 ) -> Result<Option<String>> {
+    Ok(terms_within(searcher, field, stem, distance, 1)?.into_iter().next())
+}
+
+/// The terms of `field` within `distance` edits of `stem` (a transposition counts as one), the
+/// `max` held by the most passages, most first (of equally frequent terms, the first in byte
+/// order, so runs agree).
+///
+/// # Errors
+/// When tantivy cannot read the index's terms.
+pub(crate) fn terms_within(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    stem: &str,
+    distance: u8,
+    max: usize,
+) -> Result<Vec<String>> {
     let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), distance, true);
     let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
     for segment in searcher.segment_readers() {
@@ -124,9 +140,9 @@ fn most_frequent_within(
             *counts.entry(terms.key().to_vec()).or_default() += u64::from(terms.value().doc_freq);
         }
     }
-    // The most frequent; of equally frequent terms, the first in byte order, so runs agree.
-    let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
-    Ok(best.and_then(|(term, _)| String::from_utf8(term).ok()))
+    let mut counts: Vec<(Vec<u8>, u64)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(counts.into_iter().take(max).filter_map(|(term, _)| String::from_utf8(term).ok()).collect())
 }
 
 /// How the passages holding the term `stem` spell it: of the spellings in the best few of them,
