@@ -221,6 +221,18 @@ fn quotation_searches_pick_the_quotations_of_a_passage_they_asked_for() {
     assert_eq!(speakers(quotes(&["", "--speaker", "Lavrov"])), ["Sergei Lavrov"]);
     assert_eq!(speakers(quotes(&["speaker:Blinken"])), ["Antony Blinken"]);
     assert!(quotes(&["sanctions", "--speaker", "Blinken"]).is_empty(), "Blinken did not speak of sanctions");
+    // Counts are of the quotations the search shows, not of the passages holding them.
+    let count = |args: &[&str]| -> String {
+        let mut all = vec!["--index", "idx", "quotes", "--count"];
+        all.extend_from_slice(args);
+        String::from_utf8(casefile(d, &all).stdout).unwrap().trim().to_string()
+    };
+    assert_eq!(count(&[""]), "2 quotations in 1 passage of 1 article");
+    assert_eq!(count(&["sanctions"]), "1 quotation in 1 passage of 1 article");
+    assert!(count(&["", "--by", "month"])
+        .ends_with("2025-03  2 in 1 article  ████████████████████████████████████████"));
+    let json = count(&["", "--speaker", "Lavrov", "--json"]);
+    assert!(json.contains("\"quotations\":1"), "{json}");
     // A report names the speaker once, before the title.
     let markdown = casefile(d, &["--index", "idx", "quotes", "corridor", "--format", "markdown"]);
     let markdown = String::from_utf8(markdown.stdout).unwrap();

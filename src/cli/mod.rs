@@ -183,7 +183,8 @@ pub struct SearchArgs {
     /// The order of the hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance, value_name = "ORDER")]
     pub sort: SortOrder,
-    /// Print how many passages and articles match instead of the hits (exit status 1 when none).
+    /// Print how many passages and articles match instead of the hits (exit status 1 when none);
+    /// `casefile quotes` counts quotations too.
     #[arg(long)]
     pub count: bool,
     /// Count per period of publication: a line per year, month or day with matches, undated

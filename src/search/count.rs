@@ -1,9 +1,12 @@
 //! Counting a search's matches: how many passages and how many articles, in all or per period of
 //! publication, as Elasticsearch's `_count` and date histograms give them. No stored record is
-//! read: the article and its date come from the `article_key` and `published` columns.
+//! read: the article and its date come from the `article_key` and `published` columns. A
+//! quotation search also counts its quotations, which are told apart in each passage's record
+//! (`tally_quotations`).
 
 use std::collections::{HashMap, HashSet};
 
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -26,6 +29,8 @@ pub enum Period {
 /// How many passages and articles matched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Matching quotations, for a quotation search (`None` for a passage search).
+    pub quotations: Option<u64>,
     /// Matching passages (or, for a quotation search, passages holding matching quotations).
     pub passages: u64,
     /// Articles with at least one matching passage.
@@ -40,6 +45,8 @@ pub struct Counts {
 pub struct PeriodCount {
     /// `2024`, `2024-11`, `2024-11-05` (UTC), or `undated`.
     pub period: String,
+    /// Matching quotations published in the period, for a quotation search.
+    pub quotations: Option<u64>,
     /// Matching passages published in the period.
     pub passages: u64,
     /// Articles published in the period with at least one matching passage.
@@ -93,25 +100,51 @@ impl Collector for CountMatches {
                 entry.1.extend(articles);
             }
         }
-        let passages = all.values().map(|(n, _)| n).sum();
-        let articles = all.values().flat_map(|(_, keys)| keys).collect::<HashSet<_>>().len() as u64;
-        let mut periods: Vec<(PeriodKey, u64, u64)> =
-            all.into_iter().map(|(period, (n, keys))| (period, n, keys.len() as u64)).collect();
-        // Undated (None) last.
-        periods.sort_by_key(|(period, _, _)| (period.is_none(), *period));
-        let periods = match self.by {
-            None => Vec::new(),
-            Some(by) => periods
-                .into_iter()
-                .map(|(period, passages, articles)| PeriodCount {
-                    period: label(period, by),
-                    passages,
-                    articles,
-                })
-                .collect(),
-        };
-        Ok(Counts { passages, articles, periods })
+        Ok(counts(all, &HashMap::new(), self.by, false))
     }
+}
+
+/// The counts of `all` (and of `quotations` per period, for a quotation search).
+fn counts(all: Tally, quotations: &HashMap<PeriodKey, u64>, by: Option<Period>, quoted: bool) -> Counts {
+    let passages = all.values().map(|(n, _)| n).sum();
+    let articles = all.values().flat_map(|(_, keys)| keys).collect::<HashSet<_>>().len() as u64;
+    let quoted_in = |period: &PeriodKey| quoted.then(|| quotations.get(period).copied().unwrap_or(0));
+    let mut periods: Vec<(PeriodKey, u64, u64)> =
+        all.into_iter().map(|(period, (n, keys))| (period, n, keys.len() as u64)).collect();
+    // Undated (None) last.
+    periods.sort_by_key(|(period, _, _)| (period.is_none(), *period));
+    let periods = match by {
+        None => Vec::new(),
+        Some(by) => periods
+            .into_iter()
+            .map(|(period, passages, articles)| PeriodCount {
+                period: label(period, by),
+                quotations: quoted_in(&period),
+                passages,
+                articles,
+            })
+            .collect(),
+    };
+    Counts { quotations: quoted.then(|| quotations.values().sum()), passages, articles, periods }
+}
+
+/// Counts the quotations of a quotation search: `matched` holds, for each matching passage, its
+/// article's key, its publication date and how many of its quotations the search shows. Passages
+/// showing none are not counted.
+pub(crate) fn tally_quotations(matched: &[(u64, Option<Date>, u64)], by: Option<Period>) -> Counts {
+    let mut all = Tally::new();
+    let mut quotations: HashMap<PeriodKey, u64> = HashMap::new();
+    for &(article, published, n) in matched.iter().filter(|m| m.2 > 0) {
+        let period = match by {
+            Some(by) => published.map(|date| civil_key(date, by)),
+            None => Some(0),
+        };
+        let entry = all.entry(period).or_default();
+        entry.0 += 1;
+        entry.1.insert(article);
+        *quotations.entry(period).or_default() += n;
+    }
+    counts(all, &quotations, by, true)
 }
 
 impl SegmentCollector for SegmentCounts {
@@ -136,12 +169,17 @@ impl SegmentCollector for SegmentCounts {
 /// The period of `date` (UTC).
 fn key(date: DateTime, by: Period) -> PeriodKey {
     let day = TimeZone::UTC.to_datetime(Timestamp::from_second(date.into_timestamp_secs()).ok()?).date();
+    Some(civil_key(day, by))
+}
+
+/// The period of the day `day`.
+fn civil_key(day: Date, by: Period) -> i64 {
     let (year, month, day) = (i64::from(day.year()), i64::from(day.month()), i64::from(day.day()));
-    Some(match by {
+    match by {
         Period::Year => year * 10_000,
         Period::Month => year * 10_000 + month * 100,
         Period::Day => year * 10_000 + month * 100 + day,
-    })
+    }
 }
 
 fn label(period: PeriodKey, by: Period) -> String {

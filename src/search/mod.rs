@@ -171,7 +171,9 @@ impl Searcher {
     }
 
     /// Counts the passages and articles matching `request`, in all and, with `by`, per period of
-    /// publication. Its limit, per-article cap and order do not apply; no record is read.
+    /// publication; for a quotation search, also the quotations it would show. Its limit,
+    /// per-article cap and order do not apply. A passage search reads no record; a quotation
+    /// search reads the record of each matching passage, to tell its quotations apart.
     ///
     /// # Errors
     /// As [`Searcher::search`].
@@ -182,7 +184,21 @@ impl Searcher {
         by: Option<Period>,
     ) -> Result<Counts> {
         let built = query::build(&self.open, &self.config, request, resolve)?;
-        Ok(self.snapshot.search(&*built.query, &count::CountMatches { by })?)
+        if !request.quotes {
+            return Ok(self.snapshot.search(&*built.query, &count::CountMatches { by })?);
+        }
+        let mut picker = QuotePicker::new(&self.open, &built, request)?;
+        let mut addresses: Vec<DocAddress> =
+            self.snapshot.search(&*built.query, &tantivy::collector::DocSetCollector)?.into_iter().collect();
+        addresses.sort_unstable();
+        let mut matched = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let Some(record) = self.record(&self.snapshot, address)? else { continue };
+            let published = record.article.published.as_deref().and_then(|d| d.parse::<Date>().ok());
+            let shown = picker.pick(&record).len() as u64;
+            matched.push((article_key(&record.article.id), published, shown));
+        }
+        Ok(count::tally_quotations(&matched, by))
     }
 
     /// Runs `request`; `resolve` maps actor names to index keys.
