@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
 use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::{Index, IndexWriter, Term};
+use tantivy::{Index, IndexWriter, TantivyError, Term};
 
 use crate::config::Config;
 use crate::enrich::{Enricher, PassageSplitter};
@@ -230,7 +231,7 @@ fn run_in_pool(
             // Nothing to protect: the first build goes live at once (empty), so a killed first
             // run resumes from its last commit instead of starting over.
             remove_stale_generations(root, Some(&generation));
-            let mut writer: IndexWriter = open.index.writer(15 << 20)?;
+            let mut writer: IndexWriter = open_writer(|| open.index.writer(15 << 20))?;
             let mut manifest = manifest;
             commit(&mut writer, &open, &mut manifest, &RunSummary::default(), &mut 0, started)?;
             root.set_current(&generation)?;
@@ -251,12 +252,12 @@ fn run_in_pool(
     // The segments the run started with: compaction leaves them alone (see `compact`).
     let older: HashSet<SegmentId> = open.index.searchable_segment_ids()?.into_iter().collect();
     let mut writer: IndexWriter = if options.threads == 0 {
-        open.index.writer(memory)?
+        open_writer(|| open.index.writer(memory))?
     } else {
         // tantivy needs 15 MB per indexing thread: a small budget gets fewer threads (as
         // `Index::writer` does for the default count) rather than an error.
         let threads = options.threads.min(options.memory_mb / MIN_MEMORY_MB_PER_THREAD).max(1);
-        open.index.writer_with_num_threads(threads, memory)?
+        open_writer(|| open.index.writer_with_num_threads(threads, memory))?
     };
     writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 
@@ -444,7 +445,8 @@ fn compact(
     if merges.is_empty() {
         return Ok(None);
     }
-    let mut writer: IndexWriter = open.index.writer_with_num_threads(1, MIN_MEMORY_MB_PER_THREAD << 20)?;
+    let mut writer: IndexWriter =
+        open_writer(|| open.index.writer_with_num_threads(1, MIN_MEMORY_MB_PER_THREAD << 20))?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     for group in &merges {
         if stop.load(Ordering::SeqCst) {
@@ -466,6 +468,23 @@ fn compact(
     Ok(Some(elapsed_ms))
 }
 
+/// Opens a tantivy writer with `make`, trying again for a moment while tantivy's writer lock is
+/// busy. casefile's own lock keeps other indexers out, and a run opens its writers one after
+/// another; but the lock of the writer it just closed can stay held for a moment by a child
+/// process that another thread of the same process forked before the lock file was closed (the
+/// test harness runs tests that start processes beside tests that index).
+fn open_writer(make: impl Fn() -> tantivy::Result<IndexWriter>) -> tantivy::Result<IndexWriter> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match make() {
+            Err(TantivyError::LockFailure(LockError::LockBusy, _)) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            made => return made,
+        }
+    }
+}
+
 /// Removes generation folders that are not live: leftovers of a rebuild that was killed, or the
 /// generation a finished rebuild replaced.
 fn remove_stale_generations(root: &IndexRoot, live: Option<&str>) {
@@ -483,6 +502,20 @@ fn remove_stale_generations(root: &IndexRoot, live: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_writer_lock_held_for_a_moment_is_waited_for() {
+        let index = Index::create_in_ram(build_schema());
+        let held: IndexWriter = index.writer_with_num_threads(1, 15 << 20).unwrap();
+        let busy = index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15 << 20);
+        assert!(matches!(busy, Err(TantivyError::LockFailure(LockError::LockBusy, _))));
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(held);
+        });
+        assert!(open_writer(|| index.writer_with_num_threads(1, 15 << 20)).is_ok());
+        release.join().unwrap();
+    }
 
     /// Indexes `archive` (passages only) and returns the duplicate-id messages, by file name.
     fn duplicates(root: &IndexRoot, archive: &Path) -> (RunSummary, Vec<(String, String)>) {
