@@ -529,6 +529,9 @@ fn a_fuzzy_word_finds_the_words_within_its_edits() {
     assert_eq!(count("uranuim~0"), "0 passages in 0 articles", "no edit: the word alone");
     assert_eq!(count("Fordow -uranuim~1"), count("Fordow -uranium"), "an excluded fuzzy word");
     assert_eq!(count("\"uranuim~1 particles\""), "0 passages in 0 articles", "inside a phrase, as typed");
+    let bad = casefile(dir.path(), &index, &["search", "uranium~x"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`uranium~1`"), "the error shows the syntax");
     // The words found are highlighted as the passage spells them.
     let out = casefile(dir.path(), &index, &["search", "uranuim~1", "--json"]);
     let hit = &json_lines(&out)[0];

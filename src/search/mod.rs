@@ -183,7 +183,7 @@ impl Searcher {
         resolve: &Resolver<'_>,
         by: Option<Period>,
     ) -> Result<Counts> {
-        let built = query::build(&self.open, &self.config, request, resolve)?;
+        let built = query::build(&self.open, &self.snapshot, &self.config, request, resolve)?;
         if !request.quotes {
             return Ok(self.snapshot.search(&*built.query, &count::CountMatches { by })?);
         }
@@ -206,7 +206,7 @@ impl Searcher {
     /// # Errors
     /// [`Error::Query`] for a query that does not parse; tantivy errors.
     pub fn search(&self, request: &SearchRequest, resolve: &Resolver<'_>) -> Result<SearchResults> {
-        let built = query::build(&self.open, &self.config, request, resolve)?;
+        let built = query::build(&self.open, &self.snapshot, &self.config, request, resolve)?;
         let searcher = &self.snapshot;
         let limit = request.limit.max(1);
         let per_article = request.per_article.max(1);

@@ -23,9 +23,10 @@ use crate::search::{fuzzy, lead_union, BuiltQuery, SearchRequest};
 /// stores, or `None` when unknown (the name is then used as typed).
 pub type Resolver<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
-/// Builds the query for `request`.
+/// Builds the query for `request`; fuzzy words (`word~1`) stand for the terms `searcher` holds.
 pub(crate) fn build(
     open: &OpenIndex,
+    searcher: &tantivy::Searcher,
     config: &Config,
     request: &SearchRequest,
     resolve: &Resolver<'_>,
@@ -40,7 +41,7 @@ pub(crate) fn build(
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
 
     let text = rewrite_published_fields(&rewrite_actor_fields(&request.query, resolve))?;
-    let text = fuzzy::expand(open, text_field, &text)?;
+    let text = fuzzy::expand(open, searcher, text_field, &text)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
     let mut near = None;
