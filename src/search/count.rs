@@ -100,15 +100,15 @@ impl Collector for CountMatches {
                 entry.1.extend(articles);
             }
         }
-        Ok(counts(all, &HashMap::new(), self.by, false))
+        Ok(counts(all, None, self.by))
     }
 }
 
-/// The counts of `all` (and of `quotations` per period, for a quotation search).
-fn counts(all: Tally, quotations: &HashMap<PeriodKey, u64>, by: Option<Period>, quoted: bool) -> Counts {
+/// The counts of `all`, with `quotations` per period for a quotation search.
+fn counts(all: Tally, quotations: Option<&HashMap<PeriodKey, u64>>, by: Option<Period>) -> Counts {
     let passages = all.values().map(|(n, _)| n).sum();
     let articles = all.values().flat_map(|(_, keys)| keys).collect::<HashSet<_>>().len() as u64;
-    let quoted_in = |period: &PeriodKey| quoted.then(|| quotations.get(period).copied().unwrap_or(0));
+    let quoted_in = |period: &PeriodKey| quotations.map(|q| q.get(period).copied().unwrap_or(0));
     let mut periods: Vec<(PeriodKey, u64, u64)> =
         all.into_iter().map(|(period, (n, keys))| (period, n, keys.len() as u64)).collect();
     // Undated (None) last.
@@ -125,7 +125,7 @@ fn counts(all: Tally, quotations: &HashMap<PeriodKey, u64>, by: Option<Period>, 
             })
             .collect(),
     };
-    Counts { quotations: quoted.then(|| quotations.values().sum()), passages, articles, periods }
+    Counts { quotations: quotations.map(|q| q.values().sum()), passages, articles, periods }
 }
 
 /// Counts the quotations of a quotation search: `matched` holds, for each matching passage, its
@@ -144,7 +144,7 @@ pub(crate) fn tally_quotations(matched: &[(u64, Option<Date>, u64)], by: Option<
         entry.1.insert(article);
         *quotations.entry(period).or_default() += n;
     }
-    counts(all, &quotations, by, true)
+    counts(all, Some(&quotations), by)
 }
 
 impl SegmentCollector for SegmentCounts {
