@@ -270,7 +270,8 @@ impl ActorExtractor {
             match c.kind {
                 CandKind::Org => {
                     let name = clean_name(&body[start..end]);
-                    let country = names.country_before_org(c.first).map(|h| hits[h].country);
+                    let country =
+                        c.country_hit.or_else(|| names.country_before_org(c.first)).map(|h| hits[h].country);
                     let country = country.flatten().map(|(i, _)| g.countries[i as usize].code.clone());
                     col.add(ActorKind::Organization, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
@@ -532,6 +533,36 @@ mod tests {
         let corp = find(&actors, "Northern Grain Corporation").expect("head word");
         assert_eq!(corp.kind, ActorKind::Organization);
         assert!(!actors.iter().any(|a| a.kind == ActorKind::Person && a.name.contains("Grain")));
+    }
+
+    #[test]
+    fn a_capital_opens_an_organisations_name_an_adjective_does_not() {
+        let body = "Tokyo Electric Power Company said the release would start. A professor at \
+                    Moscow State University agreed, and the Russian Foreign Ministry said nothing. \
+                    Shares fell on the Jakarta Stock Exchange Wednesday.";
+        let actors = extractor().extract(&article("", body, None));
+        let tepco = find(&actors, "Tokyo Electric Power Company").expect("the capital is part of the name");
+        assert_eq!((tepco.kind, tepco.country.as_deref()), (ActorKind::Organization, Some("JPN")));
+        let msu = find(&actors, "Moscow State University").expect("the capital is part of the name");
+        assert_eq!(msu.country.as_deref(), Some("RUS"));
+        assert!(find(&actors, "Jakarta Stock Exchange").is_some(), "a trailing weekday is not part of it");
+        let ministry = find(&actors, "Foreign Ministry").expect("an adjective stays outside the name");
+        assert_eq!(ministry.country.as_deref(), Some("RUS"));
+        assert!(find(&actors, "Japan").is_some(), "the capital still names its country");
+        assert!(!actors.iter().any(|a| a.name.ends_with("Stock Exchange Wednesday")));
+    }
+
+    #[test]
+    fn an_office_after_an_organisations_head_word_introduces_a_person() {
+        let body = "\"It is not,\" said White House Press Secretary Jonah Ernestine. \
+                    Police Chief Calvina Willemse agreed.";
+        let actors = extractor().extract(&article("", body, None));
+        let secretary = find(&actors, "Jonah Ernestine").expect("a person, not an organisation");
+        assert_eq!(secretary.kind, ActorKind::Person);
+        assert_eq!(secretary.role.as_deref(), Some("White House Press Secretary"));
+        let chief = find(&actors, "Calvina Willemse").expect("a person, not an organisation");
+        assert_eq!(chief.role.as_deref(), Some("Police Chief"));
+        assert!(!actors.iter().any(|a| a.kind == ActorKind::Organization && a.name.contains("Secretary")));
     }
 
     #[test]

@@ -138,6 +138,26 @@ impl Names<'_> {
         (self.hits[h].country.is_some() && self.hits[h].end == prev.end && adjacent && gap_plain).then_some(h)
     }
 
+    /// A capital or seat of government (a country hit read as a metonym) ending right before
+    /// token `i` and joined to it by spaces alone, as (its first token, the hit).
+    fn seat_opening(&self, i: usize) -> Option<(usize, usize)> {
+        let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
+        let hit = &self.hits[h];
+        let seat = matches!(hit.country, Some((_, true))) && hit.org.is_none() && hit.person.is_none();
+        let prev = &self.toks[i - 1];
+        let joined = self.toks[i].has(F_JOINED)
+            && !prev.has(F_POSS)
+            && self.text[prev.end..self.toks[i].start].bytes().all(|b| b == b' ');
+        if !seat || hit.blocked || hit.end != prev.end || !joined {
+            return None;
+        }
+        let mut first = i - 1;
+        while first > 0 && self.hit_of[first - 1] == Some(h) {
+            first -= 1;
+        }
+        Some((first, h))
+    }
+
     /// True when token `j`, which the gazetteer reads as a one-word organisation, is the surname
     /// of the person whose given name comes right before it: "Mayor Don Guardian", "Rob Ford".
     /// (A known person's full name is the gazetteer's, and a country's is never a surname here.)
@@ -291,13 +311,31 @@ impl Names<'_> {
                 && (toks[k].has(F_START) || matches!(self.word(k), "The" | "A" | "An"))
         };
         let org_start = (a..b).find(|&k| !opener(k, buf)).unwrap_or(b);
-        if b - org_start >= 2 && (org_start..b).any(|k| self.is(k, &cues.heads, buf)) {
+        // A capital right before the run opens the organisation's name ("Tokyo Electric Power
+        // Company", "Moscow State University", "Kyiv Post"); an adjective does not ("Russian
+        // Foreign Ministry" is the ministry, of Russia).
+        let seat = if org_start == a { self.seat_opening(a) } else { None };
+        let first = seat.map_or(org_start, |(k, _)| k);
+        // A trailing day or month is not part of the name ("Tokyo Stock Exchange Wednesday").
+        let mut last = b;
+        while last > org_start + 1 && TIME_WORDS.contains(&lower(self.text, &toks[last - 1], buf)) {
+            last -= 1;
+        }
+        let last_head = (org_start..last).rev().find(|&k| self.is(k, &cues.heads, buf));
+        // An office after the organisation's head word makes the run a title and a name ("White
+        // House Press Secretary Josh Earnest", "Police Chief Bill Bratton").
+        let office_then_name = last_head.is_some_and(|h| {
+            (h + 1..last - 1).any(|k| self.is(k, &cues.titles, buf))
+                && !toks[last - 1].has(F_ALLCAPS | F_DIGIT)
+                && !self.is(last - 1, &cues.titles, buf)
+        });
+        if last - first >= 2 && last_head.is_some() && !office_then_name {
             out.push(Candidate {
                 kind: CandKind::Org,
-                first: org_start,
-                last: b,
+                first,
+                last,
                 title: None,
-                country_hit: None,
+                country_hit: seat.map(|(_, h)| h),
             });
             return;
         }
