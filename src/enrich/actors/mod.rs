@@ -553,6 +553,22 @@ mod tests {
     }
 
     #[test]
+    fn a_head_word_of_a_country_is_one_organisation() {
+        let body = "The Bank of Korea held rates, and the Central Bank of Russia cut them. A study by \
+                    the University of Tokyo was cited. The Organization of American States met.";
+        let actors = extractor().extract(&article("", body, None));
+        let bok = find(&actors, "Bank of Korea").expect("the country ends the name");
+        assert_eq!((bok.kind, bok.country.as_deref()), (ActorKind::Organization, Some("KOR")));
+        assert_eq!(find(&actors, "Central Bank of Russia").and_then(|o| o.country.as_deref()), Some("RUS"));
+        assert_eq!(find(&actors, "University of Tokyo").and_then(|o| o.country.as_deref()), Some("JPN"));
+        assert!(find(&actors, "Russia").is_some(), "the country is still named");
+        assert!(
+            !actors.iter().any(|a| a.name.ends_with("of American")),
+            "a demonym does not end an organisation's name"
+        );
+    }
+
+    #[test]
     fn an_office_after_an_organisations_head_word_introduces_a_person() {
         let body = "\"It is not,\" said White House Press Secretary Jonah Ernestine. \
                     Police Chief Calvina Willemse agreed.";

@@ -158,6 +158,34 @@ impl Names<'_> {
         Some((first, h))
     }
 
+    /// A country hit right after the word `of` at token `i`, joined by spaces alone, that ends
+    /// the organisation's name: as (one past its last token, the hit).
+    fn country_after_of(&self, i: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        if i + 1 >= toks.len() || self.word(i) != "of" || !toks[i].has(F_JOINED) || !toks[i + 1].has(F_JOINED)
+        {
+            return None;
+        }
+        let h = self.hit_of[i + 1]?;
+        let hit = &self.hits[h];
+        // "Organization of American states": a demonym does not end a name.
+        if hit.country.is_none() || hit.demonym || hit.org.is_some() || hit.person.is_some() || hit.blocked {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < toks.len() && self.hit_of[end] == Some(h) {
+            end += 1;
+        }
+        // A capitalised word after the country continues another name: "Organization of American
+        // States", "Federation of Indian Chambers".
+        let continued = toks.get(end).is_some_and(|t| t.has(F_JOINED) && t.has(F_CAP));
+        (hit.start == toks[i + 1].start
+            && hit.end == toks[end - 1].end
+            && !toks[end - 1].has(F_POSS)
+            && !continued)
+            .then_some((end, h))
+    }
+
     /// True when token `j`, which the gazetteer reads as a one-word organisation, is the surname
     /// of the person whose given name comes right before it: "Mayor Don Guardian", "Rob Ford".
     /// (A known person's full name is the gazetteer's, and a country's is never a surname here.)
@@ -329,6 +357,17 @@ impl Names<'_> {
                 && !toks[last - 1].has(F_ALLCAPS | F_DIGIT)
                 && !self.is(last - 1, &cues.titles, buf)
         });
+        // "Bank of Korea", "University of Tokyo", "Central Bank of Russia": a run ending in a
+        // head word, then `of` and a country or its capital, is one organisation, of that country.
+        let of_country = if seat.is_none() && last == b && last_head == Some(b - 1) {
+            self.country_after_of(b)
+        } else {
+            None
+        };
+        if let Some((end, h)) = of_country {
+            out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit: Some(h) });
+            return;
+        }
         if last - first >= 2 && last_head.is_some() && !office_then_name {
             out.push(Candidate {
                 kind: CandKind::Org,

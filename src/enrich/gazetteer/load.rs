@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use jiff::civil::Date;
 
 use super::aliases::Aliases;
-use super::{push_name_key, Country, Cues, Gazetteer, Meaning, Org, Person, Role, Target};
+use super::{push_name_key, Country, Cues, Form, Gazetteer, Meaning, Org, Person, Role, Target};
 use crate::config::Config;
 use crate::enrich::hash::WordMap;
 use crate::error::{Error, Result};
@@ -61,7 +61,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, alias: &str, target: Target, metonym: bool, key: &str) {
+    fn add(&mut self, alias: &str, target: Target, form: Form, key: &str) {
         let ambiguous = alias.starts_with('~');
         let alias = alias.trim_start_matches('~').trim();
         if alias.is_empty() {
@@ -83,7 +83,7 @@ impl Builder {
             target,
             exact: acronym.then(|| alias.into()),
             ambiguous: ambiguous || surname,
-            metonym,
+            form,
             surname,
         };
         let slot = match self.index.get(&lower) {
@@ -213,7 +213,7 @@ impl Gazetteer {
             let code = cols[0].trim();
             if code == "-" {
                 for v in cols[1..].iter().flat_map(|c| values(c)) {
-                    b.add(v, Target::Block, false, "");
+                    b.add(v, Target::Block, Form::Name, "");
                 }
                 continue;
             }
@@ -232,19 +232,19 @@ impl Gazetteer {
             // An alias marked `~` makes the same spelling in the name column ambiguous too.
             let ambiguous: HashSet<&str> = values(cols[2]).filter_map(|v| v.strip_prefix('~')).collect();
             if !ambiguous.contains(name) {
-                b.add(name, target, false, code);
+                b.add(name, target, Form::Name, code);
             }
             for v in values(cols[2]) {
-                b.add(v, target, false, code);
+                b.add(v, target, Form::Name, code);
             }
             for v in values(cols[3]) {
-                b.add(v, target, false, code);
+                b.add(v, target, Form::Demonym, code);
                 if let Some(p) = plural(v) {
-                    b.add(&p, target, false, code);
+                    b.add(&p, target, Form::Demonym, code);
                 }
             }
             for v in values(cols[4]) {
-                b.add(v, target, true, code);
+                b.add(v, target, Form::Seat, code);
             }
             out.push(Country { code: code.to_string(), name: name.to_string() });
         }
@@ -319,7 +319,7 @@ impl Gazetteer {
                         }
                     }
                 } else {
-                    b.add(v, target, false, name);
+                    b.add(v, target, Form::Name, name);
                 }
             }
         }
@@ -353,9 +353,9 @@ impl Gazetteer {
                         ));
                     }
                     let target = Target::Org(out.len() as u32);
-                    b.add(name, target, false, name);
+                    b.add(name, target, Form::Name, name);
                     for v in values(cols[3]) {
-                        b.add(v, target, false, name);
+                        b.add(v, target, Form::Name, name);
                     }
                     let country = (!country.is_empty()).then(|| country.to_string());
                     out.push(Org { name: name.to_string(), country });

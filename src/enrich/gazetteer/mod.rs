@@ -109,6 +109,18 @@ pub enum Target {
     Block,
 }
 
+/// How an alias names its target: by a name, by a demonym or adjective ("Russian"), or by a
+/// capital or seat of government ("Moscow", "the Kremlin").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A name or an alias.
+    Name,
+    /// A demonym or adjective (countries only).
+    Demonym,
+    /// A capital or seat of government (countries only): a metonym.
+    Seat,
+}
+
 /// One meaning of one alias, with the rules that decide whether a match counts.
 #[derive(Debug, Clone)]
 struct Meaning {
@@ -117,8 +129,8 @@ struct Meaning {
     exact: Option<Box<str>>,
     /// `~` in countries.tsv, or a one-word person alias: ignored when glued to another name.
     ambiguous: bool,
-    /// A capital or seat of government.
-    metonym: bool,
+    /// How the alias names its target.
+    form: Form,
     /// A one-word person alias (a surname), counted only while the person is active.
     surname: bool,
 }
@@ -132,6 +144,8 @@ pub struct Hit {
     pub end: usize,
     /// The country named, with whether the match is a metonym.
     pub country: Option<(u32, bool)>,
+    /// The country is named by a demonym or adjective ("Russian").
+    pub demonym: bool,
     /// The organisation named.
     pub org: Option<u32>,
     /// The person named (the best fit for the date when several share the alias).
@@ -259,8 +273,16 @@ impl Gazetteer {
                 continue;
             }
             let capitals_ok = capitals_match(&self.patterns[pattern], &text[start..end]);
-            let mut hit =
-                Hit { start, end, country: None, org: None, person: None, surname: false, blocked: false };
+            let mut hit = Hit {
+                start,
+                end,
+                country: None,
+                demonym: false,
+                org: None,
+                person: None,
+                surname: false,
+                blocked: false,
+            };
             let mut best_fit = 0u8;
             for meaning in &self.meanings[pattern] {
                 if meaning.exact.as_deref().is_some_and(|e| e.as_bytes() != &bytes[start..end]) {
@@ -276,7 +298,8 @@ impl Gazetteer {
                     Target::Block => hit.blocked = true,
                     Target::Country(i) => {
                         if hit.country.is_none() {
-                            hit.country = Some((i, meaning.metonym));
+                            hit.country = Some((i, meaning.form == Form::Seat));
+                            hit.demonym = meaning.form == Form::Demonym;
                         }
                     }
                     Target::Org(i) => {
