@@ -553,6 +553,16 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_opening_a_sentence_is_not_part_of_a_name() {
+        let body = "Dalia Wrenfield spoke. Debating Wrenfield's character. Impeaching Trump is one \
+                    imperative, Wrenfield said.";
+        let actors = extractor().extract(&article("", body, None));
+        assert!(!actors.iter().any(|a| a.name.contains("Debating")), "{actors:?}");
+        let senator = find(&actors, "Dalia Wrenfield").expect("the person");
+        assert_eq!(senator.mentions.len(), 3, "the later surnames are hers");
+    }
+
+    #[test]
     fn a_head_word_of_a_country_is_one_organisation() {
         let body = "The Bank of Korea held rates, and the Central Bank of Russia cut them. A study by \
                     the University of Tokyo was cited. The Organization of American States met.";

@@ -158,6 +158,18 @@ impl Names<'_> {
         Some((first, h))
     }
 
+    /// True when token `i` looks like a gerund or participle ("Bashing", "Following"): a
+    /// capitalised word of five or more letters ending in `ing` that is not a given name.
+    fn is_gerund(&self, i: usize, buf: &mut String) -> bool {
+        let word = self.word(i);
+        let mut letters = word.bytes();
+        word.len() >= 5
+            && word.ends_with("ing")
+            && letters.next().is_some_and(|b| b.is_ascii_uppercase())
+            && letters.all(|b| b.is_ascii_lowercase())
+            && !self.is(i, &self.cues.given, buf)
+    }
+
     /// A country hit right after the word `of` at token `i`, joined by spaces alone, that ends
     /// the organisation's name: as (one past its last token, the hit).
     fn country_after_of(&self, i: usize) -> Option<(usize, usize)> {
@@ -398,6 +410,9 @@ impl Names<'_> {
                         // "Los Angeles Clippers", "Northern Alliance": not a person's name
                         return;
                     }
+                    title_start = None;
+                } else if toks[s].has(F_START) && self.is_gerund(s, buf) {
+                    // "Bashing Trump may be job one", "Debating Clinton's character".
                     title_start = None;
                 } else if self.is_titlish(s, buf) {
                     title_start.get_or_insert(s);
