@@ -1,9 +1,10 @@
 //! The fixed grammar words of attribution: titles, pronouns, particles, abbreviations and
 //! function words. (Speech verbs, which an analyst extends, live in `speech-verbs.txt`.)
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::enrich::hash::WordSet;
+use crate::enrich::hash::FnvBuild;
 
 /// Words that may precede a name without being part of it (honorifics and offices).
 #[rustfmt::skip]
@@ -80,7 +81,8 @@ pub(super) static DETERMINERS: Words = Words::new(&["the", "a", "an", "his", "he
 /// hash where a scan of the list compared dozens of words.
 pub(super) struct Words {
     list: &'static [&'static str],
-    set: OnceLock<WordSet>,
+    /// The words as bytes: a lower-cased word is looked up without checking it is UTF-8 again.
+    set: OnceLock<HashSet<&'static [u8], FnvBuild>>,
 }
 
 /// The longest word of any list fits this buffer (a test checks).
@@ -94,10 +96,15 @@ impl Words {
 
     /// True when `word` is in the list, ignoring ASCII case.
     pub(super) fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| self.list.iter().map(|w| w.as_bytes()).collect());
         let mut buf = [0u8; MAX_WORD];
-        let set = self.set.get_or_init(|| self.list.iter().map(|w| w.to_string()).collect());
         // A longer word is none of them.
-        ascii_lower(word, &mut buf).is_some_and(|w| set.contains(w))
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        set.contains(&*lower)
     }
 }
 

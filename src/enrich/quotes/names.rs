@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use crate::enrich::hash::FnvBuild;
+
 use super::lexicon::*;
 use super::text::Text;
 use super::tokens::Kind;
@@ -161,7 +163,7 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             p.kind == Kind::Break || p.is_mark() || text.ends_sentence(i - 1)
         }
     };
-    let mid: HashSet<&str> =
+    let mid: HashSet<&str, FnvBuild> =
         (0..n).filter(|&i| text.is_cap(i) && !starts_sentence(i)).map(|i| text.word(i)).collect();
     let mut out = Vec::new();
     let mut quoted = false;

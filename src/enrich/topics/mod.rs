@@ -230,10 +230,6 @@ impl TopicClassifier {
     }
 }
 
-/// Every occurrence of every phrase in `text` (ignoring ASCII case) as `(start, end, pattern)`,
-/// unchecked, sorted by
-/// start, then longest first, then by pattern (a total order, so that any run of it is sorted
-/// the same way a scan of just that part of the text would be).
 /// Every phrase's automaton, searched anchored at word starts.
 #[derive(Debug)]
 struct Phrases {
@@ -249,8 +245,9 @@ enum PhraseAutomaton {
     Nfa(contiguous::NFA),
 }
 
-/// Every phrase occurrence starting a word of `text`, as (start, end, pattern), sorted by start,
-/// then longest first.
+/// Every phrase occurrence starting a word of `text` (ignoring ASCII case), unchecked, as
+/// (start, end, pattern), sorted by start, then longest first, then by pattern (a total order,
+/// so that any run of it is sorted the same way a scan of just that part of the text would be).
 ///
 /// Only occurrences at word starts can be kept (see `select`), so instead of scanning the whole
 /// text for every overlapping occurrence (most of them inside words: "war" in "award"), each
