@@ -49,9 +49,9 @@ pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
 
 /// True for a capitalised word that can be part of a name.
 pub(super) fn name_word(text: &Text, i: usize) -> bool {
-    // "He's", "What's": a contraction of a function word.
-    let stem = text.is_word(i).then(|| text.word(i).split(['\'', '’']).next().unwrap_or(""));
-    text.is_cap(i) && stem.is_some_and(|w| !NOT_NAMES.contains(w))
+    // "He's", "What's": a contraction of a function word. (Capitals are checked first: most
+    // words are lower-case, and this runs for every word of an article.)
+    text.is_cap(i) && !NOT_NAMES.contains(text.word(i).split(['\'', '’']).next().unwrap_or(""))
 }
 
 /// True for a possessive word ("Clinton's", "Reuters'").

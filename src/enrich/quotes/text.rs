@@ -45,7 +45,14 @@ impl<'a> Text<'a> {
 
     /// True when token `i` is a word starting with a capital.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
+        if !self.is_word(i) {
+            return false;
+        }
+        let word = self.word(i);
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        }
     }
 
     /// True when token `i` is a title or honorific that may precede a name ("Sen.", "Mayor").
