@@ -1,6 +1,8 @@
 //! The persons named so far in an article: canonical names for written names, and antecedents
 //! for pronouns and unattributed quotations.
 
+use std::cell::{Cell, OnceCell};
+
 use crate::article::Span;
 use crate::enrich::actors::{Actor, ActorKind};
 
@@ -26,8 +28,9 @@ struct Named {
     mention: Span,
     written: String,
     /// A main clause's subject or a quotation's speaker, rather than a subordinate clause's
-    /// subject ("Ruiz said *Ortiz* would …"): the better antecedent.
-    main: bool,
+    /// subject ("Ruiz said *Ortiz* would …"): the better antecedent. Decided the first time an
+    /// antecedent search asks (see [`People::is_main`]): most names are never asked about.
+    main: Cell<Option<bool>>,
     /// The mention is a known country or organisation ("Moscow", "the Pentagon"), which a
     /// personal pronoun never stands for.
     not_person: bool,
@@ -35,19 +38,22 @@ struct Named {
 
 /// The persons named so far in an article, for pronouns and canonical names.
 pub(super) struct People<'a> {
+    /// The article's tokens.
+    text: &'a Text<'a>,
     /// Person actors' body mentions, by position.
     actors: Vec<(&'a Actor, Span)>,
     /// Country and organisation actors' body mentions, by position.
     others: Vec<Span>,
     /// Clause subjects and names that attributed earlier quotations, by position.
     named: Vec<Named>,
-    /// Byte offsets of the body's sentence ends (and line breaks), ascending.
-    sentence_ends: Vec<usize>,
+    /// Byte offsets of the body's sentence ends (and line breaks), ascending; found the first
+    /// time an antecedent search needs them.
+    sentence_ends: OnceCell<Vec<usize>>,
 }
 
 impl<'a> People<'a> {
     /// The actors' body mentions, and the clause subjects of `text` as the first named persons.
-    pub fn new(actors: &'a [Actor], text: &Text) -> People<'a> {
+    pub fn new(actors: &'a [Actor], text: &'a Text<'a>) -> People<'a> {
         let body_mentions =
             |a: &'a Actor| a.mentions.iter().filter(|m| m.field.is_none()).map(|m| Span::new(m.start, m.end));
         let mut list: Vec<(&Actor, Span)> = actors
@@ -59,11 +65,8 @@ impl<'a> People<'a> {
         let mut others: Vec<Span> =
             actors.iter().filter(|a| a.kind != ActorKind::Person).flat_map(body_mentions).collect();
         others.sort_by_key(|s| s.start);
-        let sentence_ends = (0..text.toks.len())
-            .filter(|&i| text.toks[i].kind == Kind::Break || text.ends_sentence(i))
-            .map(|i| text.toks[i].start)
-            .collect();
-        let mut people = People { actors: list, others, named: Vec::new(), sentence_ends };
+        let mut people =
+            People { text, actors: list, others, named: Vec::new(), sentence_ends: OnceCell::new() };
         people.named = text
             .subjects
             .iter()
@@ -72,7 +75,7 @@ impl<'a> People<'a> {
                 Named {
                     mention,
                     written: text.body[w.start..w.end].to_string(),
-                    main: is_main_subject(text, w),
+                    main: Cell::new(None),
                     not_person: people.not_person(mention),
                 }
             })
@@ -91,10 +94,15 @@ impl<'a> People<'a> {
         // Keep `named` sorted by position: speakers are seen in body order, subjects are not.
         let at = self.named.partition_point(|n| n.mention.start <= s.mention.start);
         match self.named.get_mut(at.wrapping_sub(1)).filter(|n| n.mention == s.mention) {
-            Some(n) => n.main = true, // a speaker is a main subject, wherever it stands
+            Some(n) => n.main.set(Some(true)), // a speaker is a main subject, wherever it stands
             None => {
                 let not_person = self.not_person(s.mention);
-                let named = Named { mention: s.mention, written: s.name.clone(), main: true, not_person };
+                let named = Named {
+                    mention: s.mention,
+                    written: s.name.clone(),
+                    main: Cell::new(Some(true)),
+                    not_person,
+                };
                 self.named.insert(at, named);
             }
         }
@@ -146,20 +154,38 @@ impl<'a> People<'a> {
         let mut candidates = self.named[..end].iter().rev().filter(|n| !(person && n.not_person));
         let last = candidates.next()?;
         let sentence = self.sentence_of(last.mention.start);
-        let n = if last.main {
+        let n = if self.is_main(last) {
             last
         } else {
             candidates
                 .take_while(|n| self.sentence_of(n.mention.start) == sentence)
-                .find(|n| n.main)
+                .find(|n| self.is_main(n))
                 .unwrap_or(last)
         };
         Some(Speaker { name: self.canonical(&n.written, n.mention), mention: n.mention, named: true })
     }
 
+    /// Whether `n` is a main clause's subject or a speaker (decided once, on first use).
+    fn is_main(&self, n: &Named) -> bool {
+        if let Some(main) = n.main.get() {
+            return main;
+        }
+        let who = Who { start: n.mention.start, end: n.mention.end, kind: WhoKind::Name };
+        let main = is_main_subject(self.text, &who);
+        n.main.set(Some(main));
+        main
+    }
+
     /// The index of the sentence holding byte `at`.
     fn sentence_of(&self, at: usize) -> usize {
-        self.sentence_ends.partition_point(|&e| e < at)
+        let text = self.text;
+        let ends = self.sentence_ends.get_or_init(|| {
+            (0..text.toks.len())
+                .filter(|&i| text.toks[i].kind == Kind::Break || text.ends_sentence(i))
+                .map(|i| text.toks[i].start)
+                .collect()
+        });
+        ends.partition_point(|&e| e < at)
     }
 
     /// The canonical name of a written name: the person actor whose mention overlaps it or whose
