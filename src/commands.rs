@@ -163,6 +163,9 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         let summary = index::writer::run(&root, &config, &options, &(), &AtomicBool::new(false))?;
         report(&summary, false, false)?;
     }
+    // With no query, only filters, every passage scores the same: the latest come first, and no
+    // score is shown.
+    let unranked = args.query.trim().is_empty();
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit.unwrap_or(config.settings.search.limit),
@@ -175,7 +178,7 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         speakers: args.speaker.clone(),
         quotes,
         context: args.context,
-        sort: match args.sort {
+        sort: match args.sort.unwrap_or(if unranked { SortOrder::Newest } else { SortOrder::Relevance }) {
             SortOrder::Relevance => Sort::Relevance,
             SortOrder::Newest => Sort::Newest,
             SortOrder::Oldest => Sort::Oldest,
@@ -242,7 +245,7 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                     ColorWhen::Auto => ColorChoice::Never,
                 };
                 let mut out = StandardStream::stdout(choice);
-                print::text::render(&mut out, &results.hits, results.total)?;
+                print::text::render(&mut out, &results.hits, results.total, !unranked)?;
             }
         }
     }

@@ -594,6 +594,32 @@ fn hits_sorted_by_date_come_newest_or_oldest_first_undated_last() {
 }
 
 #[test]
+fn a_search_without_words_lists_the_newest_first_without_scores() {
+    let (dir, index) = indexed();
+    let out = casefile(dir.path(), &index, &["search", "", "--json", "-n", "100", "--per-article", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let published: Vec<String> = json_lines(&out)
+        .iter()
+        .filter_map(|h| h["article"]["published"].as_str().map(str::to_string))
+        .collect();
+    assert!(published.len() >= 3, "{published:?}");
+    assert!(published.windows(2).all(|w| w[0] >= w[1]), "newest first: {published:?}");
+
+    let text = |args: &[&str]| {
+        let out = casefile(dir.path(), &index, args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let listed = text(&["quotes", "--color", "never", "-n", "3"]);
+    assert!(listed.contains("[1]") && !listed.contains("(score"), "{listed}");
+    // A word of the first quotation listed, to search for.
+    let quoted = listed.lines().nth(2).unwrap_or_default();
+    let word = quoted.split(|c: char| !c.is_alphabetic()).find(|w| w.len() >= 5).expect("a quotation");
+    let ranked = text(&["quotes", word, "--color", "never", "-n", "3"]);
+    assert!(ranked.contains("(score"), "a query's hits show their scores: {ranked}");
+}
+
+#[test]
 fn counts_by_period_add_up_to_the_totals_of_a_search() {
     let (dir, index) = indexed();
     let out = casefile(dir.path(), &index, &["search", "", "--by", "year", "--json"]);

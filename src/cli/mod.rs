@@ -180,9 +180,10 @@ pub struct SearchArgs {
     /// italics with the hit).
     #[arg(long, short = 'C', value_name = "N", default_value_t = 0)]
     pub context: usize,
-    /// The order of the hits.
-    #[arg(long, value_enum, default_value_t = SortOrder::Relevance, value_name = "ORDER")]
-    pub sort: SortOrder,
+    /// The order of the hits [default: relevance; newest when there is no query, only filters,
+    /// since nothing then ranks one passage above another].
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortOrder>,
     /// Print how many passages and articles match instead of the hits (exit status 1 when none);
     /// `casefile quotes` counts quotations too.
     #[arg(long)]

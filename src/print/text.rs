@@ -8,12 +8,13 @@ use termcolor::{Color, ColorSpec, WriteColor};
 use crate::print::citation_numbers;
 use crate::search::{Hit, Neighbour};
 
-/// Writes hits for a human reader. Colour is the caller's choice of `out` (a `termcolor`
-/// stream that is plain when piped or when `NO_COLOR` is set).
+/// Writes hits for a human reader, with each hit's score when `scores` is true (a search with
+/// no query words scores every passage alike). Colour is the caller's choice of `out` (a
+/// `termcolor` stream that is plain when piped or when `NO_COLOR` is set).
 ///
 /// # Errors
 /// I/O errors of `out`.
-pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Result<()> {
+pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize, scores: bool) -> io::Result<()> {
     let (numbers, sources) = citation_numbers(hits);
     let mut bold = ColorSpec::new();
     bold.set_bold(true);
@@ -34,7 +35,11 @@ pub fn render(out: &mut dyn WriteColor, hits: &[Hit], total: usize) -> io::Resul
         }
         writeln!(out)?;
         out.set_color(&dim)?;
-        writeln!(out, "    {}  (score {:.2})", c.location(), hit.score)?;
+        if scores {
+            writeln!(out, "    {}  (score {:.2})", c.location(), hit.score)?;
+        } else {
+            writeln!(out, "    {}", c.location())?;
+        }
         out.reset()?;
         write_context(out, &hit.context.before, &dim)?;
         write!(out, "    ")?;
