@@ -12,6 +12,16 @@
 //! enrichment on all cores (rayon) against one, to tell enrichment's scaling from indexing's, and
 //! the time of each enricher alone (passages, actors, dates, quotes, topics), to tell where
 //! enrichment's time goes.
+//!
+//! With `CASEFILE_ENRICH_PASSES=N` it only enriches every article N times and prints the time per
+//! article: a run for a profiler. Instructions counted by callgrind do not move with the load of a
+//! shared machine, so they compare two builds to a fraction of a percent:
+//!
+//! ```sh
+//! cargo bench --bench enrich --no-run   # prints the bench binary's path
+//! CASEFILE_ENRICH_PASSES=1 valgrind --tool=callgrind \
+//!   --toggle-collect='casefile::enrich::Enricher::enrich' target/release/deps/enrich-HASH --bench
+//! ```
 
 #[path = "support/mod.rs"]
 mod support;
@@ -68,6 +78,21 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(passes) = std::env::var("CASEFILE_ENRICH_PASSES").ok().and_then(|p| p.parse::<usize>().ok()) {
+        let t = Instant::now();
+        for _ in 0..passes {
+            for a in &articles {
+                black_box(enricher.enrich(black_box(a)));
+            }
+        }
+        let per_article = t.elapsed().as_secs_f64() / (passes * articles.len()).max(1) as f64;
+        println!(
+            "enrich: {passes} passes over {} articles, {:.1} µs per article",
+            articles.len(),
+            per_article * 1e6
+        );
+        return;
+    }
     println!(
         "enrich: {} articles, {:.2} MB of bodies, {:.0} words per article, from {}",
         articles.len(),
