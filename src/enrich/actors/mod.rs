@@ -292,9 +292,15 @@ impl ActorExtractor {
                         .country_hit
                         .and_then(|h| hits[h].country)
                         .map(|(i, _)| g.countries[i as usize].code.clone());
-                    // "Palestinian President": the country word before the title belongs to the role.
+                    // "Palestinian President": the country word before the title belongs to the role,
+                    // and so does the organisation it ends ("Bank of Japan Governor").
+                    let org_of = |h: usize| {
+                        candidates.iter().find(|o| o.kind == CandKind::Org && o.country_hit == Some(h))
+                    };
                     let role = c.title.map(|(a, b)| {
-                        let from = c.country_hit.map_or(toks[a].start, |h| hits[h].start);
+                        let from = c.country_hit.map_or(toks[a].start, |h| {
+                            org_of(h).map_or(hits[h].start, |o| toks[o.first].start.min(hits[h].start))
+                        });
                         clean_name(&body[from..toks[b - 1].end])
                     });
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
@@ -576,6 +582,11 @@ mod tests {
             !actors.iter().any(|a| a.name.ends_with("of American")),
             "a demonym does not end an organisation's name"
         );
+        let body = "The Bank of Japan Governor Haruto Mizushima spoke.";
+        let actors = extractor().extract(&article("", body, None));
+        assert!(find(&actors, "Bank of Japan").is_some(), "an office after the country: {actors:?}");
+        let governor = find(&actors, "Haruto Mizushima").expect("the governor");
+        assert_eq!(governor.role.as_deref(), Some("Bank of Japan Governor"));
     }
 
     #[test]

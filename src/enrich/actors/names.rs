@@ -172,7 +172,7 @@ impl Names<'_> {
 
     /// A country hit right after the word `of` at token `i`, joined by spaces alone, that ends
     /// the organisation's name: as (one past its last token, the hit).
-    fn country_after_of(&self, i: usize) -> Option<(usize, usize)> {
+    fn country_after_of(&self, i: usize, buf: &mut String) -> Option<(usize, usize)> {
         let toks = self.toks;
         if i + 1 >= toks.len() || self.word(i) != "of" || !toks[i].has(F_JOINED) || !toks[i + 1].has(F_JOINED)
         {
@@ -189,8 +189,10 @@ impl Names<'_> {
             end += 1;
         }
         // A capitalised word after the country continues another name: "Organization of American
-        // States", "Federation of Indian Chambers".
-        let continued = toks.get(end).is_some_and(|t| t.has(F_JOINED) && t.has(F_CAP));
+        // States", "Federation of Indian Chambers"; an office starts a person's ("Bank of Japan
+        // Governor Kazuo Ueda").
+        let continued = toks.get(end).is_some_and(|t| t.has(F_JOINED) && t.has(F_CAP))
+            && !self.is(end, &self.cues.titles, buf);
         (hit.start == toks[i + 1].start
             && hit.end == toks[end - 1].end
             && !toks[end - 1].has(F_POSS)
@@ -372,7 +374,7 @@ impl Names<'_> {
         // "Bank of Korea", "University of Tokyo", "Central Bank of Russia": a run ending in a
         // head word, then `of` and a country or its capital, is one organisation, of that country.
         let of_country = if seat.is_none() && last == b && last_head == Some(b - 1) {
-            self.country_after_of(b)
+            self.country_after_of(b, buf)
         } else {
             None
         };
