@@ -320,4 +320,39 @@ mod tests {
             run("Prices peaked in December and will fall in January.", Some(jiff::civil::date(1998, 2, 6)));
         assert_eq!(got, vec![pair("December", Some("1997-12")), pair("January", Some("1999-01"))]);
     }
+
+    #[test]
+    fn a_range_takes_the_year_written_at_its_end() {
+        let got = run(
+            "Prices rose between March and June 2023, fell from January to April 2022, and the expo \
+             runs from May 1 to October 31, 2010.",
+            pubd(),
+        );
+        assert_eq!(
+            got,
+            vec![
+                pair("March", Some("2023-03")),
+                pair("June 2023", Some("2023-06")),
+                pair("January", Some("2022-01")),
+                pair("April 2022", Some("2022-04")),
+                pair("May 1", Some("2010-05-01")),
+                pair("October 31, 2010", Some("2010-10-31")),
+            ]
+        );
+        // "May" with no cue and no dated range is not a month.
+        assert!(run("They may and will act.", pubd()).is_empty());
+    }
+
+    #[test]
+    fn quarters_written_short() {
+        let got = run("Sales rose in Q3 2023 and in Q1 of 2021, and will rise in Q4.", pubd());
+        assert_eq!(
+            got,
+            vec![
+                pair("Q3 2023", Some("2023-Q3")),
+                pair("Q1 of 2021", Some("2021-Q1")),
+                pair("Q4", Some("1998-Q4"))
+            ]
+        );
+    }
 }

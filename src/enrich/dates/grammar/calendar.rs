@@ -35,9 +35,11 @@ impl Grammar<'_> {
                 if let Some((y, l)) = self.year(k2) {
                     return hit(l, Val::day(y, m as i32, d as i32));
                 }
-                let val = match self.pubd {
-                    Some(p) => Val::day(r::year_for(p, m, d, self.lean(i)), m as i32, d as i32),
-                    None => Val::None,
+                // "March 3 to April 5, 2023": the range's end gives the year.
+                let val = match (self.range_end_year(k, (m, d)), self.pubd) {
+                    (Some(y), _) => Val::day(y, m as i32, d as i32),
+                    (None, Some(p)) => Val::day(r::year_for(p, m, d, self.lean(i)), m as i32, d as i32),
+                    (None, None) => Val::None,
                 };
                 return hit(k, val);
             }
@@ -63,16 +65,20 @@ impl Grammar<'_> {
             // The cue may sit before a hyphen: "mid-May".
             let before =
                 if i >= 2 && self.punct(i - 1, b'-') && self.adj(i) { i - 2 } else { i.wrapping_sub(1) };
+            // "between March and June 2023", "from January to April 2022": a month starting a
+            // range whose end names its year takes that year (and needs no other cue).
+            let range_year = self.range_end_year(j, (m, 0));
             let cued = matches!(self.kw(before), Some(Kw::In | Kw::Of | Kw::Early | Kw::Late | Kw::Mid));
-            if ambiguous && !cued {
+            if ambiguous && !cued && range_year.is_none() {
                 return None;
             }
             if matches!(t.lex, Lex::Month(_, true)) && j == i + 1 {
                 return None; // "Jan" without its period is too often a name
             }
-            let val = match self.pubd {
-                Some(p) => Val::month(r::year_for(p, m, 0, self.lean(i)), m as i32),
-                None => Val::None,
+            let val = match (range_year, self.pubd) {
+                (Some(y), _) => Val::month(y, m as i32),
+                (None, Some(p)) => Val::month(r::year_for(p, m, 0, self.lean(i)), m as i32),
+                (None, None) => Val::None,
             };
             return hit(j, val);
         }
@@ -88,6 +94,30 @@ impl Grammar<'_> {
             None => Val::None,
         };
         hit(k, val)
+    }
+
+    /// The year written at the end of a range of dates that starts before token `j` on month and
+    /// day `start` (day 0 for a month alone): `j` is "to", "and", "through", "until" or a dash,
+    /// followed by a month (with or without its day) and a year ("… to April 2022", "… and June
+    /// 5, 2023", "…-June 2023"). The range runs forward within that year ("February and January
+    /// 1997" is no range).
+    fn range_end_year(&self, j: usize, start: (u8, u8)) -> Option<i32> {
+        let connective = self.punct(j, b'-')
+            || (self.t.get(j).is_some_and(|t| !t.cap)
+                && matches!(self.text(j), "to" | "and" | "through" | "until" | "till"));
+        if !connective {
+            return None;
+        }
+        self.month(j + 1)?;
+        let end = self.explicit_date(j + 1)?;
+        // Only a year written there counts, not one resolved from the publication date.
+        let written = (j + 2..end.end).any(|k| self.year(k).is_some_and(|(_, after)| after <= end.end));
+        let (year, last) = match end.val {
+            Val::Month(y, m) if written => (i32::from(y), (m as u8, 0)),
+            Val::Day(d) if written => (i32::from(d.year()), (d.month() as u8, d.day() as u8)),
+            _ => return None,
+        };
+        (start.0 < last.0 || (start.0 == last.0 && start.1 <= last.1)).then_some(year)
     }
 
     /// "1998-08-07" and US "8/7/98" or "8/7/1998".

@@ -48,7 +48,12 @@ impl<'a> Grammar<'a> {
         // Most tokens cannot begin an expression: skip them before trying every rule.
         match self.t.get(i)?.lex {
             Lex::Punct(c) if c != b'\'' => return None,
-            Lex::Other if !matches!(self.text(i), "that" | "That" | "these" | "These") => return None,
+            Lex::Other
+                if !matches!(self.text(i), "that" | "That" | "these" | "These")
+                    && relative::short_quarter(self.text(i)).is_none() =>
+            {
+                return None
+            }
             Lex::Kw(Kw::In | Kw::Of | Kw::FutureCue | Kw::Around) => return None,
             _ => {}
         }

@@ -150,6 +150,17 @@ impl Grammar<'_> {
     /// quarter", "the year-ago quarter", "the latest quarter", "the first half".
     pub(super) fn quarter(&self, i: usize) -> Option<Hit> {
         let p = self.pubd;
+        // "Q3 2023", "Q3 of 2023", "Q3": a quarter written short, of the year that follows or,
+        // like "the third quarter", of the publication's.
+        if let Some(q) = short_quarter(self.text(i)) {
+            let of = if self.is_kw(i + 1, Kw::Of) { i + 2 } else { i + 1 };
+            let (year, end) = match self.year(of) {
+                Some((y, l)) => (Some(y), l),
+                None => (p.map(|p| p.year() as i32), i + 1),
+            };
+            let val = year.and_then(|y| i16::try_from(y).ok()).map_or(Val::None, |y| Val::Quarter(y, q));
+            return Some(Hit { start: i, end, val });
+        }
         let mut j = i;
         let mut year: Option<i32> = None;
         let mut back = 0; // "year-ago": a year before
@@ -364,5 +375,13 @@ impl Grammar<'_> {
             return Some(Hit { start: i, end: j + 3, val });
         }
         None
+    }
+}
+
+/// The quarter of "Q1" .. "Q4" (a capital Q and one digit).
+pub(super) fn short_quarter(word: &str) -> Option<i8> {
+    match word.as_bytes() {
+        [b'Q', d @ b'1'..=b'4'] => Some((d - b'0') as i8),
+        _ => None,
     }
 }
