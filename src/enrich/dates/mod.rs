@@ -341,6 +341,9 @@ mod tests {
         );
         // "May" with no cue and no dated range is not a month.
         assert!(run("They may and will act.", pubd()).is_empty());
+        let got = run("The summit runs March 3-5, 2025; the fair ran March 30-April 2, 2023.", pubd());
+        let firsts: Vec<_> = got.iter().filter(|(t, _)| t.starts_with("March")).cloned().collect();
+        assert_eq!(firsts, vec![pair("March 3", Some("2025-03-03")), pair("March 30", Some("2023-03-30"))]);
     }
 
     #[test]

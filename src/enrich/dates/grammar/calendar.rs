@@ -108,6 +108,13 @@ impl Grammar<'_> {
         if !connective {
             return None;
         }
+        // "March 3-5, 2025": a dash, the range's last day of the same month, and the year.
+        let last_day = self.t.get(j + 1).filter(|t| t.lex == Lex::Number && t.digits <= 2);
+        if let (true, true, Some(last)) = (start.1 > 0, self.punct(j, b'-') && self.adj(j + 1), last_day) {
+            let k = if self.punct(j + 2, b',') { j + 3 } else { j + 2 };
+            let (year, _) = self.year(k)?;
+            return (last.num >= u32::from(start.1) && last.num <= 31).then_some(year);
+        }
         self.month(j + 1)?;
         let end = self.explicit_date(j + 1)?;
         // Only a year written there counts, not one resolved from the publication date.

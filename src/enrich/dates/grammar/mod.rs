@@ -135,7 +135,9 @@ impl<'a> Grammar<'a> {
                 // first day is taken.
                 if self.punct(i + 1, b'-') && self.adj(i + 1) {
                     let to = self.t.get(i + 2).filter(|n| n.lex == Lex::Number && self.adj(i + 2));
-                    if !to.is_some_and(|n| n.num > t.num && n.num <= 31) {
+                    // "March 30-April 2": a range into the next month.
+                    let next_month = self.adj(i + 2) && self.month(i + 2).is_some();
+                    if !to.is_some_and(|n| n.num > t.num && n.num <= 31) && !next_month {
                         return None;
                     }
                 }
