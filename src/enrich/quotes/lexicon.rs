@@ -99,21 +99,22 @@ impl Words {
         let set = self.set.get_or_init(|| self.list.iter().map(|w| w.as_bytes()).collect());
         let mut buf = [0u8; MAX_WORD];
         // A longer word is none of them.
-        let Some(lower) = buf.get_mut(..word.len()) else {
-            return false;
-        };
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        set.contains(&*lower)
+        lower_bytes(word, &mut buf).is_some_and(|lower| set.contains(lower))
     }
+}
+
+/// The bytes of `word` with its ASCII letters in lower case, in `buf`; `None` when it does not
+/// fit.
+fn lower_bytes<'a>(word: &str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a [u8]> {
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// `word` with its ASCII letters in lower case, in `buf`; `None` when it does not fit.
 pub(super) fn ascii_lower<'a>(word: &str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a str> {
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
+    std::str::from_utf8(lower_bytes(word, buf)?).ok()
 }
 
 /// A set of words to look a word up in, ignoring ASCII case: a [`Words`] list, or a few words

@@ -304,13 +304,13 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     (!subordinate).then_some(who)
 }
 
-/// True when the clause subject `who` (a mention from [`subjects`]) is its sentence's main
-/// subject: no verb and no open subordinate clause stands between the sentence's start and it.
+/// True when the clause subject starting at byte `start` (a mention from [`subjects`]) is its
+/// sentence's main subject: no verb and no open subordinate clause stands between the sentence's start and it.
 /// Leading adverbial phrases closed by a comma ("In Paris on Monday, Ruiz said …", "When Ode
 /// arrived, Ruiz said …") are skipped. So in "Ruiz suggested ties could deepen as Ode may …",
 /// Ruiz is the main subject and Ode is not.
-pub(super) fn is_main_subject(text: &Text, who: &Who) -> bool {
-    let at = text.toks.partition_point(|t| t.start < who.start);
+pub(super) fn is_main_subject(text: &Text, start: usize) -> bool {
+    let at = text.toks.partition_point(|t| t.start < start);
     let mut first = at;
     while first > 0 {
         let p = text.toks[first - 1];

@@ -170,8 +170,7 @@ impl<'a> People<'a> {
         if let Some(main) = n.main.get() {
             return main;
         }
-        let who = Who { start: n.mention.start, end: n.mention.end, kind: WhoKind::Name };
-        let main = is_main_subject(self.text, &who);
+        let main = is_main_subject(self.text, n.mention.start);
         n.main.set(Some(main));
         main
     }
