@@ -63,6 +63,9 @@ pub struct QuoteExtractor {
     grammar: Grammar,
     /// Title and role words of `roles.tsv`, lower case, stripped from the front of speakers' names.
     titles: WordSet,
+    /// Office and role nouns of `roles.tsv` (`title` and `role` lines), lower case: the heads of
+    /// phrases such as "the US envoy", whose name only modifies them.
+    heads: WordSet,
 }
 
 impl QuoteExtractor {
@@ -73,7 +76,12 @@ impl QuoteExtractor {
     /// here its lines of other kinds are ignored.)
     pub fn from_config(config: &Config) -> Result<QuoteExtractor> {
         let verbs = parse_verbs(config.text(FILE))?;
-        Ok(QuoteExtractor { grammar: Grammar::new(verbs), titles: role_titles(config.text("roles.tsv")) })
+        let roles = config.text("roles.tsv");
+        Ok(QuoteExtractor {
+            grammar: Grammar::new(verbs),
+            titles: role_words(roles, &["title", "honorific", "modifier", "role"]),
+            heads: role_words(roles, &["title", "role"]),
+        })
     }
 
     /// All quotations of `article`, in order; `actors` names the speakers.
@@ -85,7 +93,7 @@ impl QuoteExtractor {
         if quoted.is_empty() {
             return Vec::new();
         }
-        let text = Text::new(body, &toks, &self.titles);
+        let text = Text::new(body, &toks, &self.titles, &self.heads);
         let mut people = People::new(actors, &text);
         let mut out = Vec::new();
         // Each quote kept, and whether it had no attribution of its own.
@@ -170,13 +178,13 @@ fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
-/// The words of the `title`, `honorific`, `modifier` and `role` lines of `roles.tsv` (kind, tab,
-/// words separated by `|`), lower case and without a final period.
-fn role_titles(text: &str) -> WordSet {
+/// The words of the lines of `roles.tsv` (kind, tab, words separated by `|`) of the given kinds,
+/// lower case and without a final period.
+fn role_words(text: &str, kinds: &[&str]) -> WordSet {
     let mut titles = WordSet::default();
     for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
         let Some((kind, words)) = line.split_once('\t') else { continue };
-        if matches!(kind.trim(), "title" | "honorific" | "modifier" | "role") {
+        if kinds.contains(&kind.trim()) {
             let words = words.split('|').map(|w| w.trim().trim_end_matches('.').to_lowercase());
             titles.extend(words.filter(|w| !w.is_empty()));
         }
@@ -228,7 +236,10 @@ mod tests {
 
     #[test]
     fn role_titles_read_the_title_kinds_only() {
-        let t = role_titles("# roles\ntitle\tWarden|Provost\ngiven\tJohn\nhonorific\tSqn. Ldr.\n");
+        let t = role_words(
+            "# roles\ntitle\tWarden|Provost\ngiven\tJohn\nhonorific\tSqn. Ldr.\n",
+            &["title", "honorific", "modifier", "role"],
+        );
         assert!(t.contains("warden") && t.contains("provost") && t.contains("sqn. ldr"));
         assert!(!t.contains("john"));
     }
@@ -417,5 +428,30 @@ mod tests {
         let body = "Ana Ruiz wrote on Monday. In a note to Mayor Tomas Vidal she said the budget \
                     was “far too small for the city.”";
         assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+    }
+
+    #[test]
+    fn a_name_before_a_role_noun_is_no_subject() {
+        // "the Vermont senator": the state only modifies the role; the senator is the person
+        // named before, whom the pronoun finds.
+        let body = "Tomas Vidal spoke in Burlington on Monday.\n\nThe Vermont senator said in a \
+                    statement that he would go on. “We fought very hard,” he said.";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
+        let body = "Tomas Vidal spoke in Miami on Monday.\n\nThe Florida senator sought to calm his \
+                    supporters, saying the heckler would “not get beat up” at his rally.";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
+        // An indefinite phrase names someone new: the pronoun stands for the journalist, not
+        // for China.
+        let body = "A Chinese journalist jailed for eight years said Tuesday that he was innocent.\n\n\
+                    “I have very mixed feelings,” he said.";
+        assert_eq!(speakers(body), [Some("A Chinese journalist".to_string())]);
+        // ... unless it is an appositive, which names the person before it.
+        let body = "“The dialogue must come first,” Ana Ruiz, a State Department spokeswoman, told \
+                    AFP.\n\n“As we have consistently stated, it depends on that,” she said.";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string()), Some("Ana Ruiz".to_string())]);
+        // A name after the role noun is the subject: "US military spokesman Tomas Vidal".
+        let body = "US military spokesman Tomas Vidal gave details on Monday. “The search goes on \
+                    tonight,” he said.";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
     }
 }

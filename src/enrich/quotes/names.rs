@@ -205,6 +205,29 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             && text.word_in(a - 1, &["the", "a", "an"])
             && text.is_word(a - 2)
             && (PREPOSITIONS.contains(text.word(a - 2)) || MORE_PREPOSITIONS.contains(text.word(a - 2)));
+        // "The US envoy said", "a Chinese journalist jailed …", "the Ruiz campaign spokesman":
+        // a name before a role noun only modifies it, and the phrase names the subject, unless a
+        // name follows the role noun ("US military spokesman Christopher Garver"), which the
+        // next step of the loop finds.
+        if let Some(role) = modified_role(text, b) {
+            // Only an indefinite phrase names someone new ("a Chinese journalist"); a definite one
+            // ("the UN chief") mostly refers back to a person already named, whom pronouns
+            // should go on finding.
+            // An appositive ("Ana Ruiz, a State Department spokeswoman, said") names the
+            // person before it, not someone new.
+            let indefinite =
+                a > 0 && text.word_in(a - 1, &["a", "an"]) && !(a > 1 && text.toks[a - 2].is_punct(','));
+            let named_after = role + 1 < n && name_word(text, role + 1);
+            if indefinite && !in_phrase && !named_after && role_subject(text, role + 1) {
+                out.push(Who {
+                    start: text.toks[a - 1].start,
+                    end: text.toks[role].end,
+                    kind: WhoKind::Other,
+                });
+            }
+            i = role + 1;
+            continue;
+        }
         // Skip a parenthesis after the name: "Sen. Ann Lee (D-Ohio) said".
         let mut b2 = b;
         if b2 < n && text.toks[b2].is_punct('(') {
@@ -254,6 +277,25 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         i = b;
     }
     out
+}
+
+/// The role noun (a lower-case word of `roles.tsv`: "envoy", "senator") at token `at`, or after
+/// one or two other lower-case nouns ("military spokesman"), which a name before `at` modifies.
+fn modified_role(text: &Text, at: usize) -> Option<usize> {
+    (at..text.toks.len().min(at + 3))
+        .take_while(|&k| text.is_word(k) && !text.is_cap(k))
+        .find(|&k| text.is_role_noun(k) || !common_noun(text, k))
+        .filter(|&k| text.is_role_noun(k))
+}
+
+/// True when the words from token `next` on make the phrase before them a clause's subject: a
+/// verb (after adverbs) or an appositive ("the US envoy said", "the senator, …, said").
+fn role_subject(text: &Text, next: usize) -> bool {
+    let mut k = next;
+    while k < text.toks.len() && (text.word_in(k, &ADVERBS) || ends_ly(text, k)) {
+        k += 1;
+    }
+    (k < text.toks.len() && verbish(text, k)) || appositive(text, next)
 }
 
 /// True when the comma at token `comma` opens an appositive closed by a comma and a verb, or is

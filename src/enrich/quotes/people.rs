@@ -76,7 +76,8 @@ impl<'a> People<'a> {
                     mention,
                     written: text.body[w.start..w.end].to_string(),
                     main: Cell::new(None),
-                    not_person: people.not_person(mention),
+                    // "The US envoy": a phrase holding a country's name is no country.
+                    not_person: w.kind == WhoKind::Name && people.not_person(mention),
                 }
             })
             .collect();

@@ -439,7 +439,7 @@ mod tests {
     fn speaker(body: &str) -> Option<(String, WhoKind)> {
         let toks = tokenize(body);
         let titles = WordSet::default();
-        let text = Text::new(body, &toks, &titles);
+        let text = Text::new(body, &toks, &titles, &titles);
         let q = pair(body, &toks)[0];
         let g = grammar();
         let who = q.close.and_then(|c| g.after(&text, c)).or_else(|| g.before(&text, q.open))?;

@@ -16,12 +16,14 @@ pub(super) struct Text<'a> {
     pub subjects: Vec<Who>,
     /// Title words from the configuration, lower case, besides the built-in [`TITLES`].
     titles: &'a WordSet,
+    /// Office and role nouns from the configuration, lower case ("envoy", "senator").
+    heads: &'a WordSet,
 }
 
 impl<'a> Text<'a> {
     /// The view of `body` and its tokens, with the clause subjects found.
-    pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a WordSet) -> Text<'a> {
-        let mut text = Text { body, toks, subjects: Vec::new(), titles };
+    pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a WordSet, heads: &'a WordSet) -> Text<'a> {
+        let mut text = Text { body, toks, subjects: Vec::new(), titles, heads };
         text.subjects = subjects(&text);
         text
     }
@@ -68,6 +70,13 @@ impl<'a> Text<'a> {
                         None => self.titles.contains(&w.to_lowercase()),
                     })
         }
+    }
+
+    /// True when token `i` is a lower-case office or role noun ("envoy", "senator"): a phrase's
+    /// head that a name before it only modifies. Singular only: a plural may be a verb ("Ruiz
+    /// heads the panel").
+    pub fn is_role_noun(&self, i: usize) -> bool {
+        self.is_word(i) && !self.is_cap(i) && self.heads.contains(self.word(i))
     }
 
     /// True when token `i` is a word of `words`, in any case.
