@@ -372,6 +372,17 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_written_first_is_the_person_named_before() {
+        let body = "Premier Wen Liang arrived in Hanoi. “The two peoples share deep ties,” Wen said.";
+        let actors = [actor("Wen Liang", ActorKind::Person, body, "Wen Liang")];
+        assert_eq!(speakers_with(body, &actors), [Some("Wen Liang".to_string())]);
+        // Only an earlier person: a name mentioned after the quotation is someone else.
+        let body = "“The two peoples share deep ties,” Wen said. Wen Liang left later.";
+        let actors = [actor("Wen Liang", ActorKind::Person, body, "Wen Liang")];
+        assert_eq!(speakers_with(body, &actors), [Some("Wen".to_string())]);
+    }
+
+    #[test]
     fn a_pronoun_never_stands_for_a_country() {
         let body = "Lena Ortiz met the press on Friday. Costa Rica has long opposed the plan. \
                     “It cannot pass as it is written,” she said.";

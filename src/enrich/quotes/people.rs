@@ -189,7 +189,8 @@ impl<'a> People<'a> {
     }
 
     /// The canonical name of a written name: the person actor whose mention overlaps it or whose
-    /// surname it is; else the name as written.
+    /// surname it is, else for a lone word the earlier person whose name it starts ("Hu" after
+    /// "Hu Jintao"); else the name as written.
     pub fn canonical(&self, written: &str, mention: Span) -> String {
         if let Some((a, _)) = self.actors.iter().find(|(_, s)| s.start < mention.end && mention.start < s.end)
         {
@@ -201,6 +202,16 @@ impl<'a> People<'a> {
         let before = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && same(a));
         if let Some((a, _)) = before.or_else(|| self.actors.iter().find(|(a, _)| same(a))) {
             return a.name.clone();
+        }
+        // A lone word that starts an earlier person's name: a family name written first ("Hu"
+        // after "Hu Jintao", "Ban" after "Ban Ki-moon"), or a given name ("Vladimir" after
+        // "Vladimir Kibenko").
+        if !written.contains(' ') {
+            let first = |a: &Actor| a.name.contains(' ') && a.name.split(' ').next() == Some(written);
+            if let Some((a, _)) = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && first(a))
+            {
+                return a.name.clone();
+            }
         }
         written.to_string()
     }
