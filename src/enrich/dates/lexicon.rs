@@ -392,8 +392,9 @@ fn classify_lower(w: &[u8]) -> Lex {
         b"thanksgiving" => kw(Holiday(self::Holiday::Thanksgiving)),
         b"christmas" => kw(Holiday(self::Holiday::Christmas)),
         b"election" => kw(Election),
-        b"will" | b"ll" | b"shall" | b"might" | b"plans" | b"scheduled" => kw(FutureCue),
-        b"expected" | b"due" | b"set" | b"slated" | b"planned" | b"going" => kw(ScheduleCue),
+        b"will" | b"ll" | b"shall" | b"might" | b"would" | b"plans" | b"scheduled" | b"postponed"
+        | b"adjourned" => kw(FutureCue),
+        b"expected" | b"due" | b"set" | b"slated" | b"planned" | b"planning" | b"going" => kw(ScheduleCue),
         b"around" | b"about" => kw(Around),
         b"its" => kw(Its),
         _ => Lex::Other,

@@ -47,8 +47,9 @@
 //!   times without a day, "now", anaphoric ones) have `value: None`.
 //! * An explicit year is taken as written. Anything relative ("Friday", "last year", "March 3")
 //!   is resolved against the publication date, and has `value: None` without one.
-//! * Direction comes from the sentence before the expression: a future cue ("will", "scheduled",
-//!   "expected to", "set for", "is to") points ahead; the search stops at the sentence start, a
+//! * Direction comes from the sentence before the expression: a future cue ("will", "would" but
+//!   not "would have", "scheduled", "adjourned", "expected to", "set for", "planning to", "is to",
+//!   "as early as" right before it) points ahead; the search stops at the sentence start, a
 //!   quotation mark or a reporting verb ("said Friday" dates the statement). Without a cue,
 //!   reporting is taken to be about the past.
 //! * A bare weekday is the most recent such day on or before the publication date, or after a
@@ -254,6 +255,17 @@ mod tests {
         // A recent day after a future cue stays in the past.
         let got = run("The suspects will be tried for the Aug. 3 attack.", pubd());
         assert_eq!(got, vec![pair("Aug. 3", Some("1998-08-03"))]);
+        // Reported plans point ahead ("would", "adjourned until", "as early as"); what would have
+        // happened, and what followed "as soon as", are past.
+        for (text, day, value) in [
+            ("The ministers would meet Friday in Rome.", "Friday", "1998-08-14"),
+            ("The trial was adjourned until Tuesday.", "Tuesday", "1998-08-11"),
+            ("The father could arrive as early as Tuesday.", "Tuesday", "1998-08-11"),
+            ("He would have won on Friday.", "Friday", "1998-08-07"),
+            ("As soon as the votes were counted Tuesday, the rivals clashed.", "Tuesday", "1998-08-04"),
+        ] {
+            assert_eq!(run(text, pubd()), vec![pair(day, Some(value))], "{text}");
+        }
     }
 
     #[test]

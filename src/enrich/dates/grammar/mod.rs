@@ -274,14 +274,22 @@ impl<'a> Grammar<'a> {
             }
             let next = self.text(j + 1);
             let to_or_for = next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("for");
+            // "would have won", "a would-be candidate": a past that did not happen, not a future.
+            let unreal = w.eq_ignore_ascii_case("would")
+                && (next.eq_ignore_ascii_case("have") || self.t.get(j + 1).is_some_and(|n| n.is(b'-')));
             match t.kw() {
-                Some(Kw::FutureCue) => return Lean::Future,
+                Some(Kw::FutureCue) if !unreal => return Lean::Future,
                 // "expected to", "set for", "due to": the bare words are adjectives or nouns too.
                 Some(Kw::ScheduleCue) if to_or_for => return Lean::Future,
                 _ => {}
             }
             // "is to resume", "are to meet"
             if w.eq_ignore_ascii_case("to") && j > 0 && matches!(self.text(j - 1), "is" | "are") {
+                return Lean::Future;
+            }
+            // "as soon as Tuesday", "as early as Monday": the earliest of what is still to come
+            // (not "as soon as the results were counted Tuesday").
+            if matches!(w, "soon" | "early") && j + 2 == i && next.eq_ignore_ascii_case("as") {
                 return Lean::Future;
             }
         }
