@@ -210,11 +210,10 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         // name follows the role noun ("US military spokesman Christopher Garver"), which the
         // next step of the loop finds.
         if let Some(role) = modified_role(text, b) {
-            // Only an indefinite phrase names someone new ("a Chinese journalist"); a definite one
-            // ("the UN chief") mostly refers back to a person already named, whom pronouns
-            // should go on finding.
-            // An appositive ("Ana Ruiz, a State Department spokeswoman, said") names the
-            // person before it, not someone new.
+            // Only an indefinite phrase names someone new ("a Chinese journalist"), and not as an
+            // appositive ("Ana Ruiz, a State Department spokeswoman, said"); a definite one ("the
+            // UN chief") mostly refers back to a person already named, whom pronouns should go on
+            // finding.
             let indefinite =
                 a > 0 && text.word_in(a - 1, &["a", "an"]) && !(a > 1 && text.toks[a - 2].is_punct(','));
             let named_after = role + 1 < n && name_word(text, role + 1);
@@ -282,10 +281,12 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
 /// The role noun (a lower-case word of `roles.tsv`: "envoy", "senator") at token `at`, or after
 /// one or two other lower-case nouns ("military spokesman"), which a name before `at` modifies.
 fn modified_role(text: &Text, at: usize) -> Option<usize> {
-    (at..text.toks.len().min(at + 3))
+    // The role noun is looked for first: most names are followed by none, and telling a common
+    // noun takes a dozen word-list lookups.
+    let role = (at..text.toks.len().min(at + 3))
         .take_while(|&k| text.is_word(k) && !text.is_cap(k))
-        .find(|&k| text.is_role_noun(k) || !common_noun(text, k))
-        .filter(|&k| text.is_role_noun(k))
+        .find(|&k| text.is_role_noun(k))?;
+    (at..role).all(|k| common_noun(text, k)).then_some(role)
 }
 
 /// True when the words from token `next` on make the phrase before them a clause's subject: a
