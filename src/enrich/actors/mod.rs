@@ -3,6 +3,8 @@
 mod names;
 mod tokens;
 
+pub(crate) use tokens::article_prefixed;
+
 use serde::Serialize;
 
 use crate::article::Article;
@@ -138,6 +140,18 @@ impl Collector {
 /// A name as shown: the text with runs of white space made single spaces.
 fn clean_name(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a title ending at byte `end` of `body` ends, with the period of an abbreviated rank
+/// ("Texas Sen." rather than "Texas Sen").
+fn title_end(body: &str, end: usize) -> usize {
+    let word = body[..end].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let abbreviated = (1..=4).contains(&word.len()) && body[end..].starts_with('.');
+    if abbreviated {
+        end + 1
+    } else {
+        end
+    }
 }
 
 impl ActorExtractor {
@@ -301,7 +315,7 @@ impl ActorExtractor {
                         let from = c.country_hit.map_or(toks[a].start, |h| {
                             org_of(h).map_or(hits[h].start, |o| toks[o.first].start.min(hits[h].start))
                         });
-                        clean_name(&body[from..toks[b - 1].end])
+                        clean_name(&body[from..title_end(body, toks[b - 1].end)])
                     });
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
@@ -340,7 +354,9 @@ impl ActorExtractor {
             match links.iter().find(|(s, _)| s == text) {
                 Some((_, idx)) => link(col, *idx, mention(body, start, end, false)),
                 None => {
-                    let role = c.title.map(|(a, b)| clean_name(&body[toks[a].start..toks[b - 1].end]));
+                    let role = c
+                        .title
+                        .map(|(a, b)| clean_name(&body[toks[a].start..title_end(body, toks[b - 1].end)]));
                     let name = text.to_string();
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
@@ -524,6 +540,20 @@ mod tests {
         assert_eq!(texts, ["Don Guardian", "Guardian"], "the later lone surname is his");
         let paper = find(&actors, "Guardian").expect("the newspaper, named without a given name");
         assert_eq!((paper.kind, paper.mentions.len()), (ActorKind::Organization, 1));
+    }
+
+    #[test]
+    fn a_place_and_an_abbreviated_rank_are_the_role() {
+        let body = "Texas Sen. Jaromir Novakovsky spoke, and Ohio Gov. Petra Lindqvarn listened.";
+        let actors = extractor().extract(&article("", body, None));
+        let sen = find(&actors, "Jaromir Novakovsky").expect("the rank is stripped from the name");
+        assert_eq!(sen.role.as_deref(), Some("Texas Sen."));
+        let gov = find(&actors, "Petra Lindqvarn").expect("the rank is stripped from the name");
+        assert_eq!(gov.role.as_deref(), Some("Ohio Gov."));
+        // A rank written out ("King") inside a name is not stripped: only abbreviated ones are.
+        let body = "Martin Luther King Jr. spoke in Memphis.";
+        let actors = extractor().extract(&article("", body, None));
+        assert!(actors.iter().all(|a| a.name != "Jr"), "{actors:?}");
     }
 
     #[test]

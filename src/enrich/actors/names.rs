@@ -395,8 +395,12 @@ impl Names<'_> {
         let mut s = a;
         let mut title_start = None;
         // Everything up to the last office noun is a title: "Environment Minister Alfonso Scanio",
-        // "Europe Minister Geoff Hoon".
-        if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| self.is(k, &cues.titles, buf)) {
+        // "Europe Minister Geoff Hoon", and up to an abbreviated rank: "Texas Sen. Ted Cruz".
+        let office = |k: usize, buf: &mut String| {
+            self.is(k, &cues.titles, buf)
+                || (self.text[toks[k].end..].starts_with('.') && self.is(k, &cues.honorifics, buf))
+        };
+        if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| office(k, buf)) {
             s = (a..=k).find(|&i| !opener(i, buf)).unwrap_or(k);
             title_start = Some(s);
             s = k + 1;

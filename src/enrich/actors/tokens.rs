@@ -44,6 +44,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// Arabic articles glued to a name ("al-Maliki"): such a word counts as capitalised.
 const ARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"];
 
+/// True for a lower-case article glued to a capitalised name ("al-Maliki", "el-Sisi"), which
+/// counts as a capitalised word of a name.
+pub(crate) fn article_prefixed(word: &str) -> bool {
+    word.bytes()
+        .position(|b| b == b'-')
+        .is_some_and(|at| ARTICLES.contains(&&word[..at]) && word[at + 1..].starts_with(char::is_uppercase))
+}
+
 /// Suffixes that compound a name into an adjective ("US-led", "Saddam Hussein-era").
 const SUFFIXES: &[&str] = &[
     "led",
@@ -164,11 +172,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         let word = &text[start..end];
         let mut flags = 0;
-        // "al-Maliki", "el-Sisi": a lower-case article glued to a capitalised name.
-        let prefixed = word.bytes().position(|b| b == b'-').is_some_and(|at| {
-            ARTICLES.contains(&&word[..at]) && word[at + 1..].starts_with(char::is_uppercase)
-        });
-        if c.is_uppercase() || prefixed {
+        if c.is_uppercase() || article_prefixed(word) {
             flags |= F_CAP;
         }
         if all_caps(word) {

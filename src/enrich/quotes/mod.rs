@@ -372,6 +372,19 @@ mod tests {
     }
 
     #[test]
+    fn names_with_an_article_and_titles_before_them() {
+        // "al-Turki" is a capitalised name word, and the titles before it belong to its phrase.
+        let body = "“Everything is proceeding according to plan,” Saudi interior ministry spokesman \
+                    General Tomas al-Turki told AFP.";
+        assert_eq!(speakers(body), [Some("Tomas al-Turki".to_string())]);
+        // A surname is matched whatever the case of its article.
+        let body = "Tomas Al-Zahar arrived.\n\nAt the crossing, al-Zahar said “our presence here is \
+                    symbolic.”";
+        let actors = [actor("Tomas Al-Zahar", ActorKind::Person, body, "Tomas Al-Zahar")];
+        assert_eq!(speakers_with(body, &actors), [Some("Tomas Al-Zahar".to_string())]);
+    }
+
+    #[test]
     fn a_family_name_written_first_is_the_person_named_before() {
         let body = "Premier Wen Liang arrived in Hanoi. “The two peoples share deep ties,” Wen said.";
         let actors = [actor("Wen Liang", ActorKind::Person, body, "Wen Liang")];

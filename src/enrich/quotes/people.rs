@@ -198,7 +198,8 @@ impl<'a> People<'a> {
         }
         // "Clinton" is the Clinton mentioned last before it (Hillary after Bill's paragraph).
         let surname = written.rsplit(' ').next().unwrap_or(written);
-        let same = |a: &Actor| a.name.rsplit(' ').next() == Some(surname);
+        // Case aside: "al-Zahar" for "Mahmoud Al-Zahar".
+        let same = |a: &Actor| a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname));
         let before = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && same(a));
         if let Some((a, _)) = before.or_else(|| self.actors.iter().find(|(a, _)| same(a))) {
             return a.name.clone();

@@ -128,8 +128,18 @@ impl Grammar {
         // a clause after a comma (`… than that of the agency, Ruiz said`), not end a long clause
         // (`"…" Ruiz was defensive about an aide who said`).
         let near = |w: &Who| {
-            let at = seq.iter().position(|&k| text.toks[k].start == w.start).unwrap_or(usize::MAX);
-            at < 5 || (at > 0 && at != usize::MAX && text.toks[seq[at - 1]].is_punct(','))
+            let Some(mut at) = seq.iter().position(|&k| text.toks[k].start == w.start) else {
+                return false;
+            };
+            // The titles and roles before a name belong to its phrase: "…," Saudi interior
+            // ministry spokesman General Mansur al-Turki told AFP.
+            while at > 0 && {
+                let k = seq[at - 1];
+                text.is_cap(k) || text.abbreviation_dot(k) || text.is_title(k) || text.is_role_noun(k)
+            } {
+                at -= 1;
+            }
+            at < 5 || (at > 0 && text.toks[seq[at - 1]].is_punct(','))
         };
         if let Some(who) = self.backward_np(text, before, 0).filter(near) {
             return Some(who);

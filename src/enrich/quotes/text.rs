@@ -4,6 +4,7 @@
 use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, TITLES};
 use super::names::{subjects, Who};
 use super::tokens::{Kind, Tok};
+use crate::enrich::actors::article_prefixed;
 use crate::enrich::hash::WordSet;
 
 /// A view of one article's tokens.
@@ -51,7 +52,14 @@ impl<'a> Text<'a> {
             return false;
         }
         let word = self.word(i);
-        match word.as_bytes().first() {
+        let bytes = word.as_bytes();
+        match bytes.first() {
+            // "al-Assad", "el-Sisi": an article glued to a name (looked at only when a hyphen
+            // follows two or three letters, since this runs for every word).
+            Some(b) if b.is_ascii_lowercase() => {
+                matches!((bytes.get(2), bytes.get(3)), (Some(b'-'), _) | (_, Some(b'-')))
+                    && article_prefixed(word)
+            }
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => word.starts_with(char::is_uppercase),
         }
