@@ -4,7 +4,6 @@
 use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, TITLES};
 use super::names::{subjects, Who};
 use super::tokens::{Kind, Tok};
-use crate::enrich::actors::article_prefixed;
 use crate::enrich::hash::WordSet;
 
 /// A view of one article's tokens.
@@ -46,23 +45,10 @@ impl<'a> Text<'a> {
         self.toks[i].is_word()
     }
 
-    /// True when token `i` is a word starting with a capital.
+    /// True when token `i` is a word starting with a capital, or with an article glued to one
+    /// ("al-Assad").
     pub fn is_cap(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let word = self.word(i);
-        let bytes = word.as_bytes();
-        match bytes.first() {
-            // "al-Assad", "el-Sisi": an article glued to a name (looked at only when a hyphen
-            // follows two or three letters, since this runs for every word).
-            Some(b) if b.is_ascii_lowercase() => {
-                matches!((bytes.get(2), bytes.get(3)), (Some(b'-'), _) | (_, Some(b'-')))
-                    && article_prefixed(word)
-            }
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => word.starts_with(char::is_uppercase),
-        }
+        self.toks[i].cap
     }
 
     /// True when token `i` is a title or honorific that may precede a name ("Sen.", "Mayor").

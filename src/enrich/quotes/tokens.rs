@@ -27,6 +27,9 @@ pub(super) struct Tok {
     pub end: usize,
     /// Its kind.
     pub kind: Kind,
+    /// A word starting with a capital, or with an article glued to one ("al-Assad"): decided
+    /// once here, since attribution asks it of every word many times.
+    pub cap: bool,
 }
 
 impl Tok {
@@ -45,6 +48,8 @@ impl Tok {
         matches!(self.kind, Kind::Open | Kind::Close | Kind::Ambiguous)
     }
 }
+
+use crate::enrich::actors::article_prefixed;
 
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -74,7 +79,7 @@ pub(super) fn tokenize(body: &str) -> Vec<Tok> {
                 chars.next();
             }
             if newline {
-                toks.push(Tok { start: i, end, kind: Kind::Break });
+                toks.push(Tok { start: i, end, kind: Kind::Break, cap: false });
             }
             prev = Some(' ');
             continue;
@@ -95,7 +100,10 @@ pub(super) fn tokenize(body: &str) -> Vec<Tok> {
                 }
                 break;
             }
-            toks.push(Tok { start: i, end, kind: Kind::Word });
+            let word = &body.as_bytes()[i..end];
+            let hyphen_early = word.len() > 3 && (word[2] == b'-' || word[3] == b'-');
+            let cap = c.is_uppercase() || (hyphen_early && article_prefixed(&body[i..end]));
+            toks.push(Tok { start: i, end, kind: Kind::Word, cap });
             prev = body[..end].chars().next_back();
             continue;
         }
@@ -118,7 +126,7 @@ pub(super) fn tokenize(body: &str) -> Vec<Tok> {
             '"' => straight(prev, body[end..].chars().next()),
             _ => Kind::Punct(c),
         };
-        toks.push(Tok { start: i, end, kind });
+        toks.push(Tok { start: i, end, kind, cap: false });
         prev = Some(c);
     }
     toks
