@@ -111,6 +111,10 @@ pub struct SearchResults {
     pub total: usize,
 }
 
+/// Memory for decompressed record blocks per segment: tantivy's default (100 blocks of its
+/// default 16 KiB).
+const RECORD_CACHE_BYTES: usize = 100 * 16 * 1024;
+
 /// A searcher over an opened index, reusable across queries.
 pub struct Searcher {
     open: OpenIndex,
@@ -138,8 +142,16 @@ impl Searcher {
     /// # Errors
     /// When tantivy cannot open a reader.
     pub fn new(open: OpenIndex, config: &Config) -> Result<Searcher> {
-        let reader: IndexReader =
-            open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        // tantivy keeps 100 decompressed record blocks per segment, a number sized for its 16 KiB
+        // blocks; casefile's are smaller (`store_block_kb`), so it keeps as many more, in the same
+        // memory, and the records of recent hits are not decompressed again.
+        let block = open.index.settings().docstore_blocksize.max(1);
+        let reader: IndexReader = open
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks((RECORD_CACHE_BYTES / block).max(100))
+            .try_into()?;
         let snapshot = reader.searcher();
         let name = snapshot.schema().get_field_name(open.fields.article_key).to_string();
         let article_keys = snapshot
