@@ -146,8 +146,7 @@ fn clean_name(text: &str) -> String {
 /// ("Texas Sen." rather than "Texas Sen").
 fn title_end(body: &str, end: usize) -> usize {
     let word = body[..end].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let abbreviated = (1..=4).contains(&word.len()) && body[end..].starts_with('.');
-    if abbreviated {
+    if tokens::abbreviation(word) && body[end..].starts_with('.') {
         end + 1
     } else {
         end

@@ -92,7 +92,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// An initial ("W") or a title abbreviation ("Mr"), whose dot does not end a sentence.
-fn abbreviation(word: &str) -> bool {
+pub(crate) fn abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     initial || ABBREVIATIONS.contains(&word)
