@@ -556,6 +556,35 @@ mod tests {
     }
 
     #[test]
+    fn an_office_of_a_department_is_the_title() {
+        let body = "Chinese Assistant Minister of Commerce Jaromir Novakovsky met Minister of Labor and \
+                    Social Security Petra Lindqvarn. Chief of Staff Lieutenant General Oskar Brandvold \
+                    came. Secretary of State John F. Kerry spoke. The Director of Vice President Tomas \
+                    Varnheim's office declined.";
+        let actors = extractor().extract(&article("", body, Some("2015-06-01")));
+        let role = |name: &str| find(&actors, name).map(|a| (a.kind, a.role.clone()));
+        assert_eq!(
+            role("Jaromir Novakovsky"),
+            Some((ActorKind::Person, Some("Chinese Assistant Minister of Commerce".into()))),
+            "not the organisation \"Commerce Jaromir Novakovsky\": {actors:?}"
+        );
+        assert_eq!(find(&actors, "Jaromir Novakovsky").and_then(|a| a.country.as_deref()), Some("CHN"));
+        assert_eq!(
+            role("Petra Lindqvarn"),
+            Some((ActorKind::Person, Some("Minister of Labor and Social Security".into())))
+        );
+        assert_eq!(
+            role("Oskar Brandvold"),
+            Some((ActorKind::Person, Some("Chief of Staff Lieutenant General".into())))
+        );
+        assert!(find(&actors, "John Kerry").is_some(), "a middle initial added to a known name: {actors:?}");
+        assert!(
+            actors.iter().all(|a| a.role.as_deref() != Some("Director of Vice")),
+            "\"Vice\" is no department: {actors:?}"
+        );
+    }
+
+    #[test]
     fn unknown_people_found_by_cues() {
         let body = "Foreign Minister Jaromir Novakovsky arrived on Monday. \
                     Petra Lindqvarn, the ministry spokeswoman, said talks went well. \

@@ -240,22 +240,12 @@ impl Names<'_> {
                 continue;
             }
             let a = i;
-            let mut j = i + 1;
-            while j < n
-                && toks[j].has(F_JOINED)
-                && (self.hit_of[j].is_none() || self.surname_not_org(j, &mut buf))
-                && !toks[j - 1].has(F_POSS)
-            {
-                let inner_particle = self.is_particle(j)
-                    && j + 1 < n
-                    && toks[j + 1].has(F_CAP | F_JOINED)
-                    && toks[j + 1].has(F_JOINED)
-                    && self.hit_of[j + 1].is_none();
-                if !(toks[j].has(F_CAP) || inner_particle) {
-                    break;
-                }
-                j += 1;
+            if let Some(person) = self.office_of_department(a, &mut buf) {
+                i = person.last;
+                out.push(person);
+                continue;
             }
+            let j = self.run_end(a, &mut buf);
             i = j;
             // A known full name, possibly after titles: "Foreign Minister Sergei Lavrov".
             // The longest known sub-run wins; headlines add words ("Donald Trump Is Right").
@@ -298,6 +288,147 @@ impl Names<'_> {
         }
         out.sort_by_key(|c| c.first);
         out
+    }
+
+    /// One past the last token of the run of capitalised words starting at token `a`: words
+    /// joined by spaces, outside gazetteer hits, with lower-case particles inside ("Osama bin
+    /// Laden"), ending after a possessive.
+    fn run_end(&self, a: usize, buf: &mut String) -> usize {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut j = a + 1;
+        while j < n
+            && toks[j].has(F_JOINED)
+            && (self.hit_of[j].is_none() || self.surname_not_org(j, buf))
+            && !toks[j - 1].has(F_POSS)
+        {
+            let inner_particle = self.is_particle(j)
+                && j + 1 < n
+                && toks[j + 1].has(F_CAP | F_JOINED)
+                && toks[j + 1].has(F_JOINED)
+                && self.hit_of[j + 1].is_none();
+            if !(toks[j].has(F_CAP) || inner_particle) {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// A person named after a title, `of` and the office's field: "Assistant Minister of
+    /// Commerce Fu Ziying", "Minister of Labor and Social Security Tian Chengping", "Secretary of
+    /// the Interior Gale Norton". `a` is the first capitalised word after `of` (or `of the`).
+    ///
+    /// Without this, the field and the name made one run of capitals, which was read as an
+    /// organisation ("Commerce Fu Ziying": "Commerce" is an organisation's head word) or as a
+    /// person with the field in the name ("Affairs Per Stig Moeller"). The person's title is the
+    /// whole office, from the title words before `of` to the last word of the field.
+    fn office_of_department(&self, a: usize, buf: &mut String) -> Option<Candidate> {
+        let toks = self.toks;
+        let n = toks.len();
+        let joined = |k: usize| toks[k].has(F_JOINED);
+        // `of` (or `of the`) right before, and a capitalised office noun right before that.
+        let of_at = match a.checked_sub(1).map(|k| self.word(k)) {
+            Some("of") => a - 1,
+            Some("the") if a >= 2 && self.word(a - 2) == "of" => a - 2,
+            _ => return None,
+        };
+        let office = of_at.checked_sub(1)?;
+        let after_office = joined(a)
+            && (of_at + 1..a).all(joined)
+            && joined(of_at)
+            && toks[office].has(F_CAP)
+            && !toks[office].has(F_POSS)
+            && self.is(office, &self.cues.titles, buf);
+        if !after_office {
+            return None;
+        }
+        // The field: department words, maybe two joined by "and" ("Labor and Social Security").
+        let field = |k: usize, buf: &mut String| {
+            k < n
+                && joined(k)
+                && toks[k].has(F_CAP)
+                && self.hit_of[k].is_none()
+                && self.is(k, &self.cues.departments, buf)
+        };
+        let mut s = a;
+        loop {
+            if field(s, buf) && !toks[s].has(F_POSS) {
+                s += 1;
+            } else if s > a
+                && s + 1 < n
+                && matches!(self.word(s), "and" | "&")
+                && joined(s)
+                && field(s + 1, buf)
+            {
+                s += 2;
+            } else {
+                break;
+            }
+        }
+        if s == a || s >= n || !joined(s) || self.hit_of[s].is_some() {
+            return None;
+        }
+        if !toks[s].has(F_CAP) || !self.text[toks[s].start..].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let b = self.run_end(s, buf);
+        // "Chief of Staff Lieutenant General Dan Halutz": ranks after the field are the title's.
+        while s + 1 < b && self.is_titlish(s, buf) {
+            s += 1;
+        }
+        // "Minister of Child Welfare Edward Mabiza": a field word this list lacks comes first,
+        // and the name starts at a given name.
+        if !self.is(s, &self.cues.given, buf) {
+            if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, &self.cues.given, buf)) {
+                s = k;
+            }
+        }
+        let mut e = b;
+        while e > s + 1 && TIME_WORDS.contains(&lower(self.text, &toks[e - 1], buf)) {
+            e -= 1;
+        }
+        let plausible = e - s <= 4
+            && !self.is_titlish(e - 1, buf)
+            && (s..e).all(|k| {
+                !toks[k].has(F_ALLCAPS | F_DIGIT)
+                    && !self.is(k, &self.cues.notname, buf)
+                    && !self.is(k, &self.cues.heads, buf)
+            });
+        if !plausible {
+            return None;
+        }
+        // The title's words before the office noun ("Assistant", "Deputy Prime").
+        let mut t = office;
+        while t > 0
+            && joined(t)
+            && toks[t - 1].has(F_CAP)
+            && self.hit_of[t - 1].is_none()
+            && !toks[t - 1].has(F_POSS)
+            && self.is_titlish(t - 1, buf)
+        {
+            t -= 1;
+        }
+        let kind = self.known(s, e).map_or(CandKind::Person, CandKind::Known);
+        Some(Candidate { kind, first: s, last: e, title: Some((t, s)), country_hit: self.country_before(t) })
+    }
+
+    /// The known person named by tokens `s..e`, also when a middle initial is added to the name
+    /// the gazetteer knows ("John F. Kerry" for John Kerry).
+    fn known(&self, s: usize, e: usize) -> Option<u32> {
+        let name = &self.text[self.toks[s].start..self.toks[e - 1].end];
+        if let Some(p) = self.gazetteer.known_person(name, self.date) {
+            return Some(p);
+        }
+        let initial = |k: usize| {
+            let t = &self.toks[k];
+            t.end - t.start == 1 && self.text[t.end..].starts_with('.')
+        };
+        if e - s != 3 || !initial(s + 1) {
+            return None;
+        }
+        let short = format!("{} {}", self.word(s), self.word(s + 2));
+        self.gazetteer.known_person(&short, self.date)
     }
 
     /// True when the word of token `i` appears elsewhere as a lone capitalised word (not the

@@ -380,6 +380,7 @@ impl Gazetteer {
                 "title" => &mut cues.titles,
                 "honorific" => &mut cues.honorifics,
                 "modifier" => &mut cues.modifiers,
+                "department" => &mut cues.departments,
                 "role" => &mut cues.roles,
                 "given" => &mut cues.given,
                 "particle" => &mut cues.particles,
@@ -388,7 +389,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, modifier, role, given, particle, notname, verb)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, modifier, department, role, given, particle, notname, verb)"),
                     ))
                 }
             };

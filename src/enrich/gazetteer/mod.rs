@@ -165,6 +165,8 @@ pub struct Cues {
     pub honorifics: WordSet,
     /// Words that only qualify a title ("foreign", "prime"), lower-case.
     pub modifiers: WordSet,
+    /// Fields of an office written after `of` ("commerce", "affairs"), lower-case.
+    pub departments: WordSet,
     /// Role nouns ("spokesman"), lower-case.
     pub roles: WordSet,
     /// Given names, lower-case.
