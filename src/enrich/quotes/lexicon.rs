@@ -199,6 +199,16 @@ pub(super) static MODALS: Words = Words::new(&[
 #[rustfmt::skip]
 pub(super) static LISTENER_VERBS: Words = Words::new(&["told", "tells", "tell", "telling", "asked", "asks", "ask"]);
 
+/// Speech verbs that may come before their subject ("…, said Ana Ruiz, the mayor.") and never
+/// take a listener or a target as their object (as "told", "warned" and "urged" do).
+#[rustfmt::skip]
+pub(super) static INVERTING_VERBS: Words = Words::new(&[
+    "said", "says", "added", "adds", "explained", "noted", "wrote", "writes", "continued",
+    "recalled", "insisted", "stated", "argued", "replied", "remarked", "observed", "conceded",
+    "admitted", "acknowledged", "declared", "concluded", "claimed", "stressed", "emphasized",
+    "emphasised", "commented", "reiterated",
+]);
+
 /// Prepositions besides [`PREPOSITIONS`] after which a name is an object, not a subject ("into
 /// the World Cup").
 #[rustfmt::skip]
@@ -227,7 +237,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 18] = [
+    const ALL: [&Words; 19] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -243,6 +253,7 @@ mod tests {
         &ADVERBIAL_PREPOSITIONS,
         &MODALS,
         &LISTENER_VERBS,
+        &INVERTING_VERBS,
         &MORE_PREPOSITIONS,
         &SUBORDINATORS,
         &NOT_VERBS,

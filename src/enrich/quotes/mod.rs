@@ -478,4 +478,23 @@ mod tests {
                     tonight,” he said.";
         assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
     }
+    #[test]
+    fn inverted_attributions_and_appositives() {
+        let s = |name: &str| Some(name.to_string());
+        // "…, said X" with no quotation makes X the subject that a following unattributed
+        // quotation (or a pronoun) finds.
+        let body = "The plan was approved by the board on Monday, said Tomas Vidal, a spokesman. \
+                    “It will take effect next month in all of the stores.”";
+        assert_eq!(speakers(body), [s("Tomas Vidal")]);
+        // After its own subject, the name after "said" is what was said, not who said it.
+        let body = "Asked who leads the party, Ana Ruiz said Vidal. “I would say Tomas for now,” she said.";
+        assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        // A capitalised phrase between commas after a name describes the name.
+        let body = "“We are back in the family,” Ana Ruiz, the Chef de Mission, told reporters.\n\n\
+                    “We lost some prestige during the war,” she said after the ceremony.";
+        assert_eq!(speakers(body), [s("Ana Ruiz"), s("Ana Ruiz")]);
+        // A plural's possessive inside the appositive.
+        let body = "“This is the hardest rescue of all,” Tomas Vidal, a miners' union official, said.";
+        assert_eq!(speakers(body), [s("Tomas Vidal")]);
+    }
 }

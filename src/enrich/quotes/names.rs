@@ -257,10 +257,30 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             && !text.word_in(b, &["it", "you"])
             // "the Ruiz campaign said": a name modifying its subject's head noun still names it.
             && (!modifier || verbish(text, b) || (b + 1 < n && verbish(text, b + 1)));
-        let verb_like =
-            verb_like || (!introduced && (opener_with_comma || (!in_phrase && appositive(text, b))));
+        // "…, said Qi Zhiye, president of the school.": a name right after a speech verb that
+        // takes no listener is that verb's subject, inverted, whom a later pronoun or an
+        // unattributed quotation finds.
+        // The verb must follow a comma or a quotation ("…, said Ana Ruiz"): after its own
+        // subject ("he said Ryan") the name is what was said.
+        let inverted = a > 1
+            && text.is_word(a - 1)
+            && !text.is_cap(a - 1)
+            && text.word_in(a - 1, &INVERTING_VERBS)
+            && (text.toks[a - 2].is_punct(',') || text.toks[a - 2].is_mark());
+        let verb_like = verb_like
+            || inverted
+            || (!introduced && (opener_with_comma || (!in_phrase && appositive(text, b))));
+        // "Din Mohammad Safi, the Chef de Mission, told Xinhua": a capitalised phrase between
+        // commas right after a name describes that name; it is no second subject for a later
+        // pronoun to find.
+        let describes_name = a > 2
+            && text.word_in(a - 1, &["the", "a", "an"])
+            && text.toks[a - 2].is_punct(',')
+            && name_word(text, a - 3)
+            && b < n
+            && text.toks[b].is_punct(',');
         let end = (a..b).take_while(|&k| !text.toks[k].is_punct('(')).last().map_or(a, |k| k + 1);
-        if verb_like && !possessive(text, end - 1) {
+        if verb_like && !describes_name && !possessive(text, end - 1) {
             let np: Vec<usize> = (a..end).collect();
             if let Some(&(s, e)) = name_runs(text, &np).last() {
                 let lone_opener = e - s == 1 && starts_sentence(np[s]) && !mid.contains(text.word(np[s]));

@@ -118,10 +118,16 @@ impl Grammar {
             return None;
         };
         let before = &seq[..v];
-        if before
-            .iter()
-            .any(|&i| !(text.is_word(i) || text.toks[i].is_punct(',') || text.abbreviation_dot(i)))
-        {
+        // The apostrophe of a plural's possessive ("a miners' union official") is part of a noun
+        // phrase too.
+        let possessive_mark = |i: usize| {
+            matches!(text.toks[i].kind, Kind::Punct('\'' | '’'))
+                && i > 0
+                && text.toks[i - 1].end == text.toks[i].start
+        };
+        if before.iter().any(|&i| {
+            !(text.is_word(i) || text.toks[i].is_punct(',') || text.abbreviation_dot(i) || possessive_mark(i))
+        }) {
             return None;
         }
         // The subject must stand next to the quotation (`"…," Ana Ruiz, 69, told MSNBC`) or open
