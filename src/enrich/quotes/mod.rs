@@ -493,6 +493,11 @@ mod tests {
         let body = "“We are back in the family,” Ana Ruiz, the Chef de Mission, told reporters.\n\n\
                     “We lost some prestige during the war,” she said after the ceremony.";
         assert_eq!(speakers(body), [s("Ana Ruiz"), s("Ana Ruiz")]);
+        // A speaker's surname alone is the speaker's full name, even one no actor holds.
+        let body =
+            "“We are back in the family,” Tomas Vidal Brandt, the Chef de Mission, told reporters.\n\n\
+                    “The team will learn a lot here,” Brandt said.";
+        assert_eq!(speakers(body), [s("Tomas Vidal Brandt"), s("Tomas Vidal Brandt")]);
         // A plural's possessive inside the appositive.
         let body = "“This is the hardest rescue of all,” Tomas Vidal, a miners' union official, said.";
         assert_eq!(speakers(body), [s("Tomas Vidal")]);

@@ -34,6 +34,8 @@ struct Named {
     /// The mention is a known country or organisation ("Moscow", "the Pentagon"), which a
     /// personal pronoun never stands for.
     not_person: bool,
+    /// The name attributed a quotation.
+    spoke: bool,
 }
 
 /// The persons named so far in an article, for pronouns and canonical names.
@@ -78,6 +80,7 @@ impl<'a> People<'a> {
                     main: Cell::new(None),
                     // "The US envoy": a phrase holding a country's name is no country.
                     not_person: w.kind == WhoKind::Name && people.not_person(mention),
+                    spoke: false,
                 }
             })
             .collect();
@@ -95,7 +98,10 @@ impl<'a> People<'a> {
         // Keep `named` sorted by position: speakers are seen in body order, subjects are not.
         let at = self.named.partition_point(|n| n.mention.start <= s.mention.start);
         match self.named.get_mut(at.wrapping_sub(1)).filter(|n| n.mention == s.mention) {
-            Some(n) => n.main.set(Some(true)), // a speaker is a main subject, wherever it stands
+            Some(n) => {
+                n.main.set(Some(true)); // a speaker is a main subject, wherever it stands
+                n.spoke = true;
+            }
             None => {
                 let not_person = self.not_person(s.mention);
                 let named = Named {
@@ -103,6 +109,7 @@ impl<'a> People<'a> {
                     written: s.name.clone(),
                     main: Cell::new(Some(true)),
                     not_person,
+                    spoke: true,
                 };
                 self.named.insert(at, named);
             }
@@ -190,7 +197,8 @@ impl<'a> People<'a> {
 
     /// The canonical name of a written name: the person actor whose mention overlaps it or whose
     /// surname it is, else for a lone word the earlier person whose name it starts ("Hu" after
-    /// "Hu Jintao"); else the name as written.
+    /// "Hu Jintao") or the earlier full name of a speaker or subject whose last word it is; else
+    /// the name as written.
     pub fn canonical(&self, written: &str, mention: Span) -> String {
         if let Some((a, _)) = self.actors.iter().find(|(_, s)| s.start < mention.end && mention.start < s.end)
         {
@@ -212,6 +220,24 @@ impl<'a> People<'a> {
             if let Some((a, _)) = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && first(a))
             {
                 return a.name.clone();
+            }
+            // The surname of an earlier speaker's full name, though no actor: "Safi said" after
+            // "Din Mohammad Safi, the Chef de Mission, told Xinhua". Only a name of two or three
+            // capitalised words, none in capitals alone ("MP Walid Jumblatt" is no name).
+            let surname_of = |n: &Named| {
+                let words = n.written.split(' ');
+                let plain = |w: &str| {
+                    w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase) && !w.contains('-')
+                };
+                n.spoke
+                    && !n.not_person
+                    && (2..=3).contains(&words.clone().count())
+                    && words.clone().all(plain)
+                    && n.written.rsplit(' ').next() == Some(written)
+            };
+            if let Some(n) = self.named.iter().rev().find(|n| n.mention.end <= mention.start && surname_of(n))
+            {
+                return n.written.clone();
             }
         }
         written.to_string()
