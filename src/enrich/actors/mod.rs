@@ -229,11 +229,26 @@ impl ActorExtractor {
                 && surnames.contains(&&body[h.start..h.end])
         };
 
+        // An organisation named after an office ("UN Secretary General") right before a person's
+        // name is that person's title, not a mention of the organisation.
+        let person_at = |at: usize| {
+            candidates.iter().any(|c| c.kind != CandKind::Org && toks[c.first].start == at)
+                || hits.iter().any(|h| h.person.is_some() && h.start == at)
+        };
+        let office_before_person = |h: &Hit| {
+            let last = body[..h.end].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let next = toks.partition_point(|t| t.start < h.end);
+            h.org.is_some()
+                && h.person.is_none()
+                && g.cues.titles.contains(&last.to_lowercase())
+                && toks.get(next).is_some_and(|t| t.has(tokens::F_JOINED) && person_at(t.start))
+        };
+
         // 1. Gazetteer countries, organisations and full-name persons.
         let mut surname_hits = Vec::new();
         let mut org_surnames = Vec::new();
         for (i, h) in hits.iter().enumerate() {
-            if h.blocked || in_name[i] {
+            if h.blocked || in_name[i] || office_before_person(h) {
                 continue;
             }
             if is_surname(h) {
@@ -553,6 +568,15 @@ mod tests {
         let body = "Martin Luther King Jr. spoke in Memphis.";
         let actors = extractor().extract(&article("", body, None));
         assert!(actors.iter().all(|a| a.name != "Jr"), "{actors:?}");
+    }
+
+    #[test]
+    fn an_office_named_as_an_organisation_before_a_person_is_the_title() {
+        let body = "UN Secretary General Kofi Annan urged action. The UN Secretary General spoke again.";
+        let actors = extractor().extract(&article("", body, Some("2005-06-01")));
+        assert!(find(&actors, "Kofi Annan").is_some(), "{actors:?}");
+        let office = find(&actors, "UN Secretary General").expect("named alone, the office is reported");
+        assert_eq!(office.mentions.len(), 1, "not the title before Kofi Annan: {:?}", office.mentions);
     }
 
     #[test]
