@@ -580,6 +580,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_function_word_is_no_part_of_a_name() {
+        let body = "Because Jaromir Novakovsky left, the talks stalled. Unlike Novakovsky, Petra \
+                    Lindqvarn stayed. Fed Chair Oskar Brandvold spoke to the Congressional Black Caucus.";
+        let actors = extractor().extract(&article("", body, None));
+        let persons: Vec<&str> =
+            actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+        assert!(persons.iter().all(|p| !p.starts_with("Because") && !p.starts_with("Unlike")), "{persons:?}");
+        assert!(persons.contains(&"Oskar Brandvold"), "{persons:?}");
+        let caucus = find(&actors, "Congressional Black Caucus").expect("an organisation by its head word");
+        assert_eq!(caucus.kind, ActorKind::Organization);
+    }
+
+    #[test]
     fn an_office_of_a_department_is_the_title() {
         let body = "Chinese Assistant Minister of Commerce Jaromir Novakovsky met Minister of Labor and \
                     Social Security Petra Lindqvarn. Chief of Staff Lieutenant General Oskar Brandvold \
