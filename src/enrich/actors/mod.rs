@@ -593,6 +593,28 @@ mod tests {
     }
 
     #[test]
+    fn a_body_of_a_field_is_one_organisation() {
+        let body = "The Ministry of Foreign Affairs and the National Bureau of Statistics disagreed. \
+                    Department of Homeland Security Secretary Jaromir Novakovsky spoke, and \
+                    Sterling Software of Dallas said nothing.";
+        let actors = extractor().extract(&article("", body, None));
+        let orgs: Vec<&str> =
+            actors.iter().filter(|a| a.kind == ActorKind::Organization).map(|a| a.name.as_str()).collect();
+        for name in [
+            "Ministry of Foreign Affairs",
+            "National Bureau of Statistics",
+            "Department of Homeland Security",
+        ] {
+            assert!(orgs.contains(&name), "{name}: {orgs:?}");
+        }
+        assert!(orgs.contains(&"Sterling Software"), "a company's `of` names a place: {orgs:?}");
+        assert!(
+            find(&actors, "Jaromir Novakovsky").is_some_and(|p| p.kind == ActorKind::Person),
+            "{actors:?}"
+        );
+    }
+
+    #[test]
     fn an_office_of_a_department_is_the_title() {
         let body = "Chinese Assistant Minister of Commerce Jaromir Novakovsky met Minister of Labor and \
                     Social Security Petra Lindqvarn. Chief of Staff Lieutenant General Oskar Brandvold \

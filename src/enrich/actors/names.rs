@@ -200,6 +200,40 @@ impl Names<'_> {
             .then_some((end, h))
     }
 
+    /// The capitalised words after the word `of` at token `i` (and a `the` after it) that name
+    /// what an organisation's head word is of ("Ministry of Foreign Affairs"): one past their last
+    /// token. They end before an office and the name it introduces ("Department of Homeland
+    /// Security Secretary Jeh Johnson"), and before a day or a month.
+    fn name_after_of(&self, i: usize, buf: &mut String) -> Option<usize> {
+        let toks = self.toks;
+        let n = toks.len();
+        if i >= n || self.word(i) != "of" || !toks[i].has(F_JOINED) {
+            return None;
+        }
+        let mut a = i + 1;
+        if a < n && self.word(a) == "the" && toks[a].has(F_JOINED) {
+            a += 1;
+        }
+        let named = |k: usize, buf: &mut String| {
+            k < n
+                && toks[k].has(F_JOINED)
+                && toks[k].has(F_CAP)
+                && self.hit_of[k].is_none()
+                && !self.is(k, &self.cues.notname, buf)
+        };
+        if !named(a, buf) {
+            return None;
+        }
+        let mut end = a;
+        while named(end, buf) && !(end > a && self.is(end, &self.cues.titles, buf)) {
+            end += 1;
+            if toks[end - 1].has(F_POSS | F_COMMA) {
+                break;
+            }
+        }
+        Some(end)
+    }
+
     /// True when token `j`, which the gazetteer reads as a one-word organisation, is the surname
     /// of the person whose given name comes right before it: "Mayor Don Guardian", "Rob Ford".
     /// (A known person's full name is the gazetteer's, and a country's is never a surname here.)
@@ -272,7 +306,13 @@ impl Names<'_> {
                     title: (k > a).then_some((a, k)),
                     country_hit: None,
                 }),
-                None => self.classify(a, j, &mut buf, &mut out, &mut maybes),
+                None => {
+                    self.classify(a, j, &mut buf, &mut out, &mut maybes);
+                    // An organisation may run past `of` ("Ministry of Foreign Affairs").
+                    if let Some(c) = out.last().filter(|c| c.last > i) {
+                        i = c.last;
+                    }
+                }
             }
         }
         // A plausible name coordinated with a person ("Satoshi Iwabuchi and Akiko Morigami"), or
@@ -512,6 +552,15 @@ impl Names<'_> {
         if let Some((end, h)) = of_country {
             out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit: Some(h) });
             return;
+        }
+        // "Ministry of Foreign Affairs", "National Bureau of Statistics": a run ending in a head
+        // word, then `of` and a name, is one organisation.
+        if seat.is_none() && last == b && last_head == Some(b - 1) && self.is(b - 1, &cues.heads_of, buf) {
+            if let Some(end) = self.name_after_of(b, buf) {
+                let country_hit = self.country_before_org(first);
+                out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit });
+                return;
+            }
         }
         if last - first >= 2 && last_head.is_some() && !office_then_name {
             out.push(Candidate {

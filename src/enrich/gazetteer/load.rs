@@ -344,6 +344,10 @@ impl Gazetteer {
                 "head" => {
                     cues.heads.insert(name.to_lowercase());
                 }
+                "head-of" => {
+                    cues.heads.insert(name.to_lowercase());
+                    cues.heads_of.insert(name.to_lowercase());
+                }
                 "org" => {
                     let country = cols[2].trim();
                     if !country.is_empty() && !code_ok(country) {
@@ -363,7 +367,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         FILE,
-                        format!("line {n}: unknown kind `{other}` (expected `org` or `head`)"),
+                        format!("line {n}: unknown kind `{other}` (expected `org`, `head` or `head-of`)"),
                     ));
                 }
             }

@@ -177,6 +177,8 @@ pub struct Cues {
     pub notname: WordSet,
     /// Organisation head words ("ministry"), lower-case.
     pub heads: WordSet,
+    /// The head words that `of` and a name may follow ("Ministry of Health"), lower-case.
+    pub heads_of: WordSet,
     /// Verbs that mostly take a person as subject ("scored"), lower-case.
     pub verbs: WordSet,
     /// Speech verbs ("said"), lower-case.
