@@ -236,12 +236,17 @@ impl ActorExtractor {
                 || hits.iter().any(|h| h.person.is_some() && h.start == at)
         };
         let office_before_person = |h: &Hit| {
-            let last = body[..h.end].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if h.org.is_none() || h.person.is_some() {
+                return false;
+            }
             let next = toks.partition_point(|t| t.start < h.end);
-            h.org.is_some()
-                && h.person.is_none()
-                && g.cues.titles.contains(&last.to_lowercase())
-                && toks.get(next).is_some_and(|t| t.has(tokens::F_JOINED) && person_at(t.start))
+            let last = body[..h.end].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            toks.get(next).is_some_and(|t| {
+                t.has(tokens::F_JOINED)
+                    && t.has(tokens::F_CAP)
+                    && g.cues.titles.contains(&last.to_lowercase())
+                    && person_at(t.start)
+            })
         };
 
         // 1. Gazetteer countries, organisations and full-name persons.

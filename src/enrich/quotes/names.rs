@@ -263,24 +263,26 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         // The verb must follow a comma or a quotation ("…, said Ana Ruiz"): after its own
         // subject ("he said Ryan") the name is what was said.
         let inverted = a > 1
+            && (text.toks[a - 2].is_punct(',') || text.toks[a - 2].is_mark())
             && text.is_word(a - 1)
             && !text.is_cap(a - 1)
-            && text.word_in(a - 1, &INVERTING_VERBS)
-            && (text.toks[a - 2].is_punct(',') || text.toks[a - 2].is_mark());
+            && text.word_in(a - 1, &INVERTING_VERBS);
         let verb_like = verb_like
             || inverted
             || (!introduced && (opener_with_comma || (!in_phrase && appositive(text, b))));
         // "Din Mohammad Safi, the Chef de Mission, told Xinhua": a capitalised phrase between
         // commas right after a name describes that name; it is no second subject for a later
         // pronoun to find.
-        let describes_name = a > 2
-            && text.word_in(a - 1, &["the", "a", "an"])
-            && text.toks[a - 2].is_punct(',')
-            && name_word(text, a - 3)
-            && b < n
-            && text.toks[b].is_punct(',');
+        let describes_name = || {
+            a > 2
+                && b < n
+                && text.toks[b].is_punct(',')
+                && text.toks[a - 2].is_punct(',')
+                && text.word_in(a - 1, &["the", "a", "an"])
+                && name_word(text, a - 3)
+        };
         let end = (a..b).take_while(|&k| !text.toks[k].is_punct('(')).last().map_or(a, |k| k + 1);
-        if verb_like && !describes_name && !possessive(text, end - 1) {
+        if verb_like && !possessive(text, end - 1) && !describes_name() {
             let np: Vec<usize> = (a..end).collect();
             if let Some(&(s, e)) = name_runs(text, &np).last() {
                 let lone_opener = e - s == 1 && starts_sentence(np[s]) && !mid.contains(text.word(np[s]));
