@@ -370,4 +370,12 @@ mod tests {
             ]
         );
     }
+    #[test]
+    fn since_a_month_is_past_whatever_came_before() {
+        // Published 1998-08-08: "will" (here a noun) would point ahead, "since" points back.
+        let got = run("For all the political will, new problems have arisen since December.", pubd());
+        assert_eq!(got, vec![pair("December", Some("1997-12"))]);
+        let got = run("The talks will resume in December.", pubd());
+        assert_eq!(got, vec![pair("December", Some("1998-12"))]);
+    }
 }

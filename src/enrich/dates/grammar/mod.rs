@@ -272,6 +272,11 @@ impl<'a> Grammar<'a> {
             if matches!(w, "said" | "says" | "told" | "announced" | "added" | "reported") {
                 break;
             }
+            // "have arisen just since December": what something has lasted since is past,
+            // whatever future cue stands earlier in the sentence ("political will").
+            if j + 1 == i && w.eq_ignore_ascii_case("since") {
+                return Lean::Past;
+            }
             let next = self.text(j + 1);
             let to_or_for = next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("for");
             // "would have won", "a would-be candidate": a past that did not happen, not a future.
