@@ -87,6 +87,11 @@ impl QuoteExtractor {
     /// All quotations of `article`, in order; `actors` names the speakers.
     pub fn extract(&self, article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let body = article.body.as_str();
+        // Only double marks open a quotation ("…", “…”, «…», „…“): a body without one (a third of
+        // wire stories) is not tokenized at all.
+        if !body.contains(['"', '“', '”', '«', '»', '„']) {
+            return Vec::new();
+        }
         let toks = tokens::tokenize(body);
         let quoted = marks::pair(body, &toks);
         // Finding the clause subjects and names is most of the work: skip it without quotes.
