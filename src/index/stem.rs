@@ -124,7 +124,15 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return true;
         };
         if let Some(&stem) = self.cache.get(&word) {
-            unpack(stem, &mut token.text);
+            // Most stems are the word or a prefix of it ("talks", "talk"): cutting the word
+            // needs no copy and no check of the stem's bytes as UTF-8 (which was 1.5% of plain
+            // indexing).
+            let len = INLINE - (stem.leading_zeros() / 8) as usize;
+            if token.text.as_bytes().starts_with(&stem.to_le_bytes()[..len]) {
+                token.text.truncate(len);
+            } else {
+                unpack(stem, &mut token.text);
+            }
             return true;
         }
         let stem = self.stemmer.stem(&token.text).into_owned();
@@ -182,7 +190,9 @@ mod tests {
 
     #[test]
     fn same_stems_as_tantivys_stemmer_cached_or_not() {
-        let text = "Sanctions sanctioned the running runners; nations' nationalisation Nations sanctions";
+        // "happy" stems to "happi", which is no prefix of it; "talks" to "talk", which is.
+        let text = "Sanctions sanctioned the running runners; nations' nationalisation Nations sanctions \
+                    happy talks, happy talks";
         for language in [Language::English, Language::French, Language::German] {
             let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(LowerCaser)
