@@ -78,7 +78,10 @@ pub struct StoredPassage {
     pub article: ArticleRef,
     /// The passage's place in the body.
     pub passage: Passage,
-    /// The passage text, exactly `body[passage.start..passage.end]`.
+    /// The passage text, exactly `body[passage.start..passage.end]`. (Since document layout 9
+    /// the index stores it in the `text` field rather than in the record's JSON, and
+    /// [`crate::index::record::read`] puts it here.)
+    #[serde(default)]
     pub text: String,
     /// Actors mentioned in the passage.
     #[serde(default)]
@@ -96,12 +99,15 @@ pub struct StoredPassage {
 
 /// A passage's record as [`documents`] writes it: the fields of [`StoredPassage`] in its order,
 /// borrowed, with the article's metadata serialized once for all of its passages (it was a third
-/// of the time of writing the records). Reads back as a [`StoredPassage`].
+/// of the time of writing the records), and without the passage's text where the index stores
+/// it in `text`. Reads back as a [`StoredPassage`] (see [`crate::index::record::read`]).
 #[derive(Serialize)]
 struct RecordOut<'a> {
     article: &'a RawValue,
     passage: &'a Passage,
-    text: &'a str,
+    /// Only for an index that does not store `text` (built before document layout 9).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     actors: &'a [PassageActor],
     quotes: &'a [PassageQuote],
     topics: &'a [PassageTopic],
@@ -265,6 +271,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         doc.add_text(fields.text, text);
         let record = match &article_json {
             Some(article) => {
+                let text = (!fields.text_stored).then_some(text);
                 let out =
                     RecordOut { article, passage, text, actors: &actors, quotes: &quotes, topics: &topics };
                 serde_json::to_string(&out)
@@ -333,12 +340,21 @@ mod tests {
         let record = docs[0].get_first(fields.record).and_then(|v| v.as_str()).unwrap();
         let stored: StoredPassage = serde_json::from_str(record).unwrap();
         assert_eq!(stored.article, article_ref(&article));
-        assert_eq!(stored.text, &body[stored.passage.start..stored.passage.end]);
         assert_eq!(stored.quotes.len(), 1);
         assert!(!stored.actors.is_empty() && !stored.topics.is_empty());
-        // The same bytes as serializing the whole `StoredPassage`: indexes written before and
-        // after read alike.
-        assert_eq!(record, serde_json::to_string(&stored).unwrap());
+        // The text is stored in `text`, not in the record.
+        assert!(fields.text_stored && stored.text.is_empty(), "{record}");
+        let text = docs[0].get_first(fields.text).and_then(|v| v.as_str()).unwrap();
+        assert_eq!(text, &body[stored.passage.start..stored.passage.end]);
+        // The same bytes as serializing the whole `StoredPassage` without its text.
+        let whole = serde_json::to_string(&stored).unwrap().replace(",\"text\":\"\"", "");
+        assert_eq!(record, whole);
+        // An index built before layout 9 (no stored `text`) keeps the text in the record.
+        let old = Fields { text_stored: false, ..fields };
+        let docs = documents(&old, &article, &ann);
+        let record = docs[0].get_first(fields.record).and_then(|v| v.as_str()).unwrap();
+        let stored: StoredPassage = serde_json::from_str(record).unwrap();
+        assert_eq!(stored.text, text);
     }
 
     #[test]

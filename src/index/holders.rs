@@ -123,7 +123,7 @@ fn live_file(searcher: &Searcher, fields: &Fields, id: &str) -> Option<String> {
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
                 let address = DocAddress::new(ord as u32, doc);
-                if let Ok(Some(record)) = record::read(searcher, fields.record, address) {
+                if let Ok(Some(record)) = record::read(searcher, fields, address) {
                     return Some(record.article.path);
                 }
             }

@@ -1,24 +1,29 @@
 //! Reading back the record stored with a passage document.
 
-use tantivy::schema::{Field, Value};
+use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::StoredPassage;
+use crate::index::{Fields, StoredPassage};
 
-/// The stored record (`record_field`) of the document at `address`, `None` for a document without
-/// one.
+/// The stored record of the document at `address`, with its passage's text, `None` for a
+/// document without one. The text is the stored `text` value, or for indexes built before
+/// document layout 9 (which do not store `text`) the record's own.
 ///
 /// # Errors
 /// tantivy errors reading the document; [`Error::Invalid`] for a record that does not parse.
-pub fn read(searcher: &Searcher, record_field: Field, address: DocAddress) -> Result<Option<StoredPassage>> {
+pub fn read(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Result<Option<StoredPassage>> {
     let doc: TantivyDocument = searcher.doc(address)?;
-    let Some(json) = doc.get_first(record_field).and_then(json_of) else {
+    let Some(json) = doc.get_first(fields.record).and_then(json_of) else {
         return Ok(None);
     };
-    serde_json::from_slice(json).map(Some).map_err(|e| {
+    let mut record: StoredPassage = serde_json::from_slice(json).map_err(|e| {
         Error::Invalid(format!("damaged record in the index ({e}); rebuild with `casefile index --full`"))
-    })
+    })?;
+    if let Some(text) = doc.get_first(fields.text).and_then(|v| v.as_str()) {
+        record.text = text.to_string();
+    }
+    Ok(Some(record))
 }
 
 /// The JSON of a stored record: a text value, or the bytes value of indexes built before

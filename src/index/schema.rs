@@ -68,6 +68,9 @@ pub struct Fields {
     pub mentioned: Field,
     /// The stored record shown with a hit (JSON of [`crate::index::StoredPassage`]).
     pub record: Field,
+    /// Whether `text` is stored, and the record leaves the passage's text out (document layout
+    /// 9); indexes built before hold the text in the record.
+    pub text_stored: bool,
 }
 
 impl Fields {
@@ -99,6 +102,7 @@ impl Fields {
             speaker: f("speaker")?,
             mentioned: f("mentioned")?,
             record: f("record")?,
+            text_stored: schema.get_field_entry(f("text")?).is_stored(),
         })
     }
 }
@@ -126,7 +130,9 @@ pub fn article_key(id: &str) -> u64 {
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("kind", text_options(KEY_TOKENIZER, false));
-    b.add_text_field("text", text_options(PROSE_TOKENIZER, true));
+    // Stored as it is, not inside the record's JSON: escaping it there and reading it back was
+    // the largest part of writing and reading a record.
+    b.add_text_field("text", text_options(PROSE_TOKENIZER, true).set_stored());
     b.add_text_field("quote", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("title", text_options(PROSE_TOKENIZER, true));
     b.add_text_field("summary", text_options(PROSE_TOKENIZER, true));

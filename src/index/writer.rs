@@ -154,7 +154,7 @@ const MIN_MEMORY_MB_PER_THREAD: usize = 15;
 
 /// The version of what [`crate::index::document::documents`] puts in the index; an index built
 /// with another is rebuilt.
-const DOCUMENT_LAYOUT: u32 = 8;
+const DOCUMENT_LAYOUT: u32 = 9;
 
 /// Runs an indexing pass over `options.paths` into the index at `root`.
 ///

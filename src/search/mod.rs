@@ -179,7 +179,7 @@ impl Searcher {
 
     /// The stored record of the document at `address` (`None` for a document without one).
     fn record(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<Option<StoredPassage>> {
-        record::read(searcher, self.open.fields.record, address)
+        record::read(searcher, &self.open.fields, address)
     }
 
     /// Counts the passages and articles matching `request`, in all and, with `by`, per period of

@@ -157,7 +157,7 @@ fn spelling(
     let query = TermQuery::new(Term::from_field_text(open.fields.text, stem), IndexRecordOption::Basic);
     let mut spellings: HashMap<String, usize> = HashMap::new();
     for (_, address) in searcher.search(&query, &TopDocs::with_limit(SPELLING_PASSAGES).order_by_score())? {
-        let Some(record) = record::read(searcher, open.fields.record, address)? else { continue };
+        let Some(record) = record::read(searcher, &open.fields, address)? else { continue };
         analyzer.token_stream(&record.text).process(&mut |token| {
             if let Some(spelled) =
                 record.text.get(token.offset_from..token.offset_to).filter(|_| token.text == stem)
