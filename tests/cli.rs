@@ -401,6 +401,21 @@ fn a_title_match_lifts_every_passage_of_its_article() {
         (hits[0]["article"]["id"].as_str(), hits[0]["passage"]["index"].as_u64()),
         (Some("talks"), Some(0))
     );
+    // Such a query only matches leads, one per article: the limit counts articles.
+    for (file, id) in [("c.md", "uranium-c"), ("d.md", "uranium-d"), ("e.md", "uranium-e")] {
+        write(&archive, file, &article(id, "Uranium enrichment resumes", "Centrifuges spun.", long));
+    }
+    assert_eq!(casefile(dir.path(), &index, &["index", "archive"]).status.code(), Some(0));
+    let hits =
+        json_lines(&casefile(dir.path(), &index, &["search", "title:uranium", "--json", "--limit", "3"]));
+    let found: Vec<(&str, u64)> = hits
+        .iter()
+        .map(|h| (h["article"]["id"].as_str().unwrap(), h["passage"]["index"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|&(_, p)| p == 0), "{found:?}");
+    let articles: std::collections::HashSet<&str> = found.iter().map(|&(id, _)| id).collect();
+    assert_eq!(articles.len(), 3, "three articles: {found:?}");
 }
 
 #[test]

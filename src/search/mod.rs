@@ -227,7 +227,12 @@ impl Searcher {
         // The proximity boost is worth a wider first pass; the title lift applies to what the
         // per-article cap fetches anyway.
         let window = if built.near.is_some() { rescore::RESCORE_WINDOW } else { 0 };
-        let mut fetch = limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window);
+        let mut fetch = if built.leads_only {
+            // One passage per article: the first `limit` candidates are the hits.
+            limit
+        } else {
+            limit.saturating_mul(per_article).saturating_mul(4).clamp(50, 10_000).max(window)
+        };
         let first_pass = |fetch: usize| match request.sort {
             Sort::Relevance => Ok(searcher.search(&*built.query, &collect::TopAndCount::new(fetch))?),
             Sort::Newest => collect::by_date(searcher, &*built.query, fetch, collect::Order::Desc),
@@ -337,6 +342,9 @@ pub(crate) struct BuiltQuery {
     /// The query on title and summary, whose score at an article's lead passage is added to the
     /// article's other passages among the best candidates.
     pub(crate) lift: Option<Box<dyn Query>>,
+    /// The query matches lead passages only (its words are all on `title` or `summary`, which
+    /// only leads hold): one passage per article, which the per-article cap never passes over.
+    pub(crate) leads_only: bool,
     /// The field holding the text hits show (`text`, or `quote` for quotation searches).
     pub(crate) text_field: tantivy::schema::Field,
     pub(crate) terms: HashSet<String>,

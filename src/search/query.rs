@@ -46,6 +46,7 @@ pub(crate) fn build(
     let mut terms = HashSet::new();
     let mut near = None;
     let mut lift = None;
+    let mut leads_only = false;
     let mut speaker_terms = HashSet::new();
     // Every document is a passage; a quotation search needs the passages that hold one. A query
     // on `quote` alone can only match those; any other (`actor:PRK`, `speaker:Blinken`, or none)
@@ -85,7 +86,9 @@ pub(crate) fn build(
         // other passages get the lead's title and summary scores added when they are among the
         // best candidates. Only for queries on the passage's own fields: in a query that mixes
         // in others (`actor:PRK`), those would count twice.
-        if !request.quotes && only_own_fields {
+        // `title:summit`: only leads match, and there is no other passage to lift.
+        leads_only = !request.quotes && only_own_fields && terms.is_empty();
+        if !request.quotes && only_own_fields && !leads_only {
             let mut heading = QueryParser::for_index(&open.index, vec![f.title, f.summary]);
             heading.set_field_boost(f.title, config.settings.search.title_boost);
             heading.set_field_boost(f.summary, config.settings.search.summary_boost);
@@ -156,7 +159,7 @@ pub(crate) fn build(
         all.extend(filters);
         Box::new(BooleanQuery::new(all))
     };
-    Ok(BuiltQuery { query, near, lift, text_field, terms, speaker_terms })
+    Ok(BuiltQuery { query, near, lift, leads_only, text_field, terms, speaker_terms })
 }
 
 /// Date ranges up to this many days are looked up in the inverted index (measured at 200,000
