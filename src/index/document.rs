@@ -181,8 +181,10 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         article_doc.add_text(fields.topic, &t.id);
     }
 
-    // `ArticleRef` holds only strings and numbers, which always serialize.
-    let article_json = serde_json::value::to_raw_value(&meta).ok();
+    // `ArticleRef` holds only strings and numbers, which always serialize; were it ever to fail,
+    // the record would read back as damaged, as an unserializable record did before.
+    let article_json = serde_json::value::to_raw_value(&meta);
+    let article_json: &RawValue = article_json.as_deref().unwrap_or(RawValue::NULL);
     let key = article_key(&article.id);
     let mut docs = Vec::with_capacity(ann.passages.len());
     for (i, passage) in ann.passages.iter().enumerate() {
@@ -269,23 +271,16 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             doc.add_text(fields.quote, &q.text);
         }
         doc.add_text(fields.text, text);
-        let record = match &article_json {
-            Some(article) => {
-                let text = (!fields.text_stored).then_some(text);
-                let out =
-                    RecordOut { article, passage, text, actors: &actors, quotes: &quotes, topics: &topics };
-                serde_json::to_string(&out)
-            }
-            None => serde_json::to_string(&StoredPassage {
-                article: meta.clone(),
-                passage: *passage,
-                text: text.to_string(),
-                actors,
-                quotes,
-                topics,
-                quote: None,
-            }),
+        let text = (!fields.text_stored).then_some(text);
+        let record = RecordOut {
+            article: article_json,
+            passage,
+            text,
+            actors: &actors,
+            quotes: &quotes,
+            topics: &topics,
         };
+        let record = serde_json::to_string(&record);
         doc.add_text(fields.record, record.unwrap_or_default());
         docs.push(doc);
     }
