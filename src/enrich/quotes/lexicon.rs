@@ -195,6 +195,11 @@ pub(super) static MODALS: Words = Words::new(&[
     "can", "could", "will", "would", "shall", "should", "must", "may", "might",
 ]);
 
+/// Forms of "be": a past participle after one is passive ("the aide was charged", "she was
+/// asked"), and its subject is not the one who speaks.
+#[rustfmt::skip]
+pub(super) static BE_FORMS: Words = Words::new(&["am", "is", "are", "was", "were", "be", "been", "being"]);
+
 /// Speech verbs whose object is the listener, not the speaker ("told MSNBC").
 #[rustfmt::skip]
 pub(super) static LISTENER_VERBS: Words = Words::new(&["told", "tells", "tell", "telling", "asked", "asks", "ask"]);
@@ -237,7 +242,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 19] = [
+    const ALL: [&Words; 20] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -257,6 +262,7 @@ mod tests {
         &MORE_PREPOSITIONS,
         &SUBORDINATORS,
         &NOT_VERBS,
+        &BE_FORMS,
     ];
 
     #[test]

@@ -460,6 +460,14 @@ mod tests {
     }
 
     #[test]
+    fn passives_and_participles_leave_the_quotation_to_the_clauses_subject() {
+        // Before: "the aide was" and "the city embodied the values".
+        let body = "Ben Ode called his aide a \"very decent man\" Tuesday, after the aide was charged \
+                    with theft.\n\nAna Ruiz defended \"the Lima values,\" saying the city embodied the values.";
+        assert_eq!(speakers(body), [Some("Ben Ode".into()), Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.
