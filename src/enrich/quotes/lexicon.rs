@@ -200,6 +200,10 @@ pub(super) static MODALS: Words = Words::new(&[
 #[rustfmt::skip]
 pub(super) static BE_FORMS: Words = Words::new(&["am", "is", "are", "was", "were", "be", "been", "being"]);
 
+/// Words in "-ly" that name a periodical after a determiner ("the daily said"), not adverbs.
+#[rustfmt::skip]
+pub(super) static PERIODICALS: Words = Words::new(&["daily", "weekly", "biweekly", "fortnightly", "monthly", "quarterly"]);
+
 /// Speech verbs whose object is the listener, not the speaker ("told MSNBC").
 #[rustfmt::skip]
 pub(super) static LISTENER_VERBS: Words = Words::new(&["told", "tells", "tell", "telling", "asked", "asks", "ask"]);
@@ -242,7 +246,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 20] = [
+    const ALL: [&Words; 21] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -263,6 +267,7 @@ mod tests {
         &SUBORDINATORS,
         &NOT_VERBS,
         &BE_FORMS,
+        &PERIODICALS,
     ];
 
     #[test]

@@ -5,7 +5,7 @@ use crate::enrich::hash::WordSet;
 
 use super::lexicon::{
     lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, INVERTING_VERBS,
-    LISTENER_VERBS, MODALS, PARTICLES, PERSONAL, PREPOSITIONS,
+    LISTENER_VERBS, MODALS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
 use super::text::Text;
@@ -325,8 +325,12 @@ impl Grammar {
     /// The subject before a speech verb that ends `seq`, skipping adverbs and one appositive.
     fn backward_np(&self, text: &Text, seq: &[usize], depth: usize) -> Option<Who> {
         let mut j = seq.len();
-        // Lower-case only: "Will wrote" is George Will.
+        // Lower-case only: "Will wrote" is George Will. After a determiner, "daily" names a
+        // newspaper ("the daily said"), where "swiftly" stays an adverb ("a swiftly called").
+        let periodical =
+            |k: usize| k > 0 && text.word_in(seq[k - 1], &DETERMINERS) && text.word_in(seq[k], &PERIODICALS);
         while j > 0
+            && !periodical(j - 1)
             && ((text.word_in(seq[j - 1], &ADVERBS) && !text.is_cap(seq[j - 1])) || ends_ly(text, seq[j - 1]))
         {
             j -= 1;
@@ -580,6 +584,17 @@ mod tests {
         assert_eq!(s, Some(("Ana Ruiz".into(), WhoKind::Name)));
         let s = speaker("Ruiz said the plan was “a fair deal for all”, and he warned Lima.");
         assert_eq!(s, Some(("Ruiz".into(), WhoKind::Name)), "no `, said X`: a new clause");
+    }
+
+    #[test]
+    fn a_word_in_ly_after_a_determiner_is_a_noun() {
+        // Before: "the", with "daily" skipped as an adverb.
+        let s = speaker("“Any execution is regrettable,” the daily said.").unwrap();
+        assert_eq!(s, ("the daily".into(), WhoKind::Other));
+        let s = speaker("“Any execution is regrettable,” Ana Ruiz repeatedly said.").unwrap();
+        assert_eq!(s, ("Ana Ruiz".into(), WhoKind::Name));
+        let s = speaker("After a swiftly said prayer, Ana Ruiz said: “Any execution is regrettable.”");
+        assert_eq!(s.unwrap().0, "Ana Ruiz");
     }
 
     #[test]
