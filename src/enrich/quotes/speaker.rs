@@ -5,7 +5,7 @@ use crate::enrich::hash::WordSet;
 
 use super::lexicon::{
     lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, INVERTING_VERBS,
-    LISTENER_VERBS, MODALS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
+    LISTENER_VERBS, MODALS, MORE_PREPOSITIONS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
 use super::text::Text;
@@ -195,7 +195,10 @@ impl Grammar {
         if let Some(who) = self.according_to(text, &seq).or_else(|| quoted_as(text, &seq)) {
             return Some(who);
         }
-        // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon.
+        // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon. After other words (`… doesn't
+        // surprise pollster Daron Shaw: "…"`), the name speaks when no speech verb names another
+        // speaker (`He said of Obama: "…"`).
+        let mut colon_name = None;
         if let [.., name, colon] = seq[..] {
             if text.toks[colon].is_punct(':') && name_word(text, name) {
                 let run: Vec<usize> = seq[..seq.len() - 1]
@@ -213,12 +216,30 @@ impl Grammar {
                     let before = seq[seq.len() - run.len() - 2];
                     !text.is_word(before)
                 };
-                if let Some(&(s, e)) = name_runs(text, &run).first().filter(|_| opens) {
-                    return Some(Who {
+                if let Some(&(s, e)) = name_runs(text, &run).first() {
+                    let who = Who {
                         start: text.toks[run[s]].start,
                         end: text.toks[run[e - 1]].end,
                         kind: WhoKind::Name,
-                    });
+                    };
+                    if opens {
+                        return Some(who);
+                    }
+                    // Not a listener, nor in a prepositional phrase: `The crowd chanted for Cruz:
+                    // "…"`, `telling Breitbart London: "…"`, `to the Dutch daily NRC: "…"`.
+                    let object = seq[..seq.len() - run.len() - 1]
+                        .iter()
+                        .rev()
+                        .take(4)
+                        .take_while(|&&i| text.is_word(i))
+                        .any(|&i| {
+                            text.word_in(i, &PREPOSITIONS)
+                                || text.word_in(i, &MORE_PREPOSITIONS)
+                                || text.word_in(i, &LISTENER_VERBS)
+                        });
+                    if !object {
+                        colon_name = Some(who);
+                    }
                 }
             }
         }
@@ -249,7 +270,7 @@ impl Grammar {
                 None => {}
             }
         }
-        fallback
+        colon_name.or(fallback)
     }
 
     /// The agent of a passive speech verb at `seq[v]`: `The meeting was described by Rubin as
@@ -595,6 +616,21 @@ mod tests {
         assert_eq!(s, ("Ana Ruiz".into(), WhoKind::Name));
         let s = speaker("After a swiftly said prayer, Ana Ruiz said: “Any execution is regrettable.”");
         assert_eq!(s.unwrap().0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_name_before_a_colon_speaks_unless_a_verb_or_a_preposition_says_otherwise() {
+        // Before: no speaker.
+        let s = speaker(
+            "The result does not surprise pollster Daron Shaw: “Lesser-known candidates get a boost.”",
+        );
+        assert_eq!(s.unwrap().0, "Daron Shaw");
+        let s = speaker("He said of Ana Ruiz: “She is a decent woman and a good mayor.”").unwrap();
+        assert_eq!(s, ("He".into(), WhoKind::Pronoun));
+        let s = speaker("Ben Ode was critical, telling Radio Uno: “The plan is typical of them.”");
+        assert_eq!(s, None, "a listener; the extractor gives the clause's subject");
+        let s = speaker("Ode broke down the plan to the daily El Sol: “It is so insensitive to farmers.”");
+        assert_eq!(s, None);
     }
 
     #[test]
