@@ -267,6 +267,19 @@ mod tests {
     }
 
     #[test]
+    fn shipped_speech_verbs_beyond_said() {
+        // `proclaimed`, `exclaimed`, `assured` and `remembered` were added to
+        // `speech-verbs.txt` after reading quotations left without their speaker.
+        let body = "Guns “stunt the growth of children,” Ben Ode, the former governor, proclaimed.\n\n\
+                    “They have come, the troops!” exclaimed Ana Ruiz, a resident.\n\n\
+                    “She took it upon herself to prove them wrong,” remembered Tom Vale.";
+        assert_eq!(
+            speakers(body),
+            [Some("Ben Ode".into()), Some("Ana Ruiz".into()), Some("Tom Vale".into())]
+        );
+    }
+
+    #[test]
     fn titles_and_markup_are_not_quotations() {
         assert!(quotes("She watched “Nights Over The Harbour” on Sunday.").is_empty());
         assert!(quotes("<post date=\"2016-01-02\" by=\"a b c\">Hello there</post>").is_empty());
