@@ -204,6 +204,12 @@ pub(super) static BE_FORMS: Words = Words::new(&["am", "is", "are", "was", "were
 #[rustfmt::skip]
 pub(super) static PERIODICALS: Words = Words::new(&["daily", "weekly", "biweekly", "fortnightly", "monthly", "quarterly"]);
 
+/// The days of the week ("Ruiz on Monday said").
+#[rustfmt::skip]
+pub(super) static WEEKDAYS: Words = Words::new(&[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+]);
+
 /// Speech verbs whose object is the listener, not the speaker ("told MSNBC").
 #[rustfmt::skip]
 pub(super) static LISTENER_VERBS: Words = Words::new(&["told", "tells", "tell", "telling", "asked", "asks", "ask"]);
@@ -246,7 +252,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 21] = [
+    const ALL: [&Words; 22] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -268,6 +274,7 @@ mod tests {
         &NOT_VERBS,
         &BE_FORMS,
         &PERIODICALS,
+        &WEEKDAYS,
     ];
 
     #[test]

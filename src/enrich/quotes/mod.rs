@@ -481,6 +481,17 @@ mod tests {
     }
 
     #[test]
+    fn a_day_after_the_subject_a_possessive_and_a_noun_after_of() {
+        // Before: "Court" (the subject after "on Wednesday" was missed, and "judge's" read as a
+        // verb made "Peruvian" a subject), then "a series of" ("tweets" read as a verb).
+        let body = "Sen. Ana Ruiz on Wednesday downplayed an attack on a judge's Peruvian heritage and \
+                    said it is the same as Supreme Court Justice Ben Ode calling himself \"a wise man.\"\n\n\
+                    Tom Vale unleashed a series of tweets on Friday saying that Ruiz had used Ode \
+                    \"as a paragon of virtue.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Tom Vale".into())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

@@ -38,8 +38,17 @@ pub(super) fn verbish(text: &Text, i: usize) -> bool {
     }
     let w = text.word(i);
     VERBISH.contains(w)
-        || ((w.ends_with('s') || w.ends_with("ed")) && w.len() > 3 && !w.ends_with("ss"))
+        || ((w.ends_with('s') || w.ends_with("ed")) && w.len() > 3 && !w.ends_with("ss") && !possessive_s(w))
         || ends_ly(text, i)
+}
+
+/// True for a word ending in a possessive "'s" ("judge's"), which no verb does; "there's" and
+/// "that's" are contractions of "is".
+fn possessive_s(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
+        return false;
+    };
+    !lower_in(stem, &["there", "here", "that", "it", "what", "who", "where", "he", "she", "let"])
 }
 
 /// True for a lower-case "-ly" adverb ("repeatedly said").
@@ -236,6 +245,18 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             b2 += 1;
         }
         let b = b2.min(n);
+        // "Sen. Ann Lee on Wednesday (morning) downplayed": the day between a subject and its
+        // verb, which must then look like one (not "the city of Mar del Plata on Friday when").
+        let mut verb_at = b;
+        if b + 2 < n && !in_phrase && text.word_in(b, &["on"]) && text.word_in(b + 1, &WEEKDAYS) {
+            let mut v = b + 2;
+            if text.word_in(v, &["morning", "afternoon", "evening", "night"]) {
+                v += 1;
+            }
+            if v < n && verbish(text, v) {
+                verb_at = v;
+            }
+        }
         // A name opening its sentence and followed by a comma is the subject of an appositive
         // or a relative clause: "Cruz, who …, said".
         let opener_with_comma =
@@ -247,16 +268,16 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
                 starts_sentence(k)
             };
         let verb_like = !introduced
-            && b < n
-            && text.is_word(b)
-            && !text.is_cap(b)
-            && !text.word_in(b, &PREPOSITIONS)
-            && !text.word_in(b, &["and", "or", "nor", "but"])
+            && verb_at < n
+            && text.is_word(verb_at)
+            && !text.is_cap(verb_at)
+            && !text.word_in(verb_at, &PREPOSITIONS)
+            && !text.word_in(verb_at, &["and", "or", "nor", "but"])
             // "a letter to Mayor Ode she said": the pronoun is the subject.
-            && !text.word_in(b, &PERSONAL)
-            && !text.word_in(b, &["it", "you"])
+            && !text.word_in(verb_at, &PERSONAL)
+            && !text.word_in(verb_at, &["it", "you"])
             // "the Ruiz campaign said": a name modifying its subject's head noun still names it.
-            && (!modifier || verbish(text, b) || (b + 1 < n && verbish(text, b + 1)));
+            && (!modifier || verbish(text, verb_at) || (verb_at + 1 < n && verbish(text, verb_at + 1)));
         // "…, said Qi Zhiye, president of the school.": a name right after a speech verb that
         // takes no listener is that verb's subject, inverted, whom a later pronoun or an
         // unattributed quotation finds.

@@ -40,7 +40,14 @@ impl Grammar {
             // `the aide was charged with …`, `she was asked about …`: a passive's subject is
             // spoken to or about. ("was saying" is a participle, which callers weigh apart.)
             let passive = i > 0 && !w.ends_with("ing") && text.word_in(i - 1, &BE_FORMS);
-            return !passive && self.verbs.contains(w);
+            // `a series of tweets`, `his remarks`: after an article, a possessive or a
+            // preposition (but the infinitive's "to"), the form is a noun. ("Another tweeted":
+            // a determiner standing alone is the subject.)
+            let noun = i > 0
+                && (text
+                    .word_in(i - 1, &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
+                    || (text.word_in(i - 1, &PREPOSITIONS) && !text.word_in(i - 1, &["to"])));
+            return !passive && !noun && self.verbs.contains(w);
         }
         let sentence_start = i == 0 || text.toks[i - 1].kind == Kind::Break || text.ends_sentence(i - 1);
         sentence_start && self.verbs.contains(&w.to_lowercase())
