@@ -492,6 +492,17 @@ mod tests {
     }
 
     #[test]
+    fn an_office_of_a_department_before_a_name_keeps_the_subject() {
+        // Before: "Ben Ode", the subject "Secretary of State Ana Ruiz" being missed.
+        let body = "Ben Ode spoke first. Secretary of State Ana Ruiz said the talks went well.\n\n\
+                    \"We remain open to credible talks,\" she said.\n\n\
+                    The Governor of New York met Ode. \"They can only hurt themselves,\" he said.";
+        let s = speakers(body);
+        assert_eq!(s[0], Some("Ana Ruiz".into()));
+        assert_ne!(s[1], Some("New York".into()), "a place after `of` is no subject");
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

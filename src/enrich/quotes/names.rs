@@ -190,12 +190,22 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         }
         let a = i;
         let mut b = i + 1;
+        // "Secretary of State Hillary Clinton said": "of" between capitals stays in the run,
+        // whose last name (below) is the subject.
         while b < n
             && (name_word(text, b)
                 || text.abbreviation_dot(b)
-                || (text.word_in(b, &PARTICLES) && b + 1 < n && text.is_cap(b + 1)))
+                || (text.word_in(b, &PARTICLES) && b + 1 < n && text.is_cap(b + 1))
+                || (text.word_in(b, &["of"]) && b + 1 < n && name_word(text, b + 1)))
         {
             b += 1;
+        }
+        // Only when a name follows the department ("State Hillary Clinton"): "the Governor of
+        // New York" is no subject, and "New York" is no speaker.
+        if let Some(last_of) = (a..b).rev().find(|&k| text.word_in(k, &["of"])) {
+            if b - last_of <= 3 {
+                b = (a..b).find(|&k| text.word_in(k, &["of"])).unwrap_or(b);
+            }
         }
         // "a Fox interview", "of Americans", "the Florida senator": not a subject.
         let introduced = a > 0
