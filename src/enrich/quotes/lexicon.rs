@@ -204,6 +204,14 @@ pub(super) static BE_FORMS: Words = Words::new(&["am", "is", "are", "was", "were
 #[rustfmt::skip]
 pub(super) static PERIODICALS: Words = Words::new(&["daily", "weekly", "biweekly", "fortnightly", "monthly", "quarterly"]);
 
+/// Speech verbs whose object, not their subject, follows them right after a quotation
+/// (`"…," described the impact as …`, `"…," called it …`). ("Charged" and "urged" are left out:
+/// `"…," charged Mekky Latif` is inverted.)
+#[rustfmt::skip]
+pub(super) static OBJECT_VERBS: Words = Words::new(&[
+    "described", "describes", "called", "calls", "accused", "accuses", "likened", "questioned",
+]);
+
 /// The days of the week ("Ruiz on Monday said").
 #[rustfmt::skip]
 pub(super) static WEEKDAYS: Words = Words::new(&[
@@ -252,7 +260,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 22] = [
+    const ALL: [&Words; 23] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -275,6 +283,7 @@ mod tests {
         &BE_FORMS,
         &PERIODICALS,
         &WEEKDAYS,
+        &OBJECT_VERBS,
     ];
 
     #[test]

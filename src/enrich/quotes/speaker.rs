@@ -5,7 +5,7 @@ use crate::enrich::hash::WordSet;
 
 use super::lexicon::{
     lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, INVERTING_VERBS,
-    LISTENER_VERBS, MODALS, MORE_PREPOSITIONS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
+    LISTENER_VERBS, MODALS, MORE_PREPOSITIONS, OBJECT_VERBS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
 use super::text::Text;
@@ -94,7 +94,9 @@ impl Grammar {
             return noun_phrase(text, &seq).filter(|w| w.kind == WhoKind::Name);
         }
         if self.is_verb(text, first) {
-            if self.participle(text, &seq, 0) {
+            // `…," described the impact as "…"`: a verb whose object follows it is no inverted
+            // attribution; its subject is the clause's, before the quotation.
+            if self.participle(text, &seq, 0) || text.word_in(first, &OBJECT_VERBS) {
                 // `… of "New York values," saying the city embodied …`: the participle's subject
                 // is the clause's, before the quotation; what follows it is what was said.
                 return None;
@@ -601,6 +603,15 @@ mod tests {
         assert_eq!(s, None);
         let s = speaker("Ana Ruiz said “Lima values,” saying the city embodied the values.");
         assert_eq!(s, Some(("Ana Ruiz".into(), WhoKind::Name)));
+    }
+
+    #[test]
+    fn the_object_of_a_verb_after_the_quote_is_not_the_speaker() {
+        // Before: "the impact as".
+        let s = speaker("Ruiz, whose costs were “in the seven figures,” described the impact as dire.");
+        assert_eq!(s, None);
+        let s = speaker("“We tried very hard to win,” said the mayor.").unwrap();
+        assert_eq!(s, ("the mayor".into(), WhoKind::Other));
     }
 
     #[test]
