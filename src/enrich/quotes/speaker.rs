@@ -270,7 +270,12 @@ impl Grammar {
                 }
             }
             let who = self.backward_np(text, &seq[..v], 0).or_else(|| {
-                // Inverted: `Said Trump: "…"`, `…, said Mr. Smith, "…"`.
+                // Inverted: `Said Trump: "…"`, `…, said Mr. Smith, "…"`; only there, for the
+                // form may be a noun (`late-night tweets targeting Alicia Machado`).
+                let opens = v == 0 || text.toks[seq[v - 1]].is_punct(',');
+                if !opens || !text.word_in(seq[v], &INVERTING_VERBS) {
+                    return None;
+                }
                 self.forward_np(text, &seq[v + 1..]).filter(|w| w.kind == WhoKind::Name)
             });
             match who {
@@ -512,7 +517,18 @@ mod tests {
     use super::*;
 
     fn grammar() -> Grammar {
-        let verbs = ["said", "says", "added", "told", "states", "saying", "described", "charged", "accused"];
+        let verbs = [
+            "said",
+            "says",
+            "added",
+            "told",
+            "states",
+            "saying",
+            "described",
+            "charged",
+            "accused",
+            "tweets",
+        ];
         Grammar::new(verbs.iter().map(|s| s.to_string()).collect())
     }
 
@@ -612,6 +628,16 @@ mod tests {
         assert_eq!(s, None);
         let s = speaker("“We tried very hard to win,” said the mayor.").unwrap();
         assert_eq!(s, ("the mayor".into(), WhoKind::Other));
+    }
+
+    #[test]
+    fn a_name_after_a_verb_form_speaks_only_in_an_inversion() {
+        // Before: "Ana Ruiz", after "tweets" read as a verb.
+        let s =
+            speaker("Ode says Vale's late-night tweets targeting Ana Ruiz were “unhinged, even for him.”");
+        assert_eq!(s, Some(("Ode".into(), WhoKind::Name)));
+        let s = speaker("Said Ana Ruiz, “We will not give up on this.”").unwrap();
+        assert_eq!(s.0, "Ana Ruiz");
     }
 
     #[test]
