@@ -213,8 +213,11 @@ impl Grammar {
                 let run: Vec<usize> = seq[..seq.len() - 1]
                     .iter()
                     .rev()
+                    // Not "Said" in `Said Ana Ruiz: "…"`: a speech verb opening the sentence.
                     .take_while(|&&i| {
-                        name_word(text, i) || text.abbreviation_dot(i) || text.word_in(i, &["and"])
+                        (name_word(text, i) && !self.is_verb(text, i))
+                            || text.abbreviation_dot(i)
+                            || text.word_in(i, &["and"])
                     })
                     .copied()
                     .collect::<Vec<_>>()
@@ -638,6 +641,8 @@ mod tests {
         assert_eq!(s, Some(("Ode".into(), WhoKind::Name)));
         let s = speaker("Said Ana Ruiz, “We will not give up on this.”").unwrap();
         assert_eq!(s.0, "Ana Ruiz");
+        let s = speaker("Said Ana Ruiz: “We will not give up on this.”").unwrap();
+        assert_eq!(s.0, "Ana Ruiz", "before: \"Said Ana Ruiz\"");
     }
 
     #[test]
