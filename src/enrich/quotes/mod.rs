@@ -503,6 +503,14 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_and_has_the_clauses_subject_not_the_object_before() {
+        // Before: "Radio Uno" for both.
+        let body = "Ana Ruiz, the former minister, stressed her record at a \"Meet the Voters Forum\" \
+                    sponsored by Radio Uno and said: \"Steadiness is what the job needs.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

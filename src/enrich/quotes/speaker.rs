@@ -139,6 +139,11 @@ impl Grammar {
             }
             return None;
         };
+        if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
+            // `"…" sponsored by NBC News and said …`: the verb shares the subject of the clause
+            // the quotation is in, which `before` finds.
+            return None;
+        }
         let before = &seq[..v];
         // The apostrophe of a plural's possessive ("a miners' union official") is part of a noun
         // phrase too.
@@ -271,6 +276,9 @@ impl Grammar {
                 if let Some(who) = text.subject_between(sentence_start, text.toks[seq[v]].start) {
                     return Some(who);
                 }
+                // Not the object before "and" (`a forum sponsored by NBC News and said`): the
+                // subject of an earlier speech verb, if any.
+                continue;
             }
             let who = self.backward_np(text, &seq[..v], 0).or_else(|| {
                 // Inverted: `Said Trump: "…"`, `…, said Mr. Smith, "…"`; only there, for the
