@@ -263,6 +263,12 @@ mod tests {
             ("The father could arrive as early as Tuesday.", "Tuesday", "1998-08-11"),
             ("He would have won on Friday.", "Friday", "1998-08-07"),
             ("As soon as the votes were counted Tuesday, the rivals clashed.", "Tuesday", "1998-08-04"),
+            // What was planned for a day, and a day opening a sentence about plans, are ahead.
+            ("Protesters planned a large demonstration on Tuesday.", "Tuesday", "1998-08-11"),
+            ("Protesters who planned the rally said on Tuesday they were hopeful.", "Tuesday", "1998-08-04"),
+            ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "1998-08-11"),
+            ("On Tuesday, the league held a news conference that will matter.", "Tuesday", "1998-08-04"),
+            ("Tuesday, the league is to hold a news conference.", "Tuesday", "1998-08-11"),
         ] {
             assert_eq!(run(text, pubd()), vec![pair(day, Some(value))], "{text}");
         }

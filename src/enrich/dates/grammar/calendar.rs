@@ -193,7 +193,13 @@ impl Grammar<'_> {
             (None, _) => Val::None,
             // "Wednesday's ruling" names an event already known: the past.
             (Some(p), None) if self.punct(w + 1, b'\'') => r::weekday_near(p, wd, Lean::Past),
-            (Some(p), None) => r::weekday_near(p, wd, self.lean(i)),
+            (Some(p), None) => {
+                let lean = match self.lean(i) {
+                    Lean::Past => self.lean_ahead(i, end),
+                    ahead => ahead,
+                };
+                r::weekday_near(p, wd, lean)
+            }
             (Some(p), Some(Rel::This)) => r::weekday_near(p, wd, Lean::Future),
             (Some(p), Some(Rel::Last)) => r::weekday_strict(p, wd, -1),
             (Some(p), Some(Rel::Next)) => r::weekday_strict(p, wd, 1),

@@ -286,6 +286,17 @@ impl<'a> Grammar<'a> {
                 Some(Kw::FutureCue) if !unreal => return Lean::Future,
                 // "expected to", "set for", "due to": the bare words are adjectives or nouns too.
                 Some(Kw::ScheduleCue) if to_or_for => return Lean::Future,
+                // "planned a large demonstration on Saturday": what was planned for a day (not
+                // "had planned on Friday to …", when the planning was done, nor "a service
+                // planned for Saturday was canceled").
+                Some(Kw::ScheduleCue)
+                    if matches!(w, "planned" | "planning" | "slated")
+                        && (3..=8).contains(&(i - j))
+                        && matches!(self.text(i - 1), "on" | "for")
+                        && !matches!(self.text(i + 1), "was" | "were" | "had") =>
+                {
+                    return Lean::Future
+                }
                 _ => {}
             }
             // "is to resume", "are to meet"
@@ -301,6 +312,56 @@ impl<'a> Grammar<'a> {
         Lean::Past
     }
 
+    /// The direction of a day that opens its sentence, from the words after it (`end` is the
+    /// token after the expression): "On Tuesday, the league plans to hold …" is ahead, "On
+    /// Tuesday, the league held …" behind. The first past form, reporting verb or quotation
+    /// mark ends the search.
+    fn lean_ahead(&self, start: usize, end: usize) -> Lean {
+        let start =
+            if start > 0 && self.text(start - 1).eq_ignore_ascii_case("on") { start - 1 } else { start };
+        let opens = start == 0
+            || matches!(self.t.get(start - 1).map(|t| t.lex), Some(Lex::Punct(b'"')))
+            || (self.t[start - 1].is(b'.') && start > 1 && !self.abbreviation(start - 2))
+            || self
+                .body
+                .get(self.t[start - 1].end..self.t[start].start)
+                .is_some_and(|gap| gap.contains('\n'));
+        if !opens {
+            return Lean::Past;
+        }
+        for j in end..(end + 10).min(self.t.len()) {
+            let t = &self.t[j];
+            if matches!(t.lex, Lex::Punct(b'!' | b'?' | b';' | b'"' | b'.')) {
+                break;
+            }
+            let w = self.text(j);
+            let next = self.text(j + 1);
+            // A modal, or a plan with its verb ("plans to hold"; "vacation plans" is a noun).
+            let modal = matches!(w, "will" | "ll" | "shall" | "would") && next != "have";
+            let plan =
+                matches!(t.kw(), Some(Kw::FutureCue | Kw::ScheduleCue)) && matches!(next, "to" | "for");
+            let is_to = w == "to" && j > 0 && matches!(self.text(j - 1), "is" | "are");
+            if modal || plan || is_to {
+                return Lean::Future;
+            }
+            if w.ends_with("ed") || PAST_FORMS.contains(&w) || w == "when" {
+                break;
+            }
+        }
+        Lean::Past
+    }
+}
+
+/// Past and reporting forms that end the search of [`Grammar::lean_ahead`] ("On Tuesday, the
+/// league held …"), besides those in "-ed".
+const PAST_FORMS: &[&str] = &[
+    "said", "says", "told", "was", "were", "had", "did", "held", "met", "took", "gave", "made", "went",
+    "came", "saw", "won", "lost", "left", "sent", "spoke", "wrote", "began", "became", "brought", "kept",
+    "found", "ran", "fell", "rose", "struck", "sought", "paid", "led", "fled", "stood", "got", "thought",
+    "knew", "felt", "heard",
+];
+
+impl<'a> Grammar<'a> {
     /// "this"/"last"/"next" and their synonyms at `i`.
     fn rel_word(&self, i: usize) -> Option<Rel> {
         match self.kw(i)? {
