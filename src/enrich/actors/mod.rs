@@ -547,6 +547,20 @@ mod tests {
     }
 
     #[test]
+    fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
+        // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
+        let a = article(
+            "",
+            "A tax official under President George H.W. Bush spoke. The memorial in Washington D.C. has been closed.",
+            Some("2016-05-02"),
+        );
+        let actors = extractor().extract(&a);
+        let persons: Vec<&str> =
+            actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+        assert_eq!(persons, ["George H. W. Bush"]);
+    }
+
+    #[test]
     fn a_one_word_organisation_after_a_given_name_is_a_surname() {
         let body =
             "The Guardian reported on it. Atlantic City Mayor Don Guardian said the city would recover. \

@@ -635,7 +635,10 @@ impl Names<'_> {
             return;
         }
         let len = e - s;
+        // Initials alone are no name: "Washington D.C. has", "the U.S. is".
+        let initials_only = (s..e).all(|k| toks[k].end - toks[k].start == 1);
         if len > 4
+            || initials_only
             || self.is_titlish(e - 1, buf)
             || (s..e).any(|k| {
                 toks[k].has(F_ALLCAPS | F_DIGIT)

@@ -342,9 +342,13 @@ impl Gazetteer {
         let before = &text[..start];
         let prev = before.strip_suffix(' ').map(last_word);
         if let Some(w) = prev {
-            // "George W. Bush", "Bingu wa Mutharika": an initial or a particle glues too.
-            let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
-            if initial || self.cues.particles.contains(w) {
+            // "George W. Bush", "George H.W. Bush", "Bingu wa Mutharika": initials or a
+            // particle glue too.
+            let initials = w.ends_with('.')
+                && w.split('.')
+                    .filter(|p| !p.is_empty())
+                    .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase());
+            if (initials && w.len() >= 2) || self.cues.particles.contains(w) {
                 return true;
             }
             let lower = w.to_lowercase();
