@@ -116,10 +116,21 @@ pub fn walk_lazily<'a>(roots: &'a [WalkRoot], options: &'a WalkOptions) -> impl 
 fn walk_root<'a>(root: &'a WalkRoot, options: &'a WalkOptions) -> impl Iterator<Item = Walked> + 'a {
     walkdir::WalkDir::new(&root.path)
         .follow_links(options.follow_links)
-        .sort_by_file_name()
+        // By name, as `sort_by_file_name` sorts, but reading the name as the path's bytes after
+        // its last separator: `Path::file_name` parses the path's components on every one of
+        // the n log n comparisons, which was a fifth of the walk.
+        .sort_by(|a, b| last_component(a.path()).cmp(last_component(b.path())))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.path()) || root.skip.iter().any(|s| s == e.path())))
         .filter_map(move |entry| walked(root, entry, options))
+}
+
+/// The bytes of `path` after its last separator: its file name, for the paths walkdir gives
+/// (a folder joined with a name; no trailing separator, no `.` or `..` at the end).
+fn last_component(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let after = bytes.iter().rposition(|&b| std::path::is_separator(b as char)).map_or(0, |i| i + 1);
+    &bytes[after..]
 }
 
 impl Walked {
@@ -256,6 +267,15 @@ mod tests {
                 Walked::Skipped { .. } => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn last_component_is_the_file_name() {
+        for p in ["a", "dir/a.txt", "/abs/dir/Ärger-2.md", "x/y/z", "dir/.hidden", "a b/c d"] {
+            let path = Path::new(p);
+            let name = path.file_name().map(|n| n.as_encoded_bytes());
+            assert_eq!(Some(last_component(path)), name, "{p}");
+        }
     }
 
     #[test]
