@@ -94,11 +94,10 @@ impl Grammar {
             return noun_phrase(text, &seq).filter(|w| w.kind == WhoKind::Name);
         }
         if self.is_verb(text, first) {
-            // `…," described the impact as "…"`: a verb whose object follows it is no inverted
-            // attribution; its subject is the clause's, before the quotation.
+            // `… of "New York values," saying the city embodied …`, `…," described the impact
+            // as …`: a participle, or a verb whose object follows it, is no inverted attribution;
+            // its subject is the clause's, before the quotation.
             if self.participle(text, &seq, 0) || text.word_in(first, &OBJECT_VERBS) {
-                // `… of "New York values," saying the city embodied …`: the participle's subject
-                // is the clause's, before the quotation; what follows it is what was said.
                 return None;
             }
             return self.forward_np(text, &seq[1..]);
@@ -209,57 +208,14 @@ impl Grammar {
         if let Some(who) = self.according_to(text, &seq).or_else(|| quoted_as(text, &seq)) {
             return Some(who);
         }
-        // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon. After other words (`… doesn't
-        // surprise pollster Daron Shaw: "…"`), the name speaks when no speech verb names another
-        // speaker (`He said of Obama: "…"`).
-        let mut colon_name = None;
-        if let [.., name, colon] = seq[..] {
-            if text.toks[colon].is_punct(':') && name_word(text, name) {
-                let run: Vec<usize> = seq[..seq.len() - 1]
-                    .iter()
-                    .rev()
-                    // Not "Said" in `Said Ana Ruiz: "…"`: a speech verb opening the sentence.
-                    .take_while(|&&i| {
-                        (name_word(text, i) && !self.is_verb(text, i))
-                            || text.abbreviation_dot(i)
-                            || text.word_in(i, &["and"])
-                    })
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let opens = seq.len() == run.len() + 1 || {
-                    let before = seq[seq.len() - run.len() - 2];
-                    !text.is_word(before)
-                };
-                if let Some(&(s, e)) = name_runs(text, &run).first() {
-                    let who = Who {
-                        start: text.toks[run[s]].start,
-                        end: text.toks[run[e - 1]].end,
-                        kind: WhoKind::Name,
-                    };
-                    if opens {
-                        return Some(who);
-                    }
-                    // Not a listener, nor in a prepositional phrase: `The crowd chanted for Cruz:
-                    // "…"`, `telling Breitbart London: "…"`, `to the Dutch daily NRC: "…"`.
-                    let object = seq[..seq.len() - run.len() - 1]
-                        .iter()
-                        .rev()
-                        .take(4)
-                        .take_while(|&&i| text.is_word(i))
-                        .any(|&i| {
-                            text.word_in(i, &PREPOSITIONS)
-                                || text.word_in(i, &MORE_PREPOSITIONS)
-                                || text.word_in(i, &LISTENER_VERBS)
-                        });
-                    if !object {
-                        colon_name = Some(who);
-                    }
-                }
-            }
-        }
+        // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon opening the sentence speaks.
+        // After other words (`… doesn't surprise pollster Daron Shaw: "…"`), it speaks when no
+        // speech verb names another speaker (`He said of Obama: "…"`).
+        let colon_name = match self.name_before_colon(text, &seq) {
+            Some((who, true)) => return Some(who),
+            Some((who, false)) => Some(who),
+            None => None,
+        };
         let sentence_start = text.toks[first.min(open)].start;
         // The speech verb nearest the quote with a subject; a common noun phrase ("a voice that
         // said") only when no name or pronoun attributes the quote further left.
@@ -296,6 +252,42 @@ impl Grammar {
             }
         }
         colon_name.or(fallback)
+    }
+
+    /// The name right before a colon ending `seq`, and whether it opens the sentence; `None`
+    /// when the name is a listener or in a prepositional phrase (`The crowd chanted for Cruz:
+    /// "…"`, `telling Breitbart London: "…"`, `to the Dutch daily NRC: "…"`).
+    fn name_before_colon(&self, text: &Text, seq: &[usize]) -> Option<(Who, bool)> {
+        let [.., name, colon] = seq[..] else { return None };
+        if !text.toks[colon].is_punct(':') || !name_word(text, name) {
+            return None;
+        }
+        let run: Vec<usize> = seq[..seq.len() - 1]
+            .iter()
+            .rev()
+            // Not "Said" in `Said Ana Ruiz: "…"`: a speech verb opening the sentence.
+            .take_while(|&&i| {
+                (name_word(text, i) && !self.is_verb(text, i))
+                    || text.abbreviation_dot(i)
+                    || text.word_in(i, &["and"])
+            })
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let &(s, e) = name_runs(text, &run).first()?;
+        let who = Who { start: text.toks[run[s]].start, end: text.toks[run[e - 1]].end, kind: WhoKind::Name };
+        let before = &seq[..seq.len() - run.len() - 1];
+        if before.last().is_none_or(|&k| !text.is_word(k)) {
+            return Some((who, true));
+        }
+        let object = before.iter().rev().take(4).take_while(|&&i| text.is_word(i)).any(|&i| {
+            text.word_in(i, &PREPOSITIONS)
+                || text.word_in(i, &MORE_PREPOSITIONS)
+                || text.word_in(i, &LISTENER_VERBS)
+        });
+        (!object).then_some((who, false))
     }
 
     /// The agent of a passive speech verb at `seq[v]`: `The meeting was described by Rubin as
