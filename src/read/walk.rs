@@ -246,7 +246,7 @@ fn walked(
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    last_component(path).starts_with(b".")
 }
 
 #[cfg(test)]
