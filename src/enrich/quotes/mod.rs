@@ -137,11 +137,18 @@ impl QuoteExtractor {
             previous = Some((q, speaker));
         }
         // A quotation running over paragraphs is attributed where it ends: its first parts take the
-        // speaker of the part that follows them.
+        // speaker of the part that follows them. So does a quotation joined to the next by "and"
+        // or a comma: `Guns are "the ultimate crisis" and "stunt growth," Howard Dean said.`
         for i in (0..out.len().saturating_sub(1)).rev() {
-            let ((q, unattributed), (next, _)) = (kept[i], kept[i + 1]);
-            if unattributed && q.close.is_none() && next.opens_paragraph && next.paragraph == q.paragraph + 1
-            {
+            let ((q, unattributed), (next, next_unattributed)) = (kept[i], kept[i + 1]);
+            let continued = q.close.is_none() && next.opens_paragraph && next.paragraph == q.paragraph + 1;
+            let joined = !next_unattributed
+                && q.close.is_some_and(|c| {
+                    c + 1 < next.open
+                        && (c + 1..next.open)
+                            .all(|k| text.word_in(k, &["and", "or"]) || text.toks[k].is_punct(','))
+                });
+            if unattributed && (continued || joined) {
                 let (speaker, start, end) =
                     (out[i + 1].speaker.clone(), out[i + 1].speaker_start, out[i + 1].speaker_end);
                 out[i].speaker = speaker;
@@ -507,6 +514,14 @@ mod tests {
         // Before: "Radio Uno" for both.
         let body = "Ana Ruiz, the former minister, stressed her record at a \"Meet the Voters Forum\" \
                     sponsored by Radio Uno and said: \"Steadiness is what the job needs.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
+    fn a_quotation_joined_to_an_attributed_one_shares_its_speaker() {
+        // Before: no speaker for the first.
+        let body = "Guns are \"the ultimate public health crisis\" and \"stunt the growth of children,\" \
+                    Ana Ruiz, the former governor, said to a cheering crowd.";
         assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
     }
 
