@@ -37,6 +37,15 @@ enum Rel {
     Next,
 }
 
+/// Past and reporting forms that end the search of [`Grammar::lean_ahead`] ("On Tuesday, the
+/// league held …"), besides those in "-ed".
+const PAST_FORMS: &[&str] = &[
+    "said", "says", "told", "was", "were", "had", "did", "held", "met", "took", "gave", "made", "went",
+    "came", "saw", "won", "lost", "left", "sent", "spoke", "wrote", "began", "became", "brought", "kept",
+    "found", "ran", "fell", "rose", "struck", "sought", "paid", "led", "fled", "stood", "got", "thought",
+    "knew", "felt", "heard",
+];
+
 impl<'a> Grammar<'a> {
     /// A grammar over `t` (tokens of one line).
     pub fn new(body: &'a str, t: &'a [Tok], pubd: Option<Date>) -> Grammar<'a> {
@@ -350,18 +359,6 @@ impl<'a> Grammar<'a> {
         }
         Lean::Past
     }
-}
-
-/// Past and reporting forms that end the search of [`Grammar::lean_ahead`] ("On Tuesday, the
-/// league held …"), besides those in "-ed".
-const PAST_FORMS: &[&str] = &[
-    "said", "says", "told", "was", "were", "had", "did", "held", "met", "took", "gave", "made", "went",
-    "came", "saw", "won", "lost", "left", "sent", "spoke", "wrote", "began", "became", "brought", "kept",
-    "found", "ran", "fell", "rose", "struck", "sought", "paid", "led", "fled", "stood", "got", "thought",
-    "knew", "felt", "heard",
-];
-
-impl<'a> Grammar<'a> {
     /// "this"/"last"/"next" and their synonyms at `i`.
     fn rel_word(&self, i: usize) -> Option<Rel> {
         match self.kw(i)? {
