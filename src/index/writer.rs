@@ -272,7 +272,9 @@ fn run_in_pool(
         .collect();
     let roots = read::walk_roots(named);
     let walk = read::walk_lazily(&roots, &options.walk);
-    let Plan { mut candidates, gone, reclaimed, mut shadowing } = {
+    // A rebuild reads every file: its gazetteer is built on another thread while the archive is
+    // walked (an incremental run builds it only if there is something to read, below).
+    let (planned, early_enricher) = {
         let base = manifest.base()?;
         let fields = &open.fields;
         let mut let_go = |entry: &FileEntry, holders: &mut Holders| {
@@ -281,8 +283,13 @@ fn run_in_pool(
                 holders.let_go(id);
             }
         };
-        plan(walk, base, &roots, root.path(), &mut summary, &mut holders, &mut let_go)?
+        let (summary, holders) = (&mut summary, &mut holders);
+        rayon::join(
+            || plan(walk, base, &roots, root.path(), summary, holders, &mut let_go),
+            || (rebuild && options.enrich).then(|| Enricher::new(config)),
+        )
     };
+    let Plan { mut candidates, gone, reclaimed, mut shadowing } = planned?;
     manifest.gone = Some(gone);
     manifest.reclaimed = reclaimed.iter().map(|c| c.key.clone()).collect();
     let to_read = candidates.len() + reclaimed.len() as u64;
@@ -293,7 +300,10 @@ fn run_in_pool(
     // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all.
     let annotator = match (to_read == 0, options.enrich) {
         (true, _) => None,
-        (false, true) => Some(Annotator::Full(Box::new(Enricher::new(config)?))),
+        (false, true) => Some(Annotator::Full(Box::new(match early_enricher {
+            Some(enricher) => enricher?,
+            None => Enricher::new(config)?,
+        }))),
         (false, false) => {
             Some(Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)))
         }
