@@ -222,8 +222,7 @@ impl ActorExtractor {
             word.eq_ignore_ascii_case("the")
         };
         let is_surname = |h: &Hit| {
-            h.org.is_some()
-                && h.country.is_none()
+            (h.org.is_some() && h.country.is_none() || h.demonym)
                 && h.person.is_none()
                 && !after_the(h)
                 && surnames.contains(&&body[h.start..h.end])
@@ -558,6 +557,20 @@ mod tests {
         let persons: Vec<&str> =
             actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
         assert_eq!(persons, ["George H. W. Bush"]);
+    }
+
+    #[test]
+    fn a_demonym_after_a_given_name_is_a_surname() {
+        // Before: Cuba, twice, and no person.
+        let a =
+            article("", "The owner, Mark Cuban, spoke. Later, Cuban said he would run.", Some("2016-05-02"));
+        let actors = extractor().extract(&a);
+        let cuban = find(&actors, "Mark Cuban").expect("a person");
+        assert_eq!(cuban.mentions.len(), 2, "the later surname is his");
+        assert!(actors.iter().all(|a| a.code.as_deref() != Some("CUB")));
+        let a = article("", "Cuban officials met Spanish envoys.", Some("2016-05-02"));
+        let codes: Vec<_> = extractor().extract(&a).into_iter().filter_map(|a| a.code).collect();
+        assert_eq!(codes, ["CUB", "ESP"]);
     }
 
     #[test]

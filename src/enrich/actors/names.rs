@@ -234,17 +234,18 @@ impl Names<'_> {
         Some(end)
     }
 
-    /// True when token `j`, which the gazetteer reads as a one-word organisation, is the surname
-    /// of the person whose given name comes right before it: "Mayor Don Guardian", "Rob Ford".
-    /// (A known person's full name is the gazetteer's, and a country's is never a surname here.)
+    /// True when token `j`, which the gazetteer reads as a one-word organisation or a demonym,
+    /// is the surname of the person whose given name comes right before it: "Mayor Don
+    /// Guardian", "Rob Ford", "Mark Cuban", "Bill English". (A known person's full name is the
+    /// gazetteer's, and a country's name is never a surname here.)
     fn surname_not_org(&self, j: usize, buf: &mut String) -> bool {
         let Some(h) = self.hit_of[j] else { return false };
         let hit = &self.hits[h];
         let one_word = hit.start == self.toks[j].start && hit.end == self.toks[j].end;
         let followed_by_name =
             j + 1 < self.toks.len() && self.toks[j + 1].has(F_JOINED) && self.toks[j + 1].has(F_CAP);
-        hit.org.is_some()
-            && hit.country.is_none()
+        (hit.org.is_some() || hit.demonym)
+            && (hit.country.is_none() || hit.demonym)
             && hit.person.is_none()
             && one_word
             && !followed_by_name
