@@ -244,8 +244,7 @@ impl Names<'_> {
         let one_word = hit.start == self.toks[j].start && hit.end == self.toks[j].end;
         let followed_by_name =
             j + 1 < self.toks.len() && self.toks[j + 1].has(F_JOINED) && self.toks[j + 1].has(F_CAP);
-        (hit.org.is_some() || hit.demonym)
-            && (hit.country.is_none() || hit.demonym)
+        (hit.demonym || hit.org.is_some() && hit.country.is_none())
             && hit.person.is_none()
             && one_word
             && !followed_by_name
