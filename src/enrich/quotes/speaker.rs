@@ -37,6 +37,10 @@ impl Grammar {
             return false;
         }
         if w.starts_with(|c: char| c.is_lowercase()) {
+            // Most words are no speech verb: that is looked up first.
+            if !self.verbs.contains(w) {
+                return false;
+            }
             // `the aide was charged with …`, `she was asked about …`: a passive's subject is
             // spoken to or about. ("was saying" is a participle, which callers weigh apart.)
             let passive = i > 0 && !w.ends_with("ing") && text.word_in(i - 1, &BE_FORMS);
@@ -47,7 +51,7 @@ impl Grammar {
                 && (text
                     .word_in(i - 1, &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
                     || (text.word_in(i - 1, &PREPOSITIONS) && !text.word_in(i - 1, &["to"])));
-            return !passive && !noun && self.verbs.contains(w);
+            return !passive && !noun;
         }
         let sentence_start = i == 0 || text.toks[i - 1].kind == Kind::Break || text.ends_sentence(i - 1);
         sentence_start && self.verbs.contains(&w.to_lowercase())
