@@ -54,10 +54,10 @@ fn walk<A: Automaton>(
 /// The longest pattern occurring at `bytes[at..]` in any ASCII case, as (end, pattern), for an
 /// automaton of lower-case patterns built with [`aho_corasick::MatchKind::LeftmostLongest`]
 /// semantics. The text's ASCII capitals are read as lower-case letters, so the automaton matches
-/// as one built with `ascii_case_insensitive` would. Offsets stay exact (folding never changes a byte's
-/// length), and building the automaton without case-insensitivity takes a third less time: it
-/// has half the transitions, and the failure transitions that the builder always computes
-/// (anchored walks never take them) follow every one.
+/// as one built with `ascii_case_insensitive` would, and offsets stay exact (folding never
+/// changes a byte's length). Such an automaton has half the transitions, which the builder's
+/// failure transitions (computed always, though an anchored walk never takes one) follow too:
+/// the gazetteer's built in 210 M instructions instead of 374 M.
 pub fn longest_folded_at<A: Automaton>(automaton: &A, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     let mut longest = None;
     walk(automaton, bytes, at, |b| b.to_ascii_lowercase(), |end, pattern| longest = Some((end, pattern)));

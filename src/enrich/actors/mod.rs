@@ -517,6 +517,11 @@ mod tests {
         actors.iter().find(|a| a.name == name)
     }
 
+    /// The names of the actors of `kind`, in order.
+    fn names(actors: &[Actor], kind: ActorKind) -> Vec<&str> {
+        actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect()
+    }
+
     #[test]
     fn countries_by_name_demonym_and_seat() {
         let a = article("", "Moscow intends to answer. Russians and the Kremlin agree; George Washington slept in Papua New Guinea.", None);
@@ -554,8 +559,7 @@ mod tests {
             Some("2016-05-02"),
         );
         let actors = extractor().extract(&a);
-        let persons: Vec<&str> =
-            actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+        let persons = names(&actors, ActorKind::Person);
         assert_eq!(persons, ["George H. W. Bush"]);
     }
 
@@ -616,8 +620,7 @@ mod tests {
         let body = "Because Jaromir Novakovsky left, the talks stalled. Unlike Novakovsky, Petra \
                     Lindqvarn stayed. Fed Chair Oskar Brandvold spoke to the Congressional Black Caucus.";
         let actors = extractor().extract(&article("", body, None));
-        let persons: Vec<&str> =
-            actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+        let persons = names(&actors, ActorKind::Person);
         assert!(persons.iter().all(|p| !p.starts_with("Because") && !p.starts_with("Unlike")), "{persons:?}");
         assert!(persons.contains(&"Oskar Brandvold"), "{persons:?}");
         let caucus = find(&actors, "Congressional Black Caucus").expect("an organisation by its head word");
@@ -630,8 +633,7 @@ mod tests {
                     Department of Homeland Security Secretary Jaromir Novakovsky spoke, and \
                     Sterling Software of Dallas said nothing.";
         let actors = extractor().extract(&article("", body, None));
-        let orgs: Vec<&str> =
-            actors.iter().filter(|a| a.kind == ActorKind::Organization).map(|a| a.name.as_str()).collect();
+        let orgs = names(&actors, ActorKind::Organization);
         for name in [
             "Ministry of Foreign Affairs",
             "National Bureau of Statistics",

@@ -30,8 +30,7 @@ pub(super) struct Aliases {
 fn build(patterns: &[&str]) -> Result<NFA> {
     // A contiguous NFA: a DFA over tens of thousands of aliases would take far more memory and
     // build time, and each search walks only a few bytes. Case-sensitive over lower-case
-    // patterns, with the walk folding the text's case: half the transitions of an
-    // `ascii_case_insensitive` automaton, and half the build time.
+    // patterns, with the walk folding the text's case (see `anchored::longest_folded_at`).
     NFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(patterns)
@@ -40,8 +39,8 @@ fn build(patterns: &[&str]) -> Result<NFA> {
 
 impl Aliases {
     /// Builds the automata over `patterns`, which are lower-case (ASCII) and matched folding the
-    /// text's ASCII case; `forms[i]` is pattern
-    /// `i` as written, whose first letter says whether it is capitalised.
+    /// text's ASCII case; `forms[i]` is pattern `i` as written, whose first letter says whether
+    /// it is capitalised.
     ///
     /// # Errors
     /// When aho-corasick cannot build them (only for sizes far beyond any gazetteer).

@@ -60,6 +60,10 @@ fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
 }
 
+/// The quotation marks [`tokenize`] reads as opening or closing one: straight, curly,
+/// guillemets and the low opening mark. A body with none of them holds no quotation.
+pub(super) const QUOTATION_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+
 /// Tokenizes `body`. Markup tags (`<tweet id="...">`) are skipped, so their attribute values are
 /// never taken for quotations.
 pub(super) fn tokenize(body: &str) -> Vec<Tok> {
@@ -146,6 +150,14 @@ fn straight(prev: Option<char>, next: Option<char>) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quotation_marks_are_those_that_open_and_close() {
+        for c in QUOTATION_MARKS {
+            let body = format!("a {c}b{c} c");
+            assert!(tokenize(&body).iter().any(Tok::is_mark), "{c}");
+        }
+    }
 
     fn kinds(body: &str) -> Vec<(String, Kind)> {
         tokenize(body).iter().map(|t| (body[t.start..t.end].to_string(), t.kind)).collect()

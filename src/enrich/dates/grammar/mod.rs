@@ -288,11 +288,8 @@ impl<'a> Grammar<'a> {
             }
             let next = self.text(j + 1);
             let to_or_for = next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("for");
-            // "would have won", "a would-be candidate": a past that did not happen, not a future.
-            let unreal = w.eq_ignore_ascii_case("would")
-                && (next.eq_ignore_ascii_case("have") || self.t.get(j + 1).is_some_and(|n| n.is(b'-')));
             match t.kw() {
-                Some(Kw::FutureCue) if !unreal => return Lean::Future,
+                Some(Kw::FutureCue) if !self.unreal(j) => return Lean::Future,
                 // "expected to", "set for", "due to": the bare words are adjectives or nouns too.
                 Some(Kw::ScheduleCue) if to_or_for => return Lean::Future,
                 // "planned a large demonstration on Saturday": what was planned for a day (not
@@ -308,8 +305,7 @@ impl<'a> Grammar<'a> {
                 }
                 _ => {}
             }
-            // "is to resume", "are to meet"
-            if w.eq_ignore_ascii_case("to") && j > 0 && matches!(self.text(j - 1), "is" | "are") {
+            if self.is_to(j) {
                 return Lean::Future;
             }
             // "as soon as Tuesday", "as early as Monday": the earliest of what is still to come
@@ -319,6 +315,18 @@ impl<'a> Grammar<'a> {
             }
         }
         Lean::Past
+    }
+
+    /// "would have won", "a would-be candidate" at token `j`: a past that did not happen, not a
+    /// future.
+    fn unreal(&self, j: usize) -> bool {
+        self.text(j).eq_ignore_ascii_case("would")
+            && (self.text(j + 1).eq_ignore_ascii_case("have") || self.punct(j + 1, b'-'))
+    }
+
+    /// "is to resume", "are to meet": `to` at token `j` after "is" or "are", a future.
+    fn is_to(&self, j: usize) -> bool {
+        self.text(j).eq_ignore_ascii_case("to") && j > 0 && matches!(self.text(j - 1), "is" | "are")
     }
 
     /// The direction of a day that opens its sentence, from the words after it (`end` is the
@@ -346,11 +354,10 @@ impl<'a> Grammar<'a> {
             let w = self.text(j);
             let next = self.text(j + 1);
             // A modal, or a plan with its verb ("plans to hold"; "vacation plans" is a noun).
-            let modal = matches!(w, "will" | "ll" | "shall" | "would") && next != "have";
+            let modal = matches!(w, "will" | "ll" | "shall" | "would") && !self.unreal(j);
             let plan =
                 matches!(t.kw(), Some(Kw::FutureCue | Kw::ScheduleCue)) && matches!(next, "to" | "for");
-            let is_to = w == "to" && j > 0 && matches!(self.text(j - 1), "is" | "are");
-            if modal || plan || is_to {
+            if modal || plan || self.is_to(j) {
                 return Lean::Future;
             }
             if w.ends_with("ed") || PAST_FORMS.contains(&w) || w == "when" {
