@@ -12,11 +12,18 @@
 use aho_corasick::automaton::Automaton;
 use aho_corasick::Anchored;
 
-/// Calls `found(end, pattern)` for every pattern occurring at `bytes[at..end]`, shortest first.
-/// For automata built with [`aho_corasick::MatchKind::Standard`] semantics, which report every
-/// pattern (leftmost semantics report only the preferred one per state).
-pub fn each_match_at<A: Automaton>(automaton: &A, bytes: &[u8], at: usize, found: impl FnMut(usize, usize)) {
-    walk(automaton, bytes, at, |b| b, found);
+/// Calls `found(end, pattern)` for every pattern occurring at `bytes[at..end]` in any ASCII case,
+/// shortest first, for an automaton of lower-case patterns built with
+/// [`aho_corasick::MatchKind::Standard`] semantics, which report every pattern (leftmost
+/// semantics report only the preferred one per state). The text's ASCII capitals are read as
+/// lower-case letters, as in [`longest_folded_at`]: no lower-case copy of the text is made.
+pub fn each_match_folded_at<A: Automaton>(
+    automaton: &A,
+    bytes: &[u8],
+    at: usize,
+    found: impl FnMut(usize, usize),
+) {
+    walk(automaton, bytes, at, |b| b.to_ascii_lowercase(), found);
 }
 
 /// Steps `automaton` from `at`, feeding it `fold(byte)` for each byte, and reports the matches
@@ -79,12 +86,15 @@ mod tests {
             .unwrap();
         let text = b"an arms embargo";
         let mut found = Vec::new();
-        each_match_at(&dfa, text, 3, |end, p| found.push((end, p)));
+        each_match_folded_at(&dfa, text, 3, |end, p| found.push((end, p)));
         assert_eq!(found, [(6, 3), (7, 0), (15, 1)], "the suffix `embargo` starts elsewhere");
         let mut found = Vec::new();
-        each_match_at(&dfa, text, 8, |end, p| found.push((end, p)));
+        each_match_folded_at(&dfa, text, 8, |end, p| found.push((end, p)));
         assert_eq!(found, [(15, 2)]);
-        each_match_at(&dfa, text, 0, |_, _| panic!("nothing starts at `an`"));
+        each_match_folded_at(&dfa, text, 0, |_, _| panic!("nothing starts at `an`"));
+        let mut found = Vec::new();
+        each_match_folded_at(&dfa, b"An ARMS Embargo", 3, |end, p| found.push((end, p)));
+        assert_eq!(found, [(6, 3), (7, 0), (15, 1)], "any ASCII case");
     }
 
     #[test]

@@ -253,21 +253,30 @@ enum PhraseAutomaton {
 /// text for every overlapping occurrence (most of them inside words: "war" in "award"), each
 /// word start gets one anchored walk, which dies within a few bytes for most words.
 fn occurrences(phrases: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
-    let folded = text.to_ascii_lowercase();
-    let bytes = folded.as_bytes();
+    let bytes = text.as_bytes();
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let mut prev_alnum = false;
-    for (at, c) in text.char_indices() {
-        let word_start = !prev_alnum;
-        prev_alnum = c.is_alphanumeric();
-        if !word_start || !phrases.first_bytes[usize::from(bytes[at])] {
-            continue;
+    let mut at = 0;
+    // Byte by byte, decoding only non-ASCII characters (most of the text is ASCII, and this loop
+    // visits all of it).
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (alnum, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c =
+                text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !prev_alnum && phrases.first_bytes[usize::from(b.to_ascii_lowercase())] {
+            let found = |end, pattern| raw.push((at, end, pattern));
+            match &phrases.automaton {
+                PhraseAutomaton::Dfa(dfa) => anchored::each_match_folded_at(dfa, bytes, at, found),
+                PhraseAutomaton::Nfa(nfa) => anchored::each_match_folded_at(nfa, bytes, at, found),
+            }
         }
-        let found = |end, pattern| raw.push((at, end, pattern));
-        match &phrases.automaton {
-            PhraseAutomaton::Dfa(dfa) => anchored::each_match_at(dfa, bytes, at, found),
-            PhraseAutomaton::Nfa(nfa) => anchored::each_match_at(nfa, bytes, at, found),
-        }
+        prev_alnum = alnum;
+        at += len;
     }
     raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     raw
