@@ -517,6 +517,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_in_a_joined_clause_belongs_to_that_clauses_subject() {
+        // Before: "Ben Ode" for both, the subject of the sentence's first clause.
+        let body = "Gov. Ben Ode on Monday signed an order to block the plan, while Ana Ruiz, the former \
+                    governor, proposed they \"wake up and smell the coffee\" instead.\n\n\
+                    Ben Ode left early; Tom Vale stayed and called the plan \"a clear step forward.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Tom Vale".into())]);
+        // Without a joined clause the first subject keeps the quotation.
+        let body = "Ana Ruiz signed the order that Ben Ode had drafted and called it \"a clear step.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_and_a_modifier_is_no_subject() {
+        // Before: "NLP" ("of the ruling NLP on Tuesday should" read as a subject and its verb).
+        let body = "Reports had speculated that Ben Ode would step down as head of the ruling NLP on \
+                    Tuesday should he be charged.\n\nA statement issued by his lawyer on behalf of Ode \
+                    said the inquiry was incomplete.\n\n\"We acknowledge that the police are the \
+                    appropriate agency to deal with it.\"";
+        assert_eq!(speakers(body), [Some("Ben Ode".into())]);
+    }
+
+    #[test]
     fn a_quotation_joined_to_an_attributed_one_shares_its_speaker() {
         // Before: no speaker for the first.
         let body = "Guns are \"the ultimate public health crisis\" and \"stunt the growth of children,\" \

@@ -211,6 +211,14 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         let introduced = a > 0
             && text.is_word(a - 1)
             && (PREPOSITIONS.contains(text.word(a - 1)) || MORE_PREPOSITIONS.contains(text.word(a - 1)));
+        // "of the ruling ANC on Tuesday should": the object of a preposition that opens no
+        // clause, past its determiner and one lower-case modifier.
+        let introduced = introduced
+            || (a > 2
+                && text.is_word(a - 1)
+                && !text.is_cap(a - 1)
+                && text.word_in(a - 2, &["the", "a", "an"])
+                && text.word_in(a - 3, &["of", "for", "with", "from", "in", "at", "into", "to"]));
         // "the Catholic aid agency", "its Islamic dignity", "a CBI spokesman": after a lower-case
         // word that opens no clause, a name is a modifier unless a verb follows it.
         let modifier = a > 0
@@ -378,7 +386,8 @@ fn appositive(text: &Text, comma: usize) -> bool {
 }
 
 /// The subject of the sentence holding token `at`, before it: the first clause subject of the
-/// sentence ("Ruiz called the plan “a clear step forward.”").
+/// sentence ("Ruiz called the plan “a clear step forward.”"), or that of a later clause joined to
+/// it that holds `at`.
 pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     let mut first = at;
     while first > 0 {
@@ -397,7 +406,10 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
             AUXILIARIES.contains(w) || (w.ends_with("ed") && w.len() > 4)
         }
     });
-    (!subordinate).then_some(who)
+    if subordinate {
+        return None;
+    }
+    Some(text.joined_subject(who, text.toks[at].start).unwrap_or(who))
 }
 
 /// True when the clause subject starting at byte `start` (a mention from [`subjects`]) is its

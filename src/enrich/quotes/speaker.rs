@@ -233,8 +233,9 @@ impl Grammar {
             }
             if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
                 // `Bush thought for a moment and said that …`: the clause's subject speaks.
-                if let Some(who) = text.subject_between(sentence_start, text.toks[seq[v]].start) {
-                    return Some(who);
+                let verb_start = text.toks[seq[v]].start;
+                if let Some(who) = text.subject_between(sentence_start, verb_start) {
+                    return Some(text.joined_subject(who, verb_start).unwrap_or(who));
                 }
                 // Not the object before "and" (`a forum sponsored by NBC News and said`): the
                 // subject of an earlier speech verb, if any.

@@ -20,6 +20,9 @@ pub(super) struct Text<'a> {
     heads: &'a WordSet,
 }
 
+/// Conjunctions that, after a comma, open a clause with its own subject.
+const CLAUSE_JOINERS: [&str; 6] = ["while", "whereas", "and", "but", "although", "though"];
+
 impl<'a> Text<'a> {
     /// The view of `body` and its tokens, with the clause subjects found.
     pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a WordSet, heads: &'a WordSet) -> Text<'a> {
@@ -32,6 +35,24 @@ impl<'a> Text<'a> {
     pub fn subject_between(&self, from: usize, to: usize) -> Option<Who> {
         let at = self.subjects.partition_point(|w| w.start < from);
         self.subjects[at..].first().filter(|w| w.end <= to).copied()
+    }
+
+    /// The subject of the last clause joined to `first`'s by a comma and a conjunction (or a
+    /// semicolon) before byte `to`: "Jindal signed an order, while Mike Huckabee proposed we
+    /// "…"" gives Mike Huckabee for a `to` after him.
+    pub fn joined_subject(&self, first: Who, to: usize) -> Option<Who> {
+        self.subjects
+            .iter()
+            .filter(|w| w.start > first.end && w.end <= to)
+            .rfind(|w| {
+                let i = self.toks.partition_point(|t| t.start < w.start);
+                i >= 2 && {
+                    let (joiner, before) = (i - 1, i - 2);
+                    (self.word_in(joiner, &CLAUSE_JOINERS) && self.toks[before].is_punct(','))
+                        || self.toks[joiner].is_punct(';')
+                }
+            })
+            .copied()
     }
 
     /// The text of token `i`.
