@@ -55,7 +55,7 @@ pub struct Quote {
 const FILE: &str = "speech-verbs.txt";
 
 /// Quotations shorter than this many words are scare quotes or terms, not speech.
-const MIN_WORDS: usize = 3;
+pub(super) const MIN_WORDS: usize = 3;
 
 /// Finds quotations and attributes them.
 #[derive(Debug)]
@@ -119,7 +119,10 @@ impl QuoteExtractor {
             kept.push((q, explicit.is_none()));
             let who = explicit.or_else(|| names::sentence_subject(&text, q.open));
             let speaker = match who {
-                Some(who) => people.resolve(body, who),
+                Some(who) => match text.described_role(who) {
+                    Some(role) => Some(people.described(body, who, role)),
+                    None => people.resolve(body, who),
+                },
                 None => inherit(&previous, &q).or_else(|| people.latest(q.start)),
             };
             if let Some(s) = speaker.as_ref().filter(|s| s.named) {
@@ -393,6 +396,36 @@ mod tests {
     fn speakers_with(body: &str, actors: &[Actor]) -> Vec<Option<String>> {
         let qs = extractor().extract(&Article::new("t", "t.txt", body), actors);
         qs.into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_definite_description_is_the_last_person_holding_its_role() {
+        let body = "Ana Ruiz met Ben Ode in Lima.\n\nThe president said the talks had gone \
+                    \"better than anyone expected.\"\n\nThe spokesman added that \"nothing was \
+                    signed today.\"\n\nThe former minister said it was \"too early to tell.\"";
+        let mut ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
+        ruiz.role = Some("Peruvian President".into());
+        let mut ode = actor("Ben Ode", ActorKind::Person, body, "Ben Ode");
+        ode.role = Some("Chilean Foreign Minister".into());
+        // Before: "The president" as written (or, as a sentence's fallback, the last name).
+        // Nobody named holds the spokesman's role, and a former minister is not the minister.
+        assert_eq!(
+            speakers_with(body, &[ruiz, ode]),
+            [Some("Ana Ruiz".into()), Some("The spokesman".into()), Some("The former minister".into())]
+        );
+    }
+
+    #[test]
+    fn a_scare_quote_leaves_the_sentence_to_its_speaker() {
+        // Before: "Ben Ode", the subject of the opening clause, the search for the speech verb
+        // having stopped at the scare quote.
+        let body = "In the weeks since Ben Ode filed his proposal, Ana Ruiz wrote that officials made \
+                    \"many requests\" to table it, \"and even to cancel the committee meeting.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
+        // The place after a role noun qualifies it: "The senator", not "Vermont".
+        let body = "The senator from Vermont said the system was \"corrupt,\" noting that it is \"very \
+                    strange that a bank pays that much.\"";
+        assert_eq!(speakers(body), [Some("The senator".into())]);
     }
 
     #[test]

@@ -135,6 +135,27 @@ impl<'a> People<'a> {
         }
     }
 
+    /// A definite description of a person as a speaker ("the Vermont senator acknowledged",
+    /// "The president also said"), headed by the role noun `role`: the person named last before
+    /// it whose role has that noun; the description itself when none has. (Not simply the last
+    /// person named, as for "he": in "Cameron's office said … the spokesman added", the
+    /// spokesman is not Cameron.)
+    pub fn described(&self, body: &str, who: Who, role: &str) -> Speaker {
+        let mention = Span::new(who.start, who.end);
+        let holds = |a: &Actor| {
+            a.role.as_deref().is_some_and(|r| {
+                r.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(role))
+            })
+        };
+        let name = self
+            .actors
+            .iter()
+            .rev()
+            .find(|(a, s)| s.end <= who.start && holds(a))
+            .map_or_else(|| body[who.start..who.end].to_string(), |(a, _)| a.name.clone());
+        Speaker { name, mention, named: false }
+    }
+
     /// Where a pronoun's antecedent must end: before the pronoun, or in `Moscow, he said, "…"`
     /// before the name the parenthetical follows, which is the quoted clause's subject and not
     /// the speaker.

@@ -10,6 +10,7 @@ use super::lexicon::{
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
 use super::text::Text;
 use super::tokens::Kind;
+use super::MIN_WORDS;
 
 /// The attribution grammar, with the configured speech verbs.
 #[derive(Debug)]
@@ -194,15 +195,32 @@ impl Grammar {
         while first > 0 && open - first < 80 {
             let i = first - 1;
             let t = text.toks[i];
-            if t.kind == Kind::Break || matches!(t.kind, Kind::Close) || text.ends_sentence(i) {
+            if t.kind == Kind::Close {
+                // A scare quote (`officials made "numerous requests" to …, "…"`) is part of the
+                // sentence, whose speaker may stand before it; a quotation ends the search.
+                match scare_quote_open(text, i) {
+                    Some(o) => {
+                        first = o;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if t.kind == Kind::Break || text.ends_sentence(i) {
                 break;
             }
             first = i;
         }
         let mut depth = 0usize;
+        let mut quoted = false;
         let mut seq: Vec<usize> = Vec::with_capacity(open - first);
         for i in first..open {
             match text.toks[i].kind {
+                // The words of a scare quote are a term, not the sentence's own words; its
+                // punctuation (`"genuine empathy,"`) is the sentence's.
+                Kind::Open | Kind::Ambiguous => quoted = true,
+                Kind::Close => quoted = false,
+                Kind::Word if quoted => {}
                 Kind::Punct('(') => depth += 1,
                 Kind::Punct(')') => depth = depth.saturating_sub(1),
                 _ if depth == 0 => seq.push(i),
@@ -473,6 +491,13 @@ impl Grammar {
                 return None;
             }
         }
+        // `The senator from Vermont said`: the place after a role noun only qualifies it; the
+        // phrase ending with the role noun is the subject.
+        if k >= 2 && text.word_in(seq[k - 1], &["from", "of"]) && text.is_role_noun(seq[k - 2]) {
+            if let Some(who) = self.backward_np(text, &seq[..k - 1], depth) {
+                return Some(who);
+            }
+        }
         let phrase = noun_phrase(text, &seq[k..j]);
         // `a staffer in the room wondered`, `Beck, who has in the past described`: a common noun
         // phrase (not a name) after a preposition of place or time is an adverbial; the subject
@@ -495,6 +520,25 @@ impl Grammar {
         }
         phrase
     }
+}
+
+/// The opening mark of a quotation of fewer than [`MIN_WORDS`] words in lower case closed at
+/// token `close`: a scare quote, which the extractor keeps no quotation of. (A capitalised one
+/// may be a name, as in `"Miss Right" wrote:`, or a title.)
+fn scare_quote_open(text: &Text, close: usize) -> Option<usize> {
+    let mut words = 0;
+    for j in (close.saturating_sub(2 * MIN_WORDS + 2)..close).rev() {
+        match text.toks[j].kind {
+            Kind::Open | Kind::Ambiguous => {
+                let term = words > 0 && words < MIN_WORDS && !text.is_cap(j + 1);
+                return term.then_some(j);
+            }
+            Kind::Close | Kind::Break => return None,
+            Kind::Word => words += 1,
+            Kind::Punct(_) => {}
+        }
+    }
+    None
 }
 
 /// `X quoted Y as saying`, `quoting Y as telling …`, `Y was quoted as saying` in `seq`: Y, whom

@@ -2,7 +2,7 @@
 //! ends, and the clause subjects found once per article.
 
 use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, TITLES};
-use super::names::{subjects, Who};
+use super::names::{subjects, Who, WhoKind};
 use super::tokens::{Kind, Tok};
 use crate::enrich::hash::WordSet;
 
@@ -92,6 +92,23 @@ impl<'a> Text<'a> {
     /// heads the panel").
     pub fn is_role_noun(&self, i: usize) -> bool {
         self.is_word(i) && !self.is_cap(i) && self.heads.contains(self.word(i))
+    }
+
+    /// The role noun heading `who` when it is a definite description of a person: a phrase that
+    /// is no name, opening with "the" and ending with a role noun ("the Vermont senator", "The
+    /// president"), not a former holder ("the former president").
+    pub fn described_role(&self, who: Who) -> Option<&str> {
+        let first = self.toks.partition_point(|t| t.start < who.start);
+        let last = self.toks.partition_point(|t| t.end < who.end);
+        let description = who.kind == WhoKind::Other
+            && first < last
+            && last < self.toks.len()
+            && self.toks[last].end == who.end
+            && self.word_in(first, &["the"])
+            && self.is_role_noun(last)
+            // "the former president" held the role before: no current holder is meant.
+            && !(first..last).any(|i| self.word_in(i, &["former", "late", "then", "ex"]));
+        description.then(|| self.word(last))
     }
 
     /// True when token `i` is a word of `words`, in any case.
