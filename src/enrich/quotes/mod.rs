@@ -120,7 +120,7 @@ impl QuoteExtractor {
             let who = explicit.or_else(|| names::sentence_subject(&text, q.open));
             let speaker = match who {
                 Some(who) => match text.described_role(who) {
-                    Some(role) => Some(people.described(body, who, role)),
+                    Some(role_words) => Some(people.described(body, who, &role_words)),
                     None => people.resolve(body, who),
                 },
                 None => inherit(&previous, &q).or_else(|| people.latest(q.start)),
@@ -400,18 +400,27 @@ mod tests {
 
     #[test]
     fn a_definite_description_is_the_last_person_holding_its_role() {
-        let body = "Ana Ruiz met Ben Ode in Lima.\n\nThe president said the talks had gone \
-                    \"better than anyone expected.\"\n\nThe spokesman added that \"nothing was \
-                    signed today.\"\n\nThe former minister said it was \"too early to tell.\"";
+        let body = "Tom Vale flew in. Ana Ruiz met Ben Ode in Lima.\n\nThe president said the talks \
+                    had gone \"better than anyone expected.\"\n\nThe spokesman added that \"nothing \
+                    was signed today.\"\n\nThe former minister said it was \"too early to tell.\"\n\n\
+                    The Chilean president said the visit was \"long overdue for both.\"";
+        let mut vale = actor("Tom Vale", ActorKind::Person, body, "Tom Vale");
+        vale.role = Some("Chilean President".into());
         let mut ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
         ruiz.role = Some("Peruvian President".into());
         let mut ode = actor("Ben Ode", ActorKind::Person, body, "Ben Ode");
         ode.role = Some("Chilean Foreign Minister".into());
         // Before: "The president" as written (or, as a sentence's fallback, the last name).
-        // Nobody named holds the spokesman's role, and a former minister is not the minister.
+        // Nobody named holds the spokesman's role, a former minister is not the minister, and
+        // the Chilean president is the Chilean one, though the Peruvian was named since.
         assert_eq!(
-            speakers_with(body, &[ruiz, ode]),
-            [Some("Ana Ruiz".into()), Some("The spokesman".into()), Some("The former minister".into())]
+            speakers_with(body, &[vale, ruiz, ode]),
+            [
+                Some("Ana Ruiz".into()),
+                Some("The spokesman".into()),
+                Some("The former minister".into()),
+                Some("Tom Vale".into())
+            ]
         );
     }
 

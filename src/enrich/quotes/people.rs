@@ -136,23 +136,24 @@ impl<'a> People<'a> {
     }
 
     /// A definite description of a person as a speaker ("the Vermont senator acknowledged",
-    /// "The president also said"), headed by the role noun `role`: the person named last before
-    /// it whose role has that noun; the description itself when none has. (Not simply the last
-    /// person named, as for "he": in "Cameron's office said … the spokesman added", the
-    /// spokesman is not Cameron.)
-    pub fn described(&self, body: &str, who: Who, role: &str) -> Speaker {
+    /// "The Chinese president also said"), with `role_words` from [`Text::described_role`]: the
+    /// last person named before it whose role has all those words, else the last whose role has
+    /// its role noun (the last of `role_words`: "Mexican" may be missing from a role found in the
+    /// text); the description itself when nobody's role has it. (Not simply the last person
+    /// named, as for "he": in "Cameron's office said … the spokesman added", the spokesman is
+    /// not Cameron.)
+    pub fn described(&self, body: &str, who: Who, role_words: &[&str]) -> Speaker {
         let mention = Span::new(who.start, who.end);
-        let holds = |a: &Actor| {
-            a.role.as_deref().is_some_and(|r| {
-                r.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(role))
-            })
+        let has = |role: &str, word: &str| {
+            role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
         };
-        let name = self
-            .actors
-            .iter()
-            .rev()
-            .find(|(a, s)| s.end <= who.start && holds(a))
-            .map_or_else(|| body[who.start..who.end].to_string(), |(a, _)| a.name.clone());
+        let before = || self.actors.iter().rev().filter(|(_, s)| s.end <= who.start);
+        let role_of = |a: &Actor| a.role.clone().unwrap_or_default();
+        let noun = role_words.last().copied().unwrap_or_default();
+        let holder = before()
+            .find(|(a, _)| role_words.iter().all(|w| has(&role_of(a), w)))
+            .or_else(|| before().find(|(a, _)| has(&role_of(a), noun)));
+        let name = holder.map_or_else(|| body[who.start..who.end].to_string(), |(a, _)| a.name.clone());
         Speaker { name, mention, named: false }
     }
 

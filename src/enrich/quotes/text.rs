@@ -94,10 +94,12 @@ impl<'a> Text<'a> {
         self.is_word(i) && !self.is_cap(i) && self.heads.contains(self.word(i))
     }
 
-    /// The role noun heading `who` when it is a definite description of a person: a phrase that
-    /// is no name, opening with "the" and ending with a role noun ("the Vermont senator", "The
-    /// president"), not a former holder ("the former president").
-    pub fn described_role(&self, who: Who) -> Option<&str> {
+    /// The words a person's role must hold for `who` to describe that person, when `who` is a
+    /// definite description of one: a phrase that is no name, opening with "the" and ending with
+    /// a role noun ("the Vermont senator", "The president"), not a former holder ("the former
+    /// president"). The words are the role noun and the capitalised words before it ("Chinese"
+    /// and "president" for "the Chinese president").
+    pub fn described_role(&self, who: Who) -> Option<Vec<&str>> {
         let first = self.toks.partition_point(|t| t.start < who.start);
         let last = self.toks.partition_point(|t| t.end < who.end);
         let description = who.kind == WhoKind::Other
@@ -108,7 +110,8 @@ impl<'a> Text<'a> {
             && self.is_role_noun(last)
             // "the former president" held the role before: no current holder is meant.
             && !(first..last).any(|i| self.word_in(i, &["former", "late", "then", "ex"]));
-        description.then(|| self.word(last))
+        let qualifiers = (first + 1..last).filter(|&i| self.is_cap(i)).map(|i| self.word(i));
+        description.then(|| qualifiers.chain([self.word(last)]).collect())
     }
 
     /// True when token `i` is a word of `words`, in any case.
