@@ -425,6 +425,14 @@ mod tests {
     }
 
     #[test]
+    fn expressed_attributes_like_said() {
+        // Before: "Ben Ode" (the speech verb of the relative clause before the scare quote).
+        let body = "In a clip that Judge Ben Ode called \"distasteful,\" Ana Ruiz expressed a desire to \
+                    \"try the whole lot of them again.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
     fn a_scare_quote_leaves_the_sentence_to_its_speaker() {
         // Before: "Ben Ode", the subject of the opening clause, the search for the speech verb
         // having stopped at the scare quote.
