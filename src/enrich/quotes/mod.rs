@@ -112,7 +112,8 @@ impl QuoteExtractor {
                 .and_then(|c| self.grammar.after(&text, c))
                 .or_else(|| self.grammar.before(&text, q.open))
                 .or_else(|| q.close.and_then(|c| self.grammar.according_after(&text, c)))
-                .or_else(|| self.grammar.colon_paragraph(&text, q.open));
+                .or_else(|| self.grammar.colon_paragraph(&text, q.open))
+                .or_else(|| q.close.and_then(|c| self.grammar.signed_below(&text, c)));
             if explicit.is_none() && is_title(&body[q.start..q.end]) {
                 continue; // "Meet the Press", "The Art of the Deal": a work's title, not speech
             }
@@ -421,6 +422,22 @@ mod tests {
                 Some("The former minister".into()),
                 Some("Tom Vale".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_signature_line_a_fronted_clause_and_a_long_relative_clause() {
+        // Before: "Tom Vale", "Ben Ode" and "Ben Ode".
+        let body = "Tom Vale spoke first.\n\n\"I will look into it. I don't know the status.\"\n\n\
+                    - Ana Ruiz.\n\n\
+                    When told Ben Ode was in the Cabinet, Tom Vale thought for a moment and said that \
+                    \"it is kind of an advantage not to be known.\"\n\n\
+                    Ana Ruiz, who earlier questioned whether Ben Ode's long and distinguished career at \
+                    the bank on the other side of the river made him biased in this very old case, \
+                    said Friday that Ode \"happens to be, we believe, a banker.\"";
+        assert_eq!(
+            speakers(body),
+            [Some("Ana Ruiz".into()), Some("Tom Vale".into()), Some("Ana Ruiz".into())]
         );
     }
 

@@ -253,6 +253,7 @@ impl Grammar {
                 // `Bush thought for a moment and said that …`: the clause's subject speaks.
                 let verb_start = text.toks[seq[v]].start;
                 if let Some(who) = text.subject_between(sentence_start, verb_start) {
+                    let who = text.after_fronted_clause(first, who, verb_start).unwrap_or(who);
                     return Some(text.joined_subject(who, verb_start).unwrap_or(who));
                 }
                 // Not the object before "and" (`a forum sponsored by NBC News and said`): the
@@ -336,6 +337,32 @@ impl Grammar {
         self.before(text, colon + 1)
     }
 
+    /// A quotation closing its paragraph and signed on the next line by a dash and a name, as
+    /// epigraphs and pull quotes are: `"…"` then `- Hillary Clinton.` (or `— Hillary Clinton`).
+    pub fn signed_below(&self, text: &Text, close: usize) -> Option<Who> {
+        let brk = close + 1;
+        if text.toks.get(brk).is_none_or(|t| t.kind != Kind::Break) {
+            return None;
+        }
+        let dash = brk + 1;
+        if !text.toks.get(dash).is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–')) {
+            return None;
+        }
+        // The name fills the line (a full stop may end it).
+        let mut end = dash + 1;
+        while end < text.toks.len() && text.toks[end].kind != Kind::Break {
+            end += 1;
+        }
+        let mut line: Vec<usize> = (dash + 1..end).collect();
+        if line.last().is_some_and(|&i| text.toks[i].is_punct('.')) {
+            line.pop();
+        }
+        let all_name = !line.is_empty()
+            && line.len() <= 5
+            && line.iter().all(|&i| name_word(text, i) || text.abbreviation_dot(i));
+        all_name.then(|| noun_phrase(text, &line)).flatten().filter(|w| w.kind == WhoKind::Name)
+    }
+
     /// `according to X` anywhere in `seq`.
     pub fn according_to(&self, text: &Text, seq: &[usize]) -> Option<Who> {
         let at = seq.windows(2).position(|w| {
@@ -401,7 +428,9 @@ impl Grammar {
         }
         if text.toks[seq[j - 1]].is_punct(',') {
             // `X, the foreign minister, said`, `X, speaking in Paris, said`
-            let from = j.saturating_sub(20);
+            // Up to 40 words back: `Trump, who previously questioned whether … on the
+            // Mexican border, said` holds a long relative clause.
+            let from = j.saturating_sub(40);
             let k = (from..j - 1).rev().find(|&k| text.toks[seq[k]].is_punct(','))?;
             // `After winning Ohio, Gov. John Kasich, said`: the part between the commas is the
             // name itself when it is a capitalised phrase.

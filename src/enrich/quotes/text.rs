@@ -1,7 +1,7 @@
 //! A view of one article's tokens with the helpers attribution needs: words, capitals, sentence
 //! ends, and the clause subjects found once per article.
 
-use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, TITLES};
+use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, SUBORDINATORS, TITLES};
 use super::names::{subjects, Who, WhoKind};
 use super::tokens::{Kind, Tok};
 use crate::enrich::hash::WordSet;
@@ -53,6 +53,21 @@ impl<'a> Text<'a> {
                 }
             })
             .copied()
+    }
+
+    /// The subject of the main clause after a fronted subordinate clause that holds `first`:
+    /// "When told Perez was in the Cabinet, Bush thought for a moment and said …" gives Bush
+    /// for a sentence opening at token `opening` and a `to` after him.
+    pub fn after_fronted_clause(&self, opening: usize, first: Who, to: usize) -> Option<Who> {
+        if !self.word_in(opening, &SUBORDINATORS) || !self.is_cap(opening) {
+            return None;
+        }
+        let from = self.toks.partition_point(|t| t.start < first.end);
+        let comma = (from..self.toks.len())
+            .take_while(|&i| self.toks[i].start < to && self.toks[i].kind != Kind::Break)
+            .find(|&i| self.toks[i].is_punct(','))?;
+        let next = self.toks.get(comma + 1)?;
+        self.subjects.iter().find(|w| w.start == next.start && w.end <= to).copied()
     }
 
     /// The text of token `i`.
