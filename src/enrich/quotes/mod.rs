@@ -439,6 +439,10 @@ mod tests {
             speakers(body),
             [Some("Ana Ruiz".into()), Some("Tom Vale".into()), Some("Ana Ruiz".into())]
         );
+        // Before: "Ohio", the state after its city read as a name between commas.
+        let body = "Ana Ruiz, during a town hall meeting in Columbus, Ohio, said she was \"going to put \
+                    the mines out of business.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
     }
 
     #[test]

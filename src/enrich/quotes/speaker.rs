@@ -438,7 +438,10 @@ impl Grammar {
             let all_caps = between
                 .iter()
                 .all(|&i| text.is_cap(i) || text.abbreviation_dot(i) || text.word_in(i, &PARTICLES));
-            if !between.is_empty() && all_caps {
+            // `… in Columbus, Ohio, said`: one capitalised word after a capitalised word and a
+            // comma is the state of a city, not a name.
+            let city_state = between.len() == 1 && k > 0 && text.is_cap(seq[k - 1]);
+            if !between.is_empty() && all_caps && !city_state {
                 if let Some(who) = noun_phrase(text, between).filter(|w| w.kind == WhoKind::Name) {
                     return Some(who);
                 }
