@@ -779,6 +779,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_article_or_a_preposition_is_no_speaker_by_its_verb() {
+        // Before: "Food Safety", "Societe Generale" and "Breitbart California" were persons.
+        let body = "The Hong Kong Center for Food Safety announced Monday that the process ended. \
+                    Stephen Gallagher at Societe Generale said that the report was sketchy. Joel \
+                    Pollak of Breitbart California observed the race. Tomas Vidal said it was over.";
+        let a = article("", body, Some("2006-11-27"));
+        let actors = extractor().extract(&a);
+        let persons = names(&actors, ActorKind::Person);
+        for place in ["Food Safety", "Societe Generale", "Breitbart California"] {
+            assert!(!persons.contains(&place), "{place} in {persons:?}");
+        }
+        assert!(persons.contains(&"Tomas Vidal"), "{persons:?}");
+    }
+
+    #[test]
     fn resolve_names_aliases_and_codes() {
         let x = extractor();
         assert_eq!(x.resolve("Pyongyang").as_deref(), Some("PRK"));

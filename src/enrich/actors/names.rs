@@ -673,7 +673,14 @@ impl Names<'_> {
                 && (toks[e].has(F_JOINED) || (toks[e - 1].has(F_COMMA) && a > 0 && toks[a - 1].has(F_COMMA)))
                 && self.is(e, set, buf)
         };
-        let speech_after = next_is(&cues.speech, buf) || self.verb_after(e, b, buf);
+        // "residents of Manhattan said", "The Kremlin expressed": a name after an article or a
+        // preposition is no speaker by its verb alone.
+        let introduced = a > 0
+            && matches!(
+                self.word(a - 1),
+                "the" | "The" | "of" | "in" | "from" | "at" | "for" | "to" | "with"
+            );
+        let speech_after = !introduced && (next_is(&cues.speech, buf) || self.verb_after(e, b, buf));
         let who = e == b && e < toks.len() && self.word(e) == "who";
         let speech_before = a > 0 && toks[a].has(F_JOINED) && self.is(a - 1, &cues.speech, buf);
         let byline = s > 0
