@@ -192,6 +192,8 @@ impl Grammar {
     /// `X said: "…"`, `X said that … "…"`, `according to X, "…"`.
     pub fn before(&self, text: &Text, open: usize) -> Option<Who> {
         let mut first = open;
+        // The scare quotes stepped over, as (opening, closing) mark tokens.
+        let mut scare_quotes: Vec<(usize, usize)> = Vec::new();
         while first > 0 && open - first < 80 {
             let i = first - 1;
             let t = text.toks[i];
@@ -200,6 +202,7 @@ impl Grammar {
                 // sentence, whose speaker may stand before it; a quotation ends the search.
                 match scare_quote_open(text, i) {
                     Some(o) => {
+                        scare_quotes.push((o, i));
                         first = o;
                         continue;
                     }
@@ -212,15 +215,13 @@ impl Grammar {
             first = i;
         }
         let mut depth = 0usize;
-        let mut quoted = false;
         let mut seq: Vec<usize> = Vec::with_capacity(open - first);
+        // The marks and words of a scare quote are a term, not the sentence's own words; its
+        // punctuation (`"genuine empathy,"`) is the sentence's.
+        let in_scare_quote = |i: usize| scare_quotes.iter().any(|&(o, c)| o <= i && i <= c);
         for i in first..open {
             match text.toks[i].kind {
-                // The words of a scare quote are a term, not the sentence's own words; its
-                // punctuation (`"genuine empathy,"`) is the sentence's.
-                Kind::Open | Kind::Ambiguous => quoted = true,
-                Kind::Close => quoted = false,
-                Kind::Word if quoted => {}
+                Kind::Word | Kind::Open | Kind::Close | Kind::Ambiguous if in_scare_quote(i) => {}
                 Kind::Punct('(') => depth += 1,
                 Kind::Punct(')') => depth = depth.saturating_sub(1),
                 _ if depth == 0 => seq.push(i),
