@@ -241,6 +241,11 @@ pub(super) static MORE_PREPOSITIONS: Words = Words::new(&[
     "including",
 ]);
 
+/// Conjunctions that, after a comma, open a clause with its own subject ("…, while Huckabee
+/// proposed").
+pub(super) static CLAUSE_JOINERS: Words =
+    Words::new(&["while", "whereas", "and", "but", "although", "though"]);
+
 /// Words that open a subordinate clause or an adverbial phrase: a subject after one (and before
 /// the comma closing the phrase) is not the main clause's.
 #[rustfmt::skip]

@@ -148,11 +148,10 @@ impl<'a> People<'a> {
             role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
         };
         let before = || self.actors.iter().rev().filter(|(_, s)| s.end <= who.start);
-        let role_of = |a: &Actor| a.role.clone().unwrap_or_default();
         let noun = role_words.last().copied().unwrap_or_default();
         let holder = before()
-            .find(|(a, _)| role_words.iter().all(|w| has(&role_of(a), w)))
-            .or_else(|| before().find(|(a, _)| has(&role_of(a), noun)));
+            .find(|(a, _)| role_words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w)))
+            .or_else(|| before().find(|(a, _)| has(a.role.as_deref().unwrap_or_default(), noun)));
         let name = holder.map_or_else(|| body[who.start..who.end].to_string(), |(a, _)| a.name.clone());
         Speaker { name, mention, named: false }
     }

@@ -1,7 +1,7 @@
 //! A view of one article's tokens with the helpers attribution needs: words, capitals, sentence
 //! ends, and the clause subjects found once per article.
 
-use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, MAX_WORD, SUBORDINATORS, TITLES};
+use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, CLAUSE_JOINERS, MAX_WORD, SUBORDINATORS, TITLES};
 use super::names::{subjects, Who, WhoKind};
 use super::tokens::{Kind, Tok};
 use crate::enrich::hash::WordSet;
@@ -19,9 +19,6 @@ pub(super) struct Text<'a> {
     /// Office and role nouns from the configuration, lower case ("envoy", "senator").
     heads: &'a WordSet,
 }
-
-/// Conjunctions that, after a comma, open a clause with its own subject.
-const CLAUSE_JOINERS: [&str; 6] = ["while", "whereas", "and", "but", "although", "though"];
 
 impl<'a> Text<'a> {
     /// The view of `body` and its tokens, with the clause subjects found.
