@@ -11,7 +11,7 @@
 mod taxonomy;
 
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{dfa, MatchKind, StartKind};
+use aho_corasick::MatchKind;
 use serde::Serialize;
 
 use crate::article::Span;
@@ -70,22 +70,17 @@ impl TopicClassifier {
             None
         } else {
             // Phrases and texts are ASCII-lower-cased before matching (same offsets, same
-            // matches as a case-insensitive automaton): without upper-case transitions the DFA
-            // is a fraction of the size, fits the caches better and scans several times faster.
+            // matches as a case-insensitive automaton): without upper-case transitions the
+            // automaton is a fraction of the size.
             let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
-            // The DFA is the fastest to walk; fall back to an NFA should it ever grow too large.
-            let automaton = match dfa::Builder::new()
+            // A contiguous NFA rather than a DFA: the DFA of the built-in phrases takes 3 MB,
+            // more than a core's cache, and while an article is indexed its walks missed the
+            // cache so often that the NFA, with more work per byte but a tenth of the memory,
+            // makes a whole indexing run 6% faster.
+            let automaton = contiguous::NFA::builder()
                 .match_kind(MatchKind::Standard)
-                .start_kind(StartKind::Anchored)
                 .build(&lower)
-            {
-                Ok(dfa) => PhraseAutomaton::Dfa(dfa),
-                Err(_) => PhraseAutomaton::Nfa(
-                    contiguous::NFA::builder().match_kind(MatchKind::Standard).build(&lower).map_err(
-                        |e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")),
-                    )?,
-                ),
-            };
+                .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
             let mut first_bytes = [false; 256];
             for phrase in &lower {
                 if let Some(&b) = phrase.as_bytes().first() {
@@ -233,16 +228,10 @@ impl TopicClassifier {
 /// Every phrase's automaton, searched anchored at word starts.
 #[derive(Debug)]
 struct Phrases {
-    automaton: PhraseAutomaton,
+    /// Standard (overlapping) semantics, searched anchored.
+    automaton: contiguous::NFA,
     /// Which bytes some (lower-cased) phrase starts with: elsewhere no search is started.
     first_bytes: [bool; 256],
-}
-
-/// The phrase automaton: standard (overlapping) semantics, anchored searches.
-#[derive(Debug)]
-enum PhraseAutomaton {
-    Dfa(dfa::DFA),
-    Nfa(contiguous::NFA),
 }
 
 /// Every phrase occurrence starting a word of `text` (ignoring ASCII case), unchecked, as
@@ -269,11 +258,9 @@ fn occurrences(phrases: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
             (c.is_alphanumeric(), c.len_utf8())
         };
         if !prev_alnum && phrases.first_bytes[usize::from(b.to_ascii_lowercase())] {
-            let found = |end, pattern| raw.push((at, end, pattern));
-            match &phrases.automaton {
-                PhraseAutomaton::Dfa(dfa) => anchored::each_match_folded_at(dfa, bytes, at, found),
-                PhraseAutomaton::Nfa(nfa) => anchored::each_match_folded_at(nfa, bytes, at, found),
-            }
+            anchored::each_match_folded_at(&phrases.automaton, bytes, at, |end, pattern| {
+                raw.push((at, end, pattern))
+            });
         }
         prev_alnum = alnum;
         at += len;
