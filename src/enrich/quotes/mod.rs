@@ -141,7 +141,10 @@ impl QuoteExtractor {
         }
         // A quotation running over paragraphs is attributed where it ends: its first parts take the
         // speaker of the part that follows them. So does a quotation joined to the next by "and"
-        // or a comma: `Guns are "the ultimate crisis" and "stunt growth," Howard Dean said.`
+        // or a comma: `Guns are "the ultimate crisis" and "stunt growth," Howard Dean said.`; and
+        // one in a sentence that the next quotation's attribution closes, with no speech verb
+        // between them: `… will carry "weight" and help bring candidates the "firepower" they
+        // need, DFA spokesman Neil Sroka said.`
         for i in (0..out.len().saturating_sub(1)).rev() {
             let ((q, unattributed), (next, next_unattributed)) = (kept[i], kept[i + 1]);
             let continued = q.close.is_none() && next.opens_paragraph && next.paragraph == q.paragraph + 1;
@@ -151,7 +154,18 @@ impl QuoteExtractor {
                         && (c + 1..next.open)
                             .all(|k| text.word_in(k, &["and", "or"]) || text.toks[k].is_punct(','))
                 });
-            if unattributed && (continued || joined) {
+            let same_sentence = || {
+                !next_unattributed
+                    && q.close.is_some_and(|c| {
+                        (c + 1..next.open).all(|k| {
+                            text.toks[k].kind != tokens::Kind::Break
+                                && !text.ends_sentence(k)
+                                && !self.grammar.is_verb(&text, k)
+                        })
+                    })
+                    && next.close.is_some_and(|c| self.grammar.after(&text, c).is_some())
+            };
+            if unattributed && (continued || joined || same_sentence()) {
                 let (speaker, start, end) =
                     (out[i + 1].speaker.clone(), out[i + 1].speaker_start, out[i + 1].speaker_end);
                 out[i].speaker = speaker;
@@ -615,6 +629,23 @@ mod tests {
         let body = "Guns are \"the ultimate public health crisis\" and \"stunt the growth of children,\" \
                     Ana Ruiz, the former governor, said to a cheering crowd.";
         assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+    }
+
+    #[test]
+    fn a_quotation_in_a_sentence_closed_by_the_next_ones_attribution_shares_it() {
+        // Before: the first quotations went to Ana Ruiz, named before, and to the BBC.
+        let body = "Ana Ruiz spoke on Monday.\n\nGiven her record, the plan will carry \"a great deal \
+                    of weight\" and help bring the party the \"grass-roots firepower needed\" it \
+                    lacks, council spokesman Tomas Vidal said.\n\nThe BBC considered whether the \
+                    broadcast \"could harm the legal action\" but decided that this was \"not the \
+                    case at all\", explained Ben Ode.";
+        let vidal = Some("Tomas Vidal".to_string());
+        let ode = Some("Ben Ode".to_string());
+        assert_eq!(speakers(body), [vidal.clone(), vidal, ode.clone(), ode]);
+        // A speech verb between the quotations gives the first its own attribution.
+        let body = "Ana Ruiz said the plan was \"a great deal of weight\" and Ben Ode replied that \
+                    it was \"not the case at all\", the paper reported.";
+        assert_eq!(speakers(body)[0], Some("Ana Ruiz".to_string()));
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl Grammar {
 
     /// True for a speech verb. Only lower-case forms count, but for a sentence's first word
     /// ("Said Trump: …"): a capitalised "States" is a name.
-    fn is_verb(&self, text: &Text, i: usize) -> bool {
+    pub(super) fn is_verb(&self, text: &Text, i: usize) -> bool {
         if !text.is_word(i) {
             return false;
         }
