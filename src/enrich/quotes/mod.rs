@@ -649,6 +649,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_passes_over_a_name_in_a_subordinate_clause_of_its_own_sentence() {
+        // Before: Ben Ode, named only inside the aside, and Ana Ruiz, named only in the "if" clause.
+        let body = "Ana Ruiz, the pollster, says her client has the money and the time.\n\n\"I do not \
+                    think the common view\" -- that Ben Ode is seen as a city liberal -- \"is going \
+                    to last,\" she says.";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string()), Some("Ana Ruiz".to_string())]);
+        let body = "Tomas Vidal spoke to voters in Ohio on Monday. If Ana Ruiz is elected, he said, \
+                    \"she might be going back and forth all year.\"";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
+        // The speaker of an inverted `said X` is a main subject; `said X should …` is not one.
+        let body = "The plan is costly, said Ana Ruiz, the editor of the Gazette. \"You have a very \
+                    sophisticated operation,\" she said.";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+        let body = "Ben Ode, a veteran, said Ana Ruiz should be ready for questions. He attended the \
+                    rally.\n\n\"I ask my wife, is she going to be ready?\" he said.";
+        assert_eq!(speakers(body), [Some("Ben Ode".to_string())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

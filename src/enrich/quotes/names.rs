@@ -421,6 +421,21 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
 /// Ruiz is the main subject and Ode is not.
 pub(super) fn is_main_subject(text: &Text, start: usize) -> bool {
     let at = text.toks.partition_point(|t| t.start < start);
+    // `…, said Jake Horowitz, the editor.`: a name after an inverted speech verb, closing its
+    // clause, is the sentence's speaker (but in `…, said Ruiz should go` it opens a clause).
+    if at >= 2
+        && text.word_in(at - 1, &INVERTING_VERBS)
+        && (text.toks[at - 2].is_punct(',') || text.toks[at - 2].is_mark())
+    {
+        let after = (at..text.toks.len()).find(|&k| !(text.is_cap(k) || text.abbreviation_dot(k)));
+        let closes = after.is_none_or(|k| {
+            let t = text.toks[k];
+            t.kind == Kind::Break || t.is_mark() || t.is_punct(',') || text.ends_sentence(k)
+        });
+        if closes {
+            return true;
+        }
+    }
     let mut first = at;
     while first > 0 {
         let p = text.toks[first - 1];

@@ -183,11 +183,23 @@ impl<'a> People<'a> {
         let mut candidates = self.named[..end].iter().rev().filter(|n| !(person && n.not_person));
         let last = candidates.next()?;
         let sentence = self.sentence_of(last.mention.start);
+        // A name only in a subordinate clause of the sentence the pronoun is in ("… that Ode is
+        // seen as a liberal …," he says) yields to a main subject of the last sentence before it
+        // that names anyone.
+        let mut earlier = (person && sentence == self.sentence_of(at)).then_some(None);
         let n = if self.is_main(last) {
             last
         } else {
             candidates
-                .take_while(|n| self.sentence_of(n.mention.start) == sentence)
+                .take_while(|n| {
+                    let s = self.sentence_of(n.mention.start);
+                    s == sentence
+                        || match &mut earlier {
+                            Some(Some(previous)) => s == *previous,
+                            Some(first) => *first.insert(s) == s,
+                            None => false,
+                        }
+                })
                 .find(|n| self.is_main(n))
                 .unwrap_or(last)
         };
