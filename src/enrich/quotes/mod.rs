@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use marks::Quoted;
 use people::{People, Speaker};
 use speaker::Grammar;
-use text::Text;
+use text::{Text, Vocabulary};
 
 /// A direct quotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,11 +61,10 @@ pub(super) const MIN_WORDS: usize = 3;
 #[derive(Debug)]
 pub struct QuoteExtractor {
     grammar: Grammar,
-    /// Title and role words of `roles.tsv`, lower case, stripped from the front of speakers' names.
-    titles: WordSet,
-    /// Office and role nouns of `roles.tsv` (`title` and `role` lines), lower case: the heads of
-    /// phrases such as "the US envoy", whose name only modifies them.
-    heads: WordSet,
+    /// Title and role words of `roles.tsv`, office and role nouns (`title` and `role` lines: the
+    /// heads of phrases such as "the US envoy", whose name only modifies them), and the head words
+    /// of `organizations.tsv`.
+    vocabulary: Vocabulary,
 }
 
 impl QuoteExtractor {
@@ -77,11 +76,12 @@ impl QuoteExtractor {
     pub fn from_config(config: &Config) -> Result<QuoteExtractor> {
         let verbs = parse_verbs(config.text(FILE))?;
         let roles = config.text("roles.tsv");
-        Ok(QuoteExtractor {
-            grammar: Grammar::new(verbs),
+        let vocabulary = Vocabulary {
             titles: role_words(roles, &["title", "honorific", "modifier", "role"]),
             heads: role_words(roles, &["title", "role"]),
-        })
+            org_heads: role_words(config.text("organizations.tsv"), &["head", "head-of"]),
+        };
+        Ok(QuoteExtractor { grammar: Grammar::new(verbs), vocabulary })
     }
 
     /// All quotations of `article`, in order; `actors` names the speakers.
@@ -97,7 +97,7 @@ impl QuoteExtractor {
         if quoted.is_empty() {
             return Vec::new();
         }
-        let text = Text::new(body, &toks, &self.titles, &self.heads);
+        let text = Text::new(body, &toks, &self.vocabulary);
         let mut people = People::new(actors, &text);
         let mut out = Vec::new();
         // Each quote kept, and whether it had no attribution of its own.
@@ -208,7 +208,8 @@ fn word_count(text: &str) -> usize {
 }
 
 /// The words of the lines of `roles.tsv` (kind, tab, words separated by `|`) of the given kinds,
-/// lower case and without a final period.
+/// lower case and without a final period; also the head words of `organizations.tsv`, whose head
+/// lines hold one word in their second column.
 fn role_words(text: &str, kinds: &[&str]) -> WordSet {
     let mut titles = WordSet::default();
     for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
@@ -665,6 +666,19 @@ mod tests {
         let body = "Ben Ode, a veteran, said Ana Ruiz should be ready for questions. He attended the \
                     rally.\n\n\"I ask my wife, is she going to be ready?\" he said.";
         assert_eq!(speakers(body), [Some("Ben Ode".to_string())]);
+    }
+
+    #[test]
+    fn titles_before_an_organisations_head_word_are_part_of_its_name() {
+        // Before: "Department", "Court Justice Ana Ruiz", "Navy Capt. Ben Ode", "Ministry".
+        let body = "The talks ended on Monday.\n\nFirst, the State Department is right. The \
+                    \"ninety to ninety-five percent\" figure came from the campaign.\n\n\"The plan \
+                    will fail in the end,\" said Supreme Court Justice Ana Ruiz.\n\n\"We do not see \
+                    how it would change our view,\" said Navy Capt. Ben Ode.\n\n\"The talks will go \
+                    on for weeks,\" the Interior Ministry said.";
+        let found: Vec<Option<String>> = speakers(body);
+        let expected = ["State Department", "Ana Ruiz", "Ben Ode", "Interior Ministry"];
+        assert_eq!(found, expected.map(|s| Some(s.to_string())));
     }
 
     #[test]

@@ -88,7 +88,16 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
             b += 1;
         }
         let mut s = a;
-        while s < b && (text.abbreviation_dot(np[s]) || text.is_title(np[s])) {
+        // Titles before an organisation's head word are part of its name: "State Department".
+        // (A head word that is itself a title, "Senate", is stripped as one.) Before a person's
+        // name, the organisation goes with the titles: "Supreme Court Justice Ana Ruiz".
+        let organisation = text.is_org_head(np[b - 1]) && !text.is_title(np[b - 1]);
+        while s < b
+            && (text.abbreviation_dot(np[s])
+                || (!organisation
+                    && (text.is_title(np[s])
+                        || (text.is_org_head(np[s]) && s + 1 < b && text.is_title(np[s + 1])))))
+        {
             s += 1;
         }
         let mut e = b;

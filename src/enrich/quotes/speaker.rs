@@ -597,7 +597,7 @@ fn quoted_as(text: &Text, seq: &[usize]) -> Option<Who> {
 #[cfg(test)]
 mod tests {
     use super::super::marks::pair;
-    use super::super::text::Text;
+    use super::super::text::{Text, Vocabulary};
     use super::super::tokens::tokenize;
     use super::*;
 
@@ -620,8 +620,8 @@ mod tests {
     /// The speaker text of the first quote of `body`.
     fn speaker(body: &str) -> Option<(String, WhoKind)> {
         let toks = tokenize(body);
-        let titles = WordSet::default();
-        let text = Text::new(body, &toks, &titles, &titles);
+        let vocabulary = Vocabulary::default();
+        let text = Text::new(body, &toks, &vocabulary);
         let q = pair(body, &toks)[0];
         let g = grammar();
         let who = q.close.and_then(|c| g.after(&text, c)).or_else(|| g.before(&text, q.open))?;

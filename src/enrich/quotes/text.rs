@@ -6,6 +6,19 @@ use super::names::{subjects, Who, WhoKind};
 use super::tokens::{Kind, Tok};
 use crate::enrich::hash::WordSet;
 
+/// The word lists of the configuration that attribution reads, lower case.
+#[derive(Debug, Default)]
+pub(super) struct Vocabulary {
+    /// Title words (`roles.tsv`), besides the built-in [`TITLES`]: stripped from the front of a
+    /// name ("Finance Minister Ana Ruiz" is Ana Ruiz).
+    pub titles: WordSet,
+    /// Office and role nouns (`roles.tsv`: "envoy", "senator").
+    pub heads: WordSet,
+    /// The head words of organisations' names (`organizations.tsv`: "ministry", "court"): the
+    /// titles before one are part of the name ("the State Department", "Supreme Court").
+    pub org_heads: WordSet,
+}
+
 /// A view of one article's tokens.
 pub(super) struct Text<'a> {
     /// The article body.
@@ -14,16 +27,14 @@ pub(super) struct Text<'a> {
     pub toks: &'a [Tok],
     /// The persons that are subjects of clauses, in body order (see [`subjects`]).
     pub subjects: Vec<Who>,
-    /// Title words from the configuration, lower case, besides the built-in [`TITLES`].
-    titles: &'a WordSet,
-    /// Office and role nouns from the configuration, lower case ("envoy", "senator").
-    heads: &'a WordSet,
+    /// The configured word lists.
+    vocabulary: &'a Vocabulary,
 }
 
 impl<'a> Text<'a> {
     /// The view of `body` and its tokens, with the clause subjects found.
-    pub fn new(body: &'a str, toks: &'a [Tok], titles: &'a WordSet, heads: &'a WordSet) -> Text<'a> {
-        let mut text = Text { body, toks, subjects: Vec::new(), titles, heads };
+    pub fn new(body: &'a str, toks: &'a [Tok], vocabulary: &'a Vocabulary) -> Text<'a> {
+        let mut text = Text { body, toks, subjects: Vec::new(), vocabulary };
         text.subjects = subjects(&text);
         text
     }
@@ -91,11 +102,23 @@ impl<'a> Text<'a> {
             let mut buf = [0u8; MAX_WORD];
             let lower = if w.is_ascii() { ascii_lower(w, &mut buf) } else { None };
             TITLES.contains(w)
-                || (!self.titles.is_empty()
+                || (!self.vocabulary.titles.is_empty()
                     && match lower {
-                        Some(lower) => self.titles.contains(lower),
-                        None => self.titles.contains(&w.to_lowercase()),
+                        Some(lower) => self.vocabulary.titles.contains(lower),
+                        None => self.vocabulary.titles.contains(&w.to_lowercase()),
                     })
+        }
+    }
+
+    /// True when token `i` is the head word of an organisation's name ("Ministry", "Court").
+    pub fn is_org_head(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.word(i);
+            let mut buf = [0u8; MAX_WORD];
+            match if w.is_ascii() { ascii_lower(w, &mut buf) } else { None } {
+                Some(lower) => self.vocabulary.org_heads.contains(lower),
+                None => self.vocabulary.org_heads.contains(&w.to_lowercase()),
+            }
         }
     }
 
@@ -103,7 +126,7 @@ impl<'a> Text<'a> {
     /// head that a name before it only modifies. Singular only: a plural may be a verb ("Ruiz
     /// heads the panel").
     pub fn is_role_noun(&self, i: usize) -> bool {
-        self.is_word(i) && !self.is_cap(i) && self.heads.contains(self.word(i))
+        self.is_word(i) && !self.is_cap(i) && self.vocabulary.heads.contains(self.word(i))
     }
 
     /// The words a person's role must hold for `who` to describe that person, when `who` is a
