@@ -682,6 +682,18 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_verb_with_its_own_clause_after_a_closed_quotation_reports_a_new_statement() {
+        // Before: Ben Ode, who speaks in the next sentence about something else.
+        let body = "The office is looking into the matter.\n\nIn appealing for the inquiry, State \
+                    Attorney General Ana Ruiz asserted that \"trust in the city police is broken.\" \
+                    Mayoral candidate Ben Ode said Wednesday he, too, wants an inquiry.";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+        // Without a clause of its own, the verb attributes the quotation before it.
+        let body = "\"The plan will not work this year.\" Ben Ode said in a statement.";
+        assert_eq!(speakers(body), [Some("Ben Ode".to_string())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

@@ -143,6 +143,14 @@ impl Grammar {
             }
             return None;
         };
+        // `… is broken." Hillary Clinton said Wednesday she, too, wants an inquiry.`: after a
+        // quotation that ends its sentence, a speech verb taking a clause of its own (a subject
+        // pronoun or "that" after it) reports a new statement, not this one.
+        if closes_sentence
+            && seq[v + 1..].iter().take(4).any(|&k| text.word_in(k, &PERSONAL) || text.word_in(k, &["that"]))
+        {
+            return None;
+        }
         if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
             // `"…" sponsored by NBC News and said …`: the verb shares the subject of the clause
             // the quotation is in, which `before` finds.
