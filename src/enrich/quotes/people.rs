@@ -185,8 +185,9 @@ impl<'a> People<'a> {
         let sentence = self.sentence_of(last.mention.start);
         // A name only in a subordinate clause of the sentence the pronoun is in ("… that Ode is
         // seen as a liberal …," he says) yields to a main subject of the last sentence before it
-        // that names anyone.
-        let mut earlier = (person && sentence == self.sentence_of(at)).then_some(None);
+        // that names anyone. `earlier` is `None` when only `last`'s sentence is searched, else
+        // the index of that earlier sentence once the search reaches it.
+        let mut earlier: Option<Option<usize>> = (person && sentence == self.sentence_of(at)).then_some(None);
         let n = if self.is_main(last) {
             last
         } else {
