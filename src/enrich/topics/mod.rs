@@ -75,8 +75,8 @@ impl TopicClassifier {
             let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
             // A contiguous NFA rather than a DFA: the DFA of the built-in phrases takes 3 MB,
             // more than a core's cache, and while an article is indexed its walks missed the
-            // cache so often that the NFA, with more work per byte but a tenth of the memory,
-            // makes a whole indexing run 6% faster.
+            // cache so often that the NFA, with more work per byte but 0.2 MB, makes a whole
+            // indexing run about 5% faster (BENCHMARKS.md, session 15).
             let automaton = contiguous::NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .build(&lower)
