@@ -100,16 +100,15 @@ impl QuoteExtractor {
         let text = Text::new(body, &toks, &self.vocabulary);
         let mut people = People::new(actors, &text);
         let mut out = Vec::new();
-        // Each quote kept, and whether it had no attribution of its own.
-        let mut kept: Vec<(Quoted, bool)> = Vec::new();
+        // Each quote kept, with how it was attributed.
+        let mut kept: Vec<Kept> = Vec::new();
         let mut previous: Option<(Quoted, Option<Speaker>)> = None;
         for q in quoted {
             if word_count(&body[q.start..q.end]) < MIN_WORDS {
                 continue;
             }
-            let explicit = q
-                .close
-                .and_then(|c| self.grammar.after(&text, c))
+            let after = q.close.and_then(|c| self.grammar.after(&text, c));
+            let explicit = after
                 .or_else(|| self.grammar.before(&text, q.open))
                 .or_else(|| q.close.and_then(|c| self.grammar.according_after(&text, c)))
                 .or_else(|| self.grammar.colon_paragraph(&text, q.open))
@@ -117,7 +116,11 @@ impl QuoteExtractor {
             if explicit.is_none() && is_title(&body[q.start..q.end]) {
                 continue; // "Meet the Press", "The Art of the Deal": a work's title, not speech
             }
-            kept.push((q, explicit.is_none()));
+            kept.push(Kept {
+                quoted: q,
+                unattributed: explicit.is_none(),
+                attributed_after: after.is_some(),
+            });
             let who = explicit.or_else(|| names::sentence_subject(&text, q.open));
             let speaker = match who {
                 Some(who) => match text.described_role(who) {
@@ -146,7 +149,8 @@ impl QuoteExtractor {
         // between them: `… will carry "weight" and help bring candidates the "firepower" they
         // need, DFA spokesman Neil Sroka said.`
         for i in (0..out.len().saturating_sub(1)).rev() {
-            let ((q, unattributed), (next, next_unattributed)) = (kept[i], kept[i + 1]);
+            let (Kept { quoted: q, unattributed, .. }, next_kept) = (kept[i], kept[i + 1]);
+            let (next, next_unattributed) = (next_kept.quoted, next_kept.unattributed);
             let continued = q.close.is_none() && next.opens_paragraph && next.paragraph == q.paragraph + 1;
             let joined = !next_unattributed
                 && q.close.is_some_and(|c| {
@@ -155,7 +159,7 @@ impl QuoteExtractor {
                             .all(|k| text.word_in(k, &["and", "or"]) || text.toks[k].is_punct(','))
                 });
             let same_sentence = || {
-                !next_unattributed
+                next_kept.attributed_after
                     && q.close.is_some_and(|c| {
                         (c + 1..next.open).all(|k| {
                             text.toks[k].kind != tokens::Kind::Break
@@ -163,7 +167,6 @@ impl QuoteExtractor {
                                 && !self.grammar.is_verb(&text, k)
                         })
                     })
-                    && next.close.is_some_and(|c| self.grammar.after(&text, c).is_some())
             };
             if unattributed && (continued || joined || same_sentence()) {
                 let (speaker, start, end) =
@@ -175,6 +178,16 @@ impl QuoteExtractor {
         }
         out
     }
+}
+
+/// A quotation kept by [`QuoteExtractor::extract`], with how it was attributed.
+#[derive(Clone, Copy)]
+struct Kept {
+    quoted: Quoted,
+    /// No attribution of its own was found.
+    unattributed: bool,
+    /// Its attribution follows it (`"…," X said`).
+    attributed_after: bool,
 }
 
 /// The previous quotation's speaker, when `q` continues it: in the same paragraph, or opening the

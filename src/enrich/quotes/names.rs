@@ -418,9 +418,7 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     if subordinate {
         return None;
     }
-    let to = text.toks[at].start;
-    let who = text.after_fronted_clause(first, who, to).unwrap_or(who);
-    Some(text.joined_subject(who, to).unwrap_or(who))
+    Some(text.speaking_subject(first, who, text.toks[at].start))
 }
 
 /// True when the clause subject starting at byte `start` (a mention from [`subjects`]) is its

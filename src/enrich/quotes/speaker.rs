@@ -262,8 +262,7 @@ impl Grammar {
                 // `Bush thought for a moment and said that …`: the clause's subject speaks.
                 let verb_start = text.toks[seq[v]].start;
                 if let Some(who) = text.subject_between(sentence_start, verb_start) {
-                    let who = text.after_fronted_clause(first, who, verb_start).unwrap_or(who);
-                    return Some(text.joined_subject(who, verb_start).unwrap_or(who));
+                    return Some(text.speaking_subject(first, who, verb_start));
                 }
                 // Not the object before "and" (`a forum sponsored by NBC News and said`): the
                 // subject of an earlier speech verb, if any.

@@ -45,10 +45,19 @@ impl<'a> Text<'a> {
         self.subjects[at..].first().filter(|w| w.end <= to).copied()
     }
 
+    /// The subject that speaks for a clause subject `who` found in a sentence opening at token
+    /// `opening`, up to byte `to`: the main clause's after a fronted subordinate clause (see
+    /// [`Text::after_fronted_clause`]), then that of a later clause joined to it (see
+    /// [`Text::joined_subject`]); else `who`.
+    pub fn speaking_subject(&self, opening: usize, who: Who, to: usize) -> Who {
+        let who = self.after_fronted_clause(opening, who, to).unwrap_or(who);
+        self.joined_subject(who, to).unwrap_or(who)
+    }
+
     /// The subject of the last clause joined to `first`'s by a comma and a conjunction (or a
     /// semicolon) before byte `to`: "Jindal signed an order, while Mike Huckabee proposed we
     /// "…"" gives Mike Huckabee for a `to` after him.
-    pub fn joined_subject(&self, first: Who, to: usize) -> Option<Who> {
+    fn joined_subject(&self, first: Who, to: usize) -> Option<Who> {
         self.subjects
             .iter()
             .filter(|w| w.start > first.end && w.end <= to)
@@ -66,7 +75,7 @@ impl<'a> Text<'a> {
     /// The subject of the main clause after a fronted subordinate clause that holds `first`:
     /// "When told Perez was in the Cabinet, Bush thought for a moment and said …" gives Bush
     /// for a sentence opening at token `opening` and a `to` after him.
-    pub fn after_fronted_clause(&self, opening: usize, first: Who, to: usize) -> Option<Who> {
+    fn after_fronted_clause(&self, opening: usize, first: Who, to: usize) -> Option<Who> {
         if !self.word_in(opening, &SUBORDINATORS) || !self.is_cap(opening) {
             return None;
         }
@@ -97,28 +106,24 @@ impl<'a> Text<'a> {
 
     /// True when token `i` is a title or honorific that may precede a name ("Sen.", "Mayor").
     pub fn is_title(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let w = self.word(i);
-            let mut buf = [0u8; MAX_WORD];
-            let lower = if w.is_ascii() { ascii_lower(w, &mut buf) } else { None };
-            TITLES.contains(w)
-                || (!self.vocabulary.titles.is_empty()
-                    && match lower {
-                        Some(lower) => self.vocabulary.titles.contains(lower),
-                        None => self.vocabulary.titles.contains(&w.to_lowercase()),
-                    })
-        }
+        self.is_word(i)
+            && (TITLES.contains(self.word(i))
+                || (!self.vocabulary.titles.is_empty() && self.lower_in(i, &self.vocabulary.titles)))
     }
 
     /// True when token `i` is the head word of an organisation's name ("Ministry", "Court").
     pub fn is_org_head(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let w = self.word(i);
-            let mut buf = [0u8; MAX_WORD];
-            match if w.is_ascii() { ascii_lower(w, &mut buf) } else { None } {
-                Some(lower) => self.vocabulary.org_heads.contains(lower),
-                None => self.vocabulary.org_heads.contains(&w.to_lowercase()),
-            }
+        self.is_word(i) && self.lower_in(i, &self.vocabulary.org_heads)
+    }
+
+    /// True when word token `i`, lower-cased, is in `set` (of lower-case words). Short ASCII
+    /// words are lower-cased on the stack: this runs for most words of an article.
+    fn lower_in(&self, i: usize, set: &WordSet) -> bool {
+        let w = self.word(i);
+        let mut buf = [0u8; MAX_WORD];
+        match if w.is_ascii() { ascii_lower(w, &mut buf) } else { None } {
+            Some(lower) => set.contains(lower),
+            None => set.contains(&w.to_lowercase()),
         }
     }
 
