@@ -152,6 +152,27 @@ impl RunSummary {
 /// tantivy's smallest writer budget per indexing thread, in MB.
 const MIN_MEMORY_MB_PER_THREAD: usize = 15;
 
+/// tantivy's largest number of indexing threads (as `Index::writer` bounds it).
+const MAX_INDEXING_THREADS: usize = 8;
+
+/// How many indexing threads tantivy gets in a run of `options.threads` threads (0: one per
+/// core).
+///
+/// Without enrichment tantivy does most of the work, so it gets every thread. With enrichment,
+/// reading and enriching (on rayon's threads) take about half of a run's CPU, and tantivy gets
+/// half the threads, rounded up: on two cores, one indexing thread spent 9% less CPU than two
+/// (one segment's tables in the caches instead of two), and the run took 1-2% less time (20,000
+/// articles; see BENCHMARKS.md, session 16). tantivy needs 15 MB of the budget per thread, so a
+/// small budget gets fewer threads rather than an error.
+fn indexing_threads(options: &IndexOptions) -> usize {
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    let threads = if options.enrich { threads.div_ceil(2) } else { threads };
+    threads.min(MAX_INDEXING_THREADS).min(options.memory_mb / MIN_MEMORY_MB_PER_THREAD).max(1)
+}
+
 /// The version of what [`crate::index::document::documents`] puts in the index; an index built
 /// with another is rebuilt.
 const DOCUMENT_LAYOUT: u32 = 9;
@@ -251,14 +272,8 @@ fn run_in_pool(
     let memory = options.memory_mb.max(MIN_MEMORY_MB_PER_THREAD) << 20;
     // The segments the run started with: compaction leaves them alone (see `compact`).
     let older: HashSet<SegmentId> = open.index.searchable_segment_ids()?.into_iter().collect();
-    let mut writer: IndexWriter = if options.threads == 0 {
-        open_writer(|| open.index.writer(memory))?
-    } else {
-        // tantivy needs 15 MB per indexing thread: a small budget gets fewer threads (as
-        // `Index::writer` does for the default count) rather than an error.
-        let threads = options.threads.min(options.memory_mb / MIN_MEMORY_MB_PER_THREAD).max(1);
-        open_writer(|| open.index.writer_with_num_threads(threads, memory))?
-    };
+    let threads = indexing_threads(options);
+    let mut writer: IndexWriter = open_writer(|| open.index.writer_with_num_threads(threads, memory))?;
     writer.set_merge_policy(Box::new(BoundedMergePolicy::new(config.settings.index.max_merge_docs)));
 
     // The walk merged with the manifest, one file of each at a time; the files to read go to a
@@ -525,6 +540,24 @@ mod tests {
         });
         assert!(open_writer(|| index.writer_with_num_threads(1, 15 << 20)).is_ok());
         release.join().unwrap();
+    }
+
+    #[test]
+    fn enrichment_leaves_tantivy_half_the_threads() {
+        let mut options = IndexOptions::new(Vec::new(), &Config::builtin());
+        let threads = |options: &mut IndexOptions, threads: usize, enrich: bool, memory_mb: usize| {
+            (options.threads, options.enrich, options.memory_mb) = (threads, enrich, memory_mb);
+            indexing_threads(options)
+        };
+        assert_eq!(threads(&mut options, 2, false, 256), 2);
+        assert_eq!(threads(&mut options, 2, true, 256), 1);
+        assert_eq!(threads(&mut options, 1, true, 256), 1);
+        assert_eq!(threads(&mut options, 5, true, 256), 3);
+        assert_eq!(threads(&mut options, 32, false, 256), 8, "tantivy's bound");
+        assert_eq!(threads(&mut options, 4, false, 40), 2, "15 MB each");
+        assert_eq!(threads(&mut options, 4, false, 10), 1);
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        assert_eq!(threads(&mut options, 0, false, 1024), cores.min(8));
     }
 
     /// Indexes `archive` (passages only) and returns the duplicate-id messages, by file name.
