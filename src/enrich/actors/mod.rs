@@ -564,6 +564,28 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_named_in_full_keeps_the_surname_from_the_namesake() {
+        // Before the given names of US politics, "Jeb Bush" was no person (no cue), and the
+        // later "Bush" went to George W. Bush; "Ivanka Trump"'s statements went to her father.
+        for (body, person, namesake) in [
+            ("Jeb Bush fired at his rivals. Then Bush said he was staying.", "Jeb Bush", "George W. Bush"),
+            (
+                "Ivanka Trump spoke at a forum. Trump said leave should be paid.",
+                "Ivanka Trump",
+                "Donald Trump",
+            ),
+        ] {
+            let actors = extractor().extract(&article("", body, Some("2016-02-09")));
+            let found = find(&actors, person).unwrap_or_else(|| panic!("{person} in {actors:?}"));
+            assert_eq!(found.mentions.len(), 2, "the later surname is {person}'s");
+            assert!(find(&actors, namesake).is_none(), "{namesake} is not named");
+        }
+        // A talk show named after its host is no person.
+        let actors = extractor().extract(&article("", "She told The Megyn Kelly File about it.", None));
+        assert!(names(&actors, ActorKind::Person).is_empty(), "{actors:?}");
+    }
+
+    #[test]
     fn a_demonym_after_a_given_name_is_a_surname() {
         // Before: Cuba, twice, and no person.
         let a =
