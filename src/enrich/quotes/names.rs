@@ -60,7 +60,21 @@ pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
 pub(super) fn name_word(text: &Text, i: usize) -> bool {
     // "He's", "What's": a contraction of a function word. (Capitals are checked first: most
     // words are lower-case, and this runs for every word of an article.)
-    text.is_cap(i) && !NOT_NAMES.contains(text.word(i).split(['\'', '’']).next().unwrap_or(""))
+    text.is_cap(i) && {
+        let w = text.word(i);
+        !NOT_NAMES.contains(w.split(['\'', '’']).next().unwrap_or("")) && !party_tag(w)
+    }
+}
+
+/// True for a US legislator's party and state, as written after the name: "R-Ky.", "D-Calif",
+/// "R-S.C." (a Republican of Kentucky, a Democrat of California, …). It is no name.
+pub(super) fn party_tag(word: &str) -> bool {
+    let Some(state) = word.strip_prefix(['R', 'D', 'I']).and_then(|w| w.strip_prefix('-')) else {
+        return false;
+    };
+    state.len() <= 8
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
 }
 
 /// True for a possessive word ("Clinton's", "Reuters'").

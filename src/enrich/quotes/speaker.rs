@@ -7,7 +7,7 @@ use super::lexicon::{
     lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, INVERTING_VERBS,
     LISTENER_VERBS, MODALS, MORE_PREPOSITIONS, OBJECT_VERBS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
 };
-use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
+use super::names::{ends_ly, name_runs, name_word, noun_phrase, party_tag, verbish, Who, WhoKind};
 use super::text::Text;
 use super::tokens::Kind;
 use super::MIN_WORDS;
@@ -449,7 +449,7 @@ impl Grammar {
             // `… in Columbus, Ohio, said`: one capitalised word after a capitalised word and a
             // comma is the state of a city, not a name.
             let city_state = between.len() == 1 && k > 0 && text.is_cap(seq[k - 1]);
-            if !between.is_empty() && all_caps && !city_state {
+            if !between.is_empty() && all_caps && !city_state && !party_and_state(text, between) {
                 if let Some(who) = noun_phrase(text, between).filter(|w| w.kind == WhoKind::Name) {
                     return Some(who);
                 }
@@ -565,6 +565,13 @@ impl Grammar {
 /// The opening mark of a quotation of fewer than [`MIN_WORDS`] words in lower case closed at
 /// token `close`: a scare quote, which the extractor keeps no quotation of. (A capitalised one
 /// may be a name, as in `"Miss Right" wrote:`, or a title.)
+/// True when the phrase `between` two commas is a legislator's party and state ("Mitch
+/// McConnell, R-Ky., said", "D-S.C.").
+fn party_and_state(text: &Text, between: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (between.first(), between.last()) else { return false };
+    party_tag(&text.body[text.toks[first].start..text.toks[last].end])
+}
+
 fn scare_quote_open(text: &Text, close: usize) -> Option<usize> {
     let mut words = 0;
     for j in (close.saturating_sub(2 * MIN_WORDS + 2)..close).rev() {
@@ -810,6 +817,17 @@ mod tests {
         // A name after the preposition is kept: `on Monday when Ana Ruiz said`.
         let body = "Talks began on Monday when Ana Ruiz said that they had been “a fair start for all.”";
         assert_eq!(speaker(body).unwrap().0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_party_and_state_after_the_name_is_not_the_speaker() {
+        for body in [
+            "\"Let me make it clear,\" Senate Leader Jon Varrick, R-Ky., said.",
+            "\"Let me make it clear,\" said Rep. Jon Varrick, D-S.C., on Monday.",
+        ] {
+            let (name, kind) = speaker(body).expect("attributed");
+            assert_eq!((name.as_str(), kind), ("Jon Varrick", WhoKind::Name), "{body}");
+        }
     }
 
     #[test]
