@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::config::Config;
 use crate::enrich::gazetteer::{Gazetteer, Hit};
+use crate::enrich::hash::WordSet;
 use crate::error::Result;
 use names::CandKind;
 use tokens::Tok;
@@ -348,7 +349,7 @@ impl ActorExtractor {
         }
 
         // 3. Surnames: a lone "Blinken" or "Mr. Smith" is the person named in full earlier (or later).
-        let links = surname_links(col);
+        let links = surname_links(col, &g.cues.given);
         for h in surname_hits {
             let text = &body[h.start..h.end];
             match links.iter().find(|(s, _)| s == text) {
@@ -467,13 +468,23 @@ fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
     out
 }
 
-/// The last word of every person named with two or more words, with the person's index.
-fn surname_links(col: &Collector) -> Vec<(String, usize)> {
+/// Countries whose names are written family name first ("Xi Jinping", "Kim Jong Un"), so that
+/// "Mr. Xi" is Xi Jinping.
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"];
+
+/// The surname of every person named with two or more words, with the person's index: the last
+/// word, and for persons of [`FAMILY_NAME_FIRST`] countries the first, when it is a name of the
+/// `given` list (`roles.tsv` lists those family names among the given names) and no other
+/// person's name starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are
+/// both named).
+fn surname_links(col: &Collector, given: &WordSet) -> Vec<(String, usize)> {
     let mut links: Vec<(String, usize)> = Vec::new();
+    let mut first_words: Vec<(&str, usize)> = Vec::new();
     for (i, f) in col.found.iter().enumerate() {
         if f.actor.kind != ActorKind::Person {
             continue;
         }
+        let family_first = f.actor.country.as_deref().is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
         for m in &f.actor.mentions {
             let words: Vec<&str> = m.text.split_whitespace().collect();
             if words.len() >= 2 {
@@ -481,7 +492,18 @@ fn surname_links(col: &Collector) -> Vec<(String, usize)> {
                 if last.chars().count() > 2 && !links.iter().any(|(s, _)| *s == last) {
                     links.push((last, i));
                 }
+                first_words.push((words[0], if family_first { i } else { usize::MAX }));
             }
+        }
+    }
+    for &(word, i) in &first_words {
+        let shared = first_words.iter().any(|&(w, j)| w == word && j != i);
+        if i != usize::MAX
+            && !shared
+            && given.contains(&word.to_lowercase())
+            && !links.iter().any(|(s, _)| s == word)
+        {
+            links.push((word.to_string(), i));
         }
     }
     links
@@ -583,6 +605,25 @@ mod tests {
         // A talk show named after its host is no person.
         let actors = extractor().extract(&article("", "She told The Megyn Kelly File about it.", None));
         assert!(names(&actors, ActorKind::Person).is_empty(), "{actors:?}");
+    }
+
+    #[test]
+    fn a_family_name_written_first_is_the_surname() {
+        // Before: "Mr. Xi" was no person (a given name after a title), and "Xi" alone nobody.
+        let body = "Xi Jinping met the envoy. Mr. Xi said Xi would not yield.";
+        let actors = extractor().extract(&article("", body, Some("2016-06-07")));
+        let xi = find(&actors, "Xi Jinping").expect("known");
+        assert_eq!(xi.mentions.len(), 3, "{:?}", xi.mentions);
+        assert_eq!(names(&actors, ActorKind::Person), ["Xi Jinping"]);
+        // Two persons share the family name: a lone one is neither's.
+        let body = "Kim Jong Un spoke. Kim Yo Jong listened. Later, Mr. Kim left.";
+        let actors = extractor().extract(&article("", body, Some("2019-06-07")));
+        for name in ["Kim Jong Un", "Kim Yo Jong"] {
+            assert_eq!(find(&actors, name).map(|p| p.mentions.len()), Some(1), "{name}: {actors:?}");
+        }
+        // After "Ms.", a given name is a surname.
+        let actors = extractor().extract(&article("", "Ms. Kelly asked the questions.", None));
+        assert_eq!(names(&actors, ActorKind::Person), ["Kelly"]);
     }
 
     #[test]

@@ -659,7 +659,12 @@ impl Names<'_> {
             let glued = e < toks.len()
                 && toks[e].has(F_JOINED)
                 && self.hit_of[e].is_some_and(|h| self.hits[h].person.is_some());
-            if titled && !glued && !self.is(s, &cues.given, buf) {
+            // A given name after a title is mostly the start of a name cut by an initial
+            // ("President George W. Bush"); after "Mr." or "Ms." it is a surname ("Ms. Kelly",
+            // "Mr. Kim").
+            let surname =
+                s > a && matches!(self.word(s - 1).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Mx");
+            if titled && !glued && (surname || !self.is(s, &cues.given, buf)) {
                 out.push(cand);
             }
             return;
