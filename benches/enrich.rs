@@ -167,7 +167,7 @@ fn main() {
         ("actors", stage(&|i| drop(black_box(enricher.actors(&articles[i]))))),
         ("dates", stage(&|i| drop(black_box(enricher.dates(&articles[i]))))),
         ("quotes", stage(&|i| drop(black_box(enricher.quotes(&articles[i], &actors[i]))))),
-        ("topics", stage(&|i| drop(black_box(enricher.topics(&articles[i], &passages_of[i]))))),
+        ("topics", stage(&|i| drop(black_box(enricher.topics(&articles[i], &passages_of[i], &[]))))),
     ];
     println!("\nenrich summary (best of 5 passes, one thread):");
     println!("  full enrichment: {:>9.0} articles/s {:>7.2} MB/s", n / full, mb / full);

@@ -14,7 +14,7 @@ pub mod topics;
 
 use serde::Serialize;
 
-use crate::article::{Article, Passage};
+use crate::article::{Article, Passage, Span};
 use crate::config::Config;
 use crate::error::Result;
 
@@ -88,7 +88,7 @@ impl Enricher {
         let actors = self.actors(article);
         let dates = self.dates(article);
         let quotes = self.quotes(article, &actors);
-        let (topics, passage_topics) = self.topics(article, &passages);
+        let (topics, passage_topics) = self.topics(article, &passages, &actors);
         Annotations { passages, actors, dates, quotes, topics, passage_topics }
     }
 
@@ -109,12 +109,32 @@ impl Enricher {
     }
 
     /// The topics of an article (from its title, summary and body) and of each of its `passages`
-    /// (from [`Enricher::passages`]).
-    pub fn topics(&self, article: &Article, passages: &[Passage]) -> (Vec<TopicScore>, Vec<Vec<TopicScore>>) {
+    /// (from [`Enricher::passages`]); the names of the persons among `actors` (from
+    /// [`Enricher::actors`]) are no evidence of a topic.
+    pub fn topics(
+        &self,
+        article: &Article,
+        passages: &[Passage],
+        actors: &[Actor],
+    ) -> (Vec<TopicScore>, Vec<Vec<TopicScore>>) {
         let summary = article.summary.as_deref().unwrap_or("");
         let text = format!("{}\n{summary}\n{}", article.title, article.body);
         let body_offset = article.title.len() + 1 + summary.len() + 1;
         let spans: Vec<_> = passages.iter().map(Passage::span).collect();
-        self.topics.score_article(&text, body_offset, &spans)
+        let mut names: Vec<Span> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .flat_map(|a| &a.mentions)
+            .map(|m| {
+                // The first of several words may be a title that is evidence ("Pope John Paul
+                // II"), or a false person's ("Terrorism Bill"): only the words after it count
+                // as the name.
+                let skip = m.text.find(' ').map_or(0, |i| i + 1);
+                let offset = if m.field.is_some() { 0 } else { body_offset };
+                Span::new(offset + m.start + skip, offset + m.end)
+            })
+            .collect();
+        names.sort_unstable_by_key(|n| n.start);
+        self.topics.score_article(&text, body_offset, &spans, &names)
     }
 }

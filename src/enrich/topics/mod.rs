@@ -108,16 +108,27 @@ impl TopicClassifier {
     /// twice; instead the occurrences of the one scan that lie inside a passage are exactly those
     /// a scan of the passage alone would report, so each passage only re-checks them against its
     /// own edges. The results equal [`TopicClassifier::score`] on the article and on each passage.
+    ///
+    /// `names` are byte ranges of `text` that name persons (sorted): a phrase starting inside one
+    /// is part of a name, not evidence of a topic (Condoleezza Rice is no food, Barry Bonds no
+    /// market), unless the phrase is written with a capital, as a name itself (`Christian*`).
     pub fn score_article(
         &self,
         text: &str,
         body_offset: usize,
         passages: &[Span],
+        names: &[Span],
     ) -> (Vec<TopicScore>, Vec<Vec<TopicScore>>) {
         let Some(automaton) = &self.automaton else {
             return (Vec::new(), vec![Vec::new(); passages.len()]);
         };
-        let raw = occurrences(automaton, text);
+        let mut raw = occurrences(automaton, text);
+        if !names.is_empty() {
+            raw.retain(|&(start, _, p)| {
+                let at = names.partition_point(|n| n.end <= start);
+                self.patterns[p].capitalised || names.get(at).is_none_or(|n| start < n.start)
+            });
+        }
         let article = self.rank(text, &self.select(text, 0, &raw));
         let per_passage = passages
             .iter()
@@ -303,6 +314,25 @@ mod tests {
         scores.iter().map(|s| s.id.as_str()).collect()
     }
 
+    #[test]
+    fn a_phrase_inside_a_persons_name_is_no_evidence() {
+        let c = builtin();
+        let text = "T\n\nCondoleezza Rice met envoys. Rice said the Christian Democrats would win.";
+        let name = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).expect("in the text").0;
+            Span::new(start, start + word.len())
+        };
+        let names = [name("Rice", 0), name("Rice", 1)];
+        let (plain, _) = c.score_article(text, 3, &[], &[]);
+        let (named, _) = c.score_article(text, 3, &[], &names);
+        assert!(ids(&plain).contains(&"agriculture-and-food"), "rice: {plain:?}");
+        assert!(!ids(&named).contains(&"agriculture-and-food"), "a name: {named:?}");
+        // A phrase written with a capital is a name itself, and counts inside one.
+        let christian = [Span::new(text.find("Christian").unwrap(), text.find(" Democrats").unwrap())];
+        let (with_name, _) = c.score_article(text, 3, &[], &christian);
+        assert_eq!(ids(&with_name), ids(&plain));
+    }
+
     const SMALL: &str = r#"
 [settings]
 threshold = 3.0
@@ -413,7 +443,7 @@ weak = ["doctors"]
         let passages: Vec<Span> =
             crate::enrich::PassageSplitter::new(150).split(body).iter().map(|p| p.span()).collect();
         assert_eq!(passages.len(), 3);
-        let (article, each) = c.score_article(&text, offset, &passages);
+        let (article, each) = c.score_article(&text, offset, &passages, &[]);
         assert_eq!(article, c.score(&text));
         assert!(!article.is_empty());
         for (p, scores) in passages.iter().zip(&each) {

@@ -25,6 +25,9 @@ pub(super) struct Pattern {
     pub(super) prefix: bool,
     /// The phrase as written, when it must match with exact case (acronyms such as `WHO`).
     pub(super) exact: Option<String>,
+    /// Written with a capital (`Christian*`, `Olympic*`): a name itself, which counts inside a
+    /// person's name too.
+    pub(super) capitalised: bool,
     /// `(topic index, weight, strong)` for each topic listing this phrase.
     pub(super) feeds: Vec<(usize, f32, bool)>,
 }
@@ -165,11 +168,13 @@ pub(super) fn parse(text: &str) -> Result<Taxonomy> {
                         if prefix { "*" } else { "" },
                         if exact.is_some() { "!" } else { "" }
                     );
+                    let capitalised = form.starts_with(char::is_uppercase);
                     let p = *index.entry(key).or_insert_with(|| {
                         phrases.push(form.clone());
-                        patterns.push(Pattern { prefix, exact, feeds: Vec::new() });
+                        patterns.push(Pattern { prefix, exact, capitalised, feeds: Vec::new() });
                         patterns.len() - 1
                     });
+                    patterns[p].capitalised |= capitalised;
                     match patterns[p].feeds.iter_mut().find(|feed| feed.0 == t) {
                         // A phrase listed twice in one topic keeps its highest weight.
                         Some(feed) => {
