@@ -479,7 +479,9 @@ const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "
 /// both named).
 fn surname_links(col: &Collector, given: &WordSet) -> Vec<(String, usize)> {
     let mut links: Vec<(String, usize)> = Vec::new();
-    let mut first_words: Vec<(&str, usize)> = Vec::new();
+    // The first word of each name of two or more words, with the person when a family name
+    // comes first in that person's country.
+    let mut first_words: Vec<(&str, Option<usize>)> = Vec::new();
     for (i, f) in col.found.iter().enumerate() {
         if f.actor.kind != ActorKind::Person {
             continue;
@@ -492,17 +494,14 @@ fn surname_links(col: &Collector, given: &WordSet) -> Vec<(String, usize)> {
                 if last.chars().count() > 2 && !links.iter().any(|(s, _)| *s == last) {
                     links.push((last, i));
                 }
-                first_words.push((words[0], if family_first { i } else { usize::MAX }));
+                first_words.push((words[0], family_first.then_some(i)));
             }
         }
     }
-    for &(word, i) in &first_words {
-        let shared = first_words.iter().any(|&(w, j)| w == word && j != i);
-        if i != usize::MAX
-            && !shared
-            && given.contains(&word.to_lowercase())
-            && !links.iter().any(|(s, _)| s == word)
-        {
+    for &(word, person) in &first_words {
+        let Some(i) = person else { continue };
+        let shared = first_words.iter().any(|&(w, other)| w == word && other != person);
+        if !shared && given.contains(&word.to_lowercase()) && !links.iter().any(|(s, _)| s == word) {
             links.push((word.to_string(), i));
         }
     }

@@ -562,9 +562,6 @@ impl Grammar {
     }
 }
 
-/// The opening mark of a quotation of fewer than [`MIN_WORDS`] words in lower case closed at
-/// token `close`: a scare quote, which the extractor keeps no quotation of. (A capitalised one
-/// may be a name, as in `"Miss Right" wrote:`, or a title.)
 /// True when the phrase `between` two commas is a legislator's party and state ("Mitch
 /// McConnell, R-Ky., said", "D-S.C.").
 fn party_and_state(text: &Text, between: &[usize]) -> bool {
@@ -572,6 +569,9 @@ fn party_and_state(text: &Text, between: &[usize]) -> bool {
     party_tag(&text.body[text.toks[first].start..text.toks[last].end])
 }
 
+/// The opening mark of a quotation of fewer than [`MIN_WORDS`] words in lower case closed at
+/// token `close`: a scare quote, which the extractor keeps no quotation of. (A capitalised one
+/// may be a name, as in `"Miss Right" wrote:`, or a title.)
 fn scare_quote_open(text: &Text, close: usize) -> Option<usize> {
     let mut words = 0;
     for j in (close.saturating_sub(2 * MIN_WORDS + 2)..close).rev() {

@@ -107,7 +107,8 @@ impl TopicClassifier {
     /// `passages` are byte ranges of the body. Scoring each passage on its own would scan the body
     /// twice; instead the occurrences of the one scan that lie inside a passage are exactly those
     /// a scan of the passage alone would report, so each passage only re-checks them against its
-    /// own edges. The results equal [`TopicClassifier::score`] on the article and on each passage.
+    /// own edges. Without `names`, the results equal [`TopicClassifier::score`] on the article
+    /// and on each passage.
     ///
     /// `names` are byte ranges of `text` that name persons (sorted): a phrase starting inside one
     /// is part of a name, not evidence of a topic (Condoleezza Rice is no food, Barry Bonds no
