@@ -390,10 +390,12 @@ impl Gazetteer {
                 "particle" => &mut cues.particles,
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
+                // Read by quotation attribution (see `quotes::QuoteExtractor::from_config`).
+                "place" => continue,
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, modifier, department, role, given, particle, notname, verb)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, modifier, department, role, given, particle, notname, verb, place)"),
                     ))
                 }
             };

@@ -80,6 +80,7 @@ impl QuoteExtractor {
             titles: role_words(roles, &["title", "honorific", "modifier", "role"]),
             heads: role_words(roles, &["title", "role"]),
             org_heads: role_words(config.text("organizations.tsv"), &["head", "head-of"]),
+            places: role_words(roles, &["place"]),
         };
         Ok(QuoteExtractor { grammar: Grammar::new(verbs), vocabulary })
     }
@@ -529,6 +530,20 @@ mod tests {
         assert_eq!(speakers_with(body, &actors), [Some("Lena Ortiz".to_string())]);
         // Unknown to the gazetteer, the same name is taken for a person.
         assert_eq!(speakers_with(body, &[]), [Some("Costa Rica".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_never_stands_for_a_place() {
+        // Before: "Colorado", taken for the subject of "slammed". A US state is in `roles.tsv`
+        // as a place.
+        let body = "Pastor Lena Ortiz of the First Church of Elizabeth, Colorado, slammed the plan on \
+                    Monday.\n\n“It cannot stand as it is written,” she said.";
+        let actors = [actor("Lena Ortiz", ActorKind::Person, body, "Lena Ortiz")];
+        assert_eq!(speakers_with(body, &actors), [Some("she".to_string())], "as written");
+        let body = "Lena Ortiz led the march. Her church in Elizabeth, Colorado, slammed the plan.\n\n\
+                    “It cannot stand as it is written,” she said.";
+        let actors = [actor("Lena Ortiz", ActorKind::Person, body, "Lena Ortiz")];
+        assert_eq!(speakers_with(body, &actors), [Some("Lena Ortiz".to_string())]);
     }
 
     #[test]

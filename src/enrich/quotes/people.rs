@@ -87,10 +87,11 @@ impl<'a> People<'a> {
         people
     }
 
-    /// True when `mention` is a known country or organisation and no known person.
+    /// True when `mention` is a known country, organisation or place and no known person.
     fn not_person(&self, mention: Span) -> bool {
         let overlaps = |s: &Span| s.start < mention.end && mention.start < s.end;
-        self.others.iter().any(overlaps) && !self.actors.iter().any(|(_, s)| overlaps(s))
+        let known = self.others.iter().any(overlaps) || self.text.is_place(mention.start, mention.end);
+        known && !self.actors.iter().any(|(_, s)| overlaps(s))
     }
 
     /// Records a named speaker.

@@ -17,6 +17,9 @@ pub(super) struct Vocabulary {
     /// The head words of organisations' names (`organizations.tsv`: "ministry", "court"): the
     /// titles before one are part of the name ("the State Department", "Supreme Court").
     pub org_heads: WordSet,
+    /// Places that are no country (`roles.tsv`: "colorado", "new jersey"): no person, so never
+    /// what "he" or "she" stands for.
+    pub places: WordSet,
 }
 
 /// A view of one article's tokens.
@@ -37,6 +40,15 @@ impl<'a> Text<'a> {
         let mut text = Text { body, toks, subjects: Vec::new(), vocabulary };
         text.subjects = subjects(&text);
         text
+    }
+
+    /// True when `body[start..end]` names a place of [`Vocabulary::places`] ("New Jersey").
+    pub fn is_place(&self, start: usize, end: usize) -> bool {
+        !self.vocabulary.places.is_empty()
+            && self
+                .body
+                .get(start..end)
+                .is_some_and(|name| self.vocabulary.places.contains(&name.to_lowercase()))
     }
 
     /// The first clause subject between byte `from` and byte `to`.
