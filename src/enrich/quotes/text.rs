@@ -44,11 +44,8 @@ impl<'a> Text<'a> {
 
     /// True when `body[start..end]` names a place of [`Vocabulary::places`] ("New Jersey").
     pub fn is_place(&self, start: usize, end: usize) -> bool {
-        !self.vocabulary.places.is_empty()
-            && self
-                .body
-                .get(start..end)
-                .is_some_and(|name| self.vocabulary.places.contains(&name.to_lowercase()))
+        let places = &self.vocabulary.places;
+        !places.is_empty() && self.body.get(start..end).is_some_and(|name| contains_lower(places, name))
     }
 
     /// The first clause subject between byte `from` and byte `to`.
@@ -128,15 +125,9 @@ impl<'a> Text<'a> {
         self.is_word(i) && self.lower_in(i, &self.vocabulary.org_heads)
     }
 
-    /// True when word token `i`, lower-cased, is in `set` (of lower-case words). Short ASCII
-    /// words are lower-cased on the stack: this runs for most words of an article.
+    /// True when word token `i`, lower-cased, is in `set` (of lower-case words).
     fn lower_in(&self, i: usize, set: &WordSet) -> bool {
-        let w = self.word(i);
-        let mut buf = [0u8; MAX_WORD];
-        match if w.is_ascii() { ascii_lower(w, &mut buf) } else { None } {
-            Some(lower) => set.contains(lower),
-            None => set.contains(&w.to_lowercase()),
-        }
+        contains_lower(set, self.word(i))
     }
 
     /// True when token `i` is a lower-case office or role noun ("envoy", "senator"): a phrase's
@@ -198,5 +189,15 @@ impl<'a> Text<'a> {
     /// True for a period that belongs to an abbreviation or initial inside a name ("Sen.", "J.").
     pub fn abbreviation_dot(&self, i: usize) -> bool {
         self.toks[i].is_punct('.') && !self.ends_sentence(i)
+    }
+}
+
+/// True when `text`, lower-cased, is in `set` (of lower-case words or names). Short ASCII text is
+/// lower-cased on the stack: this runs for most words of an article.
+fn contains_lower(set: &WordSet, text: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    match if text.is_ascii() { ascii_lower(text, &mut buf) } else { None } {
+        Some(lower) => set.contains(lower),
+        None => set.contains(&text.to_lowercase()),
     }
 }
