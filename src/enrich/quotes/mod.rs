@@ -114,8 +114,11 @@ impl QuoteExtractor {
                 .or_else(|| q.close.and_then(|c| self.grammar.according_after(&text, c)))
                 .or_else(|| self.grammar.colon_paragraph(&text, q.open))
                 .or_else(|| q.close.and_then(|c| self.grammar.signed_below(&text, c)));
-            if explicit.is_none() && is_title(&body[q.start..q.end]) {
-                continue; // "Meet the Press", "The Art of the Deal": a work's title, not speech
+            // "Meet the Press", "The Art of the Deal": a work's title, not speech; after a
+            // possessive or "told" ("ABC's 'Good Morning America'", "told 'Fox and Friends'") even
+            // when an attribution follows, since that attribution is of the sentence's speech.
+            if is_title(&body[q.start..q.end]) && (explicit.is_none() || names_a_work(&text, q.open)) {
+                continue;
             }
             kept.push(Kept {
                 quoted: q,
@@ -214,6 +217,16 @@ fn is_title(text: &str) -> bool {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     })
+}
+
+/// True when the quotation opening at token `open` follows a possessive ("CNN's", "Obama’s") or
+/// "told", the places where a quoted name is a work's or a programme's, not speech.
+fn names_a_work(text: &Text<'_>, open: usize) -> bool {
+    let Some(before) = open.checked_sub(1).filter(|&i| text.is_word(i)) else {
+        return false;
+    };
+    let word = text.word(before);
+    word == "told" || word.ends_with("'s") || word.ends_with("’s")
 }
 
 /// Words as the scorer and readers count them: runs of letters and digits.
@@ -324,6 +337,13 @@ mod tests {
         assert!(quotes("<post date=\"2016-01-02\" by=\"a b c\">Hello there</post>").is_empty());
         // A title-cased phrase that someone says is speech.
         assert_eq!(speakers("“Hold The Line Together,” said Lena Ortiz."), [Some("Lena Ortiz".to_string())]);
+        // A programme named after a possessive or "told" is no speech, even before "he said".
+        let body = "On HBC’s “Morning Harbour Hour” Tuesday, Ortiz said, “We never agreed to pay the fees.”";
+        assert_eq!(
+            quotes(body),
+            [("We never agreed to pay the fees.".to_string(), Some("Ortiz".to_string()))]
+        );
+        assert!(quotes("Lena Ortiz told “Friends of the Harbour” the plan would fail, she said.").is_empty());
     }
 
     #[test]
