@@ -384,4 +384,28 @@ mod tests {
         let got = run("The talks will resume in December.", pubd());
         assert_eq!(got, vec![pair("December", Some("1998-12"))]);
     }
+
+    #[test]
+    fn a_past_verb_puts_a_month_ahead_of_publication_a_year_back() {
+        // Published 1998-08-08: October and Oct. 31 lie ahead, unless a past verb governs them.
+        let past = [
+            ("The group took power in October after the vote.", "October", "1997-10"),
+            ("In October, the company brought in a new chief.", "October", "1997-10"),
+            ("In the fiscal year ended Oct. 31, sales rose.", "Oct. 31", "1997-10-31"),
+        ];
+        for (body, text, value) in past {
+            assert_eq!(run(body, pubd()), vec![pair(text, Some(value))], "{body}");
+        }
+        // A past verb that tells when something was reported, a participle after "be", a
+        // condition and a target ("by") leave the nearest month.
+        let ahead = [
+            ("Shares fell on worries about the general election in October.", "October", "1998-10"),
+            ("The summit, to be held in October, was announced on Monday.", "October", "1998-10"),
+            ("If the government fell in October, a vote would follow.", "October", "1998-10"),
+            ("The firm repaid the loan by October.", "October", "1998-10"),
+        ];
+        for (body, text, value) in ahead {
+            assert!(run(body, pubd()).contains(&pair(text, Some(value))), "{body}");
+        }
+    }
 }

@@ -98,6 +98,10 @@ pub(super) enum Lean {
     Past,
     /// A future cue ("will", "scheduled"): the first such day on or after it.
     Future,
+    /// A clause told in the past about a time it happened in ("In January, the company brought
+    /// in …", "the fiscal year ended Jan. 31"): the most recent such day or month on or before
+    /// the publication date, however far back.
+    Before,
 }
 
 /// The weekday `wd` nearest `pubd` in the direction of `lean` (the day itself included).
@@ -129,19 +133,25 @@ const REACH_BACK_FUTURE: i32 = 31;
 /// `REACH_BACK` days before it without a cue (news refers back more often than ahead), from
 /// `REACH_BACK_FUTURE` days before it after a future cue. A month is compared by its middle
 /// (after a future cue, by its end, so it must not have ended), and the publication month itself
-/// is always this year's.
+/// is always this year's. With [`Lean::Before`], it is the latest occurrence that has begun by
+/// the publication date.
 pub(super) fn year_for(pubd: Date, month: u8, day: u8, lean: Lean) -> i32 {
     let py = pubd.year() as i32;
     if day == 0 && month == pubd.month() as u8 {
         return py;
     }
     let pub_ord = pubd.month() as i32 * 31 + pubd.day() as i32;
+    if lean == Lean::Before {
+        // A month counts from its first day: it has begun by the publication date.
+        let ord = month as i32 * 31 + i32::from(day.max(1));
+        return if ord <= pub_ord { py } else { py - 1 };
+    }
     let (ord, back) = match (day, lean) {
         // "will ... in January": a month ahead, from its last day.
         (0, Lean::Future) => (month as i32 * 31 + 31, 0),
         (0, Lean::Past) => (month as i32 * 31 + 16, REACH_BACK),
         (d, Lean::Future) => (month as i32 * 31 + d as i32, REACH_BACK_FUTURE),
-        (d, Lean::Past) => (month as i32 * 31 + d as i32, REACH_BACK),
+        (d, Lean::Past | Lean::Before) => (month as i32 * 31 + d as i32, REACH_BACK),
     };
     let diff = ord - pub_ord; // within this year, in approximate days
     [(py - 1, diff - 372), (py, diff), (py + 1, diff + 372)]

@@ -38,7 +38,9 @@ impl Grammar<'_> {
                 // "March 3 to April 5, 2023": the range's end gives the year.
                 let val = match (self.range_end_year(k, (m, d)), self.pubd) {
                     (Some(y), _) => Val::day(y, m as i32, d as i32),
-                    (None, Some(p)) => Val::day(r::year_for(p, m, d, self.lean(i)), m as i32, d as i32),
+                    (None, Some(p)) => {
+                        Val::day(r::year_for(p, m, d, self.date_lean(i, k)), m as i32, d as i32)
+                    }
                     (None, None) => Val::None,
                 };
                 return hit(k, val);
@@ -77,7 +79,7 @@ impl Grammar<'_> {
             }
             let val = match (range_year, self.pubd) {
                 (Some(y), _) => Val::month(y, m as i32),
-                (None, Some(p)) => Val::month(r::year_for(p, m, 0, self.lean(i)), m as i32),
+                (None, Some(p)) => Val::month(r::year_for(p, m, 0, self.date_lean(i, j)), m as i32),
                 (None, None) => Val::None,
             };
             return hit(j, val);
@@ -90,7 +92,7 @@ impl Grammar<'_> {
             return hit(l, Val::day(y, m as i32, d as i32));
         }
         let val = match self.pubd {
-            Some(p) => Val::day(r::year_for(p, m, d, self.lean(i)), m as i32, d as i32),
+            Some(p) => Val::day(r::year_for(p, m, d, self.date_lean(i, k)), m as i32, d as i32),
             None => Val::None,
         };
         hit(k, val)

@@ -317,6 +317,134 @@ impl<'a> Grammar<'a> {
         Lean::Past
     }
 
+    /// The lean of a month or day named without a year at tokens `i..end`: that of
+    /// [`Grammar::lean`], or [`Lean::Before`] when nothing points ahead, the date follows a
+    /// preposition of the time something happened in ("in", "on", "since", "during", or
+    /// "ended"; not "to" or "by", which name a target) and the verb it belongs to is in the past:
+    /// among the few words before the preposition ("took power in March", "the fiscal year ended
+    /// Jan. 31"), or, for a date opening its sentence, the first verb after it ("In January, the
+    /// company brought in …"). A past verb further away tells when something was reported, not
+    /// when the date's event is ("Sterling fell on uncertainty about an election on May 1").
+    fn date_lean(&self, i: usize, end: usize) -> Lean {
+        let lean = self.lean(i);
+        if lean == Lean::Future {
+            return lean;
+        }
+        // "in early December", "in mid-May": the preposition stands before the modifier.
+        let mut p = i;
+        while p > 0
+            && (matches!(self.kw(p - 1), Some(Kw::Early | Kw::Late | Kw::Mid)) || self.punct(p - 1, b'-'))
+        {
+            p -= 1;
+        }
+        if p == 0 {
+            return lean;
+        }
+        let prep = self.text(p - 1);
+        if prep == "ended" {
+            return Lean::Before;
+        }
+        if !matches!(prep, "in" | "In" | "on" | "On" | "since" | "Since" | "during" | "During") {
+            return lean;
+        }
+        let opens = self.opens_sentence(p - 1);
+        let past = if opens { self.past_verb_after(end) } else { self.past_verb_before(p - 1) };
+        if past {
+            Lean::Before
+        } else {
+            lean
+        }
+    }
+
+    /// True when token `start` is the first of its sentence: after a full stop, an opening
+    /// quotation mark or a line break.
+    fn opens_sentence(&self, start: usize) -> bool {
+        start == 0
+            // An opening mark touches the word after it; a closing one ('"Good Morning America"
+            // on April 15') does not.
+            || (matches!(self.t.get(start - 1).map(|t| t.lex), Some(Lex::Punct(b'"'))) && self.adj(start))
+            || (self.t[start - 1].is(b'.') && start > 1 && !self.abbreviation(start - 2))
+            || self.body.get(self.t[start - 1].end..self.t[start].start).is_some_and(|gap| gap.contains('\n'))
+    }
+
+    /// True when token `j` ends a clause: a sentence's end, a comma or colon, a quotation mark.
+    fn sentence_stop(&self, j: usize) -> bool {
+        let t = &self.t[j];
+        matches!(t.lex, Lex::Punct(b'!' | b'?' | b';' | b'"' | b',' | b':'))
+            || (t.is(b'.') && j > 0 && !self.abbreviation(j - 1))
+    }
+
+    /// True when token `j` is a verb in the past: a form of [`PAST_FORMS`] other than "says", or a
+    /// word in "-ed" that is no cue word; not a participle after "be", "is", "have", "to" or an
+    /// article ("is held", "to be held", "have called", "the proposed"), nor "was" or "were"
+    /// before "to" ("were to win").
+    fn past_verb(&self, j: usize) -> bool {
+        let w = self.text(j);
+        let form = (w != "says" && PAST_FORMS.contains(&w))
+            || (w.len() >= 4 && w.ends_with("ed") && self.kw(j).is_none());
+        let participle = j > 0
+            && matches!(
+                self.text(j - 1),
+                "be" | "been"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "have"
+                    | "has"
+                    | "to"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "The"
+                    | "A"
+                    | "An"
+            );
+        let planned = matches!(w, "was" | "were") && self.text(j + 1) == "to";
+        form && !participle && !planned
+    }
+
+    /// A past verb among the four words before token `prep`, within its clause and not in a
+    /// condition. A reporting verb counts only right before it ("said in August", not "said the
+    /// gathering in September").
+    fn past_verb_before(&self, prep: usize) -> bool {
+        for j in (prep.saturating_sub(4)..prep).rev() {
+            if self.sentence_stop(j) {
+                return false;
+            }
+            let reporting = matches!(self.text(j), "said" | "told");
+            if self.past_verb(j) && (!reporting || j + 1 == prep) {
+                // "If the government fell on Dec. 8": a condition, not what happened.
+                let clause = j.saturating_sub(3)..j;
+                return !clause
+                    .into_iter()
+                    .any(|k| matches!(self.text(k), "if" | "If" | "unless" | "Unless"));
+            }
+        }
+        false
+    }
+
+    /// Whether the first verb after token `end` (within ten tokens and the sentence) is in the
+    /// past, rather than a future cue ("will", "plans to", "is to").
+    fn past_verb_after(&self, end: usize) -> bool {
+        for j in end..(end + 10).min(self.t.len()) {
+            if matches!(self.t[j].lex, Lex::Punct(b'!' | b'?' | b';' | b'"'))
+                || (self.t[j].is(b'.') && !self.abbreviation(j.saturating_sub(1)))
+            {
+                return false;
+            }
+            let w = self.text(j);
+            let modal = matches!(w, "will" | "ll" | "shall" | "would") && !self.unreal(j);
+            let cue = matches!(self.kw(j), Some(Kw::FutureCue | Kw::ScheduleCue));
+            if modal || cue || self.is_to(j) {
+                return false;
+            }
+            if self.past_verb(j) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "would have won", "a would-be candidate" at token `j`: a past that did not happen, not a
     /// future.
     fn unreal(&self, j: usize) -> bool {
@@ -336,14 +464,7 @@ impl<'a> Grammar<'a> {
     fn lean_ahead(&self, start: usize, end: usize) -> Lean {
         let start =
             if start > 0 && self.text(start - 1).eq_ignore_ascii_case("on") { start - 1 } else { start };
-        let opens = start == 0
-            || matches!(self.t.get(start - 1).map(|t| t.lex), Some(Lex::Punct(b'"')))
-            || (self.t[start - 1].is(b'.') && start > 1 && !self.abbreviation(start - 2))
-            || self
-                .body
-                .get(self.t[start - 1].end..self.t[start].start)
-                .is_some_and(|gap| gap.contains('\n'));
-        if !opens {
+        if !self.opens_sentence(start) {
             return Lean::Past;
         }
         for j in end..(end + 10).min(self.t.len()) {
