@@ -144,15 +144,22 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], &PREPOSITIONS);
     if let Some(&(s, e)) = runs.iter().rev().find(|&&(s, _)| !after_prep(s)) {
         // "an Egyptian tax official", "the Kremlin spokesman": the name only modifies the
-        // phrase's head, a common noun, so the phrase is the speaker, not the name.
-        let head_is_common =
-            e < np.len() && np.len() - e <= 3 && np[e..].iter().all(|&i| common_noun(text, i));
-        if head_is_common && np.len() <= 6 {
-            return Some(Who {
-                start: text.toks[first].start,
-                end: text.toks[last].end,
-                kind: WhoKind::Other,
-            });
+        // phrase's head, a common noun, so the phrase is the speaker, not the name. The head
+        // ends where a relative clause starts ("a former U.S. law enforcement official who
+        // oversaw …"), and the dot of an abbreviated name ("U.S.") is not one of its words.
+        let tail: Vec<usize> = np[e..].iter().copied().filter(|&i| !text.abbreviation_dot(i)).collect();
+        let relative = tail.iter().position(|&i| lower_in(text.word(i), &["who", "that", "which"]));
+        let head = &tail[..relative.unwrap_or(tail.len())];
+        let head_is_common = (1..=3).contains(&head.len()) && head.iter().all(|&i| common_noun(text, i));
+        if let (true, Some(&head_end)) = (head_is_common, head.last()) {
+            let words = np.iter().filter(|&&i| !text.abbreviation_dot(i)).count();
+            if words - (tail.len() - head.len()) <= 6 {
+                return Some(Who {
+                    start: text.toks[first].start,
+                    end: text.toks[head_end].end,
+                    kind: WhoKind::Other,
+                });
+            }
         }
         return Some(Who {
             start: text.toks[np[s]].start,

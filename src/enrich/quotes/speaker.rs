@@ -695,6 +695,10 @@ mod tests {
         // The head is the name: "agency chief Ana Ruiz".
         let s = speaker("“We will review the figures,” agency chief Ana Ruiz said.").unwrap();
         assert_eq!(s, ("Ana Ruiz".into(), WhoKind::Name));
+        // An abbreviated name's dot and a relative clause after the head are not its words.
+        let body =
+            "“We will review the figures,” said a former U.S. trade official who asked not to be named.";
+        assert_eq!(speaker(body).unwrap(), ("a former U.S. trade official".into(), WhoKind::Other));
     }
 
     #[test]
