@@ -404,9 +404,14 @@ impl Grammar {
             let i = seq[end];
             let t = text.toks[i];
             let inner = t.is_punct('/') || t.is_punct('-');
+            // "a source familiar with the talks": the adjective and its complement follow the
+            // phrase.
+            let complement = text.word_in(i, &COMPLEMENTED_ADJECTIVES)
+                && seq.get(end + 1).is_some_and(|&n| text.word_in(n, &["to", "with"]));
             if !(t.is_word() || inner || text.abbreviation_dot(i))
                 || text.word_in(i, &PREPOSITIONS)
                 || self.is_verb(text, i)
+                || complement
             {
                 break;
             }
@@ -538,6 +543,17 @@ impl Grammar {
                 return Some(who);
             }
         }
+        // `a source familiar with the talks said`, `an aide close to Putin said`: what follows
+        // the adjective's preposition, a name or not, is its complement; the subject stands
+        // before the adjective.
+        if k >= 3
+            && text.word_in(seq[k - 1], &["to", "with"])
+            && text.word_in(seq[k - 2], &COMPLEMENTED_ADJECTIVES)
+        {
+            if let Some(who) = self.backward_np(text, &seq[..k - 2], depth) {
+                return Some(who);
+            }
+        }
         let phrase = noun_phrase(text, &seq[k..j]);
         // `a staffer in the room wondered`, `Beck, who has in the past described`: a common noun
         // phrase (not a name) after a preposition of place or time is an adverbial; the subject
@@ -561,6 +577,10 @@ impl Grammar {
         phrase
     }
 }
+
+/// Adjectives that take a complement after a speaker's phrase ("a source familiar with the
+/// talks", "an aide close to Putin"): the complement is never the speaker.
+const COMPLEMENTED_ADJECTIVES: [&str; 4] = ["close", "closest", "familiar", "loyal"];
 
 /// True when the phrase `between` two commas is a legislator's party and state ("Mitch
 /// McConnell, R-Ky., said", "D-S.C.").
@@ -699,6 +719,16 @@ mod tests {
         let body =
             "“We will review the figures,” said a former U.S. trade official who asked not to be named.";
         assert_eq!(speaker(body).unwrap(), ("a former U.S. trade official".into(), WhoKind::Other));
+    }
+
+    #[test]
+    fn the_complement_of_familiar_or_close_is_not_the_speaker() {
+        let s = speaker("“The deal is done,” a source familiar with the talks said.").unwrap();
+        assert_eq!(s, ("a source".into(), WhoKind::Other));
+        let s = speaker("“The deal is done,” an aide close to Ana Ruiz said.").unwrap();
+        assert_eq!(s, ("an aide".into(), WhoKind::Other));
+        let s = speaker("“The deal is done,” said a person close to the Ortiz family.").unwrap();
+        assert_eq!(s, ("a person".into(), WhoKind::Other));
     }
 
     #[test]
