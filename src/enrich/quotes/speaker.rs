@@ -157,15 +157,11 @@ impl Grammar {
             return None;
         }
         let before = &seq[..v];
-        // The apostrophe of a plural's possessive ("a miners' union official") is part of a noun
-        // phrase too.
-        let possessive_mark = |i: usize| {
-            matches!(text.toks[i].kind, Kind::Punct('\'' | '’'))
-                && i > 0
-                && text.toks[i - 1].end == text.toks[i].start
-        };
         if before.iter().any(|&i| {
-            !(text.is_word(i) || text.toks[i].is_punct(',') || text.abbreviation_dot(i) || possessive_mark(i))
+            !(text.is_word(i)
+                || text.toks[i].is_punct(',')
+                || text.abbreviation_dot(i)
+                || possessive_mark(text, i))
         }) {
             return None;
         }
@@ -509,6 +505,7 @@ impl Grammar {
                 text.word_in(p, &["of"]) && k >= 2 && text.is_cap(seq[k - 2]) && text.is_cap(seq[k]);
             let ok = (text.is_word(p) && !self.is_verb(text, p) && !text.word_in(p, &PREPOSITIONS))
                 || text.abbreviation_dot(p)
+                || possessive_mark(text, p)
                 || inner_of;
             if !ok {
                 break;
@@ -576,6 +573,14 @@ impl Grammar {
         }
         phrase
     }
+}
+
+/// True when token `i` is the apostrophe of a plural's possessive, glued to its word ("a miners'
+/// union official", "Sanders' campaign"): part of a noun phrase.
+fn possessive_mark(text: &Text, i: usize) -> bool {
+    matches!(text.toks[i].kind, Kind::Punct('\'' | '’'))
+        && i > 0
+        && text.toks[i - 1].end == text.toks[i].start
 }
 
 /// Adjectives that take a complement after a speaker's phrase ("a source familiar with the
@@ -719,6 +724,12 @@ mod tests {
         let body =
             "“We will review the figures,” said a former U.S. trade official who asked not to be named.";
         assert_eq!(speaker(body).unwrap(), ("a former U.S. trade official".into(), WhoKind::Other));
+    }
+
+    #[test]
+    fn a_plurals_possessive_before_the_verb_is_part_of_the_subject() {
+        let body = "Ortiz won. Rivers' campaign said the count was a “rush to judgment on the results.”";
+        assert_eq!(speaker(body).unwrap(), ("Rivers' campaign".into(), WhoKind::Other));
     }
 
     #[test]
