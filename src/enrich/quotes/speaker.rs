@@ -95,14 +95,18 @@ impl Grammar {
         // A byline-style attribution: `"…" — Ana Ruiz` closing the paragraph.
         let ends_paragraph = |k: usize| k >= text.toks.len() || text.toks[k].kind == Kind::Break;
         let at_end = ends_paragraph(i) || (text.ends_sentence(i) && ends_paragraph(i + 1));
-        if dash && at_end && seq.len() <= 4 {
+        let words = seq.iter().filter(|&&k| !text.abbreviation_dot(k)).count();
+        if dash && at_end && words <= 4 {
             return noun_phrase(text, &seq).filter(|w| w.kind == WhoKind::Name);
         }
         if self.is_verb(text, first) {
             // `… of "New York values," saying the city embodied …`, `…," described the impact
             // as …`: a participle, or a verb whose object follows it, is no inverted attribution;
             // its subject is the clause's, before the quotation.
-            if self.participle(text, &seq, 0) || text.word_in(first, &OBJECT_VERBS) {
+            // `"…" suggests that Phoenix …`: a verb taking a clause is the quotation's own
+            // predicate, not an attribution.
+            let clause = seq.get(1).is_some_and(|&k| text.word_in(k, &["that"]));
+            if self.participle(text, &seq, 0) || text.word_in(first, &OBJECT_VERBS) || clause {
                 return None;
             }
             return self.forward_np(text, &seq[1..]);
@@ -724,6 +728,18 @@ mod tests {
         let body =
             "“We will review the figures,” said a former U.S. trade official who asked not to be named.";
         assert_eq!(speaker(body).unwrap(), ("a former U.S. trade official".into(), WhoKind::Other));
+    }
+
+    #[test]
+    fn a_verb_taking_a_clause_after_the_quote_is_its_predicate() {
+        let body = "Mayor Ana Ruiz said in the letter that the advert “plainly and wrongfully” says that Lena Ortiz backs him.";
+        assert_eq!(speaker(body).unwrap(), ("Ana Ruiz".into(), WhoKind::Name));
+    }
+
+    #[test]
+    fn a_byline_after_a_dash_may_hold_an_initial() {
+        let (name, kind) = speaker("“We will win this fight together.” ― Lena Q. Ortiz Vega.").unwrap();
+        assert!(name.ends_with("Ortiz Vega") && kind == WhoKind::Name, "{name}");
     }
 
     #[test]
