@@ -29,7 +29,9 @@ use crate::config::Config;
 use crate::enrich::actors::Actor;
 use crate::error::{Error, Result};
 
+use lexicon::lower_in;
 use marks::Quoted;
+use names::{Who, WhoKind};
 use people::{People, Speaker};
 use speaker::Grammar;
 use text::{Text, Vocabulary};
@@ -126,7 +128,17 @@ impl QuoteExtractor {
                 attributed_after: after.is_some(),
             });
             let who = explicit.or_else(|| names::sentence_subject(&text, q.open));
+            // `A spokesman for the agency said "…"` then `"…," he said`: "he" or "she" is the
+            // person the previous attribution introduced, not a name further back.
+            let described = previous.as_ref().and_then(|(p, s)| {
+                let s = s.as_ref().filter(|s| !s.named && text.is_role_introduced(s.mention))?;
+                let continues = p.paragraph == q.paragraph || p.paragraph + 1 == q.paragraph;
+                continues.then(|| s.clone())
+            });
+            let singular =
+                |w: &Who| w.kind == WhoKind::Pronoun && lower_in(&body[w.start..w.end], &["he", "she"]);
             let speaker = match who {
+                Some(who) if singular(&who) && described.is_some() => described,
                 Some(who) => match text.described_role(who) {
                     Some(role_words) => Some(people.described(body, who, &role_words)),
                     None => people.resolve(body, who),
@@ -425,6 +437,19 @@ mod tests {
         let q = quotes(body);
         assert_eq!(q.len(), 3);
         assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Ana Ruiz")), "{q:?}");
+    }
+
+    #[test]
+    fn he_after_an_introduced_speaker_is_that_speaker() {
+        let body = "Tomas Ruiz spoke on Monday.\n\nA spokesman for the agency said the plan was “a serious \
+                    mistake by the ministry.”\n\n“We will fight it in the courts,” he said.";
+        let q = quotes(body);
+        let speakers: Vec<_> = q.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(speakers, [Some("A spokesman for the agency"), Some("A spokesman for the agency")]);
+        // A definite description refers back: "he" keeps resolving to the person named.
+        let body = "Tomas Ruiz spoke on Monday.\n\n“We tried very hard,” the senator said.\n\n\
+                    “It was not enough,” he said.";
+        assert_eq!(quotes(body)[1].1.as_deref(), Some("Tomas Ruiz"));
     }
 
     /// An actor of `kind` with a mention at every occurrence of `written` in `body`.

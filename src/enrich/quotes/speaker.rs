@@ -264,6 +264,16 @@ impl Grammar {
                 if let Some(who) = text.subject_between(sentence_start, verb_start) {
                     return Some(text.speaking_subject(first, who, verb_start));
                 }
+                // `A spokesman for the firm declined to comment but said …`: with no name for a
+                // subject, the phrase opening the sentence before its first verb, when a role
+                // noun heads it.
+                if let Some(f) = seq[..v].iter().position(|&k| verbish(text, k)).filter(|&f| f > 0) {
+                    let opens = |w: &Who| w.start == text.toks[seq[0]].start;
+                    let role = seq[..f].iter().any(|&k| text.is_role_noun(k));
+                    if let Some(who) = self.backward_np(text, &seq[..f], 0).filter(|w| role && opens(w)) {
+                        fallback = fallback.or(Some(who));
+                    }
+                }
                 // Not the object before "and" (`a forum sponsored by NBC News and said`): the
                 // subject of an earlier speech verb, if any.
                 continue;
@@ -537,11 +547,16 @@ impl Grammar {
                 return None;
             }
         }
-        // `The senator from Vermont said`: the place after a role noun only qualifies it; the
-        // phrase ending with the role noun is the subject.
-        if k >= 2 && text.word_in(seq[k - 1], &["from", "of"]) && text.is_role_noun(seq[k - 2]) {
+        // `The senator from Vermont said`, `a spokeswoman for the agency said`: the place or body
+        // after a role noun only qualifies it; the phrase ending with the role noun is the
+        // subject.
+        if k >= 2 && text.word_in(seq[k - 1], &["from", "of", "for"]) && text.is_role_noun(seq[k - 2]) {
             if let Some(who) = self.backward_np(text, &seq[..k - 1], depth) {
-                return Some(who);
+                // Whom a spokesman speaks for is part of the description: "a spokesman for the
+                // agency".
+                let end =
+                    if text.word_in(seq[k - 1], &["for"]) { text.toks[seq[j - 1]].end } else { who.end };
+                return Some(Who { end, ..who });
             }
         }
         // `a source familiar with the talks said`, `an aide close to Putin said`: what follows

@@ -4,6 +4,7 @@
 use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, CLAUSE_JOINERS, MAX_WORD, SUBORDINATORS, TITLES};
 use super::names::{subjects, Who, WhoKind};
 use super::tokens::{Kind, Tok};
+use crate::article::Span;
 use crate::enrich::hash::WordSet;
 
 /// The word lists of the configuration that attribution reads, lower case.
@@ -135,6 +136,18 @@ impl<'a> Text<'a> {
     /// heads the panel").
     pub fn is_role_noun(&self, i: usize) -> bool {
         self.is_word(i) && !self.is_cap(i) && self.vocabulary.heads.contains(self.word(i))
+    }
+
+    /// True when the bytes of `span` introduce someone new by a role: an indefinite phrase with a
+    /// role noun ("a spokesman for the agency", "one Western diplomat"), whom a "he" or "she"
+    /// right after stands for. A definite one ("the Texas senator") mostly refers back to
+    /// someone named before, whom pronouns resolve to anyway.
+    pub fn is_role_introduced(&self, span: Span) -> bool {
+        let first = self.toks.partition_point(|t| t.start < span.start);
+        let mut words = (first..self.toks.len()).take_while(|&i| self.toks[i].end <= span.end);
+        let indefinite = self.toks.get(first).is_some_and(|t| t.start == span.start)
+            && self.word_in(first, &["a", "an", "one", "another"]);
+        indefinite && words.any(|i| self.is_role_noun(i))
     }
 
     /// The words a person's role must hold for `who` to describe that person, when `who` is a
