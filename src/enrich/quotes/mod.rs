@@ -440,6 +440,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_modifying_a_noun_before_an_adverb_is_no_subject() {
+        let body = "In a Fox interview later that day, Ruiz went even further: “If he loses, it is the end.”";
+        let q = quotes(body);
+        assert!(q[0].1.as_deref().is_some_and(|s| s.contains("Ruiz")), "{q:?}");
+    }
+
+    #[test]
     fn he_after_an_introduced_speaker_is_that_speaker() {
         let body = "Tomas Ruiz spoke on Monday.\n\nA spokesman for the agency said the plan was “a serious \
                     mistake by the ministry.”\n\n“We will fight it in the courts,” he said.";

@@ -315,6 +315,14 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
                 }
                 starts_sentence(k)
             };
+        let verb_after_head = |k: usize| {
+            k < n
+                && if text.word_in(k, &ADVERBS) {
+                    k + 1 < n && verbish(text, k + 1)
+                } else {
+                    verbish(text, k)
+                }
+        };
         let verb_like = !introduced
             && verb_at < n
             && text.is_word(verb_at)
@@ -324,8 +332,10 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             // "a letter to Mayor Ode she said": the pronoun is the subject.
             && !text.word_in(verb_at, &PERSONAL)
             && !text.word_in(verb_at, &["it", "you"])
-            // "the Ruiz campaign said": a name modifying its subject's head noun still names it.
-            && (!modifier || verbish(text, verb_at) || (verb_at + 1 < n && verbish(text, verb_at + 1)));
+            // "the Ruiz campaign (later) said": a name modifying its subject's head noun still
+            // names it; past an adverb, the verb must follow ("a Fox interview later that day" is
+            // no subject).
+            && (!modifier || verbish(text, verb_at) || verb_after_head(verb_at + 1));
         // "…, said Qi Zhiye, president of the school.": a name right after a speech verb that
         // takes no listener is that verb's subject, inverted, whom a later pronoun or an
         // unattributed quotation finds.
