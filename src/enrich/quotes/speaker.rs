@@ -186,6 +186,19 @@ impl Grammar {
             }
             at < 5 || (at > 0 && text.toks[seq[at - 1]].is_punct(','))
         };
+        // `"…," Anne Richards, assistant secretary of state for population, refugees, and
+        // migration, said`: a name opening the attribution, closed by a comma, speaks whatever
+        // commas its appositive holds.
+        let name_len = before.iter().take_while(|&&k| text.is_cap(k) || text.abbreviation_dot(k)).count();
+        let appositive = (1..=5).contains(&name_len)
+            && before.get(name_len).is_some_and(|&k| text.toks[k].is_punct(','))
+            && before.last().is_some_and(|&k| text.toks[k].is_punct(','))
+            && name_len + 1 < before.len();
+        if appositive {
+            if let Some(who) = noun_phrase(text, &before[..name_len]).filter(|w| w.kind == WhoKind::Name) {
+                return Some(who);
+            }
+        }
         if let Some(who) = self.backward_np(text, before, 0).filter(near) {
             return Some(who);
         }
@@ -755,6 +768,14 @@ mod tests {
     fn a_byline_after_a_dash_may_hold_an_initial() {
         let (name, kind) = speaker("“We will win this fight together.” ― Lena Q. Ortiz Vega.").unwrap();
         assert!(name.ends_with("Ortiz Vega") && kind == WhoKind::Name, "{name}");
+    }
+
+    #[test]
+    fn a_name_closed_by_a_comma_speaks_whatever_commas_its_appositive_holds() {
+        let body = "“We will review the figures,” Lena Ortiz, minister for labour, trade, and industry, said on Monday.";
+        assert_eq!(speaker(body).unwrap(), ("Lena Ortiz".into(), WhoKind::Name));
+        let body = "“We will review the figures,” Tomas Vega, 51, who was jailed in 1999, told reporters.";
+        assert_eq!(speaker(body).unwrap(), ("Tomas Vega".into(), WhoKind::Name));
     }
 
     #[test]
