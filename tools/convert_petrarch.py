@@ -49,8 +49,10 @@ SMALL = {"al", "el", "bin", "ibn", "wa", "de", "du", "da", "van", "von", "der", 
 
 
 def titlecase(token):
-    """MOHAMMAD -> Mohammad, AL-MALIKI -> al-Maliki, MCCAIN -> Mccain (good enough to match)."""
+    """MOHAMMAD -> Mohammad, AL-MALIKI -> al-Maliki, MCCAIN -> McCain."""
     low = token.lower()
+    if len(low) > 3 and low.startswith("mc") and low[2:].isalpha():
+        return "Mc" + low[2].upper() + low[3:]
     if low in SMALL:
         return low
     parts = re.split(r"([-'.])", low)
@@ -172,7 +174,10 @@ def person_name(ws):
         return None
     if any(not re.match(r"^[A-Z][A-Z.'\-]*$", w.upper()) for w in ws):
         return None
-    return " ".join(titlecase(w) for w in ws)
+    name = [titlecase(w) for w in ws]
+    # A particle opens no name: "Du Qinglin", "El Hadi Khaldi", "Le Kha Phieu".
+    name[0] = name[0][:1].upper() + name[0][1:]
+    return " ".join(name)
 
 
 GENERIC = set("""SENATE CONGRESS PARLIAMENT GOVERNMENT CABINET ARMY NAVY POLICE MILITARY OPPOSITION REBELS
