@@ -130,8 +130,16 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
 /// introduced by a preposition, without leading titles), else a pronoun, else the phrase itself
 /// when it opens with a determiner ("the aide").
 pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
-    let np: Vec<usize> =
+    let mut np: Vec<usize> =
         np.iter().copied().filter(|&i| text.is_word(i) || text.abbreviation_dot(i)).collect();
+    // "a longtime GOP data expert who has worked for …": a relative clause after the phrase is
+    // none of it.
+    // ("that" is too often a conjunction, "WHO" an organisation.)
+    if let Some(at) = np.iter().position(|&i| text.is_word(i) && matches!(text.word(i), "who" | "which")) {
+        if at >= 1 {
+            np.truncate(at);
+        }
+    }
     let (&first, &last) = (np.first()?, np.last()?);
     if np.len() == 1 && text.is_word(first) && PERSONAL.contains(text.word(first)) {
         return Some(Who {
@@ -140,26 +148,21 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
             kind: WhoKind::Pronoun,
         });
     }
+    // The dot of an abbreviated name ("U.S.") is none of the phrase's words.
+    let words = np.iter().filter(|&&i| !text.abbreviation_dot(i)).count();
     let runs = name_runs(text, &np);
     let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], &PREPOSITIONS);
     if let Some(&(s, e)) = runs.iter().rev().find(|&&(s, _)| !after_prep(s)) {
         // "an Egyptian tax official", "the Kremlin spokesman": the name only modifies the
-        // phrase's head, a common noun, so the phrase is the speaker, not the name. The head
-        // ends where a relative clause starts ("a former U.S. law enforcement official who
-        // oversaw …"), and the dot of an abbreviated name ("U.S.") is not one of its words.
-        let tail: Vec<usize> = np[e..].iter().copied().filter(|&i| !text.abbreviation_dot(i)).collect();
-        let relative = tail.iter().position(|&i| lower_in(text.word(i), &["who", "that", "which"]));
-        let head = &tail[..relative.unwrap_or(tail.len())];
+        // phrase's head, a common noun, so the phrase is the speaker, not the name.
+        let head: Vec<usize> = np[e..].iter().copied().filter(|&i| !text.abbreviation_dot(i)).collect();
         let head_is_common = (1..=3).contains(&head.len()) && head.iter().all(|&i| common_noun(text, i));
-        if let (true, Some(&head_end)) = (head_is_common, head.last()) {
-            let words = np.iter().filter(|&&i| !text.abbreviation_dot(i)).count();
-            if words - (tail.len() - head.len()) <= 6 {
-                return Some(Who {
-                    start: text.toks[first].start,
-                    end: text.toks[head_end].end,
-                    kind: WhoKind::Other,
-                });
-            }
+        if head_is_common && words <= 6 {
+            return Some(Who {
+                start: text.toks[first].start,
+                end: text.toks[last].end,
+                kind: WhoKind::Other,
+            });
         }
         return Some(Who {
             start: text.toks[np[s]].start,
@@ -168,7 +171,7 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
         });
     }
     let dangling = lower_in(text.word(last), &["that", "and", "but", "or", "which", "who"]);
-    if np.len() > 6 || dangling || !(text.is_word(first) && DETERMINERS.contains(text.word(first))) {
+    if words > 6 || dangling || !(text.is_word(first) && DETERMINERS.contains(text.word(first))) {
         return None;
     }
     Some(Who { start: text.toks[first].start, end: text.toks[last].end, kind: WhoKind::Other })

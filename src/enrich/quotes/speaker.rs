@@ -818,6 +818,14 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_after_the_speaker_is_none_of_the_phrase() {
+        let body = "“It is going to be hard,” said a longtime GOP data expert who has worked for the rivals.";
+        assert_eq!(speaker(body).unwrap(), ("a longtime GOP data expert".into(), WhoKind::Other));
+        let body = "“It is going to be hard,” said one villager who declined to give his name.";
+        assert_eq!(speaker(body).unwrap(), ("one villager".into(), WhoKind::Other));
+    }
+
+    #[test]
     fn a_plurals_possessive_before_the_verb_is_part_of_the_subject() {
         let body = "Ortiz won. Rivers' campaign said the count was a “rush to judgment on the results.”";
         assert_eq!(speaker(body).unwrap(), ("Rivers' campaign".into(), WhoKind::Other));
