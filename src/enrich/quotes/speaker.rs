@@ -185,7 +185,13 @@ impl Grammar {
             } {
                 at -= 1;
             }
-            at < 5 || (at > 0 && text.toks[seq[at - 1]].is_punct(','))
+            // A subject after "and" opens a clause of its own: `"glow in the dark," for
+            // instance, and Trump vowed to …` is not Trump's (but "Construction and Transport
+            // Minister Choo said" and "Dovere and Debenedetti wrote" are one phrase).
+            let joined = at > 0
+                && text.word_in(seq[at - 1], &["and", "but", "while", "whereas"])
+                && (at < 2 || !text.is_cap(seq[at - 2]));
+            !joined && (at < 5 || (at > 0 && text.toks[seq[at - 1]].is_punct(',')))
         };
         // `"…," Anne Richards, assistant secretary of state for population, refugees, and
         // migration, said`: a name opening the attribution, closed by a comma, speaks whatever
@@ -823,6 +829,15 @@ mod tests {
         assert_eq!(speaker(body).unwrap(), ("a longtime GOP data expert".into(), WhoKind::Other));
         let body = "“It is going to be hard,” said one villager who declined to give his name.";
         assert_eq!(speaker(body).unwrap(), ("one villager".into(), WhoKind::Other));
+    }
+
+    #[test]
+    fn a_subject_after_and_opens_a_clause_of_its_own() {
+        let body = "Ortiz said he would make the sand “glow in the dark,” for instance, and Vega said he would stop.";
+        assert_ne!(speaker(body).map(|(s, _)| s).as_deref(), Some("Vega"));
+        let body = "“We will stop the strike,” Labor and Transport Minister Lena Ortiz said.";
+        let (name, kind) = speaker(body).unwrap();
+        assert!(name.ends_with("Lena Ortiz") && kind == WhoKind::Name, "{name}");
     }
 
     #[test]
