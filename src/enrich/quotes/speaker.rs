@@ -72,6 +72,14 @@ impl Grammar {
         let mut dash = false;
         while i < text.toks.len() && seq.len() < 30 {
             let t = text.toks[i];
+            // `"…," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said`: a quoted name
+            // inside the attribution is stepped over.
+            if let Some(close) =
+                (t.kind == Kind::Open && !seq.is_empty()).then(|| quoted_name_end(text, i)).flatten()
+            {
+                i = close + 1;
+                continue;
+            }
             if t.kind == Kind::Break || t.is_mark() || (depth == 0 && text.ends_sentence(i)) {
                 break;
             }
@@ -637,6 +645,14 @@ impl Grammar {
     }
 }
 
+/// The closing mark of a short quoted name opening at token `open` ("“Ted Cruz” campaign
+/// pins"): one to four capitalised words, then the closing mark.
+fn quoted_name_end(text: &Text, open: usize) -> Option<usize> {
+    let words = (open + 1..text.toks.len()).take_while(|&k| text.is_cap(k)).count();
+    let close = open + 1 + words;
+    ((1..=4).contains(&words) && text.toks.get(close).is_some_and(|t| t.kind == Kind::Close)).then_some(close)
+}
+
 /// True when token `i` is a dash standing apart from words ("—", "–", or one of the two hyphens
 /// of "--"), which sets off a parenthesis.
 fn is_dash(text: &Text, i: usize) -> bool {
@@ -838,6 +854,13 @@ mod tests {
         let body = "“We will stop the strike,” Labor and Transport Minister Lena Ortiz said.";
         let (name, kind) = speaker(body).unwrap();
         assert!(name.ends_with("Lena Ortiz") && kind == WhoKind::Name, "{name}");
+    }
+
+    #[test]
+    fn a_quoted_name_inside_the_attribution_is_stepped_over() {
+        let body =
+            "“We have had better weeks,” delegate Lena Ortiz, wearing “Tomas Vega” campaign pins, said.";
+        assert_eq!(speaker(body).unwrap(), ("Lena Ortiz".into(), WhoKind::Name));
     }
 
     #[test]
