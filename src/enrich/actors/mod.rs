@@ -10,7 +10,6 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::config::Config;
 use crate::enrich::gazetteer::{Gazetteer, Hit};
-use crate::enrich::hash::WordSet;
 use crate::error::Result;
 use names::CandKind;
 use tokens::Tok;
@@ -349,7 +348,7 @@ impl ActorExtractor {
         }
 
         // 3. Surnames: a lone "Blinken" or "Mr. Smith" is the person named in full earlier (or later).
-        let links = surname_links(col, &g.cues.given);
+        let links = surname_links(col, g);
         for h in surname_hits {
             let text = &body[h.start..h.end];
             match links.iter().find(|(s, _)| s == text) {
@@ -468,16 +467,13 @@ fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
     out
 }
 
-/// Countries whose names are written family name first ("Xi Jinping", "Kim Jong Un"), so that
-/// "Mr. Xi" is Xi Jinping.
-const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"];
-
 /// The surname of every person named with two or more words, with the person's index: the last
-/// word, and for persons of [`FAMILY_NAME_FIRST`] countries the first, when it is a name of the
-/// `given` list (`roles.tsv` lists those family names among the given names) and no other
-/// person's name starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are
-/// both named).
-fn surname_links(col: &Collector, given: &WordSet) -> Vec<(String, usize)> {
+/// word, and for persons of countries whose names are written family name first (`family-first`
+/// in `countries.tsv`: "Xi Jinping", so "Mr. Xi") the first, when it is a name of the `given`
+/// list (`roles.tsv` lists those family names among the given names) and no other person's name
+/// starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are both named).
+fn surname_links(col: &Collector, g: &Gazetteer) -> Vec<(String, usize)> {
+    let given = &g.cues.given;
     let mut links: Vec<(String, usize)> = Vec::new();
     // The first word of each name of two or more words, with the person when a family name
     // comes first in that person's country.
@@ -486,7 +482,7 @@ fn surname_links(col: &Collector, given: &WordSet) -> Vec<(String, usize)> {
         if f.actor.kind != ActorKind::Person {
             continue;
         }
-        let family_first = f.actor.country.as_deref().is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
+        let family_first = f.actor.country.as_deref().is_some_and(|c| g.family_name_first(c));
         for m in &f.actor.mentions {
             let words: Vec<&str> = m.text.split_whitespace().collect();
             if words.len() >= 2 {

@@ -164,6 +164,7 @@ impl Gazetteer {
             cues.speech.extend(SPEECH_VERBS.iter().map(|v| v.to_string()));
         }
         let aliases = Aliases::new(&b.patterns, &b.forms)?;
+        let family_first = family_first(&countries);
         Ok(Gazetteer {
             aliases,
             patterns: b.forms,
@@ -174,6 +175,7 @@ impl Gazetteer {
             cues,
             keys: b.keys,
             book: b.book,
+            family_first,
         })
     }
 
@@ -197,6 +199,7 @@ impl Gazetteer {
             cues: Cues::default(),
             keys: b.keys,
             book: WordMap::default(),
+            family_first: Vec::new(),
         })
     }
 
@@ -204,12 +207,22 @@ impl Gazetteer {
         const FILE: &str = "countries.tsv";
         for (n, line) in data_lines(text) {
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 5 {
+            if !(5..=6).contains(&cols.len()) {
                 return Err(Error::config(
                     FILE,
-                    format!("line {n}: expected 5 tab-separated columns, found {}", cols.len()),
+                    format!("line {n}: expected 5 or 6 tab-separated columns, found {}", cols.len()),
                 ));
             }
+            let family_name_first = match cols.get(5).map(|c| c.trim()) {
+                None | Some("") => false,
+                Some("family-first") => true,
+                Some(other) => {
+                    return Err(Error::config(
+                        FILE,
+                        format!("line {n}: the sixth column is `family-first` or empty, not `{other}`"),
+                    ))
+                }
+            };
             let code = cols[0].trim();
             if code == "-" {
                 for v in cols[1..].iter().flat_map(|c| values(c)) {
@@ -246,7 +259,7 @@ impl Gazetteer {
             for v in values(cols[4]) {
                 b.add(v, target, Form::Seat, code);
             }
-            out.push(Country { code: code.to_string(), name: name.to_string() });
+            out.push(Country { code: code.to_string(), name: name.to_string(), family_name_first });
         }
         Ok(())
     }
@@ -406,6 +419,11 @@ impl Gazetteer {
         }
         Ok(())
     }
+}
+
+/// The codes of the countries whose people write their family name first.
+fn family_first(countries: &[Country]) -> Vec<String> {
+    countries.iter().filter(|c| c.family_name_first).map(|c| c.code.clone()).collect()
 }
 
 #[cfg(test)]

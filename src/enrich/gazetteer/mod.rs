@@ -23,6 +23,9 @@ pub struct Country {
     pub code: String,
     /// Canonical short name.
     pub name: String,
+    /// Its people's names are written family name first ("Xi Jinping", "Kim Jong Un"): a lone
+    /// first word may then be the person's surname (`family-first` in the sixth column).
+    pub family_name_first: bool,
 }
 
 /// One dated role of a person.
@@ -204,6 +207,9 @@ pub struct Gazetteer {
     keys: WordMap<String>,
     /// Normalised full name -> the persons bearing it.
     book: WordMap<Vec<u32>>,
+    /// The codes of the countries whose names are written family name first (a handful: looked
+    /// up for every person named in an article).
+    family_first: Vec<String>,
 }
 
 /// The lookup form of a name: lower-case, runs of white space made single spaces.
@@ -407,6 +413,12 @@ impl Gazetteer {
         lower.strip_prefix("the ").and_then(|rest| self.keys.get(rest.trim()).cloned())
     }
 
+    /// True when the people of the country with alpha-3 `code` write their family name first
+    /// (see [`Country::family_name_first`]).
+    pub fn family_name_first(&self, code: &str) -> bool {
+        self.family_first.iter().any(|c| c == code)
+    }
+
     /// The country of an alpha-3 code, if known.
     pub fn country_by_code(&self, code: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
@@ -466,6 +478,17 @@ mod tests {
         assert_eq!(g.resolve("blinken").as_deref(), Some("Antony Blinken"));
         assert_eq!(g.resolve("NATO").as_deref(), Some("North Atlantic Treaty Organization"));
         assert_eq!(g.resolve("Atlantis"), None);
+    }
+
+    #[test]
+    fn family_name_order_is_a_column_of_countries() {
+        let g = gazetteer();
+        assert!(g.family_name_first("CHN") && g.family_name_first("KOR") && !g.family_name_first("USA"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("countries.tsv"), "XXA\tXland\t\t\t\tfamily-last\n").expect("written");
+        let config = Config::load(dir.path()).expect("the folder loads");
+        let err = Gazetteer::countries_from_config(&config).expect_err("an unknown naming").to_string();
+        assert!(err.contains("line 1") && err.contains("sixth column"), "{err}");
     }
 
     #[test]
