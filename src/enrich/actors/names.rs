@@ -662,8 +662,7 @@ impl Names<'_> {
             // A given name after a title is mostly the start of a name cut by an initial
             // ("President George W. Bush"); after "Mr." or "Ms." it is a surname ("Ms. Kelly",
             // "Mr. Kim").
-            let surname =
-                s > a && matches!(self.word(s - 1).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Mx");
+            let surname = s > a && self.is(s - 1, &cues.courtesy, buf);
             if titled && !glued && (surname || !self.is(s, &cues.given, buf)) {
                 out.push(cand);
             }

@@ -396,6 +396,11 @@ impl Gazetteer {
             let set = match kind.trim() {
                 "title" => &mut cues.titles,
                 "honorific" => &mut cues.honorifics,
+                "courtesy" => {
+                    // Courtesy titles are honorifics too ("Mr. Smith" is a person).
+                    cues.honorifics.extend(values(words).map(str::to_lowercase));
+                    &mut cues.courtesy
+                }
                 "modifier" => &mut cues.modifiers,
                 "department" => &mut cues.departments,
                 "role" => &mut cues.roles,
@@ -408,7 +413,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, modifier, department, role, given, particle, notname, verb, place)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, modifier, department, role, given, particle, notname, verb, place)"),
                     ))
                 }
             };

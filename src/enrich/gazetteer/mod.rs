@@ -166,6 +166,9 @@ pub struct Cues {
     pub titles: WordSet,
     /// Courtesy and rank words before a name ("mr", "sheikh"), lower-case.
     pub honorifics: WordSet,
+    /// Courtesy titles that say nothing of the name after them ("mr", "ms"): a given name after
+    /// one is a surname ("Ms. Kelly"), lower-case. Also among the honorifics.
+    pub courtesy: WordSet,
     /// Words that only qualify a title ("foreign", "prime"), lower-case.
     pub modifiers: WordSet,
     /// Fields of an office written after `of` ("commerce", "affairs"), lower-case.
@@ -489,6 +492,13 @@ mod tests {
         let config = Config::load(dir.path()).expect("the folder loads");
         let err = Gazetteer::countries_from_config(&config).expect_err("an unknown naming").to_string();
         assert!(err.contains("line 1") && err.contains("sixth column"), "{err}");
+    }
+
+    #[test]
+    fn courtesy_titles_are_honorifics_too() {
+        let cues = &gazetteer().cues;
+        assert!(cues.courtesy.contains("ms") && cues.honorifics.contains("ms"));
+        assert!(cues.honorifics.contains("sheikh") && !cues.courtesy.contains("sheikh"));
     }
 
     #[test]
