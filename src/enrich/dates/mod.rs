@@ -403,6 +403,7 @@ mod tests {
             ("The summit, to be held in October, was announced on Monday.", "October", "1998-10"),
             ("If the government fell in October, a vote would follow.", "October", "1998-10"),
             ("The firm repaid the loan by October.", "October", "1998-10"),
+            ("Berlin chairs the most industrialised nations in October.", "October", "1998-10"),
         ];
         for (body, text, value) in ahead {
             assert!(run(body, pubd()).contains(&pair(text, Some(value))), "{body}");

@@ -375,9 +375,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// True when token `j` is a verb in the past: a form of [`PAST_FORMS`] other than "says", or a
-    /// word in "-ed" that is no cue word; not a participle after "be", "is", "have", "to" or an
-    /// article ("is held", "to be held", "have called", "the proposed"), nor "was" or "were"
-    /// before "to" ("were to win").
+    /// word in "-ed" that is no cue word; not a participle after "be", "is", "have", "to", an
+    /// article or an adverb of degree ("is held", "to be held", "have called", "the proposed",
+    /// "most industrialised"), nor "was" or "were" before "to" ("were to win").
     fn past_verb(&self, j: usize) -> bool {
         let w = self.text(j);
         let form = (w != "says" && PAST_FORMS.contains(&w))
@@ -398,6 +398,13 @@ impl<'a> Grammar<'a> {
                     | "The"
                     | "A"
                     | "An"
+                    // An adverb of degree makes an adjective: "the most industrialised nations".
+                    | "most"
+                    | "more"
+                    | "less"
+                    | "least"
+                    | "highly"
+                    | "newly"
             );
         let planned = matches!(w, "was" | "were") && self.text(j + 1) == "to";
         form && !participle && !planned
