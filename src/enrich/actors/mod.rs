@@ -3,7 +3,7 @@
 mod names;
 mod tokens;
 
-pub(crate) use tokens::article_prefixed;
+pub(crate) use tokens::{article_prefixed, SUFFIXES};
 
 use serde::Serialize;
 

@@ -53,7 +53,7 @@ pub(crate) fn article_prefixed(word: &str) -> bool {
 }
 
 /// Suffixes that compound a name into an adjective ("US-led", "Saddam Hussein-era").
-const SUFFIXES: &[&str] = &[
+pub(crate) const SUFFIXES: &[&str] = &[
     "led",
     "era",
     "based",

@@ -8,6 +8,7 @@ use crate::enrich::hash::FnvBuild;
 use super::lexicon::*;
 use super::text::Text;
 use super::tokens::Kind;
+use crate::enrich::actors::SUFFIXES;
 
 /// What kind of mention attributes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +63,23 @@ pub(super) fn name_word(text: &Text, i: usize) -> bool {
     // words are lower-case, and this runs for every word of an article.)
     text.is_cap(i) && {
         let w = text.word(i);
-        !NOT_NAMES.contains(w.split(['\'', '’']).next().unwrap_or("")) && !party_tag(w)
+        !NOT_NAMES.contains(w.split(['\'', '’']).next().unwrap_or(""))
+            && !party_tag(w)
+            && !compound_modifier(w)
     }
+}
+
+/// True for a capitalised compound ending in an adjective-forming word ("Prize-winning",
+/// "US-led", "Texas-based", "Two-year-old"): a modifier before a noun, not a name. The endings
+/// are listed, because Korean given names end in lower case too ("Ban Ki-moon").
+/// True when token `i` is a capitalised compound modifier ("York-based" in "New York-based").
+fn modifier_at(text: &Text, i: usize) -> bool {
+    text.is_cap(i) && compound_modifier(text.word(i))
+}
+
+fn compound_modifier(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, tail)| SUFFIXES.contains(&tail) || matches!(tail, "winning" | "old" | "mandated"))
 }
 
 /// True for a US legislator's party and state, as written after the name: "R-Ky.", "D-Calif",
@@ -100,6 +116,11 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
                 || (text.word_in(np[b], &PARTICLES) && b + 1 < np.len() && text.is_cap(np[b + 1])))
         {
             b += 1;
+        }
+        // "New York-based": the words before a compound modifier belong to it.
+        if b < np.len() && modifier_at(text, np[b]) {
+            a = b;
+            continue;
         }
         let mut s = a;
         // Titles before an organisation's head word are part of its name: "State Department".
@@ -171,7 +192,9 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
         });
     }
     let dangling = lower_in(text.word(last), &["that", "and", "but", "or", "which", "who"]);
-    if words > 6 || dangling || !(text.is_word(first) && DETERMINERS.contains(text.word(first))) {
+    // A compound modifier opens a phrase as a determiner does ("London-based analysts").
+    let opens = text.is_word(first) && (DETERMINERS.contains(text.word(first)) || modifier_at(text, first));
+    if words > 6 || dangling || !opens {
         return None;
     }
     Some(Who { start: text.toks[first].start, end: text.toks[last].end, kind: WhoKind::Other })
@@ -232,6 +255,11 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
                 || (text.word_in(b, &["of"]) && b + 1 < n && name_word(text, b + 1)))
         {
             b += 1;
+        }
+        // "The New York-based agency said": the words before a compound modifier belong to it.
+        if b < n && modifier_at(text, b) {
+            i = b + 1;
+            continue;
         }
         // Only when a name follows the department ("State Hillary Clinton"): "the Governor of
         // New York" is no subject, and "New York" is no speaker.
