@@ -237,8 +237,7 @@ fn names_a_work(text: &Text<'_>, open: usize) -> bool {
     let Some(before) = open.checked_sub(1).filter(|&i| text.is_word(i)) else {
         return false;
     };
-    let word = text.word(before);
-    word == "told" || word.ends_with("'s") || word.ends_with("’s")
+    text.word(before) == "told" || names::possessive(text, before)
 }
 
 /// Words as the scorer and readers count them: runs of letters and digits.

@@ -69,14 +69,14 @@ pub(super) fn name_word(text: &Text, i: usize) -> bool {
     }
 }
 
-/// True for a capitalised compound ending in an adjective-forming word ("Prize-winning",
-/// "US-led", "Texas-based", "Two-year-old"): a modifier before a noun, not a name. The endings
-/// are listed, because Korean given names end in lower case too ("Ban Ki-moon").
 /// True when token `i` is a capitalised compound modifier ("York-based" in "New York-based").
 fn modifier_at(text: &Text, i: usize) -> bool {
     text.is_cap(i) && compound_modifier(text.word(i))
 }
 
+/// True for a capitalised compound ending in an adjective-forming word ("Prize-winning",
+/// "US-led", "Texas-based", "Two-year-old"): a modifier before a noun, not a name. The endings
+/// are listed, because Korean given names end in lower case too ("Ban Ki-moon").
 fn compound_modifier(word: &str) -> bool {
     word.rsplit_once('-')
         .is_some_and(|(_, tail)| SUFFIXES.contains(&tail) || matches!(tail, "winning" | "old" | "mandated"))
@@ -154,12 +154,10 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     let mut np: Vec<usize> =
         np.iter().copied().filter(|&i| text.is_word(i) || text.abbreviation_dot(i)).collect();
     // "a longtime GOP data expert who has worked for …": a relative clause after the phrase is
-    // none of it.
-    // ("that" is too often a conjunction, "WHO" an organisation.)
-    if let Some(at) = np.iter().position(|&i| text.is_word(i) && matches!(text.word(i), "who" | "which")) {
-        if at >= 1 {
-            np.truncate(at);
-        }
+    // none of it ("that" is too often a conjunction, "WHO" an organisation).
+    let relative = np.iter().position(|&i| text.is_word(i) && matches!(text.word(i), "who" | "which"));
+    if let Some(at) = relative.filter(|&at| at > 0) {
+        np.truncate(at);
     }
     let (&first, &last) = (np.first()?, np.last()?);
     if np.len() == 1 && text.is_word(first) && PERSONAL.contains(text.word(first)) {

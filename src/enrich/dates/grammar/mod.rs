@@ -266,11 +266,7 @@ impl<'a> Grammar<'a> {
         let lo = i.saturating_sub(20);
         for j in (lo..i).rev() {
             let t = &self.t[j];
-            if matches!(t.lex, Lex::Punct(b'!' | b'?' | b';' | b'"')) {
-                break;
-            }
-            // A period ends the sentence unless it ends an abbreviation ("U.S.", "Mr.", "Aug.").
-            if t.is(b'.') && j > 0 && !self.abbreviation(j - 1) {
+            if self.ends_sentence_at(j) {
                 break;
             }
             // '' and `` are quotation marks too.
@@ -367,11 +363,17 @@ impl<'a> Grammar<'a> {
             || self.body.get(self.t[start - 1].end..self.t[start].start).is_some_and(|gap| gap.contains('\n'))
     }
 
-    /// True when token `j` ends a clause: a sentence's end, a comma or colon, a quotation mark.
-    fn sentence_stop(&self, j: usize) -> bool {
+    /// True when token `j` ends a sentence or is a quotation mark: `!`, `?`, `;`, `"`, or a
+    /// period that ends no abbreviation ("U.S.", "Mr.", "Aug.").
+    fn ends_sentence_at(&self, j: usize) -> bool {
         let t = &self.t[j];
-        matches!(t.lex, Lex::Punct(b'!' | b'?' | b';' | b'"' | b',' | b':'))
+        matches!(t.lex, Lex::Punct(b'!' | b'?' | b';' | b'"'))
             || (t.is(b'.') && j > 0 && !self.abbreviation(j - 1))
+    }
+
+    /// True when token `j` ends a clause: [`Grammar::ends_sentence_at`], a comma or a colon.
+    fn sentence_stop(&self, j: usize) -> bool {
+        self.ends_sentence_at(j) || matches!(self.t[j].lex, Lex::Punct(b',' | b':'))
     }
 
     /// True when token `j` is a verb in the past: a form of [`PAST_FORMS`] other than "says", or a
@@ -434,9 +436,7 @@ impl<'a> Grammar<'a> {
     /// past, rather than a future cue ("will", "plans to", "is to").
     fn past_verb_after(&self, end: usize) -> bool {
         for j in end..(end + 10).min(self.t.len()) {
-            if matches!(self.t[j].lex, Lex::Punct(b'!' | b'?' | b';' | b'"'))
-                || (self.t[j].is(b'.') && !self.abbreviation(j.saturating_sub(1)))
-            {
+            if self.ends_sentence_at(j) {
                 return false;
             }
             let w = self.text(j);
