@@ -2,7 +2,8 @@
 //!
 //! Quotation marks (straight, curly, guillemets) are paired paragraph by paragraph
 //! (`marks`); quotations under three words (scare quotes) and unattributed titles of works are
-//! dropped. Each quotation is attributed (`speaker`) from its own sentence (`"…," said X`,
+//! dropped. A line of a transcript (`"PENCE: Well, …"`) is its label's (`transcript`). Each other
+//! quotation is attributed (`speaker`) from its own sentence (`"…," said X`,
 //! `X said: "…"`, `according to X`, `X quoted Y as saying`, `he added`), or from a paragraph ending
 //! `X responded:`, else from its sentence's subject ("Ruiz called it “…”"), else it inherits the
 //! speaker of the quotation it continues, else it falls back to the most recent name that was a
@@ -19,6 +20,7 @@ mod people;
 mod speaker;
 mod text;
 mod tokens;
+mod transcript;
 
 use crate::enrich::hash::WordSet;
 
@@ -106,8 +108,24 @@ impl QuoteExtractor {
         // Each quote kept, with how it was attributed.
         let mut kept: Vec<Kept> = Vec::new();
         let mut previous: Option<(Quoted, Option<Speaker>)> = None;
-        for q in quoted {
+        let texts: Vec<&str> = quoted.iter().map(|q| &body[q.start..q.end]).collect();
+        let labels = transcript::speaker_labels(&texts, actors);
+        for (q, label) in quoted.into_iter().zip(labels) {
             if word_count(&body[q.start..q.end]) < MIN_WORDS {
+                continue;
+            }
+            if let Some(label) = label {
+                let who = Who { start: q.start + label.start, end: q.start + label.end, kind: WhoKind::Name };
+                let mut speaker = people.resolve(body, who);
+                if let Some(s) = speaker.as_mut().filter(|s| s.name == body[who.start..who.end]) {
+                    s.name = transcript::as_name(&s.name);
+                }
+                if let Some(s) = speaker.as_ref() {
+                    people.saw(s);
+                }
+                kept.push(Kept { quoted: q, unattributed: false, attributed_after: false, labelled: true });
+                out.push(quote(body, &q, speaker.as_ref()));
+                previous = Some((q, speaker));
                 continue;
             }
             let after = q.close.and_then(|c| self.grammar.after(&text, c));
@@ -126,6 +144,7 @@ impl QuoteExtractor {
                 quoted: q,
                 unattributed: explicit.is_none(),
                 attributed_after: after.is_some(),
+                labelled: false,
             });
             let who = explicit.or_else(|| names::sentence_subject(&text, q.open));
             // `A spokesman for the agency said "…"` then `"…," he said`: "he" or "she" is the
@@ -148,14 +167,7 @@ impl QuoteExtractor {
             if let Some(s) = speaker.as_ref().filter(|s| s.named) {
                 people.saw(s);
             }
-            out.push(Quote {
-                start: q.start,
-                end: q.end,
-                text: body[q.start..q.end].to_string(),
-                speaker: speaker.as_ref().map(|s| s.name.clone()),
-                speaker_start: speaker.as_ref().map(|s| s.mention.start),
-                speaker_end: speaker.as_ref().map(|s| s.mention.end),
-            });
+            out.push(quote(body, &q, speaker.as_ref()));
             previous = Some((q, speaker));
         }
         // A quotation running over paragraphs is attributed where it ends: its first parts take the
@@ -184,7 +196,7 @@ impl QuoteExtractor {
                         })
                     })
             };
-            if unattributed && (continued || joined || same_sentence()) {
+            if unattributed && !next_kept.labelled && (continued || joined || same_sentence()) {
                 let (speaker, start, end) =
                     (out[i + 1].speaker.clone(), out[i + 1].speaker_start, out[i + 1].speaker_end);
                 out[i].speaker = speaker;
@@ -196,6 +208,18 @@ impl QuoteExtractor {
     }
 }
 
+/// The quotation `q` of `body`, said by `speaker`.
+fn quote(body: &str, q: &Quoted, speaker: Option<&Speaker>) -> Quote {
+    Quote {
+        start: q.start,
+        end: q.end,
+        text: body[q.start..q.end].to_string(),
+        speaker: speaker.map(|s| s.name.clone()),
+        speaker_start: speaker.map(|s| s.mention.start),
+        speaker_end: speaker.map(|s| s.mention.end),
+    }
+}
+
 /// A quotation kept by [`QuoteExtractor::extract`], with how it was attributed.
 #[derive(Clone, Copy)]
 struct Kept {
@@ -204,6 +228,8 @@ struct Kept {
     unattributed: bool,
     /// Its attribution follows it (`"…," X said`).
     attributed_after: bool,
+    /// It opens with a transcript's speaker label, so it starts a new speaker's turn.
+    labelled: bool,
 }
 
 /// The previous quotation's speaker, when `q` continues it: in the same paragraph, or opening the
@@ -477,6 +503,19 @@ mod tests {
     fn speakers_with(body: &str, actors: &[Actor]) -> Vec<Option<String>> {
         let qs = extractor().extract(&Article::new("t", "t.txt", body), actors);
         qs.into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_transcripts_labels_name_its_speakers() {
+        let body = "Ana Ruiz said the senator was wrong.\n\nPartial transcript as follows:\n\n\
+                    \"HOST: Let us start with the news of the day.\n\n\
+                    \"RUIZ: Well, the question really should be why.\n\n\
+                    \"And nobody has answered it yet, not once.\n\n\
+                    \"HOST: Do you really see those two as equivalent?\"";
+        let ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
+        let speakers = speakers_with(body, &[ruiz]);
+        let host = Some("Host".to_string());
+        assert_eq!(speakers, [host.clone(), Some("Ana Ruiz".into()), Some("Ana Ruiz".into()), host]);
     }
 
     #[test]
