@@ -90,6 +90,15 @@ pub struct ActorExtractor {
     gazetteer: Gazetteer,
 }
 
+/// True when most of `title`'s words of four letters or more are capitalised, as in a headline
+/// written in title case.
+fn title_case(title: &str) -> bool {
+    let long = || title.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    let capitalised = long().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let all = long().count();
+    all >= 2 && capitalised * 10 >= all * 7
+}
+
 /// An actor being collected for one article.
 struct Found {
     actor: Actor,
@@ -167,19 +176,27 @@ impl ActorExtractor {
     /// the title come last). Title mentions carry `field: Some("title")`.
     pub fn extract(&self, article: &Article) -> Vec<Actor> {
         let mut col = Collector::default();
-        self.collect(&article.body, article.published, None, &mut col);
-        if !article.title.is_empty() && !article.body.starts_with(article.title.as_str()) {
-            self.collect(&article.title, article.published, Some("title"), &mut col);
+        // A body opening with its title (as a plain-text article does) reads that copy of the
+        // title as the headline it is, when it is written in title case ("Dennis Prager Tells
+        // Conservatives …"): a title in sentence case, or a first sentence taken for a title,
+        // capitalises only names, as prose does.
+        let title_first = !article.title.is_empty() && article.body.starts_with(article.title.as_str());
+        let headline_end = if title_first && title_case(&article.title) { article.title.len() } else { 0 };
+        self.collect(&article.body, article.published, None, headline_end, &mut col);
+        if !article.title.is_empty() && !title_first {
+            self.collect(&article.title, article.published, Some("title"), article.title.len(), &mut col);
         }
         col.into_actors()
     }
 
-    /// Adds the actors of `body` (the article body, or its title when `field` says so) to `col`.
+    /// Adds the actors of `body` (the article body, or its title when `field` says so) to `col`;
+    /// `body[..headline_end]` is a headline.
     fn collect(
         &self,
         body: &str,
         date: Option<jiff::civil::Date>,
         field: Option<&'static str>,
+        headline_end: usize,
         col: &mut Collector,
     ) {
         let mention = |body: &str, start: usize, end: usize, metonym: bool| Mention {
@@ -202,7 +219,7 @@ impl ActorExtractor {
             cues: &g.cues,
             gazetteer: g,
             date,
-            headline: field.is_some(),
+            headline_end,
         };
         let candidates = names.candidates();
         // A one-word organisation inside a person's name is the person's surname ("Mayor Don
@@ -809,6 +826,24 @@ mod tests {
         let chief = find(&actors, "Calvina Willemse").expect("a person, not an organisation");
         assert_eq!(chief.role.as_deref(), Some("Police Chief"));
         assert!(!actors.iter().any(|a| a.kind == ActorKind::Organization && a.name.contains("Secretary")));
+    }
+
+    #[test]
+    fn a_body_opening_with_a_title_case_headline_reads_it_as_one() {
+        let persons = |title: &str, rest: &str| {
+            let a = article(title, &format!("{title}.\n\n{rest}"), None);
+            names(&extractor().extract(&a), ActorKind::Person)
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        // Capitals prove no name in a headline: not "Mike Dorn Calls".
+        let rest = "The debate went on. Kovar and Varga and Dorn spoke.";
+        assert_eq!(persons("Mike Dorn Calls for Special Prosecutor", rest), Vec::<String>::new());
+        let rest = "Tomas Vidal told voters in the capital to stay home. Vidal said the vote was rigged.";
+        assert_eq!(persons("Tomas Vidal Tells Voters To Stay Home", rest), ["Tomas Vidal"]);
+        // A headline opening with a name and a colon quotes that person.
+        assert_eq!(persons("Ana Ruiz: We Will Not Leave The Square", "The protest went on."), ["Ana Ruiz"]);
     }
 
     #[test]

@@ -103,12 +103,19 @@ pub struct Names<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Publication date, to choose among namesakes.
     pub date: Option<jiff::civil::Date>,
-    /// The text is a headline: capitalised words are not names by themselves, so only explicit
-    /// cues (a title, a byline, a speech verb, a country's possessive) count.
-    pub headline: bool,
+    /// Where the text's headline ends (a byte offset): the whole text for a title, the end of the
+    /// title's copy for a body that opens with it, else 0. In a headline capitalised words are
+    /// not names by themselves, so only explicit cues (a title, a byline, a speech verb, a
+    /// country's possessive) count.
+    pub headline_end: usize,
 }
 
 impl Names<'_> {
+    /// Token `i` lies in the headline.
+    fn in_headline(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.start < self.headline_end)
+    }
+
     fn word(&self, i: usize) -> &str {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
@@ -287,7 +294,7 @@ impl Names<'_> {
             for k in a..j.saturating_sub(1) {
                 // Inside a body a known name must end the run ("Ali Abdallah" is not the known
                 // "Ali Abdallah" in "Ali Abdallah Saleh"); a headline may add words after it.
-                let shortest = if self.headline { k + 2 } else { j };
+                let shortest = if self.in_headline(k) { k + 2 } else { j };
                 for m in (shortest..=j.min(k + 6)).rev() {
                     let name = &self.text[toks[k].start..toks[m - 1].end];
                     let better = known.is_none_or(|(k0, m0, _)| m - k > m0 - k0);
@@ -322,7 +329,7 @@ impl Names<'_> {
                 c.kind == CandKind::Person
                     && (self.coordinated(c.last, m.first) || self.coordinated(m.last, c.first))
             });
-            if linked || (!self.headline && self.recurs_alone(m.last - 1)) {
+            if linked || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1)) {
                 out.push(m);
             }
         }
@@ -689,10 +696,13 @@ impl Names<'_> {
         let speech_before = a > 0 && toks[a].has(F_JOINED) && self.is(a - 1, &cues.speech, buf);
         let byline = s > 0
             && self.word(s - 1).eq_ignore_ascii_case("by")
-            && (toks[s - 1].has(F_START) || (self.headline && e == toks.len()))
+            && (toks[s - 1].has(F_START) || (self.in_headline(s) && !self.in_headline(e)))
             && toks[s].has(F_JOINED);
         let apposition = e == b && toks[e - 1].has(F_COMMA) && self.apposition(e, buf);
-        let given = given && !self.headline;
+        // A headline opening with a name and a colon quotes that person ("Ann Coulter: And Then
+        // There Was the One"); elsewhere in a headline capitals prove nothing.
+        let headline_speaker = toks[a].start == 0 && self.text[toks[e - 1].end..].starts_with(':');
+        let given = given && (!self.in_headline(s) || headline_speaker);
         if title.is_some()
             || prev_role
             || given
