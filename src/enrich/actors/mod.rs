@@ -847,6 +847,15 @@ mod tests {
     }
 
     #[test]
+    fn said_opening_a_sentence_before_a_name_set_off_is_the_verb() {
+        let body = "Ana Ruiz ran the shop for years. Said Ruiz, \"I lost all respect for him.\" \
+                    \"We will act,\" Said Mohammad Karimi, director of the office, told reporters.";
+        let actors = extractor().extract(&article("", body, None));
+        assert_eq!(names(&actors, ActorKind::Person), ["Ana Ruiz", "Said Mohammad Karimi"]);
+        assert_eq!(find(&actors, "Ana Ruiz").map(|a| a.mentions.len()), Some(2), "{actors:?}");
+    }
+
+    #[test]
     fn title_mentions_are_marked() {
         let a = article("Kremlin rebuffs NATO", "The talks stalled.", None);
         let actors = extractor().extract(&a);

@@ -607,6 +607,11 @@ impl Names<'_> {
                 } else if toks[s].has(F_START) && self.is_gerund(s, buf) {
                     // "Bashing Trump may be job one", "Debating Clinton's character".
                     title_start = None;
+                } else if matches!(self.word(s), "Said" | "Says") && self.opens_sentence(s) && self.set_off(b)
+                {
+                    // `Said Comey, "The thought …"`: an attribution inverted at a sentence's
+                    // start; not `," Said Mohammad Azam, director of …` (a name).
+                    title_start = None;
                 } else if self.is_titlish(s, buf) {
                     title_start.get_or_insert(s);
                 } else {
@@ -717,6 +722,17 @@ impl Names<'_> {
         } else {
             maybes.push(cand);
         }
+    }
+
+    /// Token `i` opens a sentence or paragraph (not merely a quotation, as [`F_START`] says).
+    fn opens_sentence(&self, i: usize) -> bool {
+        let before = self.text[..self.toks[i].start].trim_end_matches(' ');
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+    }
+
+    /// The run ending before token `b` is set off by a comma or a colon after it.
+    fn set_off(&self, b: usize) -> bool {
+        self.toks[b - 1].has(F_COMMA) || self.text[self.toks[b - 1].end..].starts_with(':')
     }
 
     /// A person verb right after the name, maybe after one adverb ("Mao Asada also reached" is
