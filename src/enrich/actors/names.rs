@@ -108,6 +108,9 @@ pub struct Names<'a> {
     /// not names by themselves, so only explicit cues (a title, a byline, a speech verb, a
     /// country's possessive) count.
     pub headline_end: usize,
+    /// The text after the headline, where an organisation it names must be named again: the
+    /// rest of the body, or the whole body for a title.
+    pub after_headline: &'a str,
 }
 
 impl Names<'_> {
@@ -333,6 +336,14 @@ impl Names<'_> {
                 out.push(m);
             }
         }
+        // In a headline in title case every word is capitalised, so a run with an organisation's
+        // head word runs on through verbs ("Top Climate Group Will Run Ads Demanding GOP
+        // Candidates To Address Clean Energy"): an unknown organisation found there counts only
+        // when the text after the headline writes its name too.
+        out.retain(|c| {
+            let name = || &self.text[toks[c.first].start..toks[c.last - 1].end];
+            c.kind != CandKind::Org || !self.in_headline(c.first) || self.after_headline.contains(name())
+        });
         out.sort_by_key(|c| c.first);
         out
     }
