@@ -862,6 +862,16 @@ mod tests {
         assert_eq!(persons("Tomas Vidal Tells Voters To Stay Home", rest), ["Tomas Vidal"]);
         // A headline opening with a name and a colon quotes that person.
         assert_eq!(persons("Ana Ruiz: We Will Not Leave The Square", "The protest went on."), ["Ana Ruiz"]);
+        // A country's demonym before capitals names nobody in a headline.
+        let titled = |title: &str| {
+            let actors = extractor().extract(&article(title, "The crowd marched.", None));
+            names(&actors, ActorKind::Person).into_iter().map(String::from).collect::<Vec<_>>()
+        };
+        for title in
+            ["Peruvian Mothers Seek Vidal", "Chile Condemns Bomb Blasts", "Peru, Chile Formally Join Pact"]
+        {
+            assert_eq!(titled(title), Vec::<String>::new(), "{title}");
+        }
         // A first sentence taken for a title is prose, whatever names it holds.
         let first = "Dime Bank of Lima was cleared by the Vale Insurance Corp. to acquire Sol Bank";
         assert!(

@@ -719,10 +719,13 @@ impl Names<'_> {
         // There Was the One"); elsewhere in a headline capitals prove nothing.
         let headline_speaker = toks[a].start == 0 && self.text[toks[e - 1].end..].starts_with(':');
         let given = given && (!self.in_headline(s) || headline_speaker);
+        // "Russia's Lavrov" names a person in a headline too; "Czech Formally Join" does not.
+        let country_cue =
+            country_hit.is_some() && (!self.in_headline(s) || (a > 0 && toks[a - 1].has(F_POSS)));
         if title.is_some()
             || prev_role
             || given
-            || country_hit.is_some()
+            || country_cue
             || speech_after
             || speech_before
             || who
