@@ -73,23 +73,10 @@ pub(super) fn as_name(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::actors::Mention;
-
+    /// A person known by name alone: labels are read against names, not mentions.
     fn person(name: &str) -> Actor {
-        Actor {
-            name: name.to_string(),
-            kind: ActorKind::Person,
-            code: None,
-            country: None,
-            role: None,
-            mentions: vec![Mention {
-                start: 0,
-                end: name.len(),
-                text: name.into(),
-                metonym: false,
-                field: None,
-            }],
-        }
+        let name = name.to_string();
+        Actor { name, kind: ActorKind::Person, code: None, country: None, role: None, mentions: Vec::new() }
     }
 
     fn labels(quotes: &[&str], actors: &[Actor]) -> Vec<Option<String>> {
