@@ -519,6 +519,15 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_adjective_is_nobody_a_quotation_falls_back_to() {
+        let body = "Ana Ruiz arrived in Lima.\n\nShe told Chilean envoys that she would stay.\n\n\
+                    \"We will not be moved by threats from anyone.\"";
+        let ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
+        let chile = actor("Chile", ActorKind::Country, body, "Chilean");
+        assert_eq!(speakers_with(body, &[ruiz, chile]), [Some("Ana Ruiz".to_string())]);
+    }
+
+    #[test]
     fn a_definite_description_is_the_last_person_holding_its_role() {
         let body = "Tom Vale flew in. Ana Ruiz met Ben Ode in Lima.\n\nThe president said the talks \
                     had gone \"better than anyone expected.\"\n\nThe spokesman added that \"nothing \

@@ -11,6 +11,15 @@ use super::names::{is_main_subject, Who, WhoKind};
 use super::text::Text;
 use super::tokens::Kind;
 
+/// True when `m`, a mention of the country `a`, is written as its adjective or demonym
+/// ("Serbian", "Iraqi", "Dutch"): neither its name nor an alias or seat of government ("US",
+/// "Moscow"), as the endings of adjectives of nationality tell.
+fn is_demonym(a: &Actor, m: &crate::enrich::actors::Mention) -> bool {
+    const ENDINGS: [&str; 6] = ["an", "ese", "ish", "ch", "i", "ic"];
+    let lower = m.text.to_ascii_lowercase();
+    !m.metonym && m.text != a.name && !m.text.contains(' ') && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// A resolved speaker: the name to report and the mention that attributes the quote.
 #[derive(Debug, Clone)]
 pub(super) struct Speaker {
@@ -67,11 +76,20 @@ impl<'a> People<'a> {
         let mut others: Vec<Span> =
             actors.iter().filter(|a| a.kind != ActorKind::Person).flat_map(body_mentions).collect();
         others.sort_by_key(|s| s.start);
+        // "Serbian officials said", "told Iraqi reporters": a country's adjective is no one who
+        // speaks, nor what a pronoun or an unattributed quotation stands for.
+        let adjectives: Vec<Span> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Country)
+            .flat_map(|a| a.mentions.iter().filter(move |m| m.field.is_none() && is_demonym(a, m)))
+            .map(|m| Span::new(m.start, m.end))
+            .collect();
         let mut people =
             People { text, actors: list, others, named: Vec::new(), sentence_ends: OnceCell::new() };
         people.named = text
             .subjects
             .iter()
+            .filter(|w| !adjectives.contains(&Span::new(w.start, w.end)))
             .map(|w| {
                 let mention = Span::new(w.start, w.end);
                 Named {
