@@ -519,12 +519,17 @@ mod tests {
     }
 
     #[test]
-    fn a_countrys_adjective_is_nobody_a_quotation_falls_back_to() {
+    fn a_countrys_adjective_or_a_place_is_nobody_a_quotation_falls_back_to() {
         let body = "Ana Ruiz arrived in Lima.\n\nShe told Chilean envoys that she would stay.\n\n\
                     \"We will not be moved by threats from anyone.\"";
         let ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
         let chile = actor("Chile", ActorKind::Country, body, "Chilean");
         assert_eq!(speakers_with(body, &[ruiz, chile]), [Some("Ana Ruiz".to_string())]);
+        // Nor is a place that is no country.
+        let body = "Ana Ruiz arrived in Miami.\n\nShe told Florida voters that she would stay.\n\n\
+                    \"We will not be moved by threats from anyone.\"";
+        let ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
+        assert_eq!(speakers_with(body, &[ruiz]), [Some("Ana Ruiz".to_string())]);
     }
 
     #[test]

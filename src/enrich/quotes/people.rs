@@ -89,7 +89,8 @@ impl<'a> People<'a> {
         people.named = text
             .subjects
             .iter()
-            .filter(|w| !adjectives.contains(&Span::new(w.start, w.end)))
+            // Nor is a place that is no country ("Florida voters", "Orlando police").
+            .filter(|w| !adjectives.contains(&Span::new(w.start, w.end)) && !text.is_place(w.start, w.end))
             .map(|w| {
                 let mention = Span::new(w.start, w.end);
                 Named {
