@@ -84,7 +84,7 @@ impl QuoteExtractor {
             titles: role_words(roles, &["title", "honorific", "modifier", "role"]),
             heads: role_words(roles, &["title", "role"]),
             org_heads: role_words(config.text("organizations.tsv"), &["head", "head-of"]),
-            places: role_words(roles, &["place"]),
+            places: role_words(roles, &["place", "adjective"]),
         };
         Ok(QuoteExtractor { grammar: Grammar::new(verbs), vocabulary })
     }
@@ -525,11 +525,15 @@ mod tests {
         let ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
         let chile = actor("Chile", ActorKind::Country, body, "Chilean");
         assert_eq!(speakers_with(body, &[ruiz, chile]), [Some("Ana Ruiz".to_string())]);
-        // Nor is a place that is no country.
-        let body = "Ana Ruiz arrived in Miami.\n\nShe told Florida voters that she would stay.\n\n\
-                    \"We will not be moved by threats from anyone.\"";
-        let ruiz = actor("Ana Ruiz", ActorKind::Person, body, "Ana Ruiz");
-        assert_eq!(speakers_with(body, &[ruiz]), [Some("Ana Ruiz".to_string())]);
+        // Nor is a place that is no country, or an adjective that is no country's.
+        for listeners in ["Florida voters", "African envoys"] {
+            let body = format!(
+                "Ana Ruiz arrived in Miami.\n\nShe told {listeners} that she would stay.\n\n\
+                 \"We will not be moved by threats from anyone.\""
+            );
+            let ruiz = actor("Ana Ruiz", ActorKind::Person, &body, "Ana Ruiz");
+            assert_eq!(speakers_with(&body, &[ruiz]), [Some("Ana Ruiz".to_string())], "{listeners}");
+        }
     }
 
     #[test]

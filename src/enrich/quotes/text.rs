@@ -18,8 +18,9 @@ pub(super) struct Vocabulary {
     /// The head words of organisations' names (`organizations.tsv`: "ministry", "court"): the
     /// titles before one are part of the name ("the State Department", "Supreme Court").
     pub org_heads: WordSet,
-    /// Places that are no country (`roles.tsv`: "colorado", "new jersey"): no person, so never
-    /// what "he" or "she" stands for.
+    /// Places that are no country and adjectives that are no country's (`roles.tsv` kinds
+    /// `place` and `adjective`: "colorado", "new jersey", "african"): no person, so never what
+    /// "he" or "she" stands for, nor a speaker to fall back to.
     pub places: WordSet,
 }
 
