@@ -902,6 +902,14 @@ mod tests {
     }
 
     #[test]
+    fn an_auxiliary_opening_a_question_is_no_given_name() {
+        let body = "Trailing, Vidal tries a new pass.\n\nWill Vidal come down off the fence? Tomas Vidal \
+                    spoke in Lima.";
+        let actors = extractor().extract(&article("", body, None));
+        assert_eq!(names(&actors, ActorKind::Person), ["Tomas Vidal"], "not \"Will Vidal\"");
+    }
+
+    #[test]
     fn title_mentions_are_marked() {
         let a = article("Kremlin rebuffs NATO", "The talks stalled.", None);
         let actors = extractor().extract(&a);

@@ -6,6 +6,9 @@ use super::tokens::{Tok, F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F
 use crate::enrich::gazetteer::{Cues, Gazetteer, Hit};
 use crate::enrich::hash::WordSet;
 
+/// Auxiliary verbs that open a question before its subject ("Will Cruz …?", "Is Sanders …?").
+const AUXILIARIES: [&str; 12] =
+    ["Is", "Are", "Was", "Will", "Would", "Can", "Could", "Should", "Does", "Did", "Has", "Have"];
 /// What a run of capitalised words was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandKind {
@@ -618,6 +621,9 @@ impl Names<'_> {
                 } else if toks[s].has(F_START) && self.is_gerund(s, buf) {
                     // "Bashing Trump may be job one", "Debating Clinton's character".
                     title_start = None;
+                } else if AUXILIARIES.contains(&self.word(s)) && self.opens_sentence(s) && self.asks(b) {
+                    // "Is Sanders finally connecting …?", "Will Cruz …?": a question's verb.
+                    title_start = None;
                 } else if matches!(self.word(s), "Said" | "Says") && self.opens_sentence(s) && self.set_off(b)
                 {
                     // `Said Comey, "The thought …"`: an attribution inverted at a sentence's
@@ -742,6 +748,13 @@ impl Names<'_> {
     fn opens_sentence(&self, i: usize) -> bool {
         let before = self.text[..self.toks[i].start].trim_end_matches(' ');
         before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+    }
+
+    /// The sentence going on from token `b` ends in a question mark.
+    fn asks(&self, b: usize) -> bool {
+        let from = self.toks.get(b.saturating_sub(1)).map_or(self.text.len(), |t| t.end);
+        let rest = &self.text[from..];
+        rest.find(['.', '!', '?', '\n']).is_some_and(|i| rest[i..].starts_with('?'))
     }
 
     /// The run ending before token `b` is set off by a comma or a colon after it.
