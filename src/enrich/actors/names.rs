@@ -9,6 +9,7 @@ use crate::enrich::hash::WordSet;
 /// Auxiliary verbs that open a question before its subject ("Will Cruz …?", "Is Sanders …?").
 const AUXILIARIES: [&str; 12] =
     ["Is", "Are", "Was", "Will", "Would", "Can", "Could", "Should", "Does", "Did", "Has", "Have"];
+
 /// What a run of capitalised words was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandKind {

@@ -4,7 +4,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::article::Span;
-use crate::enrich::actors::{Actor, ActorKind};
+use crate::enrich::actors::{Actor, ActorKind, Mention};
 
 use super::lexicon::lower_in;
 use super::names::{is_main_subject, Who, WhoKind};
@@ -14,7 +14,7 @@ use super::tokens::Kind;
 /// True when `m`, a mention of the country `a`, is written as its adjective or demonym
 /// ("Serbian", "Iraqi", "Dutch"): neither its name nor an alias or seat of government ("US",
 /// "Moscow"), as the endings of adjectives of nationality tell.
-fn is_demonym(a: &Actor, m: &crate::enrich::actors::Mention) -> bool {
+fn is_demonym(a: &Actor, m: &Mention) -> bool {
     const ENDINGS: [&str; 6] = ["an", "ese", "ish", "ch", "i", "ic"];
     let lower = m.text.to_ascii_lowercase();
     !m.metonym && m.text != a.name && !m.text.contains(' ') && ENDINGS.iter().any(|e| lower.ends_with(e))

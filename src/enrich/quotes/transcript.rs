@@ -45,7 +45,9 @@ fn label(text: &str) -> Option<Span> {
     if !after_colon.is_some_and(char::is_whitespace) {
         return None;
     }
-    let words: Vec<&str> = head.split(' ').collect();
+    // At most one word more than a label may hold: a colon deep in a long quotation costs no
+    // list of all the words before it.
+    let words: Vec<&str> = head.split(' ').take(MAX_WORDS + 1).collect();
     let capitals = |w: &str| {
         w.chars().any(|c| c.is_ascii_uppercase())
             && w.chars().all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
