@@ -273,9 +273,22 @@ impl Gazetteer {
         // resuming one character after each rejected match (so a rejected "The Un" in "The
         // United States" never hides a valid match starting inside it), without looking for
         // aliases inside words.
-        for (start, c) in text.char_indices() {
+        //
+        // Stepped by bytes, decoding only non-ASCII characters: most of the text is ASCII, and this
+        // loop visits all of it.
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let start = at;
+            let alnum = if b.is_ascii() {
+                at += 1;
+                b.is_ascii_alphanumeric()
+            } else {
+                let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                at += c.len_utf8();
+                c.is_alphanumeric()
+            };
             let word_start = !prev_alnum;
-            prev_alnum = c.is_alphanumeric();
+            prev_alnum = alnum;
             if start < pos || !word_start {
                 continue;
             }
