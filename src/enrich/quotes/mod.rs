@@ -128,9 +128,19 @@ impl QuoteExtractor {
                 previous = Some((q, speaker));
                 continue;
             }
-            let after = q.close.and_then(|c| self.grammar.after(&text, c));
+            let before = self.grammar.before(&text, q.open);
+            // A quotation introduced in its sentence (`Ana Ruiz wrote: "… broken."`) and closing
+            // it is that speaker's: a name and speech verb after it open the next sentence, which
+            // reports something else (`Ben Ode said it was wrong.`).
+            let closes_sentence = q.close.is_some_and(|c| {
+                c > 0 && matches!(text.toks[c - 1].kind, tokens::Kind::Punct('.' | '?' | '!'))
+            });
+            let after = q
+                .close
+                .filter(|_| before.is_none() || !closes_sentence)
+                .and_then(|c| self.grammar.after(&text, c));
             let explicit = after
-                .or_else(|| self.grammar.before(&text, q.open))
+                .or(before)
                 .or_else(|| q.close.and_then(|c| self.grammar.according_after(&text, c)))
                 .or_else(|| self.grammar.colon_paragraph(&text, q.open))
                 .or_else(|| q.close.and_then(|c| self.grammar.signed_below(&text, c)));
@@ -826,6 +836,17 @@ mod tests {
         assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
         // Without a clause of its own, the verb attributes the quotation before it.
         let body = "\"The plan will not work this year.\" Ben Ode said in a statement.";
+        assert_eq!(speakers(body), [Some("Ben Ode".to_string())]);
+    }
+
+    #[test]
+    fn a_quotation_introduced_in_its_sentence_keeps_its_speaker_over_the_next_sentence() {
+        let body = "On Monday, Ana Ruiz wrote: “The bill will limit refugees.” Ben Ode said it was wrong.";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+        let body = "Ana Ruiz said the city would “remain an independent power.” The council said it agreed.";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+        // A quotation that does not close its sentence is still attributed after it.
+        let body = "Ana Ruiz spoke first. “The bill will limit refugees,” Ben Ode said.";
         assert_eq!(speakers(body), [Some("Ben Ode".to_string())]);
     }
 
