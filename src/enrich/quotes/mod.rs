@@ -851,6 +851,14 @@ mod tests {
     }
 
     #[test]
+    fn whom_a_participle_of_speech_addresses_is_no_subject() {
+        let body = "A source speaking to Daily News said, “The agents are looking at the donations.”";
+        assert_eq!(speakers(body), [Some("A source".to_string())]);
+        let body = "“The agents are looking at the donations,” Ben Ode talking with Daily News said.";
+        assert_eq!(speakers(body), [Some("Ben Ode".to_string())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

@@ -621,6 +621,16 @@ impl Grammar {
                 return Some(who);
             }
         }
+        // `a source speaking to Fox News said`, `Ben Ode talking with CNN said`: whom a participle
+        // of speech addresses is its object; the subject stands before the participle.
+        if k >= 3
+            && text.word_in(seq[k - 1], &["to", "with", "on"])
+            && text.word_in(seq[k - 2], &SPEAKING_PARTICIPLES)
+        {
+            if let Some(who) = self.backward_np(text, &seq[..k - 2], depth) {
+                return Some(who);
+            }
+        }
         let phrase = noun_phrase(text, &seq[k..j]);
         // `a staffer in the room wondered`, `Beck, who has in the past described`: a common noun
         // phrase (not a name) after a preposition of place or time is an adverbial; the subject
@@ -670,6 +680,11 @@ fn possessive_mark(text: &Text, i: usize) -> bool {
 /// Adjectives that take a complement after a speaker's phrase ("a source familiar with the
 /// talks", "an aide close to Putin"): the complement is never the speaker.
 const COMPLEMENTED_ADJECTIVES: [&str; 4] = ["close", "closest", "familiar", "loyal"];
+
+/// Participles of speaking whose object (`speaking to Fox News`) may stand between a subject and
+/// its speech verb.
+const SPEAKING_PARTICIPLES: [&str; 6] =
+    ["speaking", "talking", "writing", "appearing", "posting", "testifying"];
 
 /// True when the phrase `between` two commas is a legislator's party and state ("Mitch
 /// McConnell, R-Ky., said", "D-S.C.").
