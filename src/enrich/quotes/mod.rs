@@ -859,6 +859,19 @@ mod tests {
     }
 
     #[test]
+    fn the_name_of_an_absolute_phrase_with_a_participle_speaks() {
+        let body =
+            "Ode and Ruiz have used harsh words, with Ode recently promising to “bomb them into oblivion.”";
+        assert_eq!(speakers(body), [Some("Ode".to_string())]);
+        let body = "The talks collapsed, with Ana Ruiz calling them “a waste of everyone’s time.”";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+        // "during" is no participle: the sentence's subject speaks.
+        let body =
+            "Ana Ruiz clashed with Ode during the hearing, chiding him, “What difference does it make?”";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

@@ -280,7 +280,9 @@ impl Grammar {
         // said") only when no name or pronoun attributes the quote further left.
         let mut fallback = None;
         for v in (0..seq.len()).rev() {
-            if let Some(who) = self.passive_agent(text, &seq, v) {
+            if let Some(who) =
+                self.passive_agent(text, &seq, v).or_else(|| with_participle(self, text, &seq, v))
+            {
                 return Some(who);
             }
             if !self.is_verb(text, seq[v]) || self.participle(text, &seq, v) {
@@ -680,6 +682,27 @@ fn possessive_mark(text: &Text, i: usize) -> bool {
 /// Adjectives that take a complement after a speaker's phrase ("a source familiar with the
 /// talks", "an aide close to Putin"): the complement is never the speaker.
 const COMPLEMENTED_ADJECTIVES: [&str; 4] = ["close", "closest", "familiar", "loyal"];
+
+/// `…, with Ana Ruiz (recently) promising to "…"`, `with Ruiz calling them "…"`: the name before
+/// the participle `seq[v]` of an absolute phrase opened by "with" speaks.
+fn with_participle(grammar: &Grammar, text: &Text, seq: &[usize], v: usize) -> Option<Who> {
+    // Not a preposition in -ing ("with Ode during the hearing", "according", "following").
+    let participle = text.is_word(seq[v])
+        && !text.is_cap(seq[v])
+        && text.word(seq[v]).ends_with("ing")
+        && !text.word_in(seq[v], &PREPOSITIONS)
+        && !text.word_in(seq[v], &MORE_PREPOSITIONS)
+        && !text.word_in(seq[v], &["according", "following", "regarding", "concerning", "pending"]);
+    if !participle {
+        return None;
+    }
+    let end = if v > 0 && ends_ly(text, seq[v - 1]) { v - 1 } else { v };
+    // The name stands right before the participle (not `with Clinton who is looking`).
+    let adjacent = |w: &Who| end > 0 && w.end == text.toks[seq[end - 1]].end;
+    let who = grammar.backward_np(text, &seq[..end], 0).filter(|w| w.kind == WhoKind::Name && adjacent(w))?;
+    let at = seq.iter().position(|&k| text.toks[k].start == who.start)?;
+    (at > 0 && text.word_in(seq[at - 1], &["with"])).then_some(who)
+}
 
 /// Participles of speaking whose object (`speaking to Fox News`) may stand between a subject and
 /// its speech verb.
