@@ -231,6 +231,23 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_month_keeps_its_day() {
+        // Published Saturday 8 August 1998.
+        let got =
+            run("He was shot last Oct. 23, the vote ended last August 3 and comes next August 30.", pubd());
+        assert_eq!(
+            got,
+            vec![
+                pair("last Oct. 23", Some("1997-10-23")),
+                pair("last August 3", Some("1998-08-03")),
+                pair("next August 30", Some("1998-08-30")),
+            ]
+        );
+        let got = run("It ended last August and starts next August.", pubd());
+        assert_eq!(got, vec![pair("last August", Some("1997-08")), pair("next August", Some("1999-08"))]);
+    }
+
+    #[test]
     fn relative_without_publication_date_is_unresolved() {
         let got = run("The vote took place yesterday, not in 1997.", None);
         assert_eq!(got, vec![pair("yesterday", None), pair("1997", Some("1997"))]);

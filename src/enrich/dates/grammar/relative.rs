@@ -74,29 +74,28 @@ impl Grammar<'_> {
             }
             Some(Lex::Month(m, _)) if self.month(u).is_some() && !the => {
                 let (m, e) = (m, self.month(u).map_or(u + 1, |x| x.1));
+                // "last Oct. 23", "next March 5": the day is part of the date.
+                let day = self.day(e);
                 let v = val(&|p| {
                     let py = p.year() as i32;
-                    let pm = p.month() as u8;
+                    // "last December" is a December before the publication's month; "last
+                    // December 14" the latest December 14 before its day (six days before a
+                    // December 20).
+                    let written = (m, day.map_or(0, |(d, _)| d));
+                    let published = (p.month() as u8, if day.is_some() { p.day() as u8 } else { 0 });
                     let y = match rel {
                         Rel::This => py,
-                        Rel::Last => {
-                            if m < pm {
-                                py
-                            } else {
-                                py - 1
-                            }
-                        }
-                        Rel::Next => {
-                            if m > pm {
-                                py
-                            } else {
-                                py + 1
-                            }
-                        }
+                        Rel::Last if written < published => py,
+                        Rel::Last => py - 1,
+                        Rel::Next if written > published => py,
+                        Rel::Next => py + 1,
                     };
-                    Val::month(y, m as i32)
+                    match day {
+                        Some((d, _)) => Val::day(y, m as i32, d as i32),
+                        None => Val::month(y, m as i32),
+                    }
                 });
-                (v, e)
+                (v, day.map_or(e, |(_, end)| end))
             }
             _ => return None,
         };
