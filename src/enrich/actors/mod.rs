@@ -355,6 +355,24 @@ impl ActorExtractor {
                 CandKind::Person if c.last - c.first == 1 => singles.push(c),
                 CandKind::Person => {
                     let name = clean_name(&body[start..end]);
+                    // "Le Pen" after "Marine Le Pen": a family name of several words is the one
+                    // person named in full before with it. A name opening with a given name is a
+                    // full name of its own ("Mike Tyson" after "Iron Mike Tyson"), unless a given
+                    // name comes before it too ("Abu Rudeineh" after "Nabil Abu Rudeineh").
+                    let given = |word: &str| g.cues.given.contains(&word.to_lowercase());
+                    let given_before = |full: &str| {
+                        full[..full.len() - name.len()].split_whitespace().next_back().is_some_and(given)
+                    };
+                    let opens_with_given = name.split(' ').next().is_some_and(given);
+                    if let [idx] = persons_ending_with(col, &name)[..]
+                        .iter()
+                        .copied()
+                        .filter(|&i| !opens_with_given || given_before(&col.found[i].actor.name))
+                        .collect::<Vec<_>>()[..]
+                    {
+                        link(col, idx, mention(body, start, end, false));
+                        continue;
+                    }
                     let country = c
                         .country_hit
                         .and_then(|h| hits[h].country)
@@ -539,6 +557,21 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> Vec<(String, usize)> {
     links
 }
 
+/// The persons of `col` whose names end with the words of `name` after one word or more.
+fn persons_ending_with(col: &Collector, name: &str) -> Vec<usize> {
+    let longer = |full: &str| {
+        full.len() > name.len() + 1
+            && full.ends_with(name)
+            && full.as_bytes()[full.len() - name.len() - 1] == b' '
+    };
+    col.found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.actor.kind == ActorKind::Person && longer(&f.actor.name))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Adds mention `m` to actor `idx` of `col` (once).
 fn link(col: &mut Collector, idx: usize, m: Mention) {
     let f = &mut col.found[idx];
@@ -668,6 +701,26 @@ mod tests {
         let a = article("", "Cuban officials met Spanish envoys.", Some("2016-05-02"));
         let codes: Vec<_> = extractor().extract(&a).into_iter().filter_map(|a| a.code).collect();
         assert_eq!(codes, ["CUB", "ESP"]);
+    }
+
+    #[test]
+    fn a_family_name_of_several_words_is_the_person_named_in_full() {
+        let persons = |body: &str| {
+            let actors = extractor().extract(&article("", body, None));
+            actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| (a.name.clone(), a.mentions.len()))
+                .collect::<Vec<_>>()
+        };
+        let body = "Minister Nadia Vander Bruyn spoke on Monday. Vander Bruyn said the talks would go on.";
+        assert_eq!(persons(body), [("Nadia Vander Bruyn".to_string(), 2)]);
+        // After a given name too ("Abu" is one): "Nabil Abu Kassem" then "Abu Kassem".
+        let body = "Spokesman Nabil Abu Kassem spoke on Monday. Abu Kassem said the talks would go on.";
+        assert_eq!(persons(body), [("Nabil Abu Kassem".to_string(), 2)]);
+        // A name opening with a given name is a name of its own, after a word that is none.
+        let body = "Former boxer Iron Mike Tarrow spoke on Monday. Mike Tarrow said the fight would go on.";
+        assert_eq!(persons(body), [("Iron Mike Tarrow".to_string(), 1), ("Mike Tarrow".to_string(), 1)]);
     }
 
     #[test]
