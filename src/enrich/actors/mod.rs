@@ -704,6 +704,22 @@ mod tests {
     }
 
     #[test]
+    fn fields_joined_by_and_open_an_organisations_name() {
+        let orgs = |body: &str| {
+            let actors = extractor().extract(&article("", body, None));
+            names(&actors, ActorKind::Organization).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        let body = "The Fisheries and Wildlife Protection Agency fined the firm on Monday.";
+        assert_eq!(orgs(body), ["Fisheries and Wildlife Protection Agency"]);
+        // Fields after "of" or "for" belong to the organisation named before them.
+        let body = "Staff of the Ministry of Fisheries and Wildlife Protection Agency met.";
+        assert!(!orgs(body).iter().any(|o| o.starts_with("Fisheries")), "{:?}", orgs(body));
+        // Names are no fields: two organisations.
+        let body = "Brontel and Wildlife Protection Agency signed the deal on Monday.";
+        assert!(!orgs(body).iter().any(|o| o.contains(" and ")), "{:?}", orgs(body));
+    }
+
+    #[test]
     fn a_family_name_of_several_words_is_the_person_named_in_full() {
         let persons = |body: &str| {
             let actors = extractor().extract(&article("", body, None));

@@ -520,6 +520,35 @@ impl Names<'_> {
         }
     }
 
+    /// The first token of the fields of an organisation written before the "and" that token
+    /// `first` follows: department words (and modifiers) joined by spaces, at least one of them a
+    /// department ("Securities and Exchange Commission", "National Development and Reform
+    /// Commission", "Immigration and Naturalization Service"). Names ("Hamas and Fatah", "Westpac
+    /// and Bank of Melbourne") are no fields.
+    fn fields_before_and(&self, first: usize, buf: &mut String) -> Option<usize> {
+        let and = first.checked_sub(1)?;
+        if self.word(and) != "and" || !self.toks[first].has(F_JOINED) || !self.toks[and].has(F_JOINED) {
+            return None;
+        }
+        let cues = self.cues;
+        let mut k = and;
+        while k > 0 {
+            let p = k - 1;
+            let field = self.is(p, &cues.departments, buf) || self.is(p, &cues.modifiers, buf);
+            if !self.toks[p].has(F_CAP) || !field {
+                break;
+            }
+            k = p;
+            if !self.toks[p].has(F_JOINED) || self.toks[p].has(F_START) {
+                break;
+            }
+        }
+        // Fields after "of", "for" or "and" are another organisation's ("Ministry of Science and
+        // Technology Department", "Physicians for Human Rights and Middle East Watch").
+        let owned = k > 0 && matches!(self.word(k - 1), "of" | "for" | "and") && self.toks[k].has(F_JOINED);
+        (!owned && (k..and).any(|i| self.is(i, &cues.departments, buf))).then_some(k)
+    }
+
     /// True when token `i` (or its singular) is a title, honorific or modifier.
     fn is_titlish(&self, i: usize, buf: &mut String) -> bool {
         let cues = self.cues;
@@ -584,6 +613,12 @@ impl Names<'_> {
                 return;
             }
         }
+        // "Securities and Exchange Commission": the fields named before "and" open the name.
+        let first = if seat.is_none() && first == a && last_head.is_some() && last - first >= 2 {
+            self.fields_before_and(first, buf).unwrap_or(first)
+        } else {
+            first
+        };
         if last - first >= 2 && last_head.is_some() && !office_then_name {
             out.push(Candidate {
                 kind: CandKind::Org,
