@@ -872,6 +872,13 @@ mod tests {
     }
 
     #[test]
+    fn a_past_participle_after_a_subordinator_attributes_nothing() {
+        let body = "The case goes to Judge Ana Ruiz, who told Congress when asked about it: “That matter is \
+                    being handled by career agents.”";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+    }
+
+    #[test]
     fn a_name_before_a_role_noun_is_no_subject() {
         // "the Vermont senator": the state only modifies the role; the senator is the person
         // named before, whom the pronoun finds.

@@ -288,6 +288,15 @@ impl Grammar {
             if !self.is_verb(text, seq[v]) || self.participle(text, &seq, v) {
                 continue;
             }
+            // `Ruiz told Congress when asked about it: "…"`: a past participle after a
+            // subordinator is a clause without a subject of its own; the main clause's verb
+            // attributes the quotation.
+            if v > 0
+                && text.word(seq[v]).ends_with("ed")
+                && text.word_in(seq[v - 1], &["when", "if", "unless", "until", "while", "after", "before"])
+            {
+                continue;
+            }
             if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
                 // `Bush thought for a moment and said that …`: the clause's subject speaks.
                 let verb_start = text.toks[seq[v]].start;
