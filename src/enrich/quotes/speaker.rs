@@ -469,6 +469,25 @@ impl Grammar {
                 break;
             }
         }
+        // `said a statement issued by the Defense Ministry`, `according to a document filed by
+        // Ana Ruiz`: the agent of the participle closing the phrase is who speaks through it.
+        // Not after a clause of its own: `said a beaming Houllier when interviewed by Canal Plus`.
+        let by_agent = end >= 2
+            && seq.get(end).is_some_and(|&k| text.word_in(k, &["by"]))
+            && !seq[..end]
+                .iter()
+                .any(|&k| text.word_in(k, &["when", "while", "after", "before", "if", "as", "once"]))
+            && text.is_word(seq[end - 1])
+            && !text.is_cap(seq[end - 1])
+            && text.word(seq[end - 1]).ends_with("ed");
+        if by_agent {
+            let rest = &seq[end + 1..];
+            let agent =
+                rest.iter().take_while(|&&k| !text.word_in(k, &PREPOSITIONS) && !self.is_verb(text, k));
+            if let Some(who) = noun_phrase(text, &rest[..agent.count().min(8)]) {
+                return Some(who);
+            }
+        }
         noun_phrase(text, &seq[..end])
     }
 
@@ -755,9 +774,24 @@ fn quoted_as(text: &Text, seq: &[usize]) -> Option<Who> {
     if !(text.is_word(verb) && text.word(verb).ends_with("ing")) {
         return None;
     }
-    if a == 0 && q >= 2 && text.word_in(seq[q - 1], &["was", "were", "is", "are"]) {
-        // `the spokesman was quoted as saying`: the passive's subject speaks.
-        return noun_phrase(text, &seq[..q - 1]);
+    let agent = a > 0 && text.word_in(rest[0], &["by"]);
+    if (a == 0 || agent) && q >= 2 && text.word_in(seq[q - 1], &["was", "were", "is", "are"]) {
+        // `the spokesman was quoted as saying`, `Lavrov was quoted by Interfax as saying`: the
+        // passive's subject speaks: the name of `Ana Ruiz, head of the party, was quoted …`, or
+        // of `the head of the party, Ana Ruiz, was quoted …`.
+        let subject = &seq[..q - 1];
+        let commas: Vec<usize> =
+            (0..subject.len()).filter(|&k| text.toks[subject[k]].is_punct(',')).collect();
+        if let [.., before_last, last] = commas[..] {
+            if last + 1 == subject.len() {
+                let named_first = text.is_cap(subject[0]) && !text.word_in(subject[0], &DETERMINERS);
+                let part = if named_first { &subject[..commas[0]] } else { &subject[before_last + 1..last] };
+                if let Some(who) = noun_phrase(text, part).filter(|w| w.kind == WhoKind::Name) {
+                    return Some(who);
+                }
+            }
+        }
+        return noun_phrase(text, subject);
     }
     let np = &rest[..a];
     let np = np.iter().position(|&i| text.toks[i].is_punct(',')).map_or(np, |c| &np[..c]);
@@ -1055,6 +1089,37 @@ mod tests {
         let body = "The paper quoted Tomas Vidal, the harbour master, as saying: “The port will reopen.”";
         assert_eq!(speaker(body).unwrap().0, "Tomas Vidal");
         speaks("“The port will reopen soon,” the mayor was quoted as saying.", "the mayor", WhoKind::Other);
+        // The passive with its agent: the subject speaks, before its appositive.
+        speaks(
+            "“The port will reopen soon,” Ana Ruiz was quoted by the Tass agency as saying.",
+            "Ana Ruiz",
+            WhoKind::Name,
+        );
+        let body =
+            "“The port will reopen,” Ana Ruiz, head of the Harbour Party, was quoted by Tass as saying.";
+        speaks(body, "Ana Ruiz", WhoKind::Name);
+        let body = "“The port will reopen,” the head of the Harbour Party, Ana Ruiz, was quoted as saying.";
+        speaks(body, "Ana Ruiz", WhoKind::Name);
+    }
+
+    #[test]
+    fn the_agent_of_a_statement_speaks_through_it() {
+        speaks(
+            "“The port will reopen,” said a statement issued by the Harbour Office.",
+            "Harbour Office",
+            WhoKind::Name,
+        );
+        speaks(
+            "According to a document filed by Ana Ruiz, “the port will reopen.”",
+            "Ana Ruiz",
+            WhoKind::Name,
+        );
+        // A participle in a clause of its own is no statement's.
+        speaks(
+            "“The port will reopen,” said a smiling Ana Ruiz when interviewed by Tass.",
+            "Ana Ruiz",
+            WhoKind::Name,
+        );
     }
 
     #[test]
