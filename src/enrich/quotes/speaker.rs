@@ -457,10 +457,18 @@ impl Grammar {
             // phrase.
             let complement = text.word_in(i, &COMPLEMENTED_ADJECTIVES)
                 && seq.get(end + 1).is_some_and(|&n| text.word_in(n, &["to", "with"]));
+            // `says Mafokate afterwards`, `said Ruiz later`: an adverb after the phrase ends it.
+            // (After a name only: "the mostly young crowds", "the business daily".)
+            let adverb = end > 0
+                && text.is_cap(seq[end - 1])
+                && !text.is_cap(i)
+                && !text.word_in(i, &PERIODICALS)
+                && (text.word_in(i, &ADVERBS) || ends_ly(text, i) || text.word(i).ends_with("wards"));
             if !(t.is_word() || inner || text.abbreviation_dot(i))
                 || text.word_in(i, &PREPOSITIONS)
                 || self.is_verb(text, i)
                 || complement
+                || adverb
             {
                 break;
             }
@@ -1100,6 +1108,12 @@ mod tests {
         speaks(body, "Ana Ruiz", WhoKind::Name);
         let body = "“The port will reopen,” the head of the Harbour Party, Ana Ruiz, was quoted as saying.";
         speaks(body, "Ana Ruiz", WhoKind::Name);
+    }
+
+    #[test]
+    fn an_adverb_after_an_inverted_name_is_no_part_of_it() {
+        speaks("“The port will reopen,” says Ana Ruiz afterwards.", "Ana Ruiz", WhoKind::Name);
+        speaks("“The port will reopen,” said Ana Ruiz later.", "Ana Ruiz", WhoKind::Name);
     }
 
     #[test]
