@@ -356,23 +356,20 @@ impl ActorExtractor {
                 CandKind::Person => {
                     let name = clean_name(&body[start..end]);
                     // "Le Pen" after "Marine Le Pen": a family name of several words is the one
-                    // person named in full before with it. A name opening with a given name is a
-                    // full name of its own ("Mike Tyson" after "Iron Mike Tyson"), unless a given
-                    // name comes before it too ("Abu Rudeineh" after "Nabil Abu Rudeineh").
+                    // person named in full before with it. A particle opens one too ("Ben Ali",
+                    // "Abu Marzuk"), though "Ben" and "Abu" are also given names. A name opening
+                    // with another given name is a full name of its own ("Mike Tyson" after "Iron
+                    // Mike Tyson"), unless a given name comes before it in the full name too.
                     let given = |word: &str| g.cues.given.contains(&word.to_lowercase());
+                    let particle = |word: &str| g.cues.particles.contains(&word.to_lowercase());
+                    let opens_with_given = name.split(' ').next().is_some_and(|w| given(w) && !particle(w));
                     let given_before = |full: &str| {
                         full[..full.len() - name.len()].split_whitespace().next_back().is_some_and(given)
                     };
-                    // A particle opens a family name ("Ben Ali", "Abu Marzuk"), though "Ben" and
-                    // "Abu" are given names too.
-                    let particle = |word: &str| g.cues.particles.contains(&word.to_lowercase());
-                    let opens_with_given = name.split(' ').next().is_some_and(|w| given(w) && !particle(w));
-                    if let [idx] = persons_ending_with(col, &name)[..]
-                        .iter()
-                        .copied()
-                        .filter(|&i| !opens_with_given || given_before(&col.found[i].actor.name))
-                        .collect::<Vec<_>>()[..]
-                    {
+                    let mut fulls = persons_ending_with(col, &name)
+                        .into_iter()
+                        .filter(|&i| !opens_with_given || given_before(&col.found[i].actor.name));
+                    if let (Some(idx), None) = (fulls.next(), fulls.next()) {
                         link(col, idx, mention(body, start, end, false));
                         continue;
                     }
