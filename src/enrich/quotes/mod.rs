@@ -815,6 +815,21 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_with_its_place_is_a_subject() {
+        // Before: "he" (no subject), then "New Oria" for the unattributed quotation.
+        let body = "Tomas Vidal of New Oria made the announcement on Monday.\n\n\"I thought it \
+                    would be best for everyone,\" he said.";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
+        let body = "In May, Gov. Ana Ruiz of New Oria praised the plan for its \"new and daring \
+                    ideas.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+        // An organisation's head word before "of" is no person.
+        let body = "The Supreme Court of New Oria ruled on Monday.\n\n\"We will appeal at once,\" \
+                    he said.";
+        assert_eq!(speakers(body), [Some("he".to_string())]);
+    }
+
+    #[test]
     fn titles_before_an_organisations_head_word_are_part_of_its_name() {
         // Before: "Department", "Court Justice Ana Ruiz", "Navy Capt. Ben Ode", "Ministry".
         let body = "The talks ended on Monday.\n\nFirst, the State Department is right. The \

@@ -261,9 +261,16 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         }
         // Only when a name follows the department ("State Hillary Clinton"): "the Governor of
         // New York" is no subject, and "New York" is no speaker.
+        // A full name before the "of" keeps its verb past the place: "Han Sung Joo of South
+        // Korea made …", "Ana Ruiz of Texas said …" (`of_verb`, the token after the place).
+        let mut of_verb = None;
         if let Some(last_of) = (a..b).rev().find(|&k| text.word_in(k, &["of"])) {
             if b - last_of <= 3 {
-                b = (a..b).find(|&k| text.word_in(k, &["of"])).unwrap_or(b);
+                let first_of = (a..b).find(|&k| text.word_in(k, &["of"])).unwrap_or(b);
+                if first_of == last_of && full_name_before(text, a, first_of) {
+                    of_verb = Some(b);
+                }
+                b = first_of;
             }
         }
         // "a Fox interview", "of Americans", "the Florida senator": not a subject.
@@ -325,6 +332,11 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         // "Sen. Ann Lee on Wednesday (morning) downplayed": the day between a subject and its
         // verb, which must then look like one (not "the city of Mar del Plata on Friday when").
         let mut verb_at = b;
+        if let Some(v) = of_verb.filter(|&v| {
+            v < n && (verbish(text, v) || (ends_ly(text, v) && v + 1 < n && verbish(text, v + 1)))
+        }) {
+            verb_at = v;
+        }
         if b + 2 < n && !in_phrase && text.word_in(b, &["on"]) && text.word_in(b + 1, &WEEKDAYS) {
             let mut v = b + 2;
             if text.word_in(v, &["morning", "afternoon", "evening", "night"]) {
@@ -406,6 +418,16 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         i = b;
     }
     out
+}
+
+/// True when the capitalised words `[a, of)` end in a person's full name: two words or more
+/// after any titles, the last no organisation's head word ("Ana Ruiz", not "Bank", "Supreme
+/// Court" or "University").
+fn full_name_before(text: &Text, a: usize, of: usize) -> bool {
+    let np: Vec<usize> = (a..of).collect();
+    name_runs(text, &np).last().is_some_and(|&(s, e)| {
+        e - s >= 2 && e == np.len() && !text.is_org_head(np[e - 1]) && !text.is_title(np[e - 1])
+    })
 }
 
 /// The role noun (a lower-case word of `roles.tsv`: "envoy", "senator") at token `at`, or after
