@@ -409,11 +409,11 @@ impl Gazetteer {
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
                 // Read by quotation attribution (see `quotes::QuoteExtractor::from_config`).
-                "place" | "adjective" => continue,
+                "place" | "adjective" | "describer" => continue,
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, modifier, department, role, given, particle, notname, verb, place, adjective)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, modifier, department, role, given, particle, notname, verb, place, adjective, describer)"),
                     ))
                 }
             };

@@ -172,8 +172,11 @@ impl<'a> People<'a> {
         let holder = before()
             .find(|(a, _)| role_words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w)))
             .or_else(|| before().find(|(a, _)| has(a.role.as_deref().unwrap_or_default(), noun)));
-        let name = holder.map_or_else(|| body[who.start..who.end].to_string(), |(a, _)| a.name.clone());
-        Speaker { name, mention, named: false }
+        // A description resolved to a person names that person, whom a later "he" may stand for.
+        match holder {
+            Some((a, _)) => Speaker { name: a.name.clone(), mention, named: true },
+            None => Speaker { name: body[who.start..who.end].to_string(), mention, named: false },
+        }
     }
 
     /// Where a pronoun's antecedent must end: before the pronoun, or in `Moscow, he said, "…"`

@@ -496,7 +496,7 @@ impl Grammar {
                 return Some(who);
             }
         }
-        noun_phrase(text, &seq[..end])
+        apposed_name(text, seq, end).or_else(|| noun_phrase(text, &seq[..end]))
     }
 
     /// The subject before a speech verb that ends `seq`, skipping adverbs and one appositive.
@@ -639,12 +639,29 @@ impl Grammar {
         // `The senator from Vermont said`, `a spokeswoman for the agency said`: the place or body
         // after a role noun only qualifies it; the phrase ending with the role noun is the
         // subject.
-        if k >= 2 && text.word_in(seq[k - 1], &["from", "of", "for"]) && text.is_role_noun(seq[k - 2]) {
-            if let Some(who) = self.backward_np(text, &seq[..k - 1], depth) {
+        // So does a chain of such names: `an official with the Central Committee of the Youth
+        // League said` (`m` steps back over the names to the preposition after the role noun).
+        let mut m = k;
+        while m >= 2
+            && text.word_in(seq[m - 1], &["from", "of", "for", "with"])
+            && !text.is_role_noun(seq[m - 2])
+        {
+            let mut q = m - 1;
+            while q > 0 && m - 1 - q < 6 && (text.is_cap(seq[q - 1]) || text.word_in(seq[q - 1], &["the"])) {
+                q -= 1;
+            }
+            if q == m - 1 || !text.is_cap(seq[m - 2]) {
+                break;
+            }
+            m = q;
+        }
+        if m >= 2 && text.word_in(seq[m - 1], &["from", "of", "for", "with"]) && text.is_role_noun(seq[m - 2])
+        {
+            if let Some(who) = self.backward_np(text, &seq[..m - 1], depth) {
                 // Whom a spokesman speaks for is part of the description: "a spokesman for the
-                // agency".
-                let end =
-                    if text.word_in(seq[k - 1], &["for"]) { text.toks[seq[j - 1]].end } else { who.end };
+                // agency", "an official with the ministry".
+                let whole = text.word_in(seq[m - 1], &["for", "with"]);
+                let end = if whole { text.toks[seq[j - 1]].end } else { who.end };
                 return Some(Who { end, ..who });
             }
         }
@@ -804,6 +821,46 @@ fn quoted_as(text: &Text, seq: &[usize]) -> Option<Who> {
     let np = &rest[..a];
     let np = np.iter().position(|&i| text.toks[i].is_punct(',')).map_or(np, |c| &np[..c]);
     noun_phrase(text, np)
+}
+
+/// The name set in apposition after the phrase `seq[..end]` when that phrase ends in a role or
+/// title: the person it describes. `said the Saudi intelligence chief, Prince Muqrin bin Abdul
+/// Aziz.`, `said Britain's Minister for Europe, Douglas Alexander, whose …` (one short phrase
+/// after a preposition may complete the role).
+fn apposed_name(text: &Text, seq: &[usize], end: usize) -> Option<Who> {
+    let &last = seq[..end].last()?;
+    if !(text.is_title(last) || text.is_role_noun(last)) {
+        return None;
+    }
+    let mut k = end;
+    if seq.get(k).is_some_and(|&i| text.word_in(i, &["for", "of", "to", "at", "in"])) {
+        k += 1;
+        let start = k;
+        while k < seq.len()
+            && k - start < 5
+            && (text.is_cap(seq[k]) || text.abbreviation_dot(seq[k]) || text.word_in(seq[k], &["the", "and"]))
+        {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+    }
+    if !seq.get(k).is_some_and(|&i| text.toks[i].is_punct(',')) {
+        return None;
+    }
+    let from = k + 1;
+    let mut to = from;
+    while to < seq.len()
+        && (text.is_cap(seq[to]) || text.abbreviation_dot(seq[to]) || text.word_in(seq[to], &PARTICLES))
+    {
+        to += 1;
+    }
+    // The name closes the sentence or its own apposition.
+    if to == from || !(to == seq.len() || text.toks[seq[to]].is_punct(',')) {
+        return None;
+    }
+    noun_phrase(text, &seq[from..to]).filter(|w| w.kind == WhoKind::Name)
 }
 
 #[cfg(test)]
