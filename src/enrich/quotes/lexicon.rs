@@ -70,6 +70,9 @@ pub(super) static NOT_NAMES: Words = Words::new(&[
     "later", "earlier", "separately", "instead", "afterwards", "previously", "recently", "finally",
     "although", "though", "because", "following", "despite", "whether", "amid", "regarding",
     "including", "considering",
+    // Numbers and quantities open a phrase of people, and name none ("Six in 10 Republicans said").
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "dozens", "hundreds", "thousands", "millions",
 ]);
 
 /// Words that open a common noun phrase that may name a speaker ("the aide", "a spokesman").

@@ -830,6 +830,14 @@ mod tests {
     }
 
     #[test]
+    fn a_number_opening_a_phrase_names_nobody() {
+        // Before: "Six".
+        let body = "The survey brings bad news: Six in 10 voters said that if no candidate wins, \
+                    the delegates \"should vote for the candidate with the most support.\"";
+        assert_eq!(speakers(body), [None]);
+    }
+
+    #[test]
     fn titles_before_an_organisations_head_word_are_part_of_its_name() {
         // Before: "Department", "Court Justice Ana Ruiz", "Navy Capt. Ben Ode", "Ministry".
         let body = "The talks ended on Monday.\n\nFirst, the State Department is right. The \
