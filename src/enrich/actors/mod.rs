@@ -840,6 +840,18 @@ mod tests {
     }
 
     #[test]
+    fn a_field_of_an_office_is_no_persons_name() {
+        // Before: the person "Sustainable Tourism", and "Treasury Jaromir Novakovsky".
+        let body = "An executive from the Foundation for Aviation and Sustainable Tourism said the \
+                    plan would fail. US Secretary Treasury Jaromir Novakovsky held talks on Tuesday. \
+                    Senior Minister of State for Law and Home Affairs Tomas Varnheim said so.";
+        let actors = extractor().extract(&article("", body, Some("1997-04-01")));
+        let persons: Vec<&str> =
+            actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+        assert_eq!(persons, ["Jaromir Novakovsky", "Tomas Varnheim"], "{actors:?}");
+    }
+
+    #[test]
     fn unknown_people_found_by_cues() {
         let body = "Foreign Minister Jaromir Novakovsky arrived on Monday. \
                     Petra Lindqvarn, the ministry spokeswoman, said talks went well. \

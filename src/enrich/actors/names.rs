@@ -641,8 +641,8 @@ impl Names<'_> {
             s = (a..=k).find(|&i| !opener(i, buf)).unwrap_or(k);
             title_start = Some(s);
             s = k + 1;
-            // "Attorney General Lord Peter Goldsmith"
-            while s + 1 < b && self.is_titlish(s, buf) {
+            // "Attorney General Lord Peter Goldsmith", "US Secretary Treasury Robert Rubin"
+            while s + 1 < b && (self.is_titlish(s, buf) || self.is(s, &cues.departments, buf)) {
                 s += 1;
             }
         } else {
@@ -665,7 +665,11 @@ impl Names<'_> {
                     // `Said Comey, "The thought …"`: an attribution inverted at a sentence's
                     // start; not `," Said Mohammad Azam, director of …` (a name).
                     title_start = None;
-                } else if self.is_titlish(s, buf) {
+                } else if self.is_titlish(s, buf)
+                    || (title_start.is_some() && self.is(s, &cues.departments, buf))
+                {
+                    // A field of an office is the end of its title: "US Secretary Treasury
+                    // Robert Rubin", "Minister for Home Affairs Ho Peng Kee".
                     title_start.get_or_insert(s);
                 } else {
                     break;
@@ -709,6 +713,8 @@ impl Names<'_> {
                 toks[k].has(F_ALLCAPS | F_DIGIT)
                     || self.is(k, &cues.notname, buf)
                     || self.is(k, &cues.heads, buf)
+                    // Fields of an office are never surnames ("Aviation and Sustainable Tourism").
+                    || self.is(k, &cues.departments, buf)
             })
         {
             return;
