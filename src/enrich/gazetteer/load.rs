@@ -409,11 +409,11 @@ impl Gazetteer {
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
                 // Read by quotation attribution (see `quotes::QuoteExtractor::from_config`).
-                "place" | "adjective" | "describer" => continue,
+                "place" | "adjective" | "describer" | "female" | "male" => continue,
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, modifier, department, role, given, particle, notname, verb, place, adjective, describer)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
                     ))
                 }
             };

@@ -8,7 +8,9 @@
 //! `X responded:`, else from its sentence's subject ("Ruiz called it “…”"), else it inherits the
 //! speaker of the quotation it continues, else it falls back to the most recent name that was a
 //! clause subject or speaker (`people`). A pronoun resolves to the most recent such name that is
-//! not a known country or organisation, preferring, within that name's sentence, a main clause's
+//! not a known country or organisation, nor, for "he" and "she", a person known to be of the
+//! other sex (by a given name or title of `roles.tsv`'s `female` and `male` lines), preferring,
+//! within that name's sentence, a main clause's
 //! subject to a subordinate one's; in `Moscow, he said, "…"` the name before the parenthetical is
 //! skipped. Known person actors turn a written name into the actor's canonical name. Speech verbs
 //! come from `index-config/speech-verbs.txt`.
@@ -85,6 +87,8 @@ impl QuoteExtractor {
             heads: role_words(roles, &["title", "role", "describer"]),
             org_heads: role_words(config.text("organizations.tsv"), &["head", "head-of"]),
             places: role_words(roles, &["place", "adjective"]),
+            female: role_words(roles, &["female"]),
+            male: role_words(roles, &["male"]),
         };
         Ok(QuoteExtractor { grammar: Grammar::new(verbs), vocabulary })
     }
@@ -827,6 +831,28 @@ mod tests {
         let body = "The Supreme Court of New Oria ruled on Monday.\n\n\"We will appeal at once,\" \
                     he said.";
         assert_eq!(speakers(body), [Some("he".to_string())]);
+    }
+
+    #[test]
+    fn he_and_she_pass_over_a_person_of_the_other_sex() {
+        let s = |name: &str| Some(name.to_string());
+        // Given names of roles.tsv's `female` and `male` lines tell.
+        let body = "Ana Ruiz met the press on Monday. Ben Ode spoke after her.\n\n\
+                    “We will win in May,” she said.";
+        assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        let body = "Tomas Vidal arrived on Monday. Ana Ruiz greeted him.\n\n\
+                    “We will win in May,” he said.";
+        assert_eq!(speakers(body), [s("Tomas Vidal")]);
+        // So does a courtesy title; a name of no known sex stays a candidate for either.
+        let body = "Mrs. Vale met the press on Monday. Mr. Ode spoke after her.\n\n\
+                    “We will win in May,” she said.";
+        assert_eq!(speakers(body), [s("Vale")]);
+        let body = "Mrs. Vale met the press on Monday. Kiran Ode spoke after her.\n\n\
+                    “We will win in May,” she said.";
+        assert_eq!(speakers(body), [s("Kiran Ode")]);
+        // With nobody of the pronoun's sex before it, the pronoun stays unresolved.
+        let body = "Ben Ode met the press on Monday.\n\n“We will win in May,” she said.";
+        assert_eq!(speakers(body), [s("she")]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::enrich::actors::{Actor, ActorKind, Mention};
 
 use super::lexicon::lower_in;
 use super::names::{is_main_subject, Who, WhoKind};
-use super::text::Text;
+use super::text::{Sex, Text};
 use super::tokens::Kind;
 
 /// True when `m`, a mention of the country `a`, is written as its adjective or demonym
@@ -45,6 +45,10 @@ struct Named {
     not_person: bool,
     /// The name attributed a quotation.
     spoke: bool,
+    /// A proper name, not a description ("a spokeswoman").
+    is_name: bool,
+    /// The person's sex, where the text tells it (see [`Text::sex`]); decided on first use.
+    sex: Cell<Option<Option<Sex>>>,
 }
 
 /// The persons named so far in an article, for pronouns and canonical names.
@@ -100,6 +104,8 @@ impl<'a> People<'a> {
                     // "The US envoy": a phrase holding a country's name is no country.
                     not_person: w.kind == WhoKind::Name && people.not_person(mention),
                     spoke: false,
+                    is_name: w.kind == WhoKind::Name,
+                    sex: Cell::new(None),
                 }
             })
             .collect();
@@ -130,6 +136,8 @@ impl<'a> People<'a> {
                     main: Cell::new(Some(true)),
                     not_person,
                     spoke: true,
+                    is_name: true,
+                    sex: Cell::new(None),
                 };
                 self.named.insert(at, named);
             }
@@ -146,8 +154,15 @@ impl<'a> People<'a> {
             WhoKind::Pronoun => {
                 // "he", "she" and "I" are persons; "we" and "they" may be a government or a party.
                 let person = lower_in(written, &["he", "she", "i"]);
+                let sex = if lower_in(written, &["he"]) {
+                    Some(Sex::Male)
+                } else if lower_in(written, &["she"]) {
+                    Some(Sex::Female)
+                } else {
+                    None
+                };
                 let name = self
-                    .antecedent(self.parenthetical_start(body, who.start), person)
+                    .antecedent(self.parenthetical_start(body, who.start), person, sex)
                     .map(|s| s.name)
                     .unwrap_or_else(|| written.to_string());
                 Some(Speaker { name, mention, named: false })
@@ -194,16 +209,19 @@ impl<'a> People<'a> {
 
     /// The most recent person named before byte `at`, as a speaker: for an unattributed quotation.
     pub fn latest(&self, at: usize) -> Option<Speaker> {
-        self.antecedent(at, false)
+        self.antecedent(at, false, None)
     }
 
     /// The most recent name before byte `at` (only persons, or names of unknown kind, when
     /// `person` is true); within its sentence, the main subject or speaker is preferred to a
-    /// subordinate clause's subject ("Ruiz suggested … as Ode may …. He added" is Ruiz).
-    fn antecedent(&self, at: usize, person: bool) -> Option<Speaker> {
+    /// subordinate clause's subject ("Ruiz suggested … as Ode may …. He added" is Ruiz). A
+    /// pronoun of a `sex` passes over persons known to be of the other.
+    fn antecedent(&self, at: usize, person: bool, sex: Option<Sex>) -> Option<Speaker> {
         // Actor mentions include objects ("praised Cruz"), so only subjects and speakers count.
         let end = self.named.partition_point(|n| n.mention.end <= at);
-        let mut candidates = self.named[..end].iter().rev().filter(|n| !(person && n.not_person));
+        let agrees = |n: &Named| sex.is_none_or(|sex| self.sex_of(n).is_none_or(|known| known == sex));
+        let mut candidates =
+            self.named[..end].iter().rev().filter(|n| !(person && n.not_person)).filter(|n| agrees(n));
         let last = candidates.next()?;
         let sentence = self.sentence_of(last.mention.start);
         // A name only in a subordinate clause of the sentence the pronoun is in ("… that Ode is
@@ -228,6 +246,17 @@ impl<'a> People<'a> {
                 .unwrap_or(last)
         };
         Some(Speaker { name: self.canonical(&n.written, n.mention), mention: n.mention, named: true })
+    }
+
+    /// The sex of `n`, by its canonical name (decided once, on first use).
+    fn sex_of(&self, n: &Named) -> Option<Sex> {
+        if let Some(sex) = n.sex.get() {
+            return sex;
+        }
+        let name = if n.is_name { self.canonical(&n.written, n.mention) } else { n.written.clone() };
+        let sex = self.text.sex(n.mention.start, &name, n.is_name);
+        n.sex.set(Some(sex));
+        sex
     }
 
     /// Whether `n` is a main clause's subject or a speaker (decided once, on first use).

@@ -22,6 +22,20 @@ pub(super) struct Vocabulary {
     /// `place` and `adjective`: "colorado", "new jersey", "african"): no person, so never what
     /// "he" or "she" stands for, nor a speaker to fall back to.
     pub places: WordSet,
+    /// Words that say a person is a woman (`roles.tsv` kind `female`: given names, courtesy
+    /// titles, "spokeswoman"), lower case.
+    pub female: WordSet,
+    /// Words that say a person is a man (`roles.tsv` kind `male`), lower case.
+    pub male: WordSet,
+}
+
+/// A person's sex as the text tells it: what "he" and "she" agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sex {
+    /// Named or described as a woman.
+    Female,
+    /// Named or described as a man.
+    Male,
 }
 
 /// A view of one article's tokens.
@@ -198,6 +212,40 @@ impl<'a> Text<'a> {
             }
             _ => false,
         }
+    }
+
+    /// The sex of the person named `name` (its canonical form) at byte `mention` of the body:
+    /// told by a courtesy title or honorific right before the mention ("Mrs. Ruiz", "King
+    /// Abdullah"), else by the first word of a name ("Hillary Clinton"), or by any word of a
+    /// description (`name` false: "a spokeswoman"). `None` when nothing tells, or words
+    /// disagree.
+    pub fn sex(&self, mention: usize, name: &str, is_name: bool) -> Option<Sex> {
+        let vocabulary = self.vocabulary;
+        let of = |word: &str| {
+            let word = word.trim_end_matches('.');
+            match (contains_lower(&vocabulary.female, word), contains_lower(&vocabulary.male, word)) {
+                (true, false) => Some(Sex::Female),
+                (false, true) => Some(Sex::Male),
+                _ => None,
+            }
+        };
+        let mut before = self.toks.partition_point(|t| t.start < mention);
+        if before > 0 && self.abbreviation_dot(before - 1) {
+            before -= 1;
+        }
+        // Capitalised only: a title ("Mrs.", "Queen"), not a role noun ("spokesman Hope Hicks"
+        // is written of women too).
+        let title = before.checked_sub(1).filter(|&i| self.is_word(i) && self.is_cap(i));
+        if let Some(sex) = title.and_then(|i| of(self.word(i))) {
+            return Some(sex);
+        }
+        let mut words = name.split([' ', '-']).filter(|w| !w.is_empty());
+        if is_name {
+            return words.next().and_then(of);
+        }
+        let mut found = words.filter_map(of);
+        let first = found.next()?;
+        found.all(|s| s == first).then_some(first)
     }
 
     /// True for a period that belongs to an abbreviation or initial inside a name ("Sen.", "J.").
