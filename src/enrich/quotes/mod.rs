@@ -850,6 +850,14 @@ mod tests {
         let body = "Mrs. Vale met the press on Monday. Kiran Ode spoke after her.\n\n\
                     “We will win in May,” she said.";
         assert_eq!(speakers(body), [s("Kiran Ode")]);
+        // An acronym, or a phrase opening with an adjective of a people, is nobody "she" or
+        // "he" stands for.
+        let body = "Ana Ruiz ran the firm for years. In 2005 the board of HP fired her, and HP said so.\n\n\
+                    “It was a hard time for all of us,” she said.";
+        assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        let body = "Kiran Ode spoke on Monday. African American voters cheered.\n\n\
+                    “It was a good day for all of us,” he said.";
+        assert_eq!(speakers(body), [s("Kiran Ode")]);
         // With nobody of the pronoun's sex before it, the pronoun stays unresolved.
         let body = "Ben Ode met the press on Monday.\n\n“We will win in May,” she said.";
         assert_eq!(speakers(body), [s("she")]);

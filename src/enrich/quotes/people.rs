@@ -112,10 +112,18 @@ impl<'a> People<'a> {
         people
     }
 
-    /// True when `mention` is a known country, organisation or place and no known person.
+    /// True when `mention` is a known country, organisation or place and no known person; or
+    /// reads as none: an acronym ("HP", "TV", "N.J") or a phrase opening with a place or an
+    /// adjective of `roles.tsv` ("African American", "Pacific Islander").
     fn not_person(&self, mention: Span) -> bool {
         let overlaps = |s: &Span| s.start < mention.end && mention.start < s.end;
-        let known = self.others.iter().any(overlaps) || self.text.is_place(mention.start, mention.end);
+        let written = self.text.body.get(mention.start..mention.end).unwrap_or_default();
+        let acronym = !written.chars().any(char::is_lowercase);
+        let first = written.split(' ').next().unwrap_or_default();
+        let place = self.text.is_place(mention.start, mention.end)
+            || (first.len() < written.len()
+                && self.text.is_place(mention.start, mention.start + first.len()));
+        let known = acronym || place || self.others.iter().any(overlaps);
         known && !self.actors.iter().any(|(_, s)| overlaps(s))
     }
 
