@@ -990,6 +990,10 @@ mod tests {
         let body = "“We condemn them,” said Oria's Minister for Europe, Ana Ruiz, whose country leads \
                     the bloc.";
         assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        // A quantifier's "of" phrase is the speaker (before: "one").
+        let body = "“There is no path left for him,” said one of those advisers, who spoke on the \
+                    condition of anonymity.";
+        assert_eq!(speakers(body), [s("one of those advisers")]);
     }
 
     #[test]

@@ -464,8 +464,14 @@ impl Grammar {
                 && !text.is_cap(i)
                 && !text.word_in(i, &PERIODICALS)
                 && (text.word_in(i, &ADVERBS) || ends_ly(text, i) || text.word(i).ends_with("wards"));
+            // `said one of two witnesses`, `said one of those advisers`: the quantifier's "of"
+            // phrase is the speaker's.
+            let partitive = end == 1
+                && text.word_in(i, &["of"])
+                && text
+                    .word_in(seq[0], &["one", "another", "some", "several", "many", "two", "three", "each"]);
             if !(t.is_word() || inner || text.abbreviation_dot(i))
-                || text.word_in(i, &PREPOSITIONS)
+                || (text.word_in(i, &PREPOSITIONS) && !partitive)
                 || self.is_verb(text, i)
                 || complement
                 || adverb
