@@ -990,6 +990,16 @@ mod tests {
         let body = "“We condemn them,” said Oria's Minister for Europe, Ana Ruiz, whose country leads \
                     the bloc.";
         assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        // An office's fields joined by "for the" and "and" belong to the name's phrase (before:
+        // the country named earlier).
+        let body = "Oria hosts the talks.\n\n“The need is urgent for all countries,” Oria Minister \
+                    for the Environment and Water Resources Tomas Vidal said at the opening.";
+        let vidal = actor("Tomas Vidal", ActorKind::Person, body, "Tomas Vidal");
+        assert_eq!(speakers_with(body, &[vidal]), [s("Tomas Vidal")]);
+        // "of the" after a name introduces the body the person speaks for (before: "Green Club").
+        let body = "Oria held up the deal.\n\n“It was the least bad outcome,” Mr. Vidal of the \
+                    Green Club said.";
+        assert_eq!(speakers(body), [s("Vidal")]);
         // A quantifier's "of" phrase is the speaker (before: "one").
         let body = "“There is no path left for him,” said one of those advisers, who spoke on the \
                     condition of anonymity.";

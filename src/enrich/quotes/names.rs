@@ -170,7 +170,12 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     // The dot of an abbreviated name ("U.S.") is none of the phrase's words.
     let words = np.iter().filter(|&&i| !text.abbreviation_dot(i)).count();
     let runs = name_runs(text, &np);
-    let after_prep = |s: usize| s > 0 && text.word_in(np[s - 1], &PREPOSITIONS);
+    // "of Florida", "of the Sierra Club".
+    let after_prep = |s: usize| {
+        s > 0
+            && (text.word_in(np[s - 1], &PREPOSITIONS)
+                || (s > 1 && text.word_in(np[s - 1], &["the"]) && text.word_in(np[s - 2], &PREPOSITIONS)))
+    };
     if let Some(&(s, e)) = runs.iter().rev().find(|&&(s, _)| !after_prep(s)) {
         // "an Egyptian tax official", "the Kremlin spokesman": the name only modifies the
         // phrase's head, a common noun, so the phrase is the speaker, not the name.

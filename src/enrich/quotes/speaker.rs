@@ -193,6 +193,21 @@ impl Grammar {
             } {
                 at -= 1;
             }
+            // So do an office's fields joined by "of", "for", "and" or "the", back to its title:
+            // "Minister for the Environment and Water Resources Yaacob Ibrahim said" (but not
+            // "Jeffrey Lewis of the Center for Nonproliferation Studies wrote").
+            let mut k = at;
+            while k > 0 && {
+                let p = seq[k - 1];
+                let joins = text.word_in(p, &["of", "for", "and", "the"])
+                    && (text.is_cap(seq[k]) || text.word_in(seq[k], &["the"]));
+                text.is_cap(p) || text.abbreviation_dot(p) || joins
+            } {
+                k -= 1;
+                if text.is_title(seq[k]) {
+                    at = k;
+                }
+            }
             // A subject after "and" opens a clause of its own: `"glow in the dark," for
             // instance, and Trump vowed to …` is not Trump's (but "Construction and Transport
             // Minister Choo said" and "Dovere and Debenedetti wrote" are one phrase).
@@ -618,6 +633,15 @@ impl Grammar {
                 || inner_of;
             if !ok {
                 break;
+            }
+            // "Mr. Morgan of the Sierra Club": so does "of the".
+            if k >= 3
+                && text.word_in(p, &["the"])
+                && text.word_in(seq[k - 2], &["of"])
+                && text.is_cap(seq[k - 3])
+            {
+                k -= 2;
+                continue;
             }
             if text.is_word(p) && lower_in(text.word(p), &["the", "a", "an", "his", "her", "their", "its"]) {
                 k -= 1;
