@@ -864,6 +864,19 @@ mod tests {
     }
 
     #[test]
+    fn part_of_an_organisations_name_is_the_whole_name() {
+        let s = |name: &str| Some(name.to_string());
+        // Before: "Exchange Commission", the part before the verb.
+        let body = "“Audits must be top down,” said the Securities and Exchange Commission.";
+        let sec = actor("SEC", ActorKind::Organization, body, "Securities and Exchange Commission");
+        assert_eq!(speakers_with(body, &[sec]), [s("Securities and Exchange Commission")]);
+        // A person after a title inside what the actors took for an organisation stays a person.
+        let body = "“The search goes on tonight,” said Army Capt. Tomas Vidal.";
+        let army = actor("Army", ActorKind::Organization, body, "Army Capt. Tomas Vidal");
+        assert_eq!(speakers_with(body, &[army]), [s("Tomas Vidal")]);
+    }
+
+    #[test]
     fn a_number_opening_a_phrase_names_nobody() {
         // Before: "Six".
         let body = "The survey brings bad news: Six in 10 voters said that if no candidate wins, \

@@ -289,7 +289,8 @@ impl<'a> People<'a> {
         ends.partition_point(|&e| e < at)
     }
 
-    /// The canonical name of a written name: the person actor whose mention overlaps it or whose
+    /// The canonical name of a written name: the person actor whose mention overlaps it, else the
+    /// whole written name of an organisation or country it is part of, else the person whose
     /// surname it is, else for a lone word the earlier person whose name it starts ("Hu" after
     /// "Hu Jintao") or the earlier full name of a speaker or subject whose last word it is; else
     /// the name as written.
@@ -297,6 +298,23 @@ impl<'a> People<'a> {
         if let Some((a, _)) = self.actors.iter().find(|(_, s)| s.start < mention.end && mention.start < s.end)
         {
             return a.name.clone();
+        }
+        // Part of an organisation's or country's name is that whole name as written
+        // ("Organization" in "the Organization of the Islamic Conference urged").
+        // Not after a title inside it: "Army Capt. Ana Ruiz" is a person the actors took for the
+        // army.
+        let text = self.text;
+        let at = text.toks.partition_point(|t| t.start < mention.start);
+        let titled = |s: &Span| {
+            at > 0
+                && text.toks[at - 1].start >= s.start
+                && (text.abbreviation_dot(at - 1) || text.is_title(at - 1))
+        };
+        let within =
+            |s: &&Span| s.start <= mention.start && mention.end <= s.end && **s != mention && !titled(s);
+        if let Some(whole) = self.others.iter().find(within).and_then(|s| self.text.body.get(s.start..s.end))
+        {
+            return whole.to_string();
         }
         // "Clinton" is the Clinton mentioned last before it (Hillary after Bill's paragraph).
         let surname = written.rsplit(' ').next().unwrap_or(written);
