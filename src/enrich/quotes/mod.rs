@@ -161,6 +161,7 @@ impl QuoteExtractor {
                 labelled: false,
             });
             let who = explicit.or_else(|| names::sentence_subject(&text, q.open));
+            let who = who.map(|w| names::apposed_to(&text, w).unwrap_or(w));
             // `A spokesman for the agency said "…"` then `"…," he said`: "he" or "she" is the
             // person the previous attribution introduced, not a name further back.
             let described = previous.as_ref().and_then(|(p, s)| {
@@ -874,6 +875,21 @@ mod tests {
         let body = "“The search goes on tonight,” said Army Capt. Tomas Vidal.";
         let army = actor("Army", ActorKind::Organization, body, "Army Capt. Tomas Vidal");
         assert_eq!(speakers_with(body, &[army]), [s("Tomas Vidal")]);
+    }
+
+    #[test]
+    fn a_description_set_off_after_a_name_is_that_name() {
+        let s = |name: &str| Some(name.to_string());
+        // Before: "a Lima native", then "the foreign minister".
+        let body = "Tomas Vidal, a Lima native who writes fiction on the side (his book includes a \
+                    story on a contest “where the loser becomes the main course”), has cast himself \
+                    as a strategist.\n\nAna Ruiz, the foreign minister of Oria, said the test \
+                    “cannot be left without consequences at the council.”";
+        assert_eq!(speakers(body), [s("Tomas Vidal"), s("Ana Ruiz")]);
+        // Not after a fronted phrase: the officer is not the Post.
+        let body = "In an email to The Post, the officer, who asked not to be named, said “the team \
+                    was ready to go at once.”";
+        assert_eq!(speakers(body), [s("the officer")]);
     }
 
     #[test]

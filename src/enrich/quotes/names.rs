@@ -439,6 +439,36 @@ fn full_name_before(text: &Text, a: usize, of: usize) -> bool {
     })
 }
 
+/// The name a description `who` is in apposition to: "Braynard" for "a South Carolina native"
+/// in "Braynard, a South Carolina native who …". Not for a place.
+pub(super) fn apposed_to(text: &Text, who: Who) -> Option<Who> {
+    if who.kind != WhoKind::Other {
+        return None;
+    }
+    let at = text.toks.partition_point(|t| t.start < who.start);
+    if at < 2 || !text.toks[at - 1].is_punct(',') || !name_word(text, at - 2) {
+        return None;
+    }
+    let mut first = at - 2;
+    while first > 0 && (name_word(text, first - 1) || text.abbreviation_dot(first - 1)) {
+        first -= 1;
+    }
+    // The name opens its sentence ("In an email to The Post, the officer said" names no
+    // officer), and the description is set off after it ("Clinton, a top aide said, …" is the
+    // aide's).
+    let opens = first == 0 || {
+        let p = text.toks[first - 1];
+        p.kind == Kind::Break || p.is_mark() || text.ends_sentence(first - 1)
+    };
+    let after = text.toks.partition_point(|t| t.start < who.end);
+    let set_off = text.toks.get(after).is_some_and(|t| t.is_punct(','))
+        || (after < text.toks.len() && text.word_in(after, &["who", "whose", "of"]));
+    let np: Vec<usize> = (first..at - 1).collect();
+    let (s, e) = *name_runs(text, &np).last()?;
+    let name = Who { start: text.toks[np[s]].start, end: text.toks[np[e - 1]].end, kind: WhoKind::Name };
+    (opens && set_off && e == np.len() && !text.is_place(name.start, name.end)).then_some(name)
+}
+
 /// The role noun (a lower-case word of `roles.tsv`: "envoy", "senator") at token `at`, or after
 /// one or two other lower-case nouns ("military spokesman"), which a name before `at` modifies.
 fn modified_role(text: &Text, at: usize) -> Option<usize> {
