@@ -75,6 +75,11 @@ pub(super) static NOT_NAMES: Words = Words::new(&[
     "twenty", "dozens", "hundreds", "thousands", "millions",
 ]);
 
+/// Nouns for what speaks for someone, heading a possessive phrase that attributes a quotation
+/// ("Clinton's campaign", "the ministry's statement").
+#[rustfmt::skip]
+pub(super) static SPEAKING_NOUNS: Words = Words::new(&["campaign", "statement", "slogan", "answer", "response", "reply", "message", "letter", "ad", "website", "tweet", "office", "team", "lawyers", "aides", "spokespeople", "representatives"]);
+
 /// Words that open a common noun phrase that may name a speaker ("the aide", "a spokesman").
 #[rustfmt::skip]
 pub(super) static DETERMINERS: Words = Words::new(&["the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "two", "three", "several", "many"]);
@@ -268,7 +273,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 23] = [
+    const ALL: [&Words; 24] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -292,6 +297,7 @@ mod tests {
         &PERIODICALS,
         &WEEKDAYS,
         &OBJECT_VERBS,
+        &SPEAKING_NOUNS,
     ];
 
     #[test]

@@ -878,7 +878,7 @@ mod tests {
     }
 
     #[test]
-    fn a_description_set_off_after_a_name_is_that_name() {
+    fn a_description_or_possessive_phrase_names_the_speaker() {
         let s = |name: &str| Some(name.to_string());
         // Before: "a Lima native", then "the foreign minister".
         let body = "Tomas Vidal, a Lima native who writes fiction on the side (his book includes a \
@@ -886,6 +886,12 @@ mod tests {
                     as a strategist.\n\nAna Ruiz, the foreign minister of Oria, said the test \
                     “cannot be left without consequences at the council.”";
         assert_eq!(speakers(body), [s("Tomas Vidal"), s("Ana Ruiz")]);
+        // A possessive phrase with a speaking noun opening the sentence is its speaker (before:
+        // the name before it); a possessive of another noun is not ("China's economy").
+        let body = "Ana Ruiz spoke in Lima.\n\nTomas Vidal's campaign slogan is “I am with you.”";
+        assert_eq!(speakers(body), [s("Tomas Vidal's campaign slogan")]);
+        let body = "Ana Ruiz spoke in Lima.\n\nOria's economy is “in a very bad state.”";
+        assert_eq!(speakers(body), [s("Ana Ruiz")]);
         // Not after a fronted phrase: the officer is not the Post.
         let body = "In an email to The Post, the officer, who asked not to be named, said “the team \
                     was ready to go at once.”";

@@ -439,6 +439,39 @@ fn full_name_before(text: &Text, a: usize, of: usize) -> bool {
     })
 }
 
+/// The possessive phrase opening the sentence at token `first`, before token `at`, when a verb
+/// follows it: "Hillary Clinton's campaign slogan is", "The campaign's statement then declares"
+/// (a name in the possessive, then up to three lower-case words).
+fn opening_possessive(text: &Text, first: usize, at: usize) -> Option<Who> {
+    let mut k = first;
+    if text.word_in(k, &["the"]) {
+        k += 1;
+    }
+    while k < at && (name_word(text, k) || text.abbreviation_dot(k)) && !possessive(text, k) {
+        k += 1;
+    }
+    // "The campaign's": a lower-case owner after "the".
+    let owner = name_word(text, k) || (k > first && text.word_in(first, &["the"]) && text.is_word(k));
+    if k >= at || !possessive(text, k) || !owner {
+        return None;
+    }
+    let head = (k + 1..at.min(k + 4)).take_while(|&i| common_noun(text, i)).last()?;
+    // Only what speaks for the owner: "Clinton's campaign", "the agency's statement", "Ruiz's
+    // spokeswoman"; not "China's economy".
+    if !(text.is_role_noun(head) || text.word_in(head, &SPEAKING_NOUNS)) {
+        return None;
+    }
+    let verb = head + 1;
+    let verb_follows = verb < at
+        && (verbish(text, verb)
+            || (text.word_in(verb, &ADVERBS) && verb + 1 < at && verbish(text, verb + 1)));
+    verb_follows.then(|| Who {
+        start: text.toks[first].start,
+        end: text.toks[head].end,
+        kind: WhoKind::Other,
+    })
+}
+
 /// The name a description `who` is in apposition to: "Braynard" for "a South Carolina native"
 /// in "Braynard, a South Carolina native who …". Not for a place.
 pub(super) fn apposed_to(text: &Text, who: Who) -> Option<Who> {
@@ -527,7 +560,15 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
         }
         first = i;
     }
-    let who = text.subject_between(text.toks[first].start, text.toks[at].start)?;
+    let who = text.subject_between(text.toks[first].start, text.toks[at].start);
+    // "Hillary Clinton's campaign slogan is “…”": a possessive phrase opening the sentence is its
+    // subject (names followed by "'s" are no subjects of their own).
+    if let Some(phrase) = opening_possessive(text, first, at) {
+        if who.is_none_or(|w| phrase.start < w.start) {
+            return Some(phrase);
+        }
+    }
+    let who = who?;
     // The main clause's subject only: a verb before it makes it a subordinate clause's
     // ("His campaign protested that Clinton aides were …").
     let subordinate = (first..at).take_while(|&i| text.toks[i].start < who.start).any(|i| {
