@@ -591,6 +591,12 @@ mod tests {
             speakers(body),
             [Some("Ana Ruiz".into()), Some("Tom Vale".into()), Some("Ana Ruiz".into())]
         );
+        // A conjunction before the subordinator, and a title before the main clause's subject
+        // (before: "Supreme Court").
+        let body = "The law was struck down.\n\nAnd after the Supreme Court refused to reinstate \
+                    it, Gov. Ana Ruiz blamed the court's \"four liberal justices who blocked our \
+                    laws.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
         // Before: "Ohio", the state after its city read as a name between commas.
         let body = "Ana Ruiz, during a town hall meeting in Columbus, Ohio, said she was \"going to put \
                     the mines out of business.\"";

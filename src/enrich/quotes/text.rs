@@ -101,14 +101,25 @@ impl<'a> Text<'a> {
     /// "When told Perez was in the Cabinet, Bush thought for a moment and said …" gives Bush
     /// for a sentence opening at token `opening` and a `to` after him.
     fn after_fronted_clause(&self, opening: usize, first: Who, to: usize) -> Option<Who> {
-        if !self.word_in(opening, &SUBORDINATORS) || !self.is_cap(opening) {
+        // "And after the court refused …, Gov. Ruiz blamed …": a conjunction may open it.
+        let joined = self.is_cap(opening) && self.word_in(opening, &["and", "but", "so", "then"]);
+        let opening = if joined { opening + 1 } else { opening };
+        if opening >= self.toks.len()
+            || !self.word_in(opening, &SUBORDINATORS)
+            || !(joined || self.is_cap(opening))
+        {
             return None;
         }
         let from = self.toks.partition_point(|t| t.start < first.end);
         let comma = (from..self.toks.len())
             .take_while(|&i| self.toks[i].start < to && self.toks[i].kind != Kind::Break)
             .find(|&i| self.toks[i].is_punct(','))?;
-        let next = self.toks.get(comma + 1)?;
+        // The clause's subject right after the comma, past its titles ("Gov. Pat McCrory").
+        let mut k = comma + 1;
+        while k < self.toks.len() && (self.is_title(k) || self.abbreviation_dot(k)) {
+            k += 1;
+        }
+        let next = self.toks.get(k)?;
         self.subjects.iter().find(|w| w.start == next.start && w.end <= to).copied()
     }
 
