@@ -597,6 +597,15 @@ mod tests {
                     it, Gov. Ana Ruiz blamed the court's \"four liberal justices who blocked our \
                     laws.\"";
         assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
+        // A short phrase of time or place between a subject and its verb (before: "PAC"), but
+        // not after a verb's object (Tomas Vidal speaks, not Mic).
+        let body = "The PAC paid for the tour. It became such a presence that Ana Ruiz during a \
+                    Sunday event thanked its members \"for their support in my campaign.\"";
+        assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
+        let body = "Ana Ruiz said her rival lacked judgment.\n\nVice President Tomas Vidal weighed \
+                    in as well, telling Mic in an interview published on Monday, “But gosh \
+                    almighty, they’re both qualified,” he said.";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".into())]);
         // Before: "Ohio", the state after its city read as a name between commas.
         let body = "Ana Ruiz, during a town hall meeting in Columbus, Ohio, said she was \"going to put \
                     the mines out of business.\"";

@@ -355,6 +355,24 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
                 verb_at = v;
             }
         }
+        // "Sanders during a Sunday rally thanked": a short phrase of time or place, then a verb
+        // in the past tense.
+        // Not after a verb's object ("telling Mic in an interview published").
+        if b + 3 < n
+            && !in_phrase
+            && !modifier
+            && text.word_in(b, &["during", "at", "in", "on"])
+            && text.word_in(b + 1, &["a", "an", "the"])
+        {
+            let v = (b + 3..n.min(b + 5)).find(|&k| !text.is_word(k) || text.word(k).ends_with("ed"));
+            if let Some(v) = v.filter(|&v| {
+                text.is_word(v)
+                    && !text.is_cap(v)
+                    && (b + 2..v).all(|k| common_noun(text, k) || text.is_cap(k))
+            }) {
+                verb_at = v;
+            }
+        }
         // A name opening its sentence and followed by a comma is the subject of an appositive
         // or a relative clause: "Cruz, who …, said".
         let opener_with_comma =
