@@ -355,8 +355,8 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
                 verb_at = v;
             }
         }
-        // "Sanders during a Sunday rally thanked": a short phrase of time or place, then a verb
-        // in the past tense.
+        // "Sanders during a Sunday event thanked": a short phrase of time or place, then a verb
+        // in the past tense. ("rally" would end it: an "-ly" word reads as an adverb.)
         // Not after a verb's object ("telling Mic in an interview published").
         if b + 3 < n
             && !in_phrase

@@ -312,8 +312,7 @@ impl<'a> People<'a> {
         };
         let within =
             |s: &&Span| s.start <= mention.start && mention.end <= s.end && **s != mention && !titled(s);
-        if let Some(whole) = self.others.iter().find(within).and_then(|s| self.text.body.get(s.start..s.end))
-        {
+        if let Some(whole) = self.others.iter().find(within).and_then(|s| text.body.get(s.start..s.end)) {
             return whole.to_string();
         }
         // "Clinton" is the Clinton mentioned last before it (Hillary after Bill's paragraph).
