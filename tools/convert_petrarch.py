@@ -180,9 +180,29 @@ def person_name(ws):
     return " ".join(name)
 
 
+# Words of a unit's or a club's name, besides NOT_PERSON's ("Ziad al Jarrah Battalion").
+UNIT_WORDS = set("""BATTALION BATTALIONS CLUB COMMAND COMMANDO COMMANDOS ISLAND KOMPI""".split())
+
+
+def names_a_person(ws):
+    """True when an alias (a word list) reads as a person's name: a known given name (roles.tsv)
+    or "Abu" opening three or more words, none of them a body's word."""
+    upper = [w.upper().strip(".,") for w in ws]
+    if len(upper) < 2 or any(w in NOT_PERSON or w in UNIT_WORDS or w in GENERIC for w in upper):
+        return False
+    return upper[0] in GIVEN or (upper[0] in ("ABU", "ABOU") and len(upper) >= 3)
+
+
+def surname_key(word):
+    """A surname without its article, for comparison: "AL-AWLAKI" and "Awlaki" are both "awlaki"."""
+    w = word.lower()
+    return w[3:] if w.startswith(("al-", "el-")) else w
+
+
 GENERIC = set("""SENATE CONGRESS PARLIAMENT GOVERNMENT CABINET ARMY NAVY POLICE MILITARY OPPOSITION REBELS
 MILITANTS INSURGENTS GUERRILLAS TROOPS OFFICIALS AUTHORITIES MINISTRY EMBASSY COURT PRESS MEDIA RADIO
-TELEVISION NEWS PARTY STATE STATES REPUBLIC KINGDOM PEOPLE NATIONAL INTERNATIONAL WORLD GLOBAL UNITED""".split())
+TELEVISION NEWS PARTY STATE STATES REPUBLIC KINGDOM PEOPLE NATIONAL INTERNATIONAL WORLD GLOBAL UNITED
+CORNERSTONE""".split())
 GIVEN = set()
 
 
@@ -283,7 +303,14 @@ def main():
                 seen_org.add(name.upper())
                 country = head if head in countries else ""
                 alias_list = []
+                # PETRARCH2 files a group's leaders and spokesmen under the group ("JOSEPH_KONY"
+                # under the Lord's Resistance Army): a person's name, or that person's surname
+                # alone ("al-Awlaki"), is no name of the organisation.
+                persons = [a for a in aliases if names_a_person(a)]
+                surnames = {surname_key(p[-1]) for p in persons}
                 for a in aliases:
+                    if a in persons or (len(a) <= 2 and surname_key(a[-1]) in surnames):
+                        continue
                     an = org_name(a)
                     # "Republic of South Africa" is the country, which countries.tsv names
                     if re.match(r"^(Republic|Kingdom|State|Government|Sultanate|Principality) of ", an):
@@ -340,7 +367,8 @@ ORG_HEADER = """# organizations.tsv: organisations, and the head words that make
 #   3. country   ISO 3166-1 alpha-3 code when the body belongs to a state ("State Department":
 #                USA), else empty
 #   4. aliases   other names separated by `|` ("UN|U.N."); an alias written in capitals only
-#                (`UN`, `NATO`) must appear with exactly that case
+#                (`UN`, `NATO`) must appear with exactly that case; a person's name is no
+#                alias (a group's leader or spokesman goes in people.tsv)
 # A `head` line names a word that ends (or, for "Ministry of ...", starts) an organisation's
 # name: an unknown capitalised name containing it ("Rally for the Republic Party") is reported as
 # an organisation, with a capital that opens it ("Moscow State University") or `of` and a country

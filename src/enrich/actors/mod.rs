@@ -636,6 +636,21 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_organisations_name_no_person() {
+        // PETRARCH2 files a group's leaders and spokesmen under the group; the conversion
+        // (tools/convert_petrarch.py) leaves them out. Before: "Joseph Kony" was the Lord's
+        // Resistance Army, and "John Kirby" the United States Military.
+        let a = article(
+            "",
+            "Joseph Kony has evaded capture for years. Spokesman John Kirby said the search goes on.",
+            Some("2016-05-02"),
+        );
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Organization), Vec::<&str>::new());
+        assert_eq!(names(&actors, ActorKind::Person), ["Joseph Kony", "John Kirby"]);
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(
