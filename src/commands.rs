@@ -198,7 +198,8 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         }
     }
     // The gazetteer is only built when a name has to be resolved.
-    let needs_actors = !request.actors.is_empty() || request.query.contains("actor:");
+    let needs_actors =
+        !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");
     let actors = if needs_actors { Some(ActorResolver::new(&config)?) } else { None };
     let resolve = |name: &str| actors.as_ref().and_then(|a| a.resolve(name));
     let searcher = Searcher::new(root.open(&config)?, &config)?;
@@ -273,7 +274,12 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
             // A speaker is matched by the words of its name: name the words no speaker has.
             for speaker in &request.speakers {
                 let absent = index::stats::absent_words(&open, open.fields.speaker, speaker)?;
-                if !absent.is_empty() {
+                // Another name of a known speaker ("KCNA") was matched by the canonical name.
+                let canonical_held = match resolve(speaker) {
+                    Some(key) => index::stats::absent_words(&open, open.fields.speaker, &key)?.is_empty(),
+                    None => false,
+                };
+                if !absent.is_empty() && !canonical_held {
                     eprintln!(
                         "casefile: --speaker {speaker}: no quoted speaker's name has the word{} {}; speakers are matched by name or surname, without titles (e.g. --speaker Blinken)",
                         if absent.len() == 1 { "" } else { "s" },

@@ -293,6 +293,11 @@ fn exit_statuses_follow_ripgrep() {
         err.contains("--speaker Secretary Blinken: no quoted speaker's name has the word `secretary`;"),
         "{err}"
     );
+    // Another name of a known actor matches the speaker stored under its canonical name.
+    let alias = casefile(dir.path(), &index, &["quotes", "--speaker", "Tony Blinken"]);
+    assert_eq!(alias.status.code(), Some(0), "{}", String::from_utf8_lossy(&alias.stderr));
+    assert!(String::from_utf8_lossy(&alias.stdout).contains("— Antony Blinken"));
+    assert!(!String::from_utf8_lossy(&alias.stderr).contains("--speaker"));
     // A source is a whole outlet name: a part of one matches nothing, and the outlets are named.
     let partial = casefile(dir.path(), &index, &["search", "satellite", "--source", "Casefile"]);
     assert_eq!(partial.status.code(), Some(1));

@@ -173,7 +173,9 @@ pub struct SearchArgs {
     /// such as sanctions or space-and-satellites (repeat: all of them).
     #[arg(long, value_name = "ID")]
     pub topic: Vec<String>,
-    /// Only passages quoting this speaker (name or surname; repeat: all of them).
+    /// Only passages quoting this speaker (name or surname; repeat: all of them). A known
+    /// person's or organisation's other names match too (--speaker KCNA, --speaker "Tony
+    /// Blinken").
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
     /// Show N passages of its article before and after each hit (in Markdown, quoted in

@@ -100,19 +100,26 @@ pub fn sources(open: &OpenIndex) -> Result<Vec<(String, u64)>> {
 /// # Errors
 /// When tantivy cannot open a reader, the field's analyzer or a segment's terms.
 pub fn absent_words(open: &OpenIndex, field: Field, text: &str) -> Result<Vec<String>> {
-    let searcher = open.index.reader()?.searcher();
+    absent_words_in(open, &open.index.reader()?.searcher(), field, text)
+}
+
+/// [`absent_words`], read through `searcher` (a search's own view of the index).
+///
+/// # Errors
+/// When tantivy cannot give the field's analyzer or a segment's terms.
+pub fn absent_words_in(
+    open: &OpenIndex,
+    searcher: &tantivy::Searcher,
+    field: Field,
+    text: &str,
+) -> Result<Vec<String>> {
     let mut analyzer = open.index.tokenizer_for_field(field)?;
     let mut words = Vec::new();
     analyzer.token_stream(text).process(&mut |token| words.push(token.text.clone()));
     let mut absent = Vec::new();
     for word in words {
         let term = tantivy::Term::from_field_text(field, &word);
-        let mut held = false;
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            held |= inverted.doc_freq(&term).map_err(|e| crate::error::Error::io("index", e))? > 0;
-        }
-        if !held && !absent.contains(&word) {
+        if searcher.doc_freq(&term)? == 0 && !absent.contains(&word) {
             absent.push(word);
         }
     }

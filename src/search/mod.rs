@@ -199,7 +199,7 @@ impl Searcher {
         if !request.quotes {
             return Ok(self.snapshot.search(&*built.query, &count::CountMatches { by })?);
         }
-        let mut picker = QuotePicker::new(&self.open, &built, request)?;
+        let mut picker = QuotePicker::new(&self.open, &built)?;
         let mut addresses: Vec<DocAddress> =
             self.snapshot.search(&*built.query, &tantivy::collector::DocSetCollector)?.into_iter().collect();
         addresses.sort_unstable();
@@ -241,8 +241,7 @@ impl Searcher {
         let (mut top, total) = first_pass(fetch)?;
         // Records read so far, by address: a later, larger pass reads only the new ones.
         let mut records: HashMap<DocAddress, StoredPassage> = HashMap::new();
-        let mut picker =
-            if request.quotes { Some(QuotePicker::new(&self.open, &built, request)?) } else { None };
+        let mut picker = if request.quotes { Some(QuotePicker::new(&self.open, &built)?) } else { None };
         // A hit: its score, its passage, and for a quotation search which of its quotations.
         let hits: Vec<(Score, DocAddress, Option<usize>)> = loop {
             let extras = built.near.iter().map(|q| rescore::Extra::AtCandidate(&**q));
@@ -351,4 +350,7 @@ pub(crate) struct BuiltQuery {
     /// The query's terms on `speaker` (a quotation search shows the quotations of the speakers
     /// they name).
     pub(crate) speaker_terms: HashSet<String>,
+    /// Each `--speaker` as the names it matches: as typed, and the canonical name of the known
+    /// actor it names when that differs ("KCNA": "Korean Central News Agency").
+    pub(crate) speaker_names: Vec<Vec<String>>,
 }

@@ -12,7 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use crate::error::Result;
 use crate::index::{OpenIndex, StoredPassage};
-use crate::search::{BuiltQuery, SearchRequest};
+use crate::search::BuiltQuery;
 
 /// Chooses the quotation hits of each matched passage.
 pub(crate) struct QuotePicker {
@@ -24,20 +24,31 @@ pub(crate) struct QuotePicker {
     terms: HashSet<String>,
     /// The query's terms on `speaker`.
     speaker_terms: HashSet<String>,
-    /// Each `--speaker`, as the words a speaker's name must hold in a row.
-    speakers: Vec<Vec<String>>,
+    /// Each `--speaker`, as the names it matches, each as the words a speaker's name must
+    /// hold in a row.
+    speakers: Vec<Vec<Vec<String>>>,
 }
 
 impl QuotePicker {
-    /// A picker for the quotation search `request`, built as `built`.
+    /// A picker for the quotation search built as `built`.
     ///
     /// # Errors
     /// When the index lacks an analyzer for `quote` or `speaker` (not a casefile index).
-    pub(crate) fn new(open: &OpenIndex, built: &BuiltQuery, request: &SearchRequest) -> Result<QuotePicker> {
+    pub(crate) fn new(open: &OpenIndex, built: &BuiltQuery) -> Result<QuotePicker> {
         let words = open.index.tokenizer_for_field(open.fields.quote)?;
         let mut names = open.index.tokenizer_for_field(open.fields.speaker)?;
-        let speakers =
-            request.speakers.iter().map(|s| tokens(&mut names, s)).filter(|w| !w.is_empty()).collect();
+        let speakers = built
+            .speaker_names
+            .iter()
+            .map(|alternatives| {
+                alternatives
+                    .iter()
+                    .map(|s| tokens(&mut names, s))
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|alternatives| !alternatives.is_empty())
+            .collect();
         Ok(QuotePicker {
             words,
             names,
@@ -54,7 +65,7 @@ impl QuotePicker {
         let query_words = !(self.terms.is_empty() && self.speaker_terms.is_empty());
         for (i, q) in record.quotes.iter().enumerate() {
             let name = tokens(&mut self.names, q.speaker.as_deref().unwrap_or(""));
-            if self.speakers.iter().all(|wanted| holds_in_a_row(&name, wanted)) {
+            if self.speakers.iter().all(|names| names.iter().any(|wanted| holds_in_a_row(&name, wanted))) {
                 by_speakers.push(i);
             }
             let holds = query_words

@@ -893,6 +893,24 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_speaks_by_its_canonical_name_and_a_country_as_written() {
+        let s = |name: &str| Some(name.to_string());
+        // Before: "OBN", so that `--speaker` and the quotations of one body went by two names.
+        let body = "“The launch went as planned,” OBN said.";
+        let obn = actor("Oria Broadcasting Network", ActorKind::Organization, body, "OBN");
+        assert_eq!(speakers_with(body, &[obn]), [s("Oria Broadcasting Network")]);
+        // A written name that says more than the canonical one (a committee the gazetteer files
+        // under its parliament) is kept.
+        let body = "“The bill is dead,” said the House Budget Committee.";
+        let congress = actor("Oria Congress", ActorKind::Organization, body, "House Budget Committee");
+        assert_eq!(speakers_with(body, &[congress]), [s("House Budget Committee")]);
+        // A country's seat of government says who spoke better than the country's name.
+        let body = "“The talks are over,” the Kremlin said.";
+        let russia = actor("Russia", ActorKind::Country, body, "Kremlin");
+        assert_eq!(speakers_with(body, &[russia]), [s("Kremlin")]);
+    }
+
+    #[test]
     fn a_description_or_possessive_phrase_names_the_speaker() {
         let s = |name: &str| Some(name.to_string());
         // Before: "a Lima native", then "the foreign minister".

@@ -58,7 +58,7 @@ pub(super) struct People<'a> {
     /// Person actors' body mentions, by position.
     actors: Vec<(&'a Actor, Span)>,
     /// Country and organisation actors' body mentions, by position.
-    others: Vec<Span>,
+    others: Vec<(&'a Actor, Span)>,
     /// Clause subjects and names that attributed earlier quotations, by position.
     named: Vec<Named>,
     /// Byte offsets of the body's sentence ends (and line breaks), ascending; found the first
@@ -77,9 +77,12 @@ impl<'a> People<'a> {
             .flat_map(|a| body_mentions(a).map(move |s| (a, s)))
             .collect();
         list.sort_by_key(|(_, s)| s.start);
-        let mut others: Vec<Span> =
-            actors.iter().filter(|a| a.kind != ActorKind::Person).flat_map(body_mentions).collect();
-        others.sort_by_key(|s| s.start);
+        let mut others: Vec<(&Actor, Span)> = actors
+            .iter()
+            .filter(|a| a.kind != ActorKind::Person)
+            .flat_map(|a| body_mentions(a).map(move |s| (a, s)))
+            .collect();
+        others.sort_by_key(|(_, s)| s.start);
         // "Serbian officials said", "told Iraqi reporters": a country's adjective is no one who
         // speaks, nor what a pronoun or an unattributed quotation stands for.
         let adjectives: Vec<Span> = actors
@@ -123,7 +126,7 @@ impl<'a> People<'a> {
         let place = self.text.is_place(mention.start, mention.end)
             || (first.len() < written.len()
                 && self.text.is_place(mention.start, mention.start + first.len()));
-        let known = acronym || place || self.others.iter().any(overlaps);
+        let known = acronym || place || self.others.iter().any(|(_, s)| overlaps(s));
         known && !self.actors.iter().any(|(_, s)| overlaps(s))
     }
 
@@ -310,10 +313,23 @@ impl<'a> People<'a> {
                 && text.toks[at - 1].start >= s.start
                 && (text.abbreviation_dot(at - 1) || text.is_title(at - 1))
         };
-        let within =
-            |s: &&Span| s.start <= mention.start && mention.end <= s.end && **s != mention && !titled(s);
-        if let Some(whole) = self.others.iter().find(within).and_then(|s| text.body.get(s.start..s.end)) {
-            return whole.to_string();
+        let within = |(a, s): &&(&Actor, Span)| {
+            let organization = a.kind == ActorKind::Organization;
+            s.start <= mention.start
+                && mention.end <= s.end
+                && ((organization && *s == mention) || (*s != mention && !titled(s)))
+        };
+        if let Some((a, s)) = self.others.iter().find(within) {
+            // An organisation is its canonical name ("KCNA" is the Korean Central News Agency),
+            // unless the written name says more ("House Armed Services Committee", filed under
+            // Congress). A country keeps the words that name its voice ("the White House",
+            // "Moscow", "U.S. State Department"), which say more about who spoke than its name.
+            let whole = text.body.get(s.start..s.end).unwrap_or(written);
+            let more_specific = whole.split_whitespace().count() > a.name.split_whitespace().count();
+            return match a.kind {
+                ActorKind::Organization if !more_specific => a.name.clone(),
+                _ => whole.to_string(),
+            };
         }
         // "Clinton" is the Clinton mentioned last before it (Hillary after Bill's paragraph).
         let surname = written.rsplit(' ').next().unwrap_or(written);
