@@ -198,8 +198,10 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         }
     }
     // The gazetteer is only built when a name has to be resolved.
-    let needs_actors =
-        !request.actors.is_empty() || !request.speakers.is_empty() || request.query.contains("actor:");
+    let needs_actors = !request.actors.is_empty()
+        || !request.speakers.is_empty()
+        || request.query.contains("actor:")
+        || request.query.contains("speaker:");
     let actors = if needs_actors { Some(ActorResolver::new(&config)?) } else { None };
     let resolve = |name: &str| actors.as_ref().and_then(|a| a.resolve(name));
     let searcher = Searcher::new(root.open(&config)?, &config)?;

@@ -40,7 +40,14 @@ pub(crate) fn build(
     parser.set_field_boost(f.title, config.settings.search.title_boost);
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
 
-    let text = rewrite_published_fields(&rewrite_actor_fields(&request.query, resolve))?;
+    let other_name = |speaker: &str| -> Result<Option<String>> {
+        if crate::index::stats::absent_words_in(open, searcher, f.speaker, speaker)?.is_empty() {
+            return Ok(None);
+        }
+        Ok(resolve(speaker).filter(|key| !key.eq_ignore_ascii_case(speaker.trim())))
+    };
+    let text = rewrite_actor_fields(&request.query, resolve);
+    let text = rewrite_published_fields(&rewrite_speaker_fields(&text, &other_name)?)?;
     let text = fuzzy::expand(open, searcher, text_field, &text)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut terms = HashSet::new();
@@ -144,9 +151,7 @@ pub(crate) fn build(
         // known actor ("KCNA", "Tony Blinken"), stored under its canonical name: that matches
         // too. Only then is the gazetteer consulted, since loading it costs a search 0.1 s.
         let mut names = vec![speaker.clone()];
-        if !crate::index::stats::absent_words_in(open, searcher, f.speaker, speaker)?.is_empty() {
-            names.extend(resolve(speaker).filter(|key| !key.eq_ignore_ascii_case(speaker.trim())));
-        }
+        names.extend(other_name(speaker)?);
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for name in &names {
             let phrase = format!("\"{}\"", name.replace('"', " "));
@@ -206,9 +211,24 @@ fn term_query(field: Field, value: &str) -> Box<dyn Query> {
 fn rewrite_actor_fields(query: &str, resolve: &Resolver<'_>) -> String {
     let rewritten = rewrite_field(query, "actor:", |value| {
         let key = resolve(value).unwrap_or_else(|| value.to_string());
-        Ok(format!("\"{}\"", key.replace('"', " ")))
+        Ok(format!("actor:\"{}\"", key.replace('"', " ")))
     });
     rewritten.unwrap_or_else(|_| query.to_string())
+}
+
+/// Widens each `speaker:NAME` clause to the canonical name `other_name` gives a name of a known
+/// actor (`speaker:KCNA` also matches "Korean Central News Agency", the name it is stored under).
+fn rewrite_speaker_fields(
+    query: &str,
+    other_name: &dyn Fn(&str) -> Result<Option<String>>,
+) -> Result<String> {
+    rewrite_field(query, "speaker:", |value| {
+        let typed = format!("speaker:\"{}\"", value.replace('"', " "));
+        Ok(match other_name(value)? {
+            Some(canonical) => format!("({typed} OR speaker:\"{}\")", canonical.replace('"', " ")),
+            None => typed,
+        })
+    })
 }
 
 /// Replaces `published:2024`, `published:2024-11` and `published:2024-11-05` by the range of days
@@ -217,17 +237,17 @@ fn rewrite_actor_fields(query: &str, resolve: &Resolver<'_>) -> String {
 fn rewrite_published_fields(query: &str) -> Result<String> {
     rewrite_field(query, "published:", |value| {
         if value.starts_with(['[', '{']) || value.contains('T') {
-            return Ok(value.to_string());
+            return Ok(format!("published:{value}"));
         }
         let (first, last) =
             period(value).map_err(|_| Error::Query(format!("published:{value}: {PERIOD_FORMS}")))?;
-        Ok(format!("[{first}T00:00:00Z TO {last}T00:00:00Z]"))
+        Ok(format!("published:[{first}T00:00:00Z TO {last}T00:00:00Z]"))
     })
 }
 
-/// Rewrites the value of each `field:VALUE` and `field:"A B"` clause of `query` (`field` includes
-/// its colon) that starts a word: `rewrite` gets the value without quotes and returns the text
-/// that replaces it.
+/// Rewrites each `field:VALUE` and `field:"A B"` clause of `query` (`field` includes its colon)
+/// that starts a word: `rewrite` gets the value without quotes and returns the text that replaces
+/// the whole clause.
 fn rewrite_field(
     query: &str,
     field: &str,
@@ -237,11 +257,13 @@ fn rewrite_field(
     let mut rest = query;
     while let Some(pos) = rest.find(field) {
         let at_word_start = pos == 0 || rest[..pos].ends_with([' ', '(', '+', '-']);
-        out.push_str(&rest[..pos + field.len()]);
-        rest = &rest[pos + field.len()..];
         if !at_word_start {
+            out.push_str(&rest[..pos + field.len()]);
+            rest = &rest[pos + field.len()..];
             continue;
         }
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos + field.len()..];
         let (value, len) = if let Some(stripped) = rest.strip_prefix('"') {
             match stripped.find('"') {
                 Some(end) => (&stripped[..end], end + 2),
@@ -319,6 +341,19 @@ mod tests {
         assert_eq!(rewrite_actor_fields("satellite actor:Pyongyang", &resolve), "satellite actor:\"PRK\"");
         assert_eq!(rewrite_actor_fields("actor:\"Kim Jong Un\" x", &resolve), "actor:\"Kim Jong Un\" x");
         assert_eq!(rewrite_actor_fields("factor:x", &resolve), "factor:x");
+    }
+
+    #[test]
+    fn speaker_fields_also_match_the_canonical_name() {
+        let other = |name: &str| Ok((name == "OBN").then(|| "Oria Broadcasting Network".to_string()));
+        assert_eq!(
+            rewrite_speaker_fields("launch -speaker:OBN", &other).map_err(|e| e.to_string()),
+            Ok("launch -(speaker:\"OBN\" OR speaker:\"Oria Broadcasting Network\")".to_string())
+        );
+        assert_eq!(
+            rewrite_speaker_fields("speaker:\"Ana Ruiz\" x", &other).map_err(|e| e.to_string()),
+            Ok("speaker:\"Ana Ruiz\" x".to_string())
+        );
     }
 
     #[test]
