@@ -651,6 +651,23 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_gazetteer_names_un_agencies_and_missions_whole() {
+        // Before: "United Nations" and the fragment "Environment Program"; UNRWA and UNIFIL
+        // were nobody.
+        let a = article(
+            "",
+            "China informed the United Nations Environment Program (UNEP) of the spill. UNRWA \
+             and UNIFIL said their staff were safe.",
+            None,
+        );
+        let actors = extractor().extract(&a);
+        assert_eq!(
+            names(&actors, ActorKind::Organization),
+            ["UN Environment Programme", "UN Relief and Works Agency", "UN Interim Force in Lebanon"]
+        );
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(
