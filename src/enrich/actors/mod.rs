@@ -668,6 +668,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_organisations_head_word_is_a_person() {
+        // Before: the organisation "Oria Airlines Oscar Vidal", and no person.
+        let a = article(
+            "",
+            "Managing Director of Oria Airlines Oscar Vidal confirmed the suspension. The Oria \
+             Airlines Tomasz fleet was grounded.",
+            None,
+        );
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Person), ["Oscar Vidal"]);
+        assert_eq!(names(&actors, ActorKind::Organization), ["Oria Airlines", "Oria Airlines Tomasz"]);
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(

@@ -619,6 +619,25 @@ impl Names<'_> {
         } else {
             first
         };
+        // "Managing Director of Sosoliso Airlines Oscar Ikwuemesi": a name opening with a given
+        // name after the organisation's last head word is a person, whom the title before the
+        // organisation belongs to, not part of the organisation's name.
+        let person_after = last_head.map(|h| h + 1).filter(|&p| {
+            (2..=3).contains(&(last - p))
+                && self.is(p, &cues.given, buf)
+                && (p..last).all(|k| {
+                    !toks[k].has(F_ALLCAPS | F_DIGIT)
+                        && !self.is(k, &cues.notname, buf)
+                        && !self.is_titlish(k, buf)
+                        && !self.is(k, &cues.departments, buf)
+                })
+        });
+        if let Some(p) = person_after.filter(|&p| p - first >= 2 && !office_then_name) {
+            let country_hit = seat.map(|(_, h)| h);
+            out.push(Candidate { kind: CandKind::Org, first, last: p, title: None, country_hit });
+            out.push(Candidate { kind: CandKind::Person, first: p, last, title: None, country_hit: None });
+            return;
+        }
         if last - first >= 2 && last_head.is_some() && !office_then_name {
             out.push(Candidate {
                 kind: CandKind::Org,
