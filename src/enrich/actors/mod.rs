@@ -682,6 +682,31 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_name_opens_an_organisations_name_its_adjective_does_not() {
+        // Before: "Glacier Board" and "Department of Mines", without their country.
+        let a = article(
+            "",
+            "The Peru Glacier Board met the Chile Department of Mines. The Peruvian Water Board \
+             and the New Chile Party disagreed.",
+            None,
+        );
+        let actors = extractor().extract(&a);
+        let orgs: Vec<(&str, Option<&str>)> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Organization)
+            .map(|a| (a.name.as_str(), a.country.as_deref()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Peru Glacier Board", Some("PER")),
+                ("Chile Department of Mines", Some("CHL")),
+                ("Water Board", Some("PER")),
+            ]
+        );
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(

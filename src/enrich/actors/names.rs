@@ -152,12 +152,19 @@ impl Names<'_> {
         (self.hits[h].country.is_some() && self.hits[h].end == prev.end && adjacent && gap_plain).then_some(h)
     }
 
-    /// A capital or seat of government (a country hit read as a metonym) ending right before
+    /// A capital or seat of government (a country hit read as a metonym), or a country's name
+    /// opening the name ("Iraq Study Group", "Zimbabwe Tourism Authority"), ending right before
     /// token `i` and joined to it by spaces alone, as (its first token, the hit).
+    ///
+    /// A country's name after another capitalised word is inside a name this run cannot
+    /// tell the start of ("New Korea Party", "National Australia Bank", "Democratic Socialists of
+    /// America Inc."), so it opens nothing.
     fn seat_opening(&self, i: usize) -> Option<(usize, usize)> {
         let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
         let hit = &self.hits[h];
-        let seat = matches!(hit.country, Some((_, true))) && hit.org.is_none() && hit.person.is_none();
+        let metonym = matches!(hit.country, Some((_, true)));
+        let named = matches!(hit.country, Some((_, false))) && !hit.demonym;
+        let seat = (metonym || named) && hit.org.is_none() && hit.person.is_none();
         let prev = &self.toks[i - 1];
         let joined = self.toks[i].has(F_JOINED)
             && !prev.has(F_POSS)
@@ -168,6 +175,15 @@ impl Names<'_> {
         let mut first = i - 1;
         while first > 0 && self.hit_of[first - 1] == Some(h) {
             first -= 1;
+        }
+        let inside = first > 0
+            && self.toks[first].has(F_JOINED)
+            && ((self.toks[first - 1].has(F_CAP) && !matches!(self.word(first - 1), "The" | "A" | "An"))
+                || (matches!(self.word(first - 1), "of" | "for")
+                    && first > 1
+                    && self.toks[first - 2].has(F_CAP)));
+        if named && inside {
+            return None;
         }
         Some((first, h))
     }
@@ -595,7 +611,10 @@ impl Names<'_> {
         });
         // "Bank of Korea", "University of Tokyo", "Central Bank of Russia": a run ending in a
         // head word, then `of` and a country or its capital, is one organisation, of that country.
-        let of_country = if seat.is_none() && last == b && last_head == Some(b - 1) {
+        // A capital opening the name ends it at its head word; a country's name does not ("US
+        // Department of Agriculture").
+        let capital = seat.is_some_and(|(_, h)| matches!(self.hits[h].country, Some((_, true))));
+        let of_country = if !capital && last == b && last_head == Some(b - 1) {
             self.country_after_of(b, buf)
         } else {
             None
@@ -606,9 +625,9 @@ impl Names<'_> {
         }
         // "Ministry of Foreign Affairs", "National Bureau of Statistics": a run ending in a head
         // word, then `of` and a name, is one organisation.
-        if seat.is_none() && last == b && last_head == Some(b - 1) && self.is(b - 1, &cues.heads_of, buf) {
+        if !capital && last == b && last_head == Some(b - 1) && self.is(b - 1, &cues.heads_of, buf) {
             if let Some(end) = self.name_after_of(b, buf) {
-                let country_hit = self.country_before_org(first);
+                let country_hit = seat.map(|(_, h)| h).or_else(|| self.country_before_org(first));
                 out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit });
                 return;
             }
