@@ -1,5 +1,6 @@
 //! Actors: countries (ISO 3166-1 alpha-3), persons with their roles, organisations.
 
+mod acronyms;
 mod names;
 mod tokens;
 
@@ -451,6 +452,8 @@ impl ActorExtractor {
                 }
             }
         }
+        // 4. Acronyms the text defines ("Human Rights Watch (HRW)").
+        acronyms::link_defined(body, field, col);
     }
 
     fn add_known_person(&self, col: &mut Collector, m: Mention, p: u32, date: Option<jiff::civil::Date>) {
