@@ -697,6 +697,15 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_a_closing_reporting_clause_is_the_main_one() {
+        // Before: Oria Grain, the subject of the reported clause.
+        let body = "Lima Bank, a shareholder in Oria Grain, will vote against the merger, chief \
+                    executive Tomas Vidal said on Tuesday.\n\nHe told a newspaper: “We will vote \
+                    against the whole project.”";
+        assert_eq!(speakers(body), [Some("Tomas Vidal".to_string())]);
+    }
+
+    #[test]
     fn a_parenthetical_speaker_is_not_the_name_before_it() {
         let body = "Ana Ruiz spoke after the vote.\n\nVidal, she said, “has never kept a single \
                     promise to us.”";

@@ -623,6 +623,21 @@ pub(super) fn is_main_subject(text: &Text, start: usize) -> bool {
             return true;
         }
     }
+    // `…, chief executive Axel Miller said on Tuesday.`: a name between a comma (and the words
+    // of its role) and a speech verb is the subject of the reporting clause, the main one.
+    let after = (at..text.toks.len()).find(|&k| !(text.is_cap(k) || text.abbreviation_dot(k)));
+    if after.is_some_and(|k| text.word_in(k, &INVERTING_VERBS)) {
+        let role_start = (at.saturating_sub(4)..at)
+            .rev()
+            .take_while(|&k| {
+                text.toks[k].is_word() && !clause_verb(text, k) && !text.word_in(k, &SUBORDINATORS)
+            })
+            .last()
+            .unwrap_or(at);
+        if role_start > 0 && text.toks[role_start - 1].is_punct(',') {
+            return true;
+        }
+    }
     let mut first = at;
     while first > 0 {
         let p = text.toks[first - 1];
