@@ -671,6 +671,15 @@ mod tests {
     }
 
     #[test]
+    fn foreign_newspapers_words_make_organisations() {
+        // Before: the person "Lindauer Zeitung" (a name by its speech verb).
+        let a = article("", "Lindauer Zeitung reported the cuts, and Haedong Ilbo said the same.", None);
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Person), Vec::<&str>::new());
+        assert_eq!(names(&actors, ActorKind::Organization), ["Lindauer Zeitung", "Haedong Ilbo"]);
+    }
+
+    #[test]
     fn a_name_after_an_organisations_head_word_is_a_person() {
         // Before: the organisation "Oria Airlines Oscar Vidal", and no person.
         let a = article(
