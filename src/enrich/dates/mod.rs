@@ -312,6 +312,9 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = run("Output grew in the first half of 1997 and in the 1980s.", pubd());
         assert_eq!(got, vec![pair("first half of 1997", None), pair("1980s", None)]);
+        // Before: the year 1990.
+        let got = run("Talks began in the 1990's and in 1994.", pubd());
+        assert_eq!(got, vec![pair("1990's", None), pair("1994", Some("1994"))]);
     }
 
     #[test]

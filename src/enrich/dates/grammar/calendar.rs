@@ -249,6 +249,15 @@ impl Grammar<'_> {
             _ => {}
         }
         let (y, end) = self.year(j)?;
+        // "the 1990's": a decade written with an apostrophe, not the year 1990.
+        if y % 10 == 0
+            && self.punct(end, b'\'')
+            && self.adj(end)
+            && self.adj(end + 1)
+            && self.text(end + 1) == "s"
+        {
+            return Some(Hit { start: i, end: end + 2, val: Val::None });
+        }
         // "the 1988 quarter" belongs to quarter(); a bare "the" is not part of a year.
         let start = if the && !edge { i + 1 } else { i };
         // Clock times written as four digits: "0735 GMT".
