@@ -58,7 +58,10 @@ pub struct SearchRequest {
     pub actors: Vec<String>,
     /// Topic ids (all of them).
     pub topics: Vec<String>,
-    /// Speakers of quotations in the passage (all of them).
+    /// Speakers of quotations in the passage (all of them), by name or surname. A speaker
+    /// with a word no stored speaker's name has also matches the name the [`Resolver`] gives
+    /// it, the canonical name quotations are stored under ("KCNA": "Korean Central News
+    /// Agency").
     pub speakers: Vec<String>,
     /// Search quotations instead of passages: each hit is one quotation of a matching passage
     /// (one that holds a word of the query, by every speaker asked for).
@@ -213,7 +216,8 @@ impl Searcher {
         Ok(count::tally_quotations(&matched, by))
     }
 
-    /// Runs `request`; `resolve` maps actor names to index keys.
+    /// Runs `request`; `resolve` maps actor names to index keys (for `actors`, `actor:` and,
+    /// where a typed name is no stored speaker's, `speakers` and `speaker:`).
     ///
     /// # Errors
     /// [`Error::Query`] for a query that does not parse; tantivy errors.
