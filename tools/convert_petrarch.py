@@ -249,9 +249,15 @@ def main():
                 name = person_name(name_ws)
                 if name is None or len(name.split()) < 2 or name.lower() in curated_names:
                     continue
+                # A country's name, demonym or capital is nobody's ("South Sudan", with the alias
+                # "Juba", is filed among the persons of Sudan).
+                if name.upper() in seats:
+                    continue
                 alias_set = []
                 for a in aliases:
                     n = person_name(a)
+                    if n and n.upper() in seats:
+                        continue
                     if n and n != name and n not in alias_set and (len(n.split()) > 1 or len(n) >= 4):
                         alias_set.append(n)
                 rows = []

@@ -654,6 +654,15 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_people_hold_no_country() {
+        // PETRARCH2 files "South Sudan" (with the alias "Juba") among the persons of Sudan; the
+        // conversion leaves out a person named as a country, its demonym or its capital.
+        let a = article("", "Talks are taking place in Juba, southern Sudan.", Some("2006-11-16"));
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Person), Vec::<&str>::new());
+    }
+
+    #[test]
     fn the_shipped_gazetteer_names_un_agencies_and_missions_whole() {
         // Before: "United Nations" and the fragment "Environment Program"; UNRWA and UNIFIL
         // were nobody.
