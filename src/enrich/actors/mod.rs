@@ -680,6 +680,19 @@ mod tests {
     }
 
     #[test]
+    fn an_office_after_an_organisations_name_is_not_part_of_it() {
+        // Before: the organisations "Oria Broadcasting Network Chairman" and "Oria Air Force
+        // Chief".
+        let a = article(
+            "",
+            "The Oria Broadcasting Network Chairman resigned, and the Oria Air Force Chief stayed.",
+            None,
+        );
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Organization), ["Oria Broadcasting Network", "Oria Air Force"]);
+    }
+
+    #[test]
     fn foreign_newspapers_words_make_organisations() {
         // Before: the person "Lindauer Zeitung" (a name by its speech verb).
         let a = article("", "Lindauer Zeitung reported the cuts, and Haedong Ilbo said the same.", None);

@@ -658,13 +658,16 @@ impl Names<'_> {
             return;
         }
         if last - first >= 2 && last_head.is_some() && !office_then_name {
-            out.push(Candidate {
-                kind: CandKind::Org,
-                first,
-                last,
-                title: None,
-                country_hit: seat.map(|(_, h)| h),
-            });
+            // An office after the head word with no name after it is no part of the name: "the
+            // Fox News Chairman said" names Fox News, "Air Force Chief" the Air Force.
+            let mut end = last;
+            while last_head.is_some_and(|h| end > h + 1) && self.is_titlish(end - 1, buf) {
+                end -= 1;
+            }
+            if end - first >= 2 {
+                let country_hit = seat.map(|(_, h)| h);
+                out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit });
+            }
             return;
         }
         let mut s = a;
