@@ -310,6 +310,27 @@ impl ActorExtractor {
             }
             if let Some(o) = h.org {
                 let org = &g.orgs[o as usize];
+                // "South Korea's Joint Chiefs of Staff": a state body's name after another
+                // country's possessive or adjective is that country's body of that name.
+                let before = names.country_before_org(toks.partition_point(|t| t.start < h.start));
+                let owner = before.and_then(|b| hits[b].country).map(|(c, _)| &g.countries[c as usize].code);
+                if let (Some(owner), Some(own)) = (owner, &org.country) {
+                    if owner != own {
+                        let name = clean_name(&body[h.start..h.end]);
+                        let country = Some(owner.clone());
+                        col.add(ActorKind::Organization, &name, mention(body, h.start, h.end, false), || {
+                            Actor {
+                                name: name.clone(),
+                                kind: ActorKind::Organization,
+                                code: None,
+                                country,
+                                role: None,
+                                mentions: Vec::new(),
+                            }
+                        });
+                        continue;
+                    }
+                }
                 col.add(ActorKind::Organization, &org.name, mention(body, h.start, h.end, false), || Actor {
                     name: org.name.clone(),
                     kind: ActorKind::Organization,
@@ -654,6 +675,14 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_a_countrys_possessive_is_no_person() {
+        // Before: the person "Vostochny Cosmodrome" ("Russia's Lavrov" is a person).
+        let a = article("", "Kim Jong Un toured Russia's Vostochny Cosmodrome in 2023.", Some("2025-01-06"));
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Person), ["Kim Jong Un"]);
+    }
+
+    #[test]
     fn the_shipped_people_hold_no_country() {
         // PETRARCH2 files "South Sudan" (with the alias "Juba") among the persons of Sudan; the
         // conversion leaves out a person named as a country, its demonym or its capital.
@@ -690,6 +719,27 @@ mod tests {
         );
         let actors = extractor().extract(&a);
         assert_eq!(names(&actors, ActorKind::Organization), ["Oria Broadcasting Network", "Oria Air Force"]);
+    }
+
+    #[test]
+    fn another_countrys_body_of_the_same_name_is_not_the_known_one() {
+        // Before: the United States Military and the US Congress, by their aliases.
+        let a = article(
+            "",
+            "South Korea's Joint Chiefs of Staff said a missile was fired. The Peruvian Congress \
+             met, as did the US Congress.",
+            None,
+        );
+        let actors = extractor().extract(&a);
+        let orgs: Vec<(&str, Option<&str>)> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Organization)
+            .map(|a| (a.name.as_str(), a.country.as_deref()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [("Joint Chiefs of Staff", Some("KOR")), ("Congress", Some("PER")), ("US Congress", Some("USA"))]
+        );
     }
 
     #[test]
