@@ -626,6 +626,15 @@ mod tests {
         actors.iter().find(|a| a.name == name)
     }
 
+    /// The organisations, in order, with their countries.
+    fn organisations_with_country(actors: &[Actor]) -> Vec<(&str, Option<&str>)> {
+        actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Organization)
+            .map(|a| (a.name.as_str(), a.country.as_deref()))
+            .collect()
+    }
+
     /// The names of the actors of `kind`, in order.
     fn names(actors: &[Actor], kind: ActorKind) -> Vec<&str> {
         actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect()
@@ -731,11 +740,7 @@ mod tests {
             None,
         );
         let actors = extractor().extract(&a);
-        let orgs: Vec<(&str, Option<&str>)> = actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Organization)
-            .map(|a| (a.name.as_str(), a.country.as_deref()))
-            .collect();
+        let orgs = organisations_with_country(&actors);
         assert_eq!(
             orgs,
             [("Joint Chiefs of Staff", Some("KOR")), ("Congress", Some("PER")), ("US Congress", Some("USA"))]
@@ -775,11 +780,7 @@ mod tests {
             None,
         );
         let actors = extractor().extract(&a);
-        let orgs: Vec<(&str, Option<&str>)> = actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Organization)
-            .map(|a| (a.name.as_str(), a.country.as_deref()))
-            .collect();
+        let orgs = organisations_with_country(&actors);
         assert_eq!(
             orgs,
             [
