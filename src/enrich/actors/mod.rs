@@ -339,6 +339,31 @@ impl ActorExtractor {
                     role: None,
                     mentions: Vec::new(),
                 });
+                // "U.S. Treasury", "British Army": the words naming the body's country are a
+                // mention of that country too.
+                if let Some(own) = &org.country {
+                    let written = &body[h.start..h.end];
+                    let prefix = written.match_indices(' ').take(2).map(|(at, _)| &written[..at]).find(|p| {
+                        // By its name or adjective: "Washington Post" names no country.
+                        g.find(p, None).iter().any(|x| {
+                            (x.start, x.end) == (0, p.len())
+                                && x.country.is_some_and(|(c, metonym)| {
+                                    !metonym && g.countries[c as usize].code == *own
+                                })
+                        })
+                    });
+                    if let (Some(prefix), Some(c)) = (prefix, g.countries.iter().find(|c| &c.code == own)) {
+                        let end = h.start + prefix.len();
+                        col.add(ActorKind::Country, own, mention(body, h.start, end, false), || Actor {
+                            name: c.name.clone(),
+                            kind: ActorKind::Country,
+                            code: Some(own.clone()),
+                            country: None,
+                            role: None,
+                            mentions: Vec::new(),
+                        });
+                    }
+                }
             }
             if let Some(p) = h.person {
                 if h.surname {
@@ -745,6 +770,18 @@ mod tests {
             orgs,
             [("Joint Chiefs of Staff", Some("KOR")), ("Congress", Some("PER")), ("US Congress", Some("USA"))]
         );
+    }
+
+    #[test]
+    fn a_bodys_name_that_names_its_country_is_a_mention_of_the_country() {
+        // Before: "U.S." inside the alias "U.S. Treasury" was no mention of the United States.
+        let a = article("", "The U.S. Treasury imposed sanctions, The Washington Post reported.", None);
+        let actors = extractor().extract(&a);
+        let usa = actors.iter().find(|a| a.code.as_deref() == Some("USA")).expect("the United States");
+        let mentions: Vec<&str> = usa.mentions.iter().map(|m| m.text.as_str()).collect();
+        // Not "Washington" in the newspaper's name: a seat of government names no country there.
+        assert_eq!(mentions, ["U.S."]);
+        assert_eq!(organisations_with_country(&actors)[0], ("Treasury Department", Some("USA")));
     }
 
     #[test]
