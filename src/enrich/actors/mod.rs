@@ -829,6 +829,19 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_people_hold_the_office_holders_of_2025() {
+        let a = article("", "Scott Bessent met Bart De Wever. Later, Bessent flew home.", Some("2025-06-02"));
+        let actors = extractor().extract(&a);
+        let bessent = find(&actors, "Scott Bessent").expect("Bessent found");
+        assert_eq!(bessent.role.as_deref(), Some("US Treasury Secretary"));
+        assert_eq!(bessent.mentions.len(), 2);
+        assert_eq!(
+            find(&actors, "Bart De Wever").and_then(|p| p.role.as_deref()),
+            Some("Belgian Prime Minister")
+        );
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(
