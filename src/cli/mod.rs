@@ -174,8 +174,8 @@ pub struct SearchArgs {
     #[arg(long, value_name = "ID")]
     pub topic: Vec<String>,
     /// Only passages quoting this speaker (name or surname; repeat: all of them). A known
-    /// person's or organisation's other names match too (--speaker KCNA, --speaker "Tony
-    /// Blinken").
+    /// person's or organisation's other names match too, titles allowed (--speaker KCNA,
+    /// --speaker "Tony Blinken", --speaker "Secretary Blinken").
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
     /// Show N passages of its article before and after each hit (in Markdown, quoted in

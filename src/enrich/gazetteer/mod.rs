@@ -419,14 +419,29 @@ impl Gazetteer {
         list.iter().copied().max_by_key(|&p| (self.persons[p as usize].fit(date), std::cmp::Reverse(p)))
     }
 
-    /// The key of a user's actor name, alias, code, demonym or capital (case-insensitive).
+    /// The key of a user's actor name, alias, code, demonym or capital (case-insensitive),
+    /// after any leading "the" and titles ("the Kremlin", "Secretary Blinken", "Mr. Putin").
     pub fn resolve(&self, name: &str) -> Option<String> {
         let lower = name.trim().to_lowercase();
         if let Some(k) = self.keys.get(&lower) {
             return Some(k.clone());
         }
-        // "the United States", "the Kremlin"
-        lower.strip_prefix("the ").and_then(|rest| self.keys.get(rest.trim()).cloned())
+        let cues = &self.cues;
+        let titlish = |w: &str| {
+            let w = w.trim_end_matches('.');
+            w == "the" || cues.titles.contains(w) || cues.honorifics.contains(w) || cues.modifiers.contains(w)
+        };
+        let mut rest = lower.as_str();
+        while let Some((first, after)) = rest.split_once(' ') {
+            if !titlish(first) {
+                break;
+            }
+            rest = after.trim_start();
+            if let Some(k) = self.keys.get(rest) {
+                return Some(k.clone());
+            }
+        }
+        None
     }
 
     /// True when the people of the country with alpha-3 `code` write their family name first
@@ -494,6 +509,10 @@ mod tests {
         assert_eq!(g.resolve("blinken").as_deref(), Some("Antony Blinken"));
         assert_eq!(g.resolve("NATO").as_deref(), Some("North Atlantic Treaty Organization"));
         assert_eq!(g.resolve("Atlantis"), None);
+        // Titles before a name, as a user may type them.
+        assert_eq!(g.resolve("Secretary Blinken").as_deref(), Some("Antony Blinken"));
+        assert_eq!(g.resolve("Mr. Blinken").as_deref(), Some("Antony Blinken"));
+        assert_eq!(g.resolve("Secretary Atlantis"), None);
     }
 
     #[test]
