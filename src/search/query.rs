@@ -223,7 +223,12 @@ fn rewrite_speaker_fields(
     other_name: &dyn Fn(&str) -> Result<Option<String>>,
 ) -> Result<String> {
     rewrite_field(query, "speaker:", |value| {
-        let typed = format!("speaker:\"{}\"", value.replace('"', " "));
+        // As typed: a one-word value keeps its syntax (`speaker:Blink*`).
+        let typed = if value.contains(char::is_whitespace) {
+            format!("speaker:\"{}\"", value.replace('"', " "))
+        } else {
+            format!("speaker:{value}")
+        };
         Ok(match other_name(value)? {
             Some(canonical) => format!("({typed} OR speaker:\"{}\")", canonical.replace('"', " ")),
             None => typed,
@@ -348,11 +353,15 @@ mod tests {
         let other = |name: &str| Ok((name == "OBN").then(|| "Oria Broadcasting Network".to_string()));
         assert_eq!(
             rewrite_speaker_fields("launch -speaker:OBN", &other).map_err(|e| e.to_string()),
-            Ok("launch -(speaker:\"OBN\" OR speaker:\"Oria Broadcasting Network\")".to_string())
+            Ok("launch -(speaker:OBN OR speaker:\"Oria Broadcasting Network\")".to_string())
         );
         assert_eq!(
             rewrite_speaker_fields("speaker:\"Ana Ruiz\" x", &other).map_err(|e| e.to_string()),
             Ok("speaker:\"Ana Ruiz\" x".to_string())
+        );
+        assert_eq!(
+            rewrite_speaker_fields("speaker:Rui* x", &other).map_err(|e| e.to_string()),
+            Ok("speaker:Rui* x".to_string())
         );
     }
 
