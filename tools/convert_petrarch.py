@@ -180,6 +180,9 @@ def person_name(ws):
     return " ".join(name)
 
 
+# One-word organisation names that are also English words or given names.
+AMBIGUOUS_ORGS = set("""GUARDIAN OLIVE INDEPENDENT OBSERVER EXPRESS MIRROR""".split())
+
 # Words of a unit's or a club's name, besides NOT_PERSON's ("Ziad al Jarrah Battalion").
 UNIT_WORDS = set("""BATTALION BATTALIONS CLUB COMMAND COMMANDO COMMANDOS ISLAND KOMPI""".split())
 
@@ -340,7 +343,10 @@ def main():
         out.write(open(os.path.join(HERE, "organizations-curated.tsv"), encoding="utf-8").read().rstrip("\n") + "\n")
         out.write("\n# ---- converted from PETRARCH2 (MIT licence, see LICENSE-petrarch2) ----\n")
         for name, country, aliases in orgs:
-            out.write(f"org\t{name}\t{country}\t{aliases}\n")
+            # A one-word name that is also an English word is ambiguous (`~`): "Prosperity
+            # Guardian" is an operation, not the newspaper.
+            shown = "~" + name if name.upper() in AMBIGUOUS_ORGS else name
+            out.write(f"org\t{shown}\t{country}\t{aliases}\n")
     print(f"{len(people)} person rows, {len(orgs)} organisations", file=sys.stderr)
 
 
@@ -374,7 +380,9 @@ ORG_HEADER = """# organizations.tsv: organisations, and the head words that make
 #                USA), else empty
 #   4. aliases   other names separated by `|` ("UN|U.N."); an alias written in capitals only
 #                (`UN`, `NATO`) must appear with exactly that case; a person's name is no
-#                alias (a group's leader or spokesman goes in people.tsv)
+#                alias (a group's leader or spokesman goes in people.tsv). A name or alias
+#                prefixed with `~` is also a word ("~Guardian"): it is ignored when glued to
+#                another capitalised word ("Operation Prosperity Guardian")
 # A `head` line names a word that ends (or, for "Ministry of ...", starts) an organisation's
 # name: an unknown capitalised name containing it ("Rally for the Republic Party") is reported as
 # an organisation, with a capital that opens it ("Moscow State University") or `of` and a country

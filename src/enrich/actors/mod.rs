@@ -250,6 +250,11 @@ impl ActorExtractor {
                 in_name[*h] = true;
                 surnames.push(&body[hits[*h].start..hits[*h].end]);
             }
+            // An ambiguous name glued inside is no hit there ("Don ~Guardian"), but its surname
+            // standing alone later is still the person's.
+            if c.last - c.first >= 2 && hit_of[c.last - 1].is_none() {
+                surnames.push(&body[toks[c.last - 1].start..toks[c.last - 1].end]);
+            }
         }
         // ("The Guardian" stays the newspaper: a person's surname takes no article.)
         let after_the = |h: &Hit| {
@@ -782,6 +787,20 @@ mod tests {
         // Not "Washington" in the newspaper's name: a seat of government names no country there.
         assert_eq!(mentions, ["U.S."]);
         assert_eq!(organisations_with_country(&actors)[0], ("Treasury Department", Some("USA")));
+    }
+
+    #[test]
+    fn an_organisation_named_by_a_word_is_ignored_inside_other_names() {
+        // `~Guardian` in organizations.tsv. Before: the newspaper in an operation's name.
+        let a = article("", "Operation Prosperity Guardian began. The Guardian reported it.", None);
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Organization), ["Guardian"]);
+        assert_eq!(find(&actors, "Guardian").map(|o| o.mentions.len()), Some(1));
+        // The word as a surname: the person's, also alone.
+        let a = article("", "Mayor Don Guardian spoke, and Guardian said more.", None);
+        let actors = extractor().extract(&a);
+        assert_eq!(names(&actors, ActorKind::Organization), Vec::<&str>::new());
+        assert_eq!(find(&actors, "Don Guardian").map(|p| p.mentions.len()), Some(2));
     }
 
     #[test]

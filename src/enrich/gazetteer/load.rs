@@ -349,7 +349,10 @@ impl Gazetteer {
                     format!("line {n}: expected 4 tab-separated columns, found {}", cols.len()),
                 ));
             }
-            let name = cols[1].trim();
+            // `~Guardian`: a name that is also a word, ignored when glued to another name
+            // ("Operation Prosperity Guardian"), as a country's `~` alias is.
+            let written = cols[1].trim();
+            let name = written.trim_start_matches('~').trim();
             if name.is_empty() {
                 return Err(Error::config(FILE, format!("line {n}: the name is empty")));
             }
@@ -370,7 +373,7 @@ impl Gazetteer {
                         ));
                     }
                     let target = Target::Org(out.len() as u32);
-                    b.add(name, target, Form::Name, name);
+                    b.add(written, target, Form::Name, name);
                     for v in values(cols[3]) {
                         b.add(v, target, Form::Name, name);
                     }
