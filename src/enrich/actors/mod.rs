@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::config::Config;
-use crate::enrich::gazetteer::{Gazetteer, Hit};
+use crate::enrich::gazetteer::{Country, Gazetteer, Hit};
 use crate::error::Result;
 use names::CandKind;
 use tokens::Tok;
@@ -75,6 +75,30 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// A country of the gazetteer, with no mention yet.
+    fn country(country: &Country) -> Actor {
+        Actor {
+            name: country.name.clone(),
+            kind: ActorKind::Country,
+            code: Some(country.code.clone()),
+            country: None,
+            role: None,
+            mentions: Vec::new(),
+        }
+    }
+
+    /// An organisation named `name`, of `country` (alpha-3) where known, with no mention yet.
+    fn organization(name: &str, country: Option<String>) -> Actor {
+        Actor {
+            name: name.to_string(),
+            kind: ActorKind::Organization,
+            code: None,
+            country,
+            role: None,
+            mentions: Vec::new(),
+        }
+    }
+
     /// The key the index stores and filters on: the alpha-3 code for a country, else the
     /// canonical name. [`ActorExtractor::resolve`] maps what a user types to this key.
     pub fn key(&self) -> String {
@@ -303,14 +327,7 @@ impl ActorExtractor {
             if let Some((c, metonym)) = h.country {
                 let country = &g.countries[c as usize];
                 col.add(ActorKind::Country, &country.code, mention(body, h.start, h.end, metonym), || {
-                    Actor {
-                        name: country.name.clone(),
-                        kind: ActorKind::Country,
-                        code: Some(country.code.clone()),
-                        country: None,
-                        role: None,
-                        mentions: Vec::new(),
-                    }
+                    Actor::country(country)
                 });
             }
             if let Some(o) = h.org {
@@ -324,25 +341,13 @@ impl ActorExtractor {
                         let name = clean_name(&body[h.start..h.end]);
                         let country = Some(owner.clone());
                         col.add(ActorKind::Organization, &name, mention(body, h.start, h.end, false), || {
-                            Actor {
-                                name: name.clone(),
-                                kind: ActorKind::Organization,
-                                code: None,
-                                country,
-                                role: None,
-                                mentions: Vec::new(),
-                            }
+                            Actor::organization(&name, country)
                         });
                         continue;
                     }
                 }
-                col.add(ActorKind::Organization, &org.name, mention(body, h.start, h.end, false), || Actor {
-                    name: org.name.clone(),
-                    kind: ActorKind::Organization,
-                    code: None,
-                    country: org.country.clone(),
-                    role: None,
-                    mentions: Vec::new(),
+                col.add(ActorKind::Organization, &org.name, mention(body, h.start, h.end, false), || {
+                    Actor::organization(&org.name, org.country.clone())
                 });
                 // "U.S. Treasury", "British Army": the words naming the body's country are a
                 // mention of that country too.
@@ -357,15 +362,10 @@ impl ActorExtractor {
                                 })
                         })
                     });
-                    if let (Some(prefix), Some(c)) = (prefix, g.countries.iter().find(|c| &c.code == own)) {
+                    if let (Some(prefix), Some(c)) = (prefix, g.country_by_code(own)) {
                         let end = h.start + prefix.len();
-                        col.add(ActorKind::Country, own, mention(body, h.start, end, false), || Actor {
-                            name: c.name.clone(),
-                            kind: ActorKind::Country,
-                            code: Some(own.clone()),
-                            country: None,
-                            role: None,
-                            mentions: Vec::new(),
+                        col.add(ActorKind::Country, own, mention(body, h.start, end, false), || {
+                            Actor::country(c)
                         });
                     }
                 }
@@ -392,13 +392,8 @@ impl ActorExtractor {
                     let country =
                         c.country_hit.or_else(|| names.country_before_org(c.first)).map(|h| hits[h].country);
                     let country = country.flatten().map(|(i, _)| g.countries[i as usize].code.clone());
-                    col.add(ActorKind::Organization, &name, mention(body, start, end, false), || Actor {
-                        name: name.clone(),
-                        kind: ActorKind::Organization,
-                        code: None,
-                        country,
-                        role: None,
-                        mentions: Vec::new(),
+                    col.add(ActorKind::Organization, &name, mention(body, start, end, false), || {
+                        Actor::organization(&name, country)
                     });
                 }
                 CandKind::Known(p) => {
