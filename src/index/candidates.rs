@@ -6,6 +6,9 @@
 //! walked roots that the walk did not reach are gone. A file whose copy of an article id was
 //! skipped because another file held it (`shadowed` in the manifest) is read again once that
 //! file is gone, so that the copy takes its place as in a clean build.
+//!
+//! A run building an index from nothing has no manifest to compare with: [`stream`] hands it the
+//! walk's files as the walk finds them, so that reading starts with the walk, not after it.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -151,42 +154,11 @@ pub(crate) fn plan(
     let gone = ScratchList::create(scratch, "gone")?;
     let mut passed = Passed { roots, gone, removed: 0, shadowing: Vec::new() };
     let mut base = base.peekable();
-    let mut last: Option<String> = None;
+    let mut admission = Admission::default();
     for walked in walk {
-        let (path, source, size, modified) = match walked {
-            Walked::Skipped { path, reason } => {
-                summary.skip(&path, reason);
-                continue;
-            }
-            Walked::File { path, source, size, modified } => (path, source, size, modified),
-        };
-        let source = (source != path).then_some(source);
-        let (key, source) = match (path.into_os_string().into_string(), source.map(PathBuf::into_os_string)) {
-            (Ok(key), None) => (key, None),
-            (Ok(key), Some(source)) => match source.into_string() {
-                Ok(source) => (key, Some(source)),
-                Err(source) => {
-                    summary.skip(Path::new(&source), SkipReason::NonUtf8Path);
-                    continue;
-                }
-            },
-            (Err(path), _) => {
-                summary.skip(Path::new(&path), SkipReason::NonUtf8Path);
-                continue;
-            }
-        };
-        let path = Path::new(&key);
-        if Format::of(path).is_none() {
-            summary.skip(path, SkipReason::Unsupported);
+        let Some(WalkedFile { key, source, size, mtime_ns }) = admission.admit(walked, summary)? else {
             continue;
-        }
-        if read::is_documentation(path) {
-            summary.skip(path, SkipReason::Documentation);
-            continue;
-        }
-        if last.as_deref().is_some_and(|last| walk_order(last, &key).is_ge()) {
-            return Err(Error::Invalid(format!("the walk reached {key} out of order; please report this")));
-        }
+        };
         // The manifest's files before this one were passed by; this one may be among them.
         let previous = loop {
             if let Some(Err(_)) = base.peek() {
@@ -206,22 +178,15 @@ pub(crate) fn plan(
                 _ => break None,
             }
         };
-        let mtime_ns = modified.map_or(0, nanos);
         match previous {
             Some(e) if e.size == size && e.mtime_ns == mtime_ns && mtime_ns != 0 => {
                 summary.unchanged += 1;
-                passed.keep(key.clone(), e, true);
+                passed.keep(key, e, true);
             }
-            previous => candidates.push(&Candidate {
-                key: key.clone(),
-                source,
-                size,
-                mtime_ns,
-                previous,
-                reclaim: false,
-            })?,
+            previous => {
+                candidates.push(&Candidate { key, source, size, mtime_ns, previous, reclaim: false })?
+            }
         }
-        last = Some(key);
     }
     for held in base {
         let (held, entry) = held?;
@@ -249,6 +214,99 @@ pub(crate) fn plan(
         });
     }
     Ok(Plan { candidates, gone, reclaimed, shadowing })
+}
+
+/// A walked file that may hold articles.
+struct WalkedFile {
+    key: String,
+    source: Option<String>,
+    size: u64,
+    mtime_ns: i128,
+}
+
+impl WalkedFile {
+    /// The file as one the index does not hold.
+    fn new_candidate(self) -> Candidate {
+        let WalkedFile { key, source, size, mtime_ns } = self;
+        Candidate { key, source, size, mtime_ns, previous: None, reclaim: false }
+    }
+}
+
+/// Sorts the walk's entries: the files that may hold articles go on, the others are recorded as
+/// skipped, and the walk is checked to come in walk order.
+#[derive(Default)]
+struct Admission {
+    last: Option<String>,
+}
+
+impl Admission {
+    /// `walked` as a file to compare with the manifest, or `None` when it is skipped.
+    fn admit(&mut self, walked: Walked, summary: &mut RunSummary) -> Result<Option<WalkedFile>> {
+        let (path, source, size, modified) = match walked {
+            Walked::Skipped { path, reason } => {
+                summary.skip(&path, reason);
+                return Ok(None);
+            }
+            Walked::File { path, source, size, modified } => (path, source, size, modified),
+        };
+        let source = (source != path).then_some(source);
+        let (key, source) = match (path.into_os_string().into_string(), source.map(PathBuf::into_os_string)) {
+            (Ok(key), None) => (key, None),
+            (Ok(key), Some(source)) => match source.into_string() {
+                Ok(source) => (key, Some(source)),
+                Err(source) => {
+                    summary.skip(Path::new(&source), SkipReason::NonUtf8Path);
+                    return Ok(None);
+                }
+            },
+            (Err(path), _) => {
+                summary.skip(Path::new(&path), SkipReason::NonUtf8Path);
+                return Ok(None);
+            }
+        };
+        let path = Path::new(&key);
+        if Format::of(path).is_none() {
+            summary.skip(path, SkipReason::Unsupported);
+            return Ok(None);
+        }
+        if read::is_documentation(path) {
+            summary.skip(path, SkipReason::Documentation);
+            return Ok(None);
+        }
+        if self.last.as_deref().is_some_and(|last| walk_order(last, &key).is_ge()) {
+            return Err(Error::Invalid(format!("the walk reached {key} out of order; please report this")));
+        }
+        self.last = Some(key.clone());
+        Ok(Some(WalkedFile { key, source, size, mtime_ns: modified.map_or(0, nanos) }))
+    }
+}
+
+/// Hands every file of the `walk` that may hold articles to `send` as a new file, in walk order,
+/// as the walk reaches it: the plan of a run that starts from an empty index, where no file is
+/// unchanged or gone. Skipped files are recorded in `summary`.
+///
+/// Stops at the first error, which it sends, or when `send` returns `false` (its receiver has
+/// gone).
+pub(crate) fn stream(
+    walk: impl Iterator<Item = Walked>,
+    summary: &mut RunSummary,
+    mut send: impl FnMut(Result<Candidate>) -> bool,
+) {
+    let mut admission = Admission::default();
+    for walked in walk {
+        match admission.admit(walked, summary) {
+            Ok(None) => {}
+            Ok(Some(file)) => {
+                if !send(Ok(file.new_candidate())) {
+                    return;
+                }
+            }
+            Err(e) => {
+                send(Err(e));
+                return;
+            }
+        }
+    }
 }
 
 /// Where the file named `key` is read when it lies under a root given under another name.

@@ -2,8 +2,10 @@
 //! write documents, commit in batches with the manifest riding on each commit.
 
 use std::collections::{BTreeMap, HashSet};
+use std::iter::Peekable;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -17,7 +19,7 @@ use crate::config::Config;
 use crate::enrich::{Enricher, PassageSplitter};
 use crate::error::{Error, Result};
 use crate::index::batch::{apply, process, Annotator, Late, Outcome};
-use crate::index::candidates::{in_walk_order, plan, Candidate, Plan, Shadowing};
+use crate::index::candidates::{in_walk_order, plan, stream, Candidate, Plan, Shadowing};
 use crate::index::commit::{commit, ManifestState};
 use crate::index::holders::Holders;
 use crate::index::lock::IndexLock;
@@ -286,10 +288,31 @@ fn run_in_pool(
         .map(|r| (r.given.to_string_lossy().into_owned(), r.name.to_string_lossy().into_owned()))
         .collect();
     let roots = read::walk_roots(named);
-    let walk = read::walk_lazily(&roots, &options.walk);
-    // A rebuild reads every file: its gazetteer is built on another thread while the archive is
-    // walked (an incremental run builds it only if there is something to read, below).
-    let (planned, early_enricher) = {
+    let unchanged_before = summary.unchanged;
+    // How many files the run reads, as far as the walk has found them.
+    let found = Arc::new(AtomicU64::new(0));
+    let mut walker = None;
+    let mut plan_on_disk = None;
+    let mut shadowing = Vec::new();
+    let remaining: Box<dyn Iterator<Item = Result<Candidate>>> = if rebuild {
+        // A rebuild starts from an empty manifest: no file is unchanged or gone, and nothing is
+        // let go of. So its files go to reading as the walk finds them, from a thread of its own,
+        // instead of after the whole walk: on 20,000 files the walk took 0.1 s with a core idle.
+        let (send, receive) = crossbeam_channel::bounded(options.batch_files.max(1) * 2);
+        let (roots, walk_options, found) = (roots.clone(), options.walk.clone(), Arc::clone(&found));
+        let thread = std::thread::Builder::new().name("casefile-walk".into()).spawn(move || {
+            let mut walked = RunSummary::default();
+            stream(read::walk_lazily(&roots, &walk_options), &mut walked, |candidate| {
+                found.fetch_add(1, Ordering::Relaxed);
+                send.send(candidate).is_ok()
+            });
+            walked
+        });
+        walker = Some(thread.map_err(|e| Error::Invalid(format!("cannot start the walk's thread: {e}")))?);
+        Box::new(receive.into_iter())
+    } else {
+        // The walk merged with the manifest, one file of each at a time; the files to read go to
+        // a plan on disk. Gone files' articles are deleted now, in the run's first commit.
         let base = manifest.base()?;
         let fields = &open.fields;
         let mut let_go = |entry: &FileEntry, holders: &mut Holders| {
@@ -298,27 +321,27 @@ fn run_in_pool(
                 holders.let_go(id);
             }
         };
-        let (summary, holders) = (&mut summary, &mut holders);
-        rayon::join(
-            || plan(walk, base, &roots, root.path(), summary, holders, &mut let_go),
-            || (rebuild && options.enrich).then(|| Enricher::new(config)),
-        )
+        let walk = read::walk_lazily(&roots, &options.walk);
+        let Plan { mut candidates, gone, reclaimed, shadowing: planned } =
+            plan(walk, base, &roots, root.path(), &mut summary, &mut holders, &mut let_go)?;
+        manifest.gone = Some(gone);
+        manifest.reclaimed = reclaimed.iter().map(|c| c.key.clone()).collect();
+        shadowing = planned;
+        found.store(candidates.len() + reclaimed.len() as u64, Ordering::Relaxed);
+        let remaining = in_walk_order(candidates.read()?, reclaimed);
+        plan_on_disk = Some(candidates);
+        Box::new(remaining)
     };
-    let Plan { mut candidates, gone, reclaimed, mut shadowing } = planned?;
-    manifest.gone = Some(gone);
-    manifest.reclaimed = reclaimed.iter().map(|c| c.key.clone()).collect();
-    let to_read = candidates.len() + reclaimed.len() as u64;
-    progress.start(to_read + summary.unchanged);
-    progress.advance(summary.unchanged, 0);
+    let mut remaining: Peekable<_> = remaining.peekable();
+    progress.start(found.load(Ordering::Relaxed) + unchanged_before);
+    progress.advance(unchanged_before, 0);
 
     // Built only when there is something to read (a no-op rerun skips the ~100 ms of building
-    // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all.
-    let annotator = match (to_read == 0, options.enrich) {
+    // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all. A
+    // rebuild builds it while its walk goes on.
+    let annotator = match (remaining.peek().is_none(), options.enrich) {
         (true, _) => None,
-        (false, true) => Some(Annotator::Full(Box::new(match early_enricher {
-            Some(enricher) => enricher?,
-            None => Enricher::new(config)?,
-        }))),
+        (false, true) => Some(Annotator::Full(Box::new(Enricher::new(config)?))),
         (false, false) => {
             Some(Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)))
         }
@@ -326,9 +349,7 @@ fn run_in_pool(
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
     let batch = options.batch_files.max(1);
-    let mut remaining = in_walk_order(candidates.read()?, reclaimed);
-    let mut left = to_read;
-    if left == 0 {
+    if annotator.is_none() {
         commit(&mut writer, &open, &mut manifest, &summary, &mut commits, started)?;
         holders.committed();
     }
@@ -340,10 +361,10 @@ fn run_in_pool(
             let stopping = stop.load(Ordering::SeqCst);
             let next: Vec<Candidate> =
                 if stopping { Vec::new() } else { remaining.by_ref().take(batch).collect::<Result<_>>()? };
-            left -= next.len() as u64;
+            progress.start(found.load(Ordering::Relaxed) + unchanged_before);
             if next.is_empty() && pending.is_none() {
                 // A stop that came before the first batch (during the walk) still interrupts.
-                summary.interrupted = stopping && left > 0;
+                summary.interrupted = stopping && remaining.peek().is_some();
                 break;
             }
             let applying = pending.take();
@@ -385,12 +406,23 @@ fn run_in_pool(
                 last_commit = Instant::now();
             }
             if stopping && pending.is_none() {
-                summary.interrupted = left > 0;
+                summary.interrupted = remaining.peek().is_some();
                 break;
             }
         }
     }
     drop(remaining);
+    drop(plan_on_disk);
+    if let Some(walker) = walker {
+        // Its receiver is gone, so the walk has ended or ends at its next file.
+        let walked = walker
+            .join()
+            .map_err(|_| Error::Invalid("the walk's thread failed; please report this".into()))?;
+        summary.skipped.splice(0..0, walked.skipped);
+        for (reason, count) in walked.skipped_by_reason {
+            *summary.skipped_by_reason.entry(reason).or_default() += count;
+        }
+    }
     if !summary.interrupted {
         let annotator = match annotator {
             Some(annotator) => annotator,
@@ -558,6 +590,54 @@ mod tests {
         assert_eq!(threads(&mut options, 4, false, 10), 1);
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         assert_eq!(threads(&mut options, 0, false, 1024), cores.min(8));
+    }
+
+    /// The file counts a run reports to its progress bar.
+    #[derive(Default)]
+    struct Counted {
+        length: AtomicU64,
+        done: AtomicU64,
+    }
+
+    impl Progress for Counted {
+        fn start(&self, files: u64) {
+            self.length.fetch_max(files, Ordering::SeqCst);
+        }
+        fn advance(&self, files: u64, _articles: u64) {
+            self.done.fetch_add(files, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_rebuild_reads_as_it_walks_and_reports_the_walk_s_files_and_skips_in_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        // Skipped while walking: b.jpg (unsupported). Skipped while reading: a.md and d.md (empty).
+        for (file, text) in [("a.md", ""), ("b.jpg", "x"), ("c.md", "Talks resumed.\n"), ("d.md", "")] {
+            std::fs::write(archive.join(file), text).unwrap();
+        }
+        for n in 0..7 {
+            std::fs::write(archive.join(format!("e{n}.md")), format!("Talks on item {n} resumed.\n"))
+                .unwrap();
+        }
+        let config = Config::builtin();
+        let mut options = IndexOptions::new(vec![archive.clone()], &config);
+        (options.enrich, options.batch_files) = (false, 2);
+        let root = IndexRoot::new(dir.path().join("index"));
+        let progress = Counted::default();
+        let summary = run(&root, &config, &options, &progress, &AtomicBool::new(false)).unwrap();
+        assert_eq!((summary.added, summary.articles, docs(&root)), (8, 8, 8));
+        assert_eq!(progress.length.load(Ordering::SeqCst), 10, "every file the walk found");
+        assert_eq!(progress.done.load(Ordering::SeqCst), 10);
+        let skipped: Vec<_> =
+            summary.skipped.iter().map(|s| (s.path.rsplit('/').next().unwrap(), s.reason.as_str())).collect();
+        assert_eq!(skipped, [("b.jpg", "unsupported"), ("a.md", "empty"), ("d.md", "empty")]);
+        assert_eq!(summary.skipped_by_reason.get("unsupported"), Some(&1));
+        assert_eq!(summary.skipped_by_reason.get("empty"), Some(&2));
+        // The next run compares with the manifest: nothing to read.
+        let again = run(&root, &config, &options, &progress, &AtomicBool::new(false)).unwrap();
+        assert_eq!((again.added, again.unchanged, again.articles), (0, 8, 8));
     }
 
     /// Indexes `archive` (passages only) and returns the duplicate-id messages, by file name.
