@@ -1087,6 +1087,20 @@ mod tests {
     }
 
     #[test]
+    fn a_describer_closing_an_apposition_makes_a_person() {
+        let persons = |body: &str| {
+            let actors = extractor().extract(&article("", body, None));
+            names(&actors, ActorKind::Person).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        let body = "The air is bad, Elna Varto, a Tehran pollution official, told reporters. \
+                    Joran Vestik, an official with the ministry, said so too.";
+        assert_eq!(persons(body), ["Elna Varto", "Joran Vestik"]);
+        // A describer that qualifies a noun, or opens a new subject, names nobody.
+        assert!(persons("Tanvir Daily, the official news agency, said so.").is_empty());
+        assert!(persons("They died in the Varn Strip, a United Nations official in Geneva said.").is_empty());
+    }
+
+    #[test]
     fn a_capital_opens_an_organisations_name_an_adjective_does_not() {
         let body = "Tokyo Electric Power Company said the release would start. A professor at \
                     Moscow State University agreed, and the Russian Foreign Ministry said nothing. \

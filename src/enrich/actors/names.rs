@@ -861,7 +861,8 @@ impl Names<'_> {
     }
 
     /// After "Name,": a role noun before the next comma or full stop ("Nicholas Burns, the State
-    /// Department spokesman"), or an age ("John Smith, 45,").
+    /// Department spokesman"), a describer closing it ("Ann Smith, a city official,"), or
+    /// an age ("John Smith, 45,").
     fn apposition(&self, from: usize, buf: &mut String) -> bool {
         let toks = self.toks;
         if from < toks.len()
@@ -871,15 +872,24 @@ impl Names<'_> {
         {
             return true;
         }
-        for (k, t) in toks.iter().enumerate().skip(from).take(7) {
+        // A describer ("official") is a person only as the head of an apposition closed by a
+        // comma: "a Tehran pollution official," or "an official with the ministry,". In "…, an
+        // official with the ministry said" it opens a new subject; in "the official news
+        // agency," it qualifies a noun.
+        let mut described = false;
+        for (k, t) in toks.iter().enumerate().skip(from).take(10) {
             if k > from && t.has(F_START) {
                 return false;
             }
-            if !t.has(F_CAP) && self.is_role(k, buf) {
+            if k < from + 7 && !t.has(F_CAP) && self.is_role(k, buf) {
                 return true;
             }
+            let heads = t.has(F_COMMA)
+                || (k + 1 < toks.len()
+                    && matches!(self.word(k + 1), "with" | "at" | "of" | "in" | "from" | "for" | "on"));
+            described |= heads && !t.has(F_CAP) && self.cues.describers.contains(lower(self.text, t, buf));
             if t.has(F_COMMA) {
-                return false;
+                return described;
             }
         }
         false

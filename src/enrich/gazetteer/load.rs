@@ -411,8 +411,9 @@ impl Gazetteer {
                 "particle" => &mut cues.particles,
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
+                "describer" => &mut cues.describers,
                 // Read by quotation attribution (see `quotes::QuoteExtractor::from_config`).
-                "place" | "adjective" | "describer" | "female" | "male" => continue,
+                "place" | "adjective" | "female" | "male" => continue,
                 other => {
                     return Err(Error::config(
                         "roles.tsv",

@@ -175,6 +175,9 @@ pub struct Cues {
     pub departments: WordSet,
     /// Role nouns ("spokesman"), lower-case.
     pub roles: WordSet,
+    /// Nouns that describe a person but are adjectives too ("official"), lower-case: a name
+    /// only when one heads an apposition ("Ann Smith, a city official, said").
+    pub describers: WordSet,
     /// Given names, lower-case.
     pub given: WordSet,
     /// Lower-case particles allowed inside names ("bin").

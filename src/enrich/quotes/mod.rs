@@ -521,6 +521,19 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_written_with_another_given_name_is_another_person() {
+        // "said Yang's colleague Pan Yi" went to the Sun Yi of a later paragraph.
+        let body = "“The food is good,” said his colleague Lia Tovan.\n\n\
+                    Mira Tovan, a reporter with the daily, ate early. “We left at noon,” Tovan said.";
+        let mira = actor("Mira Tovan", ActorKind::Person, body, "Mira Tovan");
+        assert_eq!(
+            speakers_with(body, &[mira]),
+            [Some("Lia Tovan".to_string()), Some("Mira Tovan".to_string())],
+            "a lone surname still is the person's"
+        );
+    }
+
+    #[test]
     fn a_transcripts_labels_name_its_speakers() {
         let body = "Ana Ruiz said the senator was wrong.\n\nPartial transcript as follows:\n\n\
                     \"HOST: Let us start with the news of the day.\n\n\

@@ -333,8 +333,18 @@ impl<'a> People<'a> {
         }
         // "Clinton" is the Clinton mentioned last before it (Hillary after Bill's paragraph).
         let surname = written.rsplit(' ').next().unwrap_or(written);
+        // The words written before the surname, titles aside, must be the person's too: "Lhamo
+        // Cering" is not the "Purbu Cering" of another paragraph.
+        let end = text.toks.partition_point(|t| t.start < mention.end);
+        let given: Vec<&str> = (at..end.saturating_sub(1))
+            .filter(|&i| text.is_cap(i) && !text.is_title(i) && !text.abbreviation_dot(i))
+            .map(|i| text.word(i))
+            .collect();
         // Case aside: "al-Zahar" for "Mahmoud Al-Zahar".
-        let same = |a: &Actor| a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname));
+        let same = |a: &Actor| {
+            a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname))
+                && given.iter().all(|g| a.name.split(' ').any(|w| w.eq_ignore_ascii_case(g)))
+        };
         let before = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && same(a));
         if let Some((a, _)) = before.or_else(|| self.actors.iter().find(|(a, _)| same(a))) {
             return a.name.clone();
