@@ -493,9 +493,41 @@ impl ActorExtractor {
                     continue;
                 }
                 let text = &body[t.start..t.end];
-                if let Some((_, idx)) = links.iter().find(|(s, _)| s == text) {
-                    link(col, *idx, mention(body, t.start, t.end, false));
+                let Some(&(_, idx)) = links.iter().find(|(s, _)| s == text) else { continue };
+                // "graduate Lhamo Cering" is someone else than the Purbu Cering named before: a
+                // surname glued to a capitalised word that is neither a title nor of the person's
+                // own name ("Wasserman Schultz") is another's. (The word opening a sentence may
+                // be any word: "But Cering said".)
+                // A headline in title case capitalises every word.
+                if i > 0
+                    && t.start >= headline_end
+                    && t.has(tokens::F_JOINED)
+                    && !toks[i - 1].has(tokens::F_START)
+                {
+                    let before = &toks[i - 1];
+                    let word = body[before.start..before.end].trim_end_matches('.');
+                    let lower = word.to_lowercase();
+                    let cues = &g.cues;
+                    // A title, also in the plural ("Senators Levin and Biden"), or a word that
+                    // is never a name ("Republican Trump").
+                    let titled =
+                        [&cues.titles, &cues.honorifics, &cues.modifiers, &cues.roles, &cues.notname]
+                            .iter()
+                            .any(|set| {
+                                set.contains(&lower)
+                                    || lower.strip_suffix('s').is_some_and(|w| set.contains(w))
+                            });
+                    let own = col.found[idx].actor.name.split(' ').any(|w| w.trim_end_matches('.') == word);
+                    if before.has(tokens::F_CAP)
+                        && !claimed[i - 1]
+                        && hit_of[i - 1].is_none()
+                        && !titled
+                        && !own
+                    {
+                        continue;
+                    }
                 }
+                link(col, idx, mention(body, t.start, t.end, false));
             }
         }
         // 4. Acronyms the text defines ("Human Rights Watch (HRW)").
@@ -1084,6 +1116,18 @@ mod tests {
         let corp = find(&actors, "Northern Grain Corporation").expect("head word");
         assert_eq!(corp.kind, ActorKind::Organization);
         assert!(!actors.iter().any(|a| a.kind == ActorKind::Person && a.name.contains("Grain")));
+    }
+
+    #[test]
+    fn a_surname_after_another_given_name_is_not_the_person_named_before() {
+        let body = "Mira Tovan, the mayor, spoke first. A graduate, Lia Tovan, cried, and \
+                    graduate Lia Tovan left. Senators Tovan and Brel stayed, Democrat Tovan too; Tovan said so.";
+        let actors = extractor().extract(&article("", body, None));
+        let mira = find(&actors, "Mira Tovan").expect("the mayor");
+        let at: Vec<usize> = mira.mentions.iter().map(|m| m.start).collect();
+        let (senators, democrat) =
+            (body.find("Senators Tovan").unwrap() + 9, body.find("Democrat Tovan").unwrap() + 9);
+        assert_eq!(at, [0, senators, democrat, body.rfind("Tovan said").unwrap()], "{mira:?}");
     }
 
     #[test]
