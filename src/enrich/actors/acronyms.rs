@@ -46,6 +46,60 @@ pub(super) fn link_defined(text: &str, field: Option<&'static str>, col: &mut Co
     }
 }
 
+/// Reconciles an organisation the article names only by an acronym with an organisation it
+/// names in full whose initials the acronym spells. When the two names are one name spelled two
+/// ways ("Organisation of Petroleum Exporting Countries"), the full name's mentions go to the
+/// acronym's organisation, as the gazetteer spells it. Otherwise the acronym is the article's
+/// organisation: "EC", beside the "Election Commission" of Nepal, is that commission and not the
+/// European Commission the gazetteer knows as "EC". Only the mentions of `field` move.
+pub(super) fn link_initials(field: Option<&'static str>, col: &mut Collector) {
+    let acronym_only = |actor: &super::Actor| {
+        let first = actor.mentions.first()?;
+        let only = actor.kind == ActorKind::Organization
+            && is_acronym(&first.text)
+            && actor.mentions.iter().all(|m| m.text == first.text);
+        only.then(|| first.text.clone())
+    };
+    for a in 0..col.found.len() {
+        let Some(acronym) = acronym_only(&col.found[a].actor) else { continue };
+        let spelled = col.found.iter().position(|f| {
+            f.actor.kind == ActorKind::Organization
+                && f.actor.mentions.iter().any(|m| !is_acronym(&m.text))
+                && initials(&f.actor.name) == acronym
+        });
+        let Some(b) = spelled.filter(|&b| b != a) else { continue };
+        let (from, to) =
+            if same_name(&col.found[a].actor.name, &col.found[b].actor.name) { (b, a) } else { (a, b) };
+        let (moved, kept): (Vec<Mention>, Vec<Mention>) =
+            std::mem::take(&mut col.found[from].actor.mentions).into_iter().partition(|m| m.field == field);
+        col.found[from].actor.mentions = kept;
+        for m in moved {
+            link(col, to, m);
+        }
+    }
+}
+
+/// Two spellings of one name: "Organisation of Petroleum Exporting Countries" and "Organization
+/// of the Petroleum Exporting Countries", "Co-operation" and "Cooperation".
+fn same_name(a: &str, b: &str) -> bool {
+    let plain = |name: &str| name.to_lowercase().replace("the ", "").replace('-', "");
+    strsim::normalized_damerau_levenshtein(&plain(a), &plain(b)) >= 0.85
+}
+
+/// 2 to 6 capital letters.
+fn is_acronym(text: &str) -> bool {
+    (2..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The first letters of a name's capitalised words ("EC" for "Election Commission", "CII" for
+/// "Confederation of Indian Industry").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
 /// Where the acronym defined right after mention `m` starts (" (HRW)"), if one is.
 fn definition(text: &str, m: &Mention) -> Option<usize> {
     let rest = text.get(m.end..)?;
@@ -69,6 +123,21 @@ mod tests {
         let actors = extractor.extract(&Article::new("t", "t.txt", body));
         let actor = actors.iter().find(|a| a.name == name && a.kind == ActorKind::Organization);
         actor.map(|a| a.mentions.iter().map(|m| m.text.clone()).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn an_acronym_is_the_organisation_named_in_full_whose_initials_it_spells() {
+        // Before: "EC" was the European Commission the gazetteer knows, beside Nepal's.
+        let body = "Nepal's Election Commission met on Monday. The EC said the vote would be held.";
+        assert_eq!(mentions_of(body, "Election Commission"), ["Election Commission", "EC"]);
+        assert!(mentions_of(body, "European Commission").is_empty());
+        // One name spelled two ways is the gazetteer's organisation.
+        let body = "The Organisation of Petroleum Exporting Countries met. OPEC said output would rise.";
+        let opec = "Organization of the Petroleum Exporting Countries";
+        assert_eq!(mentions_of(body, opec), ["Organisation of Petroleum Exporting Countries", "OPEC"]);
+        // An acronym no name spells keeps its organisation.
+        let body = "The Election Board met. The EC said the vote would be held.";
+        assert_eq!(mentions_of(body, "European Commission"), ["EC"]);
     }
 
     #[test]

@@ -173,6 +173,8 @@ impl Collector {
         self.found.sort_by_key(|f| f.first);
         self.found
             .into_iter()
+            // An acronym's organisation whose mentions all went to the one it spells.
+            .filter(|f| !f.actor.mentions.is_empty())
             .map(|mut f| {
                 f.actor.mentions.sort_by_key(|m| (m.field.is_none(), m.start));
                 f.actor
@@ -532,6 +534,7 @@ impl ActorExtractor {
         }
         // 4. Acronyms the text defines ("Human Rights Watch (HRW)").
         acronyms::link_defined(body, field, col);
+        acronyms::link_initials(field, col);
     }
 
     fn add_known_person(&self, col: &mut Collector, m: Mention, p: u32, date: Option<jiff::civil::Date>) {
