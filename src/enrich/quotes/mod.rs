@@ -521,6 +521,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_or_a_number_is_nobody_he_stands_for() {
+        // Before: "he added" went to "Accords", the subject of the clause before it.
+        let body = "Tomas Brel, the chief commissioner, spoke on Friday. He said the board would \
+                    act if the above two Accords were signed. “We will start after that,” he added.";
+        assert_eq!(speakers(body), [Some("Tomas Brel".to_string())]);
+    }
+
+    #[test]
     fn a_surname_written_with_another_given_name_is_another_person() {
         // "said Yang's colleague Pan Yi" went to the Sun Yi of a later paragraph.
         let body = "“The food is good,” said his colleague Lia Tovan.\n\n\

@@ -126,7 +126,14 @@ impl<'a> People<'a> {
         let place = self.text.is_place(mention.start, mention.end)
             || (first.len() < written.len()
                 && self.text.is_place(mention.start, mention.start + first.len()));
-        let known = acronym || place || self.others.iter().any(|(_, s)| overlaps(s));
+        // "if the above two Acts were formulated": a name after "the" or a number is a thing or
+        // a group, not a person a "he" may stand for (unless an actor says it is one).
+        let before = self.text.body.get(..mention.start).unwrap_or_default().trim_end();
+        let word_before = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let determined =
+            matches!(word_before, "the" | "The" | "two" | "three" | "four" | "both" | "these" | "those")
+                || (!word_before.is_empty() && word_before.bytes().all(|b| b.is_ascii_digit()));
+        let known = acronym || place || determined || self.others.iter().any(|(_, s)| overlaps(s));
         known && !self.actors.iter().any(|(_, s)| overlaps(s))
     }
 
