@@ -1148,6 +1148,27 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_name_runs_over_fields_joined_by_and_and_a_demonym() {
+        let orgs = |body: &str| {
+            let actors = extractor().extract(&article("", body, None));
+            names(&actors, ActorKind::Organization).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            orgs("The Varnian Chambers of Commerce and Industry said so."),
+            ["Varnian Chambers of Commerce and Industry"]
+        );
+        assert_eq!(
+            orgs("The Confederation of Indian Industry said so."),
+            ["Confederation of Indian Industry"]
+        );
+        // Not two names joined by "and".
+        assert_eq!(
+            orgs("Researchers at the University of Varnbridge and Carnegie Mellon agreed."),
+            ["University of Varnbridge"]
+        );
+    }
+
+    #[test]
     fn a_capital_opens_an_organisations_name_an_adjective_does_not() {
         let body = "Tokyo Electric Power Company said the release would start. A professor at \
                     Moscow State University agreed, and the Russian Foreign Ministry said nothing. \

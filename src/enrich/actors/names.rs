@@ -244,24 +244,49 @@ impl Names<'_> {
         if a < n && self.word(a) == "the" && toks[a].has(F_JOINED) {
             a += 1;
         }
-        let named = |k: usize, buf: &mut String| {
+        let plain = |k: usize, buf: &mut String| {
             k < n
                 && toks[k].has(F_JOINED)
                 && toks[k].has(F_CAP)
                 && self.hit_of[k].is_none()
                 && !self.is(k, &self.cues.notname, buf)
         };
+        // A demonym qualifying the next word is part of the name ("Confederation of Indian
+        // Industry").
+        let demonym = |k: usize| {
+            k < n
+                && toks[k].has(F_JOINED)
+                && self.hit_of[k].is_some_and(|h| self.hits[h].demonym)
+                && !toks[k].has(F_POSS | F_COMMA)
+        };
+        let named = |k: usize, buf: &mut String| plain(k, buf) || (demonym(k) && plain(k + 1, buf));
         if !named(a, buf) {
             return None;
         }
         let mut end = a;
-        while named(end, buf) && !(end > a && self.is(end, &self.cues.titles, buf)) {
-            end += 1;
-            if toks[end - 1].has(F_POSS | F_COMMA) {
-                break;
+        loop {
+            while named(end, buf) && !(end > a && self.is(end, &self.cues.titles, buf)) {
+                end += 1;
+                if toks[end - 1].has(F_POSS | F_COMMA) {
+                    break;
+                }
             }
+            // Two fields joined by "and", one of them an office's: "Chamber of Commerce and
+            // Industry", "Ministry of Foreign Affairs and Trade"; not "University of Chicago and
+            // Professor Knittel".
+            let field = |k: usize, buf: &mut String| self.is(k, &self.cues.departments, buf);
+            let and = end < n
+                && self.word(end) == "and"
+                && toks[end].has(F_JOINED)
+                && !toks[end - 1].has(F_POSS | F_COMMA)
+                && plain(end + 1, buf)
+                && (field(end - 1, buf) || field(end + 1, buf));
+            if and && !self.is(end + 1, &self.cues.titles, buf) {
+                end += 1;
+                continue;
+            }
+            return Some(end);
         }
-        Some(end)
     }
 
     /// True when token `j`, which the gazetteer reads as a one-word organisation or a demonym,
