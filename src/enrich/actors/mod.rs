@@ -490,6 +490,7 @@ impl ActorExtractor {
             }
         }
         if !links.is_empty() {
+            let mut buf = String::new();
             for (i, t) in toks.iter().enumerate() {
                 if claimed[i] || hit_of[i].is_some() || !t.has(tokens::F_CAP) {
                     continue;
@@ -497,10 +498,10 @@ impl ActorExtractor {
                 let text = &body[t.start..t.end];
                 let Some(&(_, idx)) = links.iter().find(|(s, _)| s == text) else { continue };
                 // "graduate Lhamo Cering" is someone else than the Purbu Cering named before: a
-                // surname glued to a capitalised word that is neither a title nor of the person's
-                // own name ("Wasserman Schultz") is another's. (The word opening a sentence may
-                // be any word: "But Cering said".)
-                // A headline in title case capitalises every word.
+                // surname glued to a capitalised word that neither qualifies a name nor is of the
+                // person's own name ("Wasserman Schultz") is another's. Not at a sentence's
+                // start, where the word before may be any word ("But Cering said"), nor in a
+                // headline in title case, which capitalises every word.
                 if i > 0
                     && t.start >= headline_end
                     && t.has(tokens::F_JOINED)
@@ -508,23 +509,12 @@ impl ActorExtractor {
                 {
                     let before = &toks[i - 1];
                     let word = body[before.start..before.end].trim_end_matches('.');
-                    let lower = word.to_lowercase();
-                    let cues = &g.cues;
-                    // A title, also in the plural ("Senators Levin and Biden"), or a word that
-                    // is never a name ("Republican Trump").
-                    let titled =
-                        [&cues.titles, &cues.honorifics, &cues.modifiers, &cues.roles, &cues.notname]
-                            .iter()
-                            .any(|set| {
-                                set.contains(&lower)
-                                    || lower.strip_suffix('s').is_some_and(|w| set.contains(w))
-                            });
                     let own = col.found[idx].actor.name.split(' ').any(|w| w.trim_end_matches('.') == word);
                     if before.has(tokens::F_CAP)
                         && !claimed[i - 1]
                         && hit_of[i - 1].is_none()
-                        && !titled
                         && !own
+                        && !names.qualifies_a_name(i - 1, &mut buf)
                     {
                         continue;
                     }

@@ -599,6 +599,13 @@ impl Names<'_> {
         any(w) || w.strip_suffix('s').is_some_and(any)
     }
 
+    /// True when token `i` may stand before a surname without being a given name: a title,
+    /// honorific, modifier or role (or its plural: "Senators Levin"), or a word that is never
+    /// part of a name ("Republican Trump").
+    pub fn qualifies_a_name(&self, i: usize, buf: &mut String) -> bool {
+        self.is_titlish(i, buf) || self.is_role(i, buf) || self.is(i, &self.cues.notname, buf)
+    }
+
     fn classify(
         &self,
         a: usize,
