@@ -377,7 +377,11 @@ impl Names<'_> {
                 c.kind == CandKind::Person
                     && (self.coordinated(c.last, m.first) || self.coordinated(m.last, c.first))
             });
-            if linked || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1)) {
+            // A known person's lone surname recurs as this person's only after a word that opens
+            // a known name ("Abid Qureshi ... Qureshi"), not after any capitalised word ("Absent
+            // Trump ... Trump").
+            let surnames_count = self.gazetteer.opens_a_known_name(self.word(m.first));
+            if linked || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1, surnames_count)) {
                 out.push(m);
             }
         }
@@ -535,13 +539,15 @@ impl Names<'_> {
     }
 
     /// True when the word of token `i` appears elsewhere as a lone capitalised word (not the
-    /// first of a sentence, not next to another capitalised word, not a gazetteer match).
-    fn recurs_alone(&self, i: usize) -> bool {
+    /// first of a sentence, not next to another capitalised word, not a gazetteer match, except
+    /// a known person's lone surname when `surnames_count`: "Qureshi" recurring after "Abid
+    /// Qureshi" may be this Qureshi's, whatever Qureshi the gazetteer knows).
+    fn recurs_alone(&self, i: usize, surnames_count: bool) -> bool {
         let toks = self.toks;
         let word = self.word(i);
         (0..toks.len()).any(|k| {
             k != i
-                && self.hit_of[k].is_none()
+                && self.hit_of[k].is_none_or(|h| surnames_count && self.hits[h].surname)
                 && !toks[k].has(F_START)
                 && self.word(k) == word
                 && !(toks[k].has(F_JOINED) && k > 0 && toks[k - 1].has(F_CAP))

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::aliases::Aliases;
 use super::{push_name_key, Country, Cues, Form, Gazetteer, Meaning, Org, Person, Role, Target};
 use crate::config::Config;
-use crate::enrich::hash::WordMap;
+use crate::enrich::hash::{WordMap, WordSet};
 use crate::error::{Error, Result};
 
 /// Speech verbs used when `speech-verbs.txt` is empty.
@@ -58,6 +58,8 @@ struct Builder {
     keys: WordMap<String>,
     /// Persons' full names (and multi-word aliases), normalised by [`name_key`](super::name_key).
     book: WordMap<Vec<u32>>,
+    /// The first words of those names, normalised the same way.
+    openers: WordSet,
 }
 
 impl Builder {
@@ -175,6 +177,7 @@ impl Gazetteer {
             cues,
             keys: b.keys,
             book: b.book,
+            openers: b.openers,
             family_first,
         })
     }
@@ -199,6 +202,7 @@ impl Gazetteer {
             cues: Cues::default(),
             keys: b.keys,
             book: WordMap::default(),
+            openers: WordSet::default(),
             family_first: Vec::new(),
         })
     }
@@ -321,6 +325,11 @@ impl Gazetteer {
                     b.keys.entry(lower).or_insert_with(|| name.to_string());
                     key.clear();
                     push_name_key(&mut key, v);
+                    if let Some((first, _)) = key.split_once(' ') {
+                        if !b.openers.contains(first) {
+                            b.openers.insert(first.to_string());
+                        }
+                    }
                     match b.book.get_mut(key.as_str()) {
                         Some(list) => {
                             if !list.contains(&(idx as u32)) {

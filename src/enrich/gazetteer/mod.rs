@@ -213,6 +213,8 @@ pub struct Gazetteer {
     keys: WordMap<String>,
     /// Normalised full name -> the persons bearing it.
     book: WordMap<Vec<u32>>,
+    /// The first words of the full names in `book`: words that open some known person's name.
+    openers: WordSet,
     /// The codes of the countries whose names are written family name first (a handful: looked
     /// up for every person named in an article).
     family_first: Vec<String>,
@@ -403,6 +405,14 @@ impl Gazetteer {
             }
         }
         false
+    }
+
+    /// True when `word` opens the full name of some known person ("Abid", "Ivana"): mostly a
+    /// given name, and in any case no word of the language ("Absent", "Given").
+    pub fn opens_a_known_name(&self, word: &str) -> bool {
+        let mut key = String::new();
+        push_name_key(&mut key, word);
+        self.openers.contains(&key)
     }
 
     /// The known person named exactly `name` (a run of capitalised words of a text), the best fit
