@@ -249,6 +249,10 @@ pub(super) static MORE_PREPOSITIONS: Words = Words::new(&[
     "including",
 ]);
 
+/// Prepositions in -ing, which are no verbs ("according", "following").
+#[rustfmt::skip]
+pub(super) static ING_PREPOSITIONS: Words = Words::new(&["according", "following", "regarding", "concerning", "pending"]);
+
 /// Conjunctions that, after a comma, open a clause with its own subject ("…, while Huckabee
 /// proposed").
 pub(super) static CLAUSE_JOINERS: Words =
@@ -273,7 +277,7 @@ pub(super) static NOT_VERBS: Words = Words::new(&[
 mod tests {
     use super::*;
 
-    const ALL: [&Words; 24] = [
+    const ALL: [&Words; 25] = [
         &TITLES,
         &ADVERBS,
         &PREPOSITIONS,
@@ -291,6 +295,7 @@ mod tests {
         &LISTENER_VERBS,
         &INVERTING_VERBS,
         &MORE_PREPOSITIONS,
+        &ING_PREPOSITIONS,
         &SUBORDINATORS,
         &NOT_VERBS,
         &BE_FORMS,

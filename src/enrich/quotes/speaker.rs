@@ -4,8 +4,9 @@
 use crate::enrich::hash::WordSet;
 
 use super::lexicon::{
-    lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, INVERTING_VERBS,
-    LISTENER_VERBS, MODALS, MORE_PREPOSITIONS, OBJECT_VERBS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
+    lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, ING_PREPOSITIONS,
+    INVERTING_VERBS, LISTENER_VERBS, MODALS, MORE_PREPOSITIONS, OBJECT_VERBS, PARTICLES, PERIODICALS,
+    PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, party_tag, verbish, Who, WhoKind};
 use super::text::Text;
@@ -485,8 +486,13 @@ impl Grammar {
                 && text.word_in(i, &["of"])
                 && text
                     .word_in(seq[0], &["one", "another", "some", "several", "many", "two", "three", "each"]);
+            // Other prepositions end it too, written in lower case ("the government following
+            // reports", not "Under Secretary"), the -ing ones among them.
+            let preposition = !text.is_cap(i)
+                && (text.word_in(i, &MORE_PREPOSITIONS) || text.word_in(i, &ING_PREPOSITIONS));
             if !(t.is_word() || inner || text.abbreviation_dot(i))
                 || (text.word_in(i, &PREPOSITIONS) && !partitive)
+                || preposition
                 || self.is_verb(text, i)
                 || complement
                 || adverb
@@ -775,7 +781,7 @@ fn with_participle(grammar: &Grammar, text: &Text, seq: &[usize], v: usize) -> O
         && text.word(seq[v]).ends_with("ing")
         && !text.word_in(seq[v], &PREPOSITIONS)
         && !text.word_in(seq[v], &MORE_PREPOSITIONS)
-        && !text.word_in(seq[v], &["according", "following", "regarding", "concerning", "pending"]);
+        && !text.word_in(seq[v], &ING_PREPOSITIONS);
     if !participle {
         return None;
     }
@@ -1112,6 +1118,18 @@ mod tests {
         assert_eq!(s.0, "Ben Ode");
         let s = speaker("Lima was accused by Prime Minister Ana Ruiz of “stirring up strife.”").unwrap();
         assert_eq!(s.0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_preposition_in_lower_case_ends_the_speakers_phrase() {
+        // Before: "the federal government following" and "the council amid".
+        speaks(
+            "The alert was described by the federal government following reports that two men were out to strike “somewhere in the country.”",
+            "the federal government",
+            WhoKind::Other,
+        );
+        speaks("“We stand firm,” said the council amid protests.", "the council", WhoKind::Other);
+        speaks("“We stand firm,” said Under Secretary Ana Ruiz.", "Ana Ruiz", WhoKind::Name);
     }
 
     #[test]
