@@ -371,6 +371,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_an_appositive_left_open_speaks() {
+        // Before: "Lima", "the ministry".
+        let body = "Ana Ruiz, head of marketing at Lima said the club was “very happy with it.”
+
+                    Ben Ode, head of economic relations for the ministry said, “We have postponed the talks.”
+
+                    After meeting Tom Vale, the head of the party said the talks were “very friendly indeed.”";
+        let found = speakers(body);
+        assert_eq!(found, [Some("Ana Ruiz".into()), Some("Ben Ode".into()), Some("the head".into())]);
+    }
+
+    #[test]
     fn shipped_speech_verbs_beyond_said() {
         // `proclaimed`, `exclaimed`, `assured` and `remembered` were added to
         // `speech-verbs.txt` after reading quotations left without their speaker.

@@ -527,6 +527,28 @@ impl Grammar {
     }
 
     /// The subject before a speech verb that ends `seq`, skipping adverbs and one appositive.
+    /// The name before an appositive that the reporting left open, a bare role noun and what
+    /// qualifies it between a comma and the verb: `Ana Ruiz, head of marketing at Lima said`
+    /// (not Lima). Only a bare role noun: after a determiner, the role phrase is the subject
+    /// itself (`After meeting Ruiz, the head of the party said`).
+    fn name_before_open_appositive(&self, text: &Text, seq: &[usize]) -> Option<Who> {
+        let comma = (seq.len().saturating_sub(12)..seq.len()).rev().find(|&c| !text.is_word(seq[c]))?;
+        if !text.toks[seq[comma]].is_punct(',') || comma == 0 || comma + 1 >= seq.len() {
+            return None;
+        }
+        let role = &seq[comma + 1..];
+        if !text.is_role_noun(role[0]) || role.iter().any(|&i| self.is_verb(text, i)) {
+            return None;
+        }
+        let before = &seq[..comma];
+        let names =
+            before.iter().rev().take_while(|&&i| name_word(text, i) || text.abbreviation_dot(i)).count();
+        if names == 0 {
+            return None;
+        }
+        noun_phrase(text, &before[before.len() - names..]).filter(|w| w.kind == WhoKind::Name)
+    }
+
     fn backward_np(&self, text: &Text, seq: &[usize], depth: usize) -> Option<Who> {
         let mut j = seq.len();
         // Lower-case only: "Will wrote" is George Will. After a determiner, "daily" names a
@@ -564,6 +586,9 @@ impl Grammar {
                 start -= 1;
             }
             return self.backward_np(text, &seq[..start], depth);
+        }
+        if let Some(who) = self.name_before_open_appositive(text, &seq[..j]) {
+            return Some(who);
         }
         if text.toks[seq[j - 1]].is_punct(',') {
             // `X, the foreign minister, said`, `X, speaking in Paris, said`
