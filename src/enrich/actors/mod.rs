@@ -847,12 +847,15 @@ mod tests {
     }
 
     #[test]
-    fn a_countrys_name_opens_an_organisations_name_its_adjective_does_not() {
-        // Before: "Glacier Board" and "Department of Mines", without their country.
+    fn a_countrys_name_opens_an_organisations_name_its_adjective_only_a_name_of_its_own() {
+        // Before: "Glacier Board" and "Department of Mines", without their country; then "News
+        // Agency" and "Medical Association", of their countries.
         let a = article(
             "",
             "The Peru Glacier Board met the Chile Department of Mines. The Peruvian Water Board \
-             and the New Chile Party disagreed.",
+             and the New Chile Party disagreed. The Thai News Agency quoted the Peruvian Medical \
+             Association. The Iraqi Foreign Ministry and the Peruvian Ministry of Science and \
+             Technology disagreed, as did Israeli Defense Forces Chief of Staff Dan Halutz.",
             None,
         );
         let actors = extractor().extract(&a);
@@ -863,6 +866,11 @@ mod tests {
                 ("Peru Glacier Board", Some("PER")),
                 ("Chile Department of Mines", Some("CHL")),
                 ("Water Board", Some("PER")),
+                ("Thai News Agency", Some("THA")),
+                ("Peruvian Medical Association", Some("PER")),
+                ("Foreign Ministry", Some("IRQ")),
+                ("Ministry of Science and Technology", Some("PER")),
+                ("Defense Forces", Some("ISR")),
             ]
         );
     }

@@ -159,11 +159,13 @@ impl Names<'_> {
     /// A country's name after another capitalised word is inside a name this run cannot
     /// tell the start of ("New Korea Party", "National Australia Bank", "Democratic Socialists of
     /// America Inc."), so it opens nothing.
-    fn seat_opening(&self, i: usize) -> Option<(usize, usize)> {
+    ///
+    /// With `demonym`, a country's adjective opens the name too ("Thai News Agency").
+    fn seat_opening(&self, i: usize, demonym: bool) -> Option<(usize, usize)> {
         let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
         let hit = &self.hits[h];
         let metonym = matches!(hit.country, Some((_, true)));
-        let named = matches!(hit.country, Some((_, false))) && !hit.demonym;
+        let named = matches!(hit.country, Some((_, false))) && (!hit.demonym || demonym);
         let seat = (metonym || named) && hit.org.is_none() && hit.person.is_none();
         let prev = &self.toks[i - 1];
         let joined = self.toks[i].has(F_JOINED)
@@ -612,6 +614,24 @@ impl Names<'_> {
         self.is_titlish(i, buf) || self.is_role(i, buf) || self.is(i, &self.cues.notname, buf)
     }
 
+    /// True when tokens `a..b` name a body any state has, in words of offices alone: one head
+    /// word, modifiers and fields of an office, joined by `of`, `the` and `and` ("Foreign
+    /// Ministry", "Ministry of Science and Technology", "Supreme Court"), a trailing day aside.
+    /// Two head words make a name of its own ("News Agency").
+    fn generic_body(&self, a: usize, b: usize, buf: &mut String) -> bool {
+        let cues = self.cues;
+        let mut heads = 0;
+        (a..b).all(|k| {
+            let w = lower(self.text, &self.toks[k], buf);
+            heads += usize::from(cues.heads.contains(w));
+            matches!(w, "of" | "the" | "and")
+                || TIME_WORDS.contains(&w)
+                || cues.heads.contains(w)
+                || cues.modifiers.contains(w)
+                || cues.departments.contains(w)
+        }) && heads <= 1
+    }
+
     fn classify(
         &self,
         a: usize,
@@ -630,9 +650,14 @@ impl Names<'_> {
         };
         let org_start = (a..b).find(|&k| !opener(k, buf)).unwrap_or(b);
         // A capital right before the run opens the organisation's name ("Tokyo Electric Power
-        // Company", "Moscow State University", "Kyiv Post"); an adjective does not ("Russian
-        // Foreign Ministry" is the ministry, of Russia).
-        let seat = if org_start == a { self.seat_opening(a) } else { None };
+        // Company", "Moscow State University", "Kyiv Post"). So does a country's adjective before
+        // a name of its own ("Thai News Agency", "American Medical Association"), but not before
+        // a state's generic body ("Russian Foreign Ministry" is the ministry, of Russia).
+        // (The body's words end at its last head word: "Israeli Defense Forces Chief of Staff
+        // Dan Halutz" names a generic body.)
+        let body_end = (a..b).rev().find(|&k| self.is(k, &cues.heads, buf)).map_or(b, |h| h + 1);
+        let seat =
+            if org_start == a { self.seat_opening(a, !self.generic_body(a, body_end, buf)) } else { None };
         let first = seat.map_or(org_start, |(k, _)| k);
         // A trailing day or month is not part of the name ("Tokyo Stock Exchange Wednesday").
         let mut last = b;
