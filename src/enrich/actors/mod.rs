@@ -1255,6 +1255,13 @@ mod tests {
         assert!(find(&actors, "Bank of Japan").is_some(), "an office after the country: {actors:?}");
         let governor = find(&actors, "Haruto Mizushima").expect("the governor");
         assert_eq!(governor.role.as_deref(), Some("Bank of Japan Governor"));
+        // With `the` too, unless a body's word follows the country, which it then qualifies.
+        let body = "The Armed Forces of the Philippines (AFP) said so. The AFP sent ships. The Home \
+                    Affairs Bureau of the Hong Kong government organised it.";
+        let actors = extractor().extract(&article("", body, None));
+        let afp = find(&actors, "Armed Forces of the Philippines").expect("the country ends the name");
+        assert_eq!((afp.country.as_deref(), afp.mentions.len()), (Some("PHL"), 3), "{afp:?}");
+        assert!(find(&actors, "Home Affairs Bureau").is_some(), "{actors:?}");
     }
 
     #[test]

@@ -202,21 +202,27 @@ impl Names<'_> {
             && !self.is(i, &self.cues.given, buf)
     }
 
-    /// A country hit right after the word `of` at token `i`, joined by spaces alone, that ends
-    /// the organisation's name: as (one past its last token, the hit).
+    /// A country hit right after the word `of` at token `i` (and a lower-case `the`: "Armed
+    /// Forces of the Philippines"), joined by spaces alone, that ends the organisation's name:
+    /// as (one past its last token, the hit).
     fn country_after_of(&self, i: usize, buf: &mut String) -> Option<(usize, usize)> {
         let toks = self.toks;
         if i + 1 >= toks.len() || self.word(i) != "of" || !toks[i].has(F_JOINED) || !toks[i + 1].has(F_JOINED)
         {
             return None;
         }
-        let h = self.hit_of[i + 1]?;
+        let the = self.word(i + 1) == "the";
+        let first = if the { i + 2 } else { i + 1 };
+        if the && toks.get(first).is_none_or(|t| !t.has(F_JOINED)) {
+            return None;
+        }
+        let h = self.hit_of[first]?;
         let hit = &self.hits[h];
         // "Organization of American states": a demonym does not end a name.
         if hit.country.is_none() || hit.demonym || hit.org.is_some() || hit.person.is_some() || hit.blocked {
             return None;
         }
-        let mut end = i + 1;
+        let mut end = first;
         while end < toks.len() && self.hit_of[end] == Some(h) {
             end += 1;
         }
@@ -225,10 +231,18 @@ impl Names<'_> {
         // Governor Kazuo Ueda").
         let continued = toks.get(end).is_some_and(|t| t.has(F_JOINED) && t.has(F_CAP))
             && !self.is(end, &self.cues.titles, buf);
-        (hit.start == toks[i + 1].start
+        // "the Hong Kong government": after `the`, a body's word after the country makes the
+        // country its qualifier.
+        let qualifier = the
+            && toks.get(end).is_some_and(|t| t.has(F_JOINED) && !t.has(F_CAP))
+            && [&self.cues.heads, &self.cues.departments, &self.cues.roles, &self.cues.describers]
+                .iter()
+                .any(|set| self.is(end, set, buf));
+        (hit.start == toks[first].start
             && hit.end == toks[end - 1].end
             && !toks[end - 1].has(F_POSS)
-            && !continued)
+            && !continued
+            && !qualifier)
             .then_some((end, h))
     }
 
