@@ -26,11 +26,13 @@
 //!   "the 1990s", "the late '80s", "the nineties", "the 20th century", "nineteen ninety-six",
 //!   "the year two thousand". A four-digit number is not a year when it is an amount ("$1990",
 //!   "1990 million"), a decimal or a range of decimals ("2082.1", "1.1700-1702"), a percentage or
-//!   a clock time ("0735 GMT"). Ranges ("from 1995 to 1998") give one mention per end.
+//!   a clock time ("0735 GMT"), a count of people ("1400 injured") or a resolution's number
+//!   ("Resolution 1718"). Ranges ("from 1995 to 1998") give one mention per end.
 //! * Boundaries: "the end of 1990", "the beginning of October", "the end of the year",
 //!   "year-end".
 //! * Holidays with a computable date: "Thanksgiving (Day)", "Christmas", "Election Day".
-//! * Clock times: "10:35 a.m.", "6 p.m.", "noon", optionally with their day ("10 p.m. Wednesday").
+//! * Clock times: "10:35 a.m.", "6 p.m.", "noon", "1600 GMT", "0900 local time", optionally with
+//!   their day ("10 p.m. Wednesday").
 //! * References without a calendar value: "now", "right now", "currently", "recently",
 //!   "these days", "recent years", "the past few weeks", "coming months", "the (near) future".
 //! * Expressions anchored on the story's own timeline, unresolved: "the following year",
@@ -257,6 +259,20 @@ mod tests {
     fn numbers_that_are_not_years() {
         let got = run("The index closed at 2082.1 after $1990 was paid to 1500 people; may we go?", pubd());
         assert!(got.iter().all(|(t, _)| t != "2082" && t != "1990" && t != "may"), "{got:?}");
+    }
+
+    #[test]
+    fn four_digit_clock_times_counts_and_resolutions_are_no_years() {
+        let got = run(
+            "Voting ends at 1600 GMT Friday and resumes at 0900 local time; 600 dead and 1400 injured; \
+             Resolution 1718 stands.",
+            pubd(),
+        );
+        assert_eq!(
+            got,
+            vec![pair("1600 GMT Friday", Some("1998-08-07")), pair("0900 local time", None)],
+            "{got:?}"
+        );
     }
 
     #[test]

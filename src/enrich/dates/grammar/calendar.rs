@@ -5,6 +5,12 @@ use super::super::lexicon::{Kw, Lex};
 use super::super::resolve::{self as r, Lean, Val};
 use super::{rel_delta, Grammar, Hit, Rel};
 
+/// Time zones written after a clock time, as news writes them ("1600 GMT").
+const TIME_ZONES: [&str; 20] = [
+    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET", "MSK",
+    "IST", "JST", "KST", "HKT", "AEST",
+];
+
 impl Grammar<'_> {
     /// Month-day-year dates, day-month dates, month-year, a month alone, ISO and US numeric dates.
     pub(super) fn explicit(&self, i: usize) -> Option<Hit> {
@@ -316,8 +322,18 @@ impl Grammar<'_> {
         Some(Hit { start: i, end, val })
     }
 
-    /// Clock times: "10:35 a.m.", "6 p.m.", "noon", optionally followed by the day ("10 p.m.
-    /// Wednesday"), which gives the value.
+    /// The number of tokens of a time zone at token `i`: an abbreviation ("GMT", "EST") or
+    /// "local time".
+    pub(super) fn time_zone(&self, i: usize) -> Option<usize> {
+        if TIME_ZONES.contains(&self.text(i)) {
+            return Some(1);
+        }
+        (self.text(i).eq_ignore_ascii_case("local") && self.text(i + 1).eq_ignore_ascii_case("time"))
+            .then_some(2)
+    }
+
+    /// Clock times: "10:35 a.m.", "6 p.m.", "noon", "1600 GMT", optionally followed by the day
+    /// ("10 p.m. Wednesday"), which gives the value.
     pub(super) fn clock(&self, i: usize) -> Option<Hit> {
         let t = self.t.get(i)?;
         let mut j = match t.lex {
@@ -350,6 +366,10 @@ impl Grammar<'_> {
                     return None;
                 }
                 k
+            }
+            // Military time with its zone: "1600 GMT", "0900 local time".
+            Lex::Number if t.digits == 4 && t.num / 100 < 24 && t.num % 100 < 60 => {
+                i + 1 + self.time_zone(i + 1)?
             }
             _ => return None,
         };

@@ -197,6 +197,16 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
+                // A count of people ("600 dead and 1400 injured"), a clock time ("1600 GMT"), a
+                // numbered resolution ("Resolution 1718").
+                let count =
+                    ["injured", "wounded", "dead", "killed", "missing", "hurt", "people"].contains(&next);
+                let before = if i > 0 { self.text(i - 1) } else { "" };
+                let numbered =
+                    before.eq_ignore_ascii_case("resolution") || before.eq_ignore_ascii_case("resolutions");
+                if count || numbered || (t.num % 100 < 60 && self.time_zone(i + 1).is_some()) {
+                    return None;
+                }
                 Some((t.num as i32, i + 1))
             }
             Lex::Punct(b'\'') => {
