@@ -889,6 +889,18 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_gazetteer_knows_regions_and_party_names_of_no_country() {
+        let a = article("", "Settlers in the West Bank backed the National Front, Shin Beth said.", None);
+        let actors = extractor().extract(&a);
+        assert_eq!(
+            organisations_with_country(&actors),
+            [("National Front", None), ("Shin Bet", Some("ISR"))],
+            "{actors:?}"
+        );
+        assert!(names(&actors, ActorKind::Country).is_empty(), "{actors:?}");
+    }
+
+    #[test]
     fn the_shipped_people_hold_ministers_of_2015_2026_by_date() {
         let role = |body: &str, date: &str, name: &str| {
             let actors = extractor().extract(&article("", body, Some(date)));
