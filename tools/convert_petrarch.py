@@ -140,6 +140,21 @@ def role_of(code, countries):
 CONNECTORS = {"of", "and", "the", "for", "on", "in", "to", "at", "de", "la", "du", "des", "le", "el", "al"}
 
 
+# Short words that PETRARCH2's capitals leave looking like acronyms ("RED Crescent", "Apple INC"):
+# the words of three letters or fewer that casefile's own data files write in lower case (topic
+# phrases, role words, speech verbs), and a few that open names.
+SHORT_WORDS = {"inc", "abu", "rio", "sri", "der", "new", "red", "air", "oil", "li", "ku"}
+
+
+def read_short_words():
+    words = set()
+    for name in ["topics.toml", "roles.tsv", "speech-verbs.txt"]:
+        for line in open(os.path.join(CONFIG, name), encoding="utf-8"):
+            if not line.startswith("#"):
+                words.update(w for w in re.findall(r"\b[a-z]{2,3}\b", line))
+    return words
+
+
 def org_name(ws):
     """Display form of an organisation's name: acronyms kept, words title-cased, "The" dropped."""
     ws = [w for w in ws if w]
@@ -148,12 +163,16 @@ def org_name(ws):
     out = []
     for i, w in enumerate(ws):
         letters = re.sub(r"[^A-Za-z]", "", w)
+        short = len(letters) <= 3 and letters.lower() not in SHORT_WORDS
         if w.lower() in CONNECTORS and i > 0:
             out.append(w.lower())
-        elif "." in w or (len(ws) == 1 and len(letters) <= 6) or len(letters) <= 3 or not re.search(r"[AEIOUaeiou]", letters):
+        elif "." in w or (len(ws) == 1 and len(letters) <= 6) or short or not re.search(r"[AEIOUYaeiouy]", letters):
             out.append(w)
         else:
             out.append(titlecase(w))
+    # A particle opens no name ("Der Spiegel"), except the Arabic article ("al Qa'ida").
+    if out and out[0] != out[0].capitalize() and out[0].islower() and out[0] != "al":
+        out[0] = out[0].capitalize()
     return re.sub(r"\s*\(.*?\)\s*", " ", " ".join(out)).strip()
 
 
@@ -211,6 +230,7 @@ GIVEN = set()
 
 def main():
     GIVEN.update(read_given())
+    SHORT_WORDS.update(read_short_words())
     countries = read_countries()
     seats = set()
     for line in open(os.path.join(CONFIG, "countries.tsv"), encoding="utf-8"):

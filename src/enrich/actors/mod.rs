@@ -734,6 +734,19 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_organisations_are_written_in_their_own_case() {
+        // PETRARCH2 writes names in capitals; the conversion keeps acronyms, not short words.
+        // Before: "RED Crescent", "Merrill LYNCH", "Apple INC".
+        let a =
+            article("", "The Red Crescent, Merrill Lynch, Apple Inc and the UN Security Council met.", None);
+        let actors = extractor().extract(&a);
+        assert_eq!(
+            names(&actors, ActorKind::Organization),
+            ["Red Crescent", "Merrill Lynch", "Apple Inc", "UN Security Council"]
+        );
+    }
+
+    #[test]
     fn a_place_after_a_countrys_possessive_is_no_person() {
         // Before: the person "Vostochny Cosmodrome" ("Russia's Lavrov" is a person).
         let a = article("", "Kim Jong Un toured Russia's Vostochny Cosmodrome in 2023.", Some("2025-01-06"));
