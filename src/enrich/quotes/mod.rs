@@ -1,8 +1,8 @@
 //! Direct quotations and their speakers.
 //!
 //! Quotation marks (straight, curly, guillemets) are paired paragraph by paragraph
-//! (`marks`); quotations under three words (scare quotes) and unattributed titles of works are
-//! dropped. A line of a transcript (`"PENCE: Well, …"`) is its label's (`transcript`). Each other
+//! (`marks`); quotations under three spoken words (scare quotes: "shoot-to-kill" is one word,
+//! "It's fine" three) and unattributed titles of works are dropped. A line of a transcript (`"PENCE: Well, …"`) is its label's (`transcript`). Each other
 //! quotation is attributed (`speaker`) from its own sentence (`"…," said X`,
 //! `X said: "…"`, `according to X`, `X quoted Y as saying`, `he added`), or from a paragraph ending
 //! `X responded:`, else from its sentence's subject ("Ruiz called it “…”"), else it inherits the
@@ -115,7 +115,7 @@ impl QuoteExtractor {
         let texts: Vec<&str> = quoted.iter().map(|q| &body[q.start..q.end]).collect();
         let labels = transcript::speaker_labels(&texts, actors);
         for (q, label) in quoted.into_iter().zip(labels) {
-            if word_count(&body[q.start..q.end]) < MIN_WORDS {
+            if letter_runs(&body[q.start..q.end]) < MIN_WORDS {
                 continue;
             }
             if let Some(label) = label {
@@ -219,6 +219,11 @@ impl QuoteExtractor {
                 out[i].speaker_end = end;
             }
         }
+        // A term of fewer spoken words ("shoot-to-kill", "people's war") is a scare quote. It was
+        // attributed all the same, for the speaker it names in full ("what Bay Buchanan called
+        // \"hand-to-hand combat\"" then "Buchanan said"), and for a quotation it shares a
+        // sentence with.
+        out.retain(|q| word_count(&q.text) >= MIN_WORDS);
         out
     }
 }
@@ -282,8 +287,30 @@ fn names_a_work(text: &Text<'_>, open: usize) -> bool {
 }
 
 /// Words as the scorer and readers count them: runs of letters and digits.
-fn word_count(text: &str) -> usize {
+/// The runs of letters and digits of `text` ("shoot-to-kill" has three).
+fn letter_runs(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+}
+
+/// The words of `text` as they are spoken: runs of letters between spaces, so a compound is one
+/// word ("shoot-to-kill", "one-China policy": scare quotes), and a contraction two ("It's fine",
+/// "I'm sorry": speech). A possessive is one ("people's war"): only a pronoun's `'s` is "is".
+fn word_count(text: &str) -> usize {
+    const IS_CONTRACTED: [&str; 11] =
+        ["it", "that", "he", "she", "what", "there", "here", "who", "let", "where", "how"];
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).replace('’', "'").to_lowercase();
+            let contracted = match w.rsplit_once('\'') {
+                Some((stem, "s")) => IS_CONTRACTED.contains(&stem),
+                Some((stem, "t")) => stem.ends_with('n'),
+                Some((_, "m" | "re" | "ll" | "ve" | "d")) => true,
+                _ => false,
+            };
+            1 + usize::from(contracted)
+        })
+        .sum()
 }
 
 /// The words of the lines of `roles.tsv` (kind, tab, words separated by `|`) of the given kinds,
@@ -368,6 +395,20 @@ mod tests {
 
     fn speakers(body: &str) -> Vec<Option<String>> {
         quotes(body).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn a_term_of_fewer_than_three_spoken_words_is_no_quotation_but_names_its_speaker() {
+        let body = "The four face charges over \"shoot-to-kill\" orders, in what Ana Ruiz called \
+                    \"hand-to-hand combat.\"\n\n\"It's fine,\" Ruiz said. \"We will appeal,\" Ruiz said.";
+        let found = quotes(body);
+        assert_eq!(
+            found,
+            [
+                ("It's fine,".to_string(), Some("Ana Ruiz".to_string())),
+                ("We will appeal,".to_string(), Some("Ana Ruiz".to_string()))
+            ]
+        );
     }
 
     #[test]
