@@ -160,12 +160,13 @@ impl Names<'_> {
     /// tell the start of ("New Korea Party", "National Australia Bank", "Democratic Socialists of
     /// America Inc."), so it opens nothing.
     ///
-    /// With `demonym`, a country's adjective opens the name too ("Thai News Agency").
-    fn seat_opening(&self, i: usize, demonym: bool) -> Option<(usize, usize)> {
+    /// When `demonym_opens()`, asked only after a country's adjective, that adjective opens the
+    /// name too ("Thai News Agency").
+    fn seat_opening(&self, i: usize, demonym_opens: impl FnOnce() -> bool) -> Option<(usize, usize)> {
         let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
         let hit = &self.hits[h];
         let metonym = matches!(hit.country, Some((_, true)));
-        let named = matches!(hit.country, Some((_, false))) && (!hit.demonym || demonym);
+        let named = matches!(hit.country, Some((_, false))) && (!hit.demonym || demonym_opens());
         let seat = (metonym || named) && hit.org.is_none() && hit.person.is_none();
         let prev = &self.toks[i - 1];
         let joined = self.toks[i].has(F_JOINED)
@@ -669,9 +670,11 @@ impl Names<'_> {
         // a state's generic body ("Russian Foreign Ministry" is the ministry, of Russia).
         // (The body's words end at its last head word: "Israeli Defense Forces Chief of Staff
         // Dan Halutz" names a generic body.)
-        let body_end = (a..b).rev().find(|&k| self.is(k, &cues.heads, buf)).map_or(b, |h| h + 1);
-        let seat =
-            if org_start == a { self.seat_opening(a, !self.generic_body(a, body_end, buf)) } else { None };
+        let demonym_opens = |buf: &mut String| {
+            let body_end = (a..b).rev().find(|&k| self.is(k, &cues.heads, buf)).map_or(b, |h| h + 1);
+            !self.generic_body(a, body_end, buf)
+        };
+        let seat = if org_start == a { self.seat_opening(a, || demonym_opens(buf)) } else { None };
         let first = seat.map_or(org_start, |(k, _)| k);
         // A trailing day or month is not part of the name ("Tokyo Stock Exchange Wednesday").
         let mut last = b;

@@ -223,7 +223,7 @@ impl QuoteExtractor {
         // attributed all the same, for the speaker it names in full ("what Bay Buchanan called
         // \"hand-to-hand combat\"" then "Buchanan said"), and for a quotation it shares a
         // sentence with.
-        out.retain(|q| word_count(&q.text) >= MIN_WORDS);
+        out.retain(|q| has_min_spoken_words(&q.text));
         out
     }
 }
@@ -292,25 +292,33 @@ fn letter_runs(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
-/// The words of `text` as they are spoken: runs of letters between spaces, so a compound is one
-/// word ("shoot-to-kill", "one-China policy": scare quotes), and a contraction two ("It's fine",
-/// "I'm sorry": speech). A possessive is one ("people's war"): only a pronoun's `'s` is "is".
-fn word_count(text: &str) -> usize {
+/// True when `text` holds at least [`MIN_WORDS`] words as they are spoken: runs of letters
+/// between spaces, so a compound is one word ("shoot-to-kill", "one-China policy": scare quotes),
+/// and a contraction two ("It's fine", "I'm sorry": speech). A possessive is one ("people's war"):
+/// only a pronoun's `'s` is "is". Stops counting at [`MIN_WORDS`], and allocates nothing: every
+/// quotation is asked.
+fn has_min_spoken_words(text: &str) -> bool {
     const IS_CONTRACTED: [&str; 11] =
         ["it", "that", "he", "she", "what", "there", "here", "who", "let", "where", "how"];
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).replace('’', "'").to_lowercase();
-            let contracted = match w.rsplit_once('\'') {
-                Some((stem, "s")) => IS_CONTRACTED.contains(&stem),
-                Some((stem, "t")) => stem.ends_with('n'),
-                Some((_, "m" | "re" | "ll" | "ve" | "d")) => true,
-                _ => false,
-            };
-            1 + usize::from(contracted)
-        })
-        .sum()
+    let contracted = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(at) = word.rfind(['\'', '’']) else { return false };
+        let (stem, suffix) = (&word[..at], word[at..].trim_start_matches(['\'', '’']));
+        match suffix.to_ascii_lowercase().as_str() {
+            "s" => IS_CONTRACTED.iter().any(|p| p.eq_ignore_ascii_case(stem)),
+            "t" => stem.ends_with(['n', 'N']),
+            "m" | "re" | "ll" | "ve" | "d" => true,
+            _ => false,
+        }
+    };
+    let mut words = 0;
+    for word in text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)) {
+        words += 1 + usize::from(contracted(word));
+        if words >= MIN_WORDS {
+            return true;
+        }
+    }
+    false
 }
 
 /// The words of the lines of `roles.tsv` (kind, tab, words separated by `|`) of the given kinds,

@@ -488,14 +488,17 @@ impl Grammar {
                     .word_in(seq[0], &["one", "another", "some", "several", "many", "two", "three", "each"]);
             // Other prepositions end it too, written in lower case ("the government following
             // reports", not "Under Secretary"), the -ing ones among them.
-            let preposition = !text.is_cap(i)
-                && (text.word_in(i, &MORE_PREPOSITIONS) || text.word_in(i, &ING_PREPOSITIONS));
+            let preposition = || {
+                !text.is_cap(i)
+                    && (text.word_in(i, &MORE_PREPOSITIONS)
+                        || (text.word(i).ends_with("ing") && text.word_in(i, &ING_PREPOSITIONS)))
+            };
             if !(t.is_word() || inner || text.abbreviation_dot(i))
                 || (text.word_in(i, &PREPOSITIONS) && !partitive)
-                || preposition
                 || self.is_verb(text, i)
                 || complement
                 || adverb
+                || preposition()
             {
                 break;
             }
