@@ -937,6 +937,13 @@ mod tests {
             role(sitharaman, "2021-05-01", "Nirmala Sitharaman").as_deref(),
             Some("Indian Finance Minister")
         );
+        let wu = "Wu Bangguo met the Nanshan Colliery's miners.";
+        assert_eq!(
+            role(wu, "2006-11-13", "Wu Bangguo").as_deref(),
+            Some("Chairman of China's National People's Congress")
+        );
+        let actors = extractor().extract(&article("", wu, None));
+        assert_eq!(organisations_with_country(&actors), [("Nanshan Colliery", None)], "a head word");
         let akar = "Minister Hulusi Akar met Melanie Joly. Akar said Joly agreed.";
         assert_eq!(role(akar, "2022-02-01", "Hulusi Akar").as_deref(), Some("Turkish Defence Minister"));
         assert_eq!(role(akar, "2022-02-01", "Melanie Joly").as_deref(), Some("Canadian Foreign Minister"));
