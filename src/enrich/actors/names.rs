@@ -638,10 +638,10 @@ impl Names<'_> {
         let mut heads = 0;
         (a..b).all(|k| {
             let w = lower(self.text, &self.toks[k], buf);
-            heads += usize::from(cues.heads.contains(w));
-            matches!(w, "of" | "the" | "and")
+            let head = cues.heads.contains(w);
+            heads += usize::from(head);
+            head || matches!(w, "of" | "the" | "and")
                 || TIME_WORDS.contains(&w)
-                || cues.heads.contains(w)
                 || cues.modifiers.contains(w)
                 || cues.departments.contains(w)
         }) && heads <= 1

@@ -245,6 +245,16 @@ fn push_name_key(key: &mut String, name: &str) {
     }
 }
 
+/// Calls `f` with the [`name_key`] of `name`. Called for every sub-run of capitalised words:
+/// short ASCII keys are built on the stack.
+fn with_name_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 96];
+    match ascii_name_key(name, &mut buf) {
+        Some(key) => f(key),
+        None => f(&name_key(name)),
+    }
+}
+
 /// [`name_key`]`(name)` written into `buf`, for an ASCII name whose key fits.
 fn ascii_name_key<'a>(name: &str, buf: &'a mut [u8]) -> Option<&'a str> {
     if !name.is_ascii() {
@@ -410,25 +420,13 @@ impl Gazetteer {
     /// True when `word` opens the full name of some known person ("Abid", "Ivana"): mostly a
     /// given name, and in any case no word of the language ("Absent", "Given").
     pub fn opens_a_known_name(&self, word: &str) -> bool {
-        let mut key = String::new();
-        push_name_key(&mut key, word);
-        self.openers.contains(&key)
+        with_name_key(word, |key| self.openers.contains(key))
     }
 
     /// The known person named exactly `name` (a run of capitalised words of a text), the best fit
     /// for `date` when several share the name.
     pub fn known_person(&self, name: &str, date: Option<Date>) -> Option<u32> {
-        // Called for every sub-run of capitalised words: short ASCII keys are built on the stack.
-        let mut buf = [0u8; 96];
-        let owned;
-        let key = match ascii_name_key(name, &mut buf) {
-            Some(key) => key,
-            None => {
-                owned = name_key(name);
-                owned.as_str()
-            }
-        };
-        let list = self.book.get(key)?;
+        let list = with_name_key(name, |key| self.book.get(key))?;
         list.iter().copied().max_by_key(|&p| (self.persons[p as usize].fit(date), std::cmp::Reverse(p)))
     }
 
