@@ -56,6 +56,22 @@ fn extract_offsets_hold_on_the_shipped_corpus() {
     );
 }
 
+/// A plain text file keeps its date and outlet only in its dateline; read from there, they
+/// resolve "on Tuesday" and pick the role its people held that day.
+#[test]
+fn a_plain_wire_file_is_dated_by_its_dateline() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = casefile(root, &["extract", "--json", "corpus/wire-plain/singapore-summit-2018.txt"]);
+    assert!(out.status.success());
+    let doc = &records(&out)[0];
+    assert_eq!(doc["published"], "2018-06-12");
+    assert_eq!(doc["source"], "Casefile Wire");
+    let tuesday = doc["dates"].as_array().unwrap().iter().find(|d| d["text"] == "Tuesday").unwrap();
+    assert_eq!(tuesday["value"], "2018-06-12");
+    let pompeo = doc["actors"].as_array().unwrap().iter().find(|a| a["name"] == "Mike Pompeo").unwrap();
+    assert_eq!(pompeo["role"], "US Secretary of State", "not the CIA post he had left in April");
+}
+
 #[test]
 fn the_model_case_is_enriched_right() {
     let Some(data) = common::shared_data("the_model_case_is_enriched_right") else { return };

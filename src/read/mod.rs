@@ -6,6 +6,7 @@
 //! one-line reason, and a partly broken file (a JSON Lines file with bad lines) yields its good
 //! articles plus a [`Problem`] per bad part.
 
+pub mod dateline;
 pub mod decode;
 pub mod front_matter;
 pub mod html;
@@ -231,6 +232,9 @@ pub fn read_bytes(path: &Path, bytes: &[u8], format: Format) -> FileRead {
     };
     problems.append(&mut read.problems);
     read.problems = problems;
+    for article in &mut read.articles {
+        dateline::fill(article);
+    }
     read
 }
 
