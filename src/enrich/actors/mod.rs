@@ -970,6 +970,27 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_recurring_at_sentence_starts_confirms_a_name_a_given_name_opens() {
+        let persons = |body: &str| {
+            let actors = extractor().extract(&article("", body, Some("2024-12-06")));
+            actors
+                .into_iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| (a.name, a.mentions.len()))
+                .collect::<Vec<_>>()
+        };
+        // No cue names the outsider a person; his surname opening two sentences does.
+        let outsider = "The vote went to the outsider Calin Vornescu on Sunday. Vornescu, a critic of the \
+                        alliance, came first. Vornescu called the ruling a coup.";
+        assert_eq!(persons(outsider), [("Calin Vornescu".to_string(), 3)]);
+        // Not for a team a place opens, nor for a name that opens a sentence itself.
+        let team = "Fans of the Highveld Lions cheered on Sunday. Lions won the final in the rain.";
+        assert_eq!(persons(team), []);
+        let opening = "Outsider Vornescu came first on Sunday. Vornescu called the ruling a coup.";
+        assert_eq!(persons(opening), []);
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(

@@ -398,7 +398,14 @@ impl Names<'_> {
             // a known name ("Abid Qureshi ... Qureshi"), not after any capitalised word ("Absent
             // Trump ... Trump").
             let surnames_count = self.gazetteer.opens_a_known_name(self.word(m.first));
-            if linked || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1, surnames_count)) {
+            // A recurrence at a sentence's start vouches only for a name opened by a known given
+            // name ("the outsider Calin Georgescu ... Georgescu, a critic"), not for a team or a
+            // title that a place or a word opens ("Highveld Lions", "The Truth About Hillary").
+            let own_capital = !self.toks[m.first].has(F_START)
+                && (surnames_count || self.is(m.first, &self.cues.given, &mut buf));
+            if linked
+                || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1, surnames_count, own_capital))
+            {
                 out.push(m);
             }
         }
@@ -555,17 +562,23 @@ impl Names<'_> {
         self.gazetteer.known_person(&short, self.date)
     }
 
-    /// True when the word of token `i` appears elsewhere as a lone capitalised word (not the
-    /// first of a sentence, not next to another capitalised word, not a gazetteer match, except
-    /// a known person's lone surname when `surnames_count`: "Qureshi" recurring after "Abid
-    /// Qureshi" may be this Qureshi's, whatever Qureshi the gazetteer knows).
-    fn recurs_alone(&self, i: usize, surnames_count: bool) -> bool {
+    /// True when the word of token `i` appears elsewhere as a lone capitalised word (not next to
+    /// another capitalised word, not a gazetteer match, except a known person's lone surname when
+    /// `surnames_count`: "Qureshi" recurring after "Abid Qureshi" may be this Qureshi's, whatever
+    /// Qureshi the gazetteer knows). A sentence's first word counts only when `at_starts`.
+    fn recurs_alone(&self, i: usize, surnames_count: bool, at_starts: bool) -> bool {
         let toks = self.toks;
         let word = self.word(i);
+        // At a sentence's start any word is capitalised, so a recurrence there counts only for a
+        // name whose own words are capitalised mid-sentence ("the outsider Calin Georgescu ...
+        // Georgescu, a critic of NATO"; not "Actress Amandla Stenberg" opening a sentence), and
+        // only for a word the text never writes in lower case.
+        let never_lower = at_starts
+            && !toks.iter().any(|t| !t.has(F_CAP) && self.text[t.start..t.end].eq_ignore_ascii_case(word));
         (0..toks.len()).any(|k| {
             k != i
                 && self.hit_of[k].is_none_or(|h| surnames_count && self.hits[h].surname)
-                && !toks[k].has(F_START)
+                && (!toks[k].has(F_START) || never_lower)
                 && self.word(k) == word
                 && !(toks[k].has(F_JOINED) && k > 0 && toks[k - 1].has(F_CAP))
                 && !(k + 1 < toks.len() && toks[k + 1].has(F_JOINED) && toks[k + 1].has(F_CAP))
