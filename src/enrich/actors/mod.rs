@@ -947,6 +947,14 @@ mod tests {
         let akar = "Minister Hulusi Akar met Melanie Joly. Akar said Joly agreed.";
         assert_eq!(role(akar, "2022-02-01", "Hulusi Akar").as_deref(), Some("Turkish Defence Minister"));
         assert_eq!(role(akar, "2022-02-01", "Melanie Joly").as_deref(), Some("Canadian Foreign Minister"));
+        let lai = "Lai Ching-te won.";
+        assert_eq!(role(lai, "2024-01-13", "Lai Ching-te").as_deref(), Some("Taiwanese Vice President"));
+        assert_eq!(role(lai, "2024-06-01", "Lai Ching-te").as_deref(), Some("Taiwanese President"));
+        let sirleaf = "Ellen Johnson-Sirleaf spoke.";
+        assert_eq!(
+            role(sirleaf, "2010-01-01", "Ellen Johnson Sirleaf").as_deref(),
+            Some("Liberian President")
+        );
     }
 
     #[test]
