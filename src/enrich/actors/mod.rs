@@ -917,6 +917,15 @@ mod tests {
             "{actors:?}"
         );
         assert!(names(&actors, ActorKind::Country).is_empty(), "{actors:?}");
+        // Russia's newspapers, known or named with a newspaper's word, are no persons.
+        let press = "The Rossiyskaya Gazeta daily quipped. Trud Pravda, a weekly, disagreed.";
+        let actors = extractor().extract(&article("", press, None));
+        assert!(names(&actors, ActorKind::Person).is_empty(), "{actors:?}");
+        assert_eq!(
+            organisations_with_country(&actors),
+            [("Rossiyskaya Gazeta", Some("RUS")), ("Trud Pravda", None)],
+            "{actors:?}"
+        );
     }
 
     #[test]
