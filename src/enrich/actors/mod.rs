@@ -1008,6 +1008,14 @@ mod tests {
     }
 
     #[test]
+    fn a_run_between_an_articles_country_adjective_and_a_noun_names_no_one() {
+        let body = "The king will inspect the Nepalese Peace Keeping contingent. Diplomats met at the \
+                    Cuban Interests Section office. Russian Sergei Ivanov arrived.";
+        let actors = extractor().extract(&article("", body, None));
+        assert_eq!(names(&actors, ActorKind::Person), ["Sergei Ivanov"], "{actors:?}");
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(

@@ -142,6 +142,12 @@ impl Names<'_> {
 
     /// Country hit ending right before token `i` ("India's Leander Paes", "Malaysian Azahari
     /// Husin"): the hit's last token is `i - 1`.
+    /// True when the word before byte `at` (where a token starts) is an article: "the", "a", "an".
+    fn after_article(&self, at: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.start < at);
+        k > 0 && matches!(self.word(k - 1), "the" | "The" | "a" | "A" | "an" | "An")
+    }
+
     fn country_before(&self, i: usize) -> Option<usize> {
         let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
         let prev = &self.toks[i - 1];
@@ -902,8 +908,17 @@ impl Names<'_> {
         let headline_speaker = toks[a].start == 0 && self.text[toks[e - 1].end..].starts_with(':');
         let given = given && (!self.in_headline(s) || headline_speaker);
         // "Russia's Lavrov" names a person in a headline too; "Czech Formally Join" does not.
-        let country_cue =
-            country_hit.is_some() && (!self.in_headline(s) || (a > 0 && toks[a - 1].has(F_POSS)));
+        // Between an article's country adjective and a lower-case noun, the run qualifies the
+        // noun: "the Nepalese Peace Keeping contingent" names no one.
+        let mut attributive = || {
+            country_hit.is_some_and(|h| self.after_article(self.hits[h].start))
+                && e == b
+                && toks.get(e).is_some_and(|t| t.has(F_JOINED) && !t.has(F_CAP))
+                && !self.is(e, &cues.speech, buf)
+        };
+        let country_cue = country_hit.is_some()
+            && (!self.in_headline(s) || (a > 0 && toks[a - 1].has(F_POSS)))
+            && !attributive();
         if title.is_some()
             || prev_role
             || given
