@@ -1016,6 +1016,24 @@ mod tests {
     }
 
     #[test]
+    fn what_an_organisation_is_for_is_part_of_its_name() {
+        let body = "Officials of the Vesper Institute for Tundra Ecology met. The Foundation for the \
+                    Defense of Lakes agreed. Chairman of the Common Fund for Commodity Ali Mchumo spoke.";
+        let actors = extractor().extract(&article("", body, None));
+        let orgs: Vec<&str> = organisations_with_country(&actors).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(
+            orgs,
+            [
+                "Vesper Institute for Tundra Ecology",
+                "Foundation for the Defense of Lakes",
+                "Common Fund for Commodity"
+            ],
+            "{actors:?}"
+        );
+        assert_eq!(names(&actors, ActorKind::Person), ["Ali Mchumo"], "a person's name ends the purpose");
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(

@@ -253,14 +253,17 @@ impl Names<'_> {
             .then_some((end, h))
     }
 
-    /// The capitalised words after the word `of` at token `i` (and a `the` after it) that name
-    /// what an organisation's head word is of ("Ministry of Foreign Affairs"): one past their last
-    /// token. They end before an office and the name it introduces ("Department of Homeland
-    /// Security Secretary Jeh Johnson"), and before a day or a month.
+    /// The capitalised words after the word `of` or `for` at token `i` (and a `the` after it)
+    /// that name what an organisation's head word is of or for ("Ministry of Foreign Affairs",
+    /// "Institute for the Study of War"): one past their last token. They end before an office
+    /// and the name it introduces ("Department of Homeland Security Secretary Jeh Johnson"),
+    /// before a day or a month, and after `for`, before a person's name ("Common Fund for
+    /// Commodity Ali Mchumo").
     fn name_after_of(&self, i: usize, buf: &mut String) -> Option<usize> {
         let toks = self.toks;
         let n = toks.len();
-        if i >= n || self.word(i) != "of" || !toks[i].has(F_JOINED) {
+        let purpose = i < n && self.word(i) == "for";
+        if i >= n || !(purpose || self.word(i) == "of") || !toks[i].has(F_JOINED) {
             return None;
         }
         let mut a = i + 1;
@@ -286,9 +289,14 @@ impl Names<'_> {
         if !named(a, buf) {
             return None;
         }
+        // A given name opening two capitalised words ends a purpose: a person follows.
+        let person = |k: usize, buf: &mut String| {
+            purpose && self.is(k, &self.cues.given, buf) && k + 1 < n && plain(k + 1, buf)
+        };
         let mut end = a;
         loop {
-            while named(end, buf) && !(end > a && self.is(end, &self.cues.titles, buf)) {
+            while named(end, buf) && !(end > a && (self.is(end, &self.cues.titles, buf) || person(end, buf)))
+            {
                 end += 1;
                 if toks[end - 1].has(F_POSS | F_COMMA) {
                     break;
@@ -307,6 +315,12 @@ impl Names<'_> {
             if and && !self.is(end + 1, &self.cues.titles, buf) {
                 end += 1;
                 continue;
+            }
+            // What a body is for may be of something: "Institute for the Study of War".
+            if purpose && !toks[end - 1].has(F_POSS | F_COMMA) {
+                if let Some(of_end) = self.name_after_of(end, buf) {
+                    return Some(of_end);
+                }
             }
             return Some(end);
         }
