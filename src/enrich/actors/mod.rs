@@ -926,6 +926,16 @@ mod tests {
             [("Rossiyskaya Gazeta", Some("RUS")), ("Trud Pravda", None)],
             "{actors:?}"
         );
+        // PETRARCH2 gives China's advisory conference as an alias of its legislature.
+        let china = "Delegates to the CPPCC and the National People's Congress met.";
+        let actors = extractor().extract(&article("", china, None));
+        assert_eq!(
+            organisations_with_country(&actors),
+            [
+                ("Chinese People's Political Consultative Conference", Some("CHN")),
+                ("National People's Congress", Some("CHN"))
+            ],
+        );
     }
 
     #[test]
