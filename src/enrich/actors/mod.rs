@@ -144,6 +144,9 @@ struct Found {
 #[derive(Default)]
 struct Collector {
     found: Vec<Found>,
+    /// Every known person's name as the article writes it, titles included ("King Abdullah II"),
+    /// in the body and the title alike.
+    named_in_full: Vec<(String, u32)>,
 }
 
 impl Collector {
@@ -315,6 +318,17 @@ impl ActorExtractor {
             })
         };
 
+        let full =
+            hits.iter().filter(|h| !h.surname).filter_map(|h| Some((&body[h.start..h.end], h.person?)));
+        let known = candidates.iter().filter_map(|c| match c.kind {
+            CandKind::Known(p) => {
+                let first = c.title.map_or(c.first, |(title, _)| title);
+                Some((&body[toks[first].start..toks[c.last - 1].end], p))
+            }
+            _ => None,
+        });
+        col.named_in_full.extend(full.chain(known).map(|(name, p)| (name.to_string(), p)));
+
         // 1. Gazetteer countries, organisations and full-name persons.
         let mut surname_hits = Vec::new();
         let mut org_surnames = Vec::new();
@@ -376,6 +390,7 @@ impl ActorExtractor {
                 if h.surname {
                     surname_hits.push(h);
                 } else {
+                    let p = fuller_name(&body[h.start..h.end], p, &col.named_in_full, g).unwrap_or(p);
                     self.add_known_person(col, mention(body, h.start, h.end, false), p, date);
                 }
             }
@@ -399,6 +414,7 @@ impl ActorExtractor {
                     });
                 }
                 CandKind::Known(p) => {
+                    let p = fuller_name(&body[start..end], p, &col.named_in_full, g).unwrap_or(p);
                     self.add_known_person(col, mention(body, start, end, false), p, date);
                 }
                 CandKind::Person if c.last - c.first == 1 => singles.push(c),
@@ -592,6 +608,24 @@ fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// The known person, other than `person`, whose name as written (`named_in_full`) the text
+/// `short` shortens ("King Abdullah II" for "King Abdullah"): of two people who both fit the
+/// day, the article means the one it also names in full, not another bearing the shorter name
+/// (Saudi Arabia's King Abdullah).
+fn fuller_name(short: &str, person: u32, named_in_full: &[(String, u32)], g: &Gazetteer) -> Option<u32> {
+    // The shorter name's last word must be in the other's own name: a headline's run of names
+    // ("Francois Hollande Donald Trump") opens with someone else's.
+    let last = short.rsplit(' ').next()?;
+    named_in_full
+        .iter()
+        .find(|(full, p)| {
+            *p != person
+                && full.strip_prefix(short).is_some_and(|rest| rest.starts_with(' '))
+                && g.persons[*p as usize].name.split(' ').any(|w| w == last)
+        })
+        .map(|&(_, p)| p)
 }
 
 /// The surname of every person named with two or more words, with the person's index: the last
@@ -1041,6 +1075,23 @@ mod tests {
             "{actors:?}"
         );
         assert_eq!(names(&actors, ActorKind::Person), ["Ali Mchumo"], "a person's name ends the purpose");
+    }
+
+    #[test]
+    fn a_shortened_name_is_the_person_the_article_names_in_full() {
+        // Saudi Arabia's King Abdullah and Jordan's King Abdullah II both reigned in 2010.
+        let persons = |title: &str, body: &str| {
+            let actors = extractor().extract(&article(title, body, Some("2010-05-01")));
+            actors
+                .into_iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| (a.name, a.mentions.len()))
+                .collect::<Vec<_>>()
+        };
+        let jordan = "Jordan's King Abdullah II said on Thursday that Jordan would not be blackmailed.";
+        assert_eq!(persons("King Abdullah warns", jordan), [("Abdullah II".to_string(), 2)]);
+        let saudi = "King Abdullah said on Thursday that the kingdom would not be blackmailed.";
+        assert_eq!(persons("", saudi), [("Abdullah bin Abdulaziz".to_string(), 1)]);
     }
 
     #[test]
