@@ -406,6 +406,16 @@ mod tests {
     }
 
     #[test]
+    fn an_ampersand_inside_a_name_keeps_the_speakers_phrase_whole() {
+        let body = "Ana Ruiz visited the plant. “He was a friend to us,” one P&G Lyon employee told \
+                    a television station. “We lost a colleague,” an AT&T worker said.";
+        assert_eq!(
+            speakers(body),
+            [Some("one P&G Lyon employee".to_string()), Some("an AT&T worker".to_string())]
+        );
+    }
+
+    #[test]
     fn a_term_of_fewer_than_three_spoken_words_is_no_quotation_but_names_its_speaker() {
         let body = "The four face charges over \"shoot-to-kill\" orders, in what Ana Ruiz called \
                     \"hand-to-hand combat.\"\n\n\"It's fine,\" Ruiz said. \"We will appeal,\" Ruiz said.";

@@ -55,9 +55,9 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Characters that may join two word characters into one word.
+/// Characters that may join two word characters into one word ("AT&T", "P&G" too).
 fn joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '‑')
+    matches!(c, '\'' | '’' | '-' | '.' | '‑' | '&')
 }
 
 /// The quotation marks [`tokenize`] reads as opening or closing one: straight, curly,
