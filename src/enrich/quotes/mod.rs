@@ -406,6 +406,13 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_between_the_speaker_and_the_verb_is_skipped() {
+        let body = "Ana Ruiz met the envoys.\n\nA White House official who spoke anonymously to discuss \
+                    strategy said Wednesday, \"We have had many talks about it.\"";
+        assert_eq!(speakers(body), [Some("A White House official".to_string())]);
+    }
+
+    #[test]
     fn an_ampersand_inside_a_name_keeps_the_speakers_phrase_whole() {
         let body = "Ana Ruiz visited the plant. “He was a friend to us,” one P&G Lyon employee told \
                     a television station. “We lost a colleague,” an AT&T worker said.";

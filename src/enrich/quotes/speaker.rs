@@ -635,6 +635,20 @@ impl Grammar {
                 return None;
             }
         }
+        // "a White House official who spoke anonymously to discuss strategy said": the subject
+        // is before the relative clause that runs, unpunctuated, up to the verb. Not after a
+        // comma, nor when "who" is the clause's object ("Trump, who he blasted as").
+        if depth == 0 {
+            let clause = (j.saturating_sub(12)..j).rev().take_while(|&k| text.is_word(seq[k]));
+            let subject_who = |&w: &usize| {
+                w > 0 && w + 1 < j && text.is_word(seq[w - 1]) && !PERSONAL.contains(text.word(seq[w + 1]))
+            };
+            if let Some(w) = clause.filter(|&k| text.word(seq[k]) == "who").last().filter(subject_who) {
+                if let Some(who) = self.backward_np(text, &seq[..w], depth + 1) {
+                    return Some(who);
+                }
+            }
+        }
         let last = seq[j - 1];
         if !text.is_word(last) {
             return None;
