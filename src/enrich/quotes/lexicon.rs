@@ -29,7 +29,8 @@ pub(super) static ADVERBS: Words = Words::new(&[
     "also", "later", "then", "has", "had", "have", "would", "will", "did", "does", "once", "again",
     "previously", "recently", "earlier", "further", "simply", "flatly", "first", "often", "still",
     "just", "even", "never", "always", "had", "could", "might", "may", "should", "reportedly",
-    "once", "told", "not", "now",
+    "once", "told", "not", "now", "only", "can", "must", "finally", "publicly", "privately",
+    "repeatedly", "bluntly", "candidly", "quickly",
 ]);
 
 /// Prepositions after which a capitalised word is a place or an organisation, not the speaker

@@ -413,6 +413,14 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_and_an_adverb_may_stand_between_the_speaker_and_the_verb() {
+        for verb in ["could only quip", "can only say", "must finally say", "publicly said"] {
+            let body = format!("Ana Ruiz spoke first. So a spokesman for Tom Vey {verb}: \"We are not sure anyone will watch.\"");
+            assert_eq!(speakers(&body), [Some("a spokesman for Tom Vey".to_string())], "{verb}");
+        }
+    }
+
+    #[test]
     fn an_ampersand_inside_a_name_keeps_the_speakers_phrase_whole() {
         let body = "Ana Ruiz visited the plant. “He was a friend to us,” one P&G Lyon employee told \
                     a television station. “We lost a colleague,” an AT&T worker said.";
