@@ -1003,6 +1003,12 @@ mod tests {
         let lai = "Lai Ching-te won.";
         assert_eq!(role(lai, "2024-01-13", "Lai Ching-te").as_deref(), Some("Taiwanese Vice President"));
         assert_eq!(role(lai, "2024-06-01", "Lai Ching-te").as_deref(), Some("Taiwanese President"));
+        let poland = "Lech Kaczynski met Radoslaw Sikorski.";
+        assert_eq!(role(poland, "2006-11-23", "Lech Kaczynski").as_deref(), Some("Polish President"));
+        assert_eq!(
+            role(poland, "2006-11-23", "Radoslaw Sikorski").as_deref(),
+            Some("Polish Defence Minister")
+        );
         let sirleaf = "Ellen Johnson-Sirleaf spoke.";
         assert_eq!(
             role(sirleaf, "2010-01-01", "Ellen Johnson Sirleaf").as_deref(),
@@ -1092,6 +1098,17 @@ mod tests {
         assert_eq!(persons("King Abdullah warns", jordan), [("Abdullah II".to_string(), 2)]);
         let saudi = "King Abdullah said on Thursday that the kingdom would not be blackmailed.";
         assert_eq!(persons("", saudi), [("Abdullah bin Abdulaziz".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_justice_is_a_person_and_justice_a_field() {
+        let body = "Supreme Court Justice Carla Vornetti dissented. The Council for Public Security and \
+                    Criminal Justice met.";
+        let actors = extractor().extract(&article("", body, None));
+        let justice = find(&actors, "Carla Vornetti").and_then(|a| a.role.as_deref());
+        assert_eq!(justice, Some("Supreme Court Justice"), "{actors:?}");
+        let orgs: Vec<&str> = organisations_with_country(&actors).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(orgs, ["Council for Public Security and Criminal Justice"], "{actors:?}");
     }
 
     #[test]

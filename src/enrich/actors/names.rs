@@ -289,14 +289,19 @@ impl Names<'_> {
         if !named(a, buf) {
             return None;
         }
+        // An office and the name after it end the name; a field that is also an office noun
+        // ("Justice") ends it only before a name ("Council for Criminal Justice").
+        let office = |k: usize, buf: &mut String| {
+            self.is(k, &self.cues.titles, buf)
+                && !(self.is(k, &self.cues.departments, buf) && !plain(k + 1, buf))
+        };
         // A given name opening two capitalised words ends a purpose: a person follows.
         let person = |k: usize, buf: &mut String| {
             purpose && self.is(k, &self.cues.given, buf) && k + 1 < n && plain(k + 1, buf)
         };
         let mut end = a;
         loop {
-            while named(end, buf) && !(end > a && (self.is(end, &self.cues.titles, buf) || person(end, buf)))
-            {
+            while named(end, buf) && !(end > a && (office(end, buf) || person(end, buf))) {
                 end += 1;
                 if toks[end - 1].has(F_POSS | F_COMMA) {
                     break;
