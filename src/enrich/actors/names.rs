@@ -293,7 +293,7 @@ impl Names<'_> {
         // ("Justice") ends it only before a name ("Council for Criminal Justice").
         let office = |k: usize, buf: &mut String| {
             self.is(k, &self.cues.titles, buf)
-                && !(self.is(k, &self.cues.departments, buf) && !plain(k + 1, buf))
+                && (!self.is(k, &self.cues.departments, buf) || plain(k + 1, buf))
         };
         // A given name opening two capitalised words ends a purpose: a person follows.
         let person = |k: usize, buf: &mut String| {
