@@ -960,6 +960,15 @@ mod tests {
             [("Rossiyskaya Gazeta", Some("RUS")), ("Trud Pravda", None)],
             "{actors:?}"
         );
+        // Aid groups are organisations, and the OECD is known in either spelling.
+        let aid =
+            "David Archer of Action Aid spoke to the Organisation for Economic Cooperation and Development.";
+        let actors = extractor().extract(&article("", aid, None));
+        assert_eq!(names(&actors, ActorKind::Person), ["David Archer"], "{actors:?}");
+        assert_eq!(
+            names(&actors, ActorKind::Organization),
+            ["Action Aid", "Organisation for Economic Co-operation and Development"]
+        );
         // PETRARCH2 gives China's advisory conference as an alias of its legislature.
         let china = "Delegates to the CPPCC and the National People's Congress met.";
         let actors = extractor().extract(&article("", china, None));
