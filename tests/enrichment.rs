@@ -72,6 +72,41 @@ fn a_plain_wire_file_is_dated_by_its_dateline() {
     assert_eq!(pompeo["role"], "US Secretary of State", "not the CIA post he had left in April");
 }
 
+/// On real wire copy whose metadata states the outlet and date, every dateline the reader finds
+/// names that outlet, and its date (when it has a year) is the publication date.
+#[test]
+fn datelines_in_real_wire_copy_agree_with_its_metadata() {
+    let Some(data) = common::shared_data("datelines_in_real_wire_copy_agree_with_its_metadata") else {
+        return;
+    };
+    let options = casefile::read::ReadOptions::default();
+    let mut found = 0;
+    for folder in ["newswire", "dates-dev"] {
+        let mut files: Vec<_> =
+            std::fs::read_dir(data.join(folder)).unwrap().map(|e| e.unwrap().path()).collect();
+        files.retain(|f| f.extension().is_some_and(|e| e == "txt"));
+        for file in files {
+            for article in casefile::read::read_file(&file, &options).articles {
+                let lines = article.body.lines().filter(|l| !l.trim().is_empty()).take(2);
+                let Some(d) = lines.into_iter().find_map(casefile::read::dateline::parse) else { continue };
+                found += 1;
+                if let (Some(outlet), Some(source)) = (d.outlet, &article.source) {
+                    // "(AP)" for the Associated Press, "(AFP)" for Agence France-Presse.
+                    let initials: String =
+                        source.split([' ', '-']).filter_map(|w| w.chars().next()).collect();
+                    let same =
+                        outlet.eq_ignore_ascii_case(source) || source.contains(outlet) || initials == outlet;
+                    assert!(same, "{}: {outlet} in the dateline, {source} in the metadata", file.display());
+                }
+                if let (Some(date), Some(published)) = (d.date, article.published) {
+                    assert_eq!(date, published, "{}", file.display());
+                }
+            }
+        }
+    }
+    assert!(found >= 60, "only {found} datelines found");
+}
+
 #[test]
 fn the_model_case_is_enriched_right() {
     let Some(data) = common::shared_data("the_model_case_is_enriched_right") else { return };
