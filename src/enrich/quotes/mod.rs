@@ -421,6 +421,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_role_and_its_field_speaks() {
+        let body = "Fans waited.\n\n\"We certainly feel regret about it,\" said the deputy director of the \
+                    tournament Tom Vey Tuesday.\n\n\"The first line of defense is here,\" said former \
+                    secretary of state Ana Ruiz, who spoke first.\n\nVice Minister Kim Pak-sun spoke.\n\n\"We \
+                    are ready to talk again,\" added Kim who is also the head of the North Korean delegation.";
+        let found = speakers(body);
+        assert_eq!(found[..2], [Some("Tom Vey".to_string()), Some("Ana Ruiz".to_string())]);
+        assert_ne!(found[2].as_deref(), Some("North Korean"), "a name qualifying the noun after it");
+    }
+
+    #[test]
     fn an_ampersand_inside_a_name_keeps_the_speakers_phrase_whole() {
         let body = "Ana Ruiz visited the plant. “He was a friend to us,” one P&G Lyon employee told \
                     a television station. “We lost a colleague,” an AT&T worker said.";

@@ -526,7 +526,35 @@ impl Grammar {
                 return Some(who);
             }
         }
-        apposed_name(text, seq, end).or_else(|| noun_phrase(text, &seq[..end]))
+        apposed_name(text, seq, end)
+            .or_else(|| self.name_after_field(text, seq, end))
+            .or_else(|| noun_phrase(text, &seq[..end]))
+    }
+
+    /// `said former secretary of state Hillary Clinton`, `said the deputy director of the
+    /// tournament Qin Weichang`: a role noun, `of` or `for` and its field in lower case, then the
+    /// name that closes the phrase, who speaks. Not a name qualifying a noun after it ("head of
+    /// the North Korean delegation").
+    fn name_after_field(&self, text: &Text, seq: &[usize], end: usize) -> Option<Who> {
+        let &last = seq[..end].last()?;
+        if !text.is_role_noun(last) || !seq.get(end).is_some_and(|&i| text.word_in(i, &["of", "for"])) {
+            return None;
+        }
+        let field = end + 1;
+        let mut k = field;
+        while k < seq.len() && k - field < 3 && text.is_word(seq[k]) && !text.is_cap(seq[k]) {
+            k += 1;
+        }
+        let from = k;
+        while k < seq.len() && name_word(text, seq[k]) {
+            k += 1;
+        }
+        let qualifies =
+            seq.get(k).is_some_and(|&i| text.is_word(i) && !text.is_cap(i) && !self.is_verb(text, i));
+        if from == field || k - from < 2 || qualifies {
+            return None;
+        }
+        noun_phrase(text, &seq[from..k]).filter(|w| w.kind == WhoKind::Name)
     }
 
     /// The subject before a speech verb that ends `seq`, skipping adverbs and one appositive.
