@@ -1121,6 +1121,15 @@ mod tests {
     }
 
     #[test]
+    fn initials_without_dots_open_a_known_name() {
+        let body = "Vice President JD Vance spoke. The UN Vance report was cited.";
+        let actors = extractor().extract(&article("", body, Some("2025-06-01")));
+        let vance = find(&actors, "JD Vance").expect("JD Vance");
+        let mentions: Vec<&str> = vance.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(mentions, ["JD Vance", "Vance"], "\"UN Vance\" is no known name: the surname alone");
+    }
+
+    #[test]
     fn initials_glue_a_surname_to_its_name_and_are_no_name_alone() {
         // Before: "George H.W" and George W. Bush (from "Bush"), and the person "D.C".
         let a = article(

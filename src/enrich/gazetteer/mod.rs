@@ -388,6 +388,13 @@ impl Gazetteer {
             if (initials && w.len() >= 2) || self.cues.particles.contains(w) {
                 return true;
             }
+            // "JD Vance": initials written without dots glue when they make a known name.
+            let bare_initials = (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+            if bare_initials
+                && with_name_key(&format!("{w} {}", &text[start..end]), |key| self.book.contains_key(key))
+            {
+                return true;
+            }
             let lower = w.to_lowercase();
             let lower = lower.trim_end_matches('.');
             let cue = |set: &WordSet| set.contains(lower);
