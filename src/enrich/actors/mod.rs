@@ -724,6 +724,15 @@ mod tests {
         actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect()
     }
 
+    /// The persons among `actors`, each with its number of mentions.
+    fn persons_with_mentions(actors: &[Actor]) -> Vec<(String, usize)> {
+        actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| (a.name.clone(), a.mentions.len()))
+            .collect()
+    }
+
     #[test]
     fn countries_by_name_demonym_and_seat() {
         let a = article("", "Moscow intends to answer. Russians and the Kremlin agree; George Washington slept in Papua New Guinea.", None);
@@ -1028,14 +1037,8 @@ mod tests {
     #[test]
     fn a_known_surname_after_a_word_that_opens_names_is_the_article_s_person() {
         // Binali Yildirim is Turkey's prime minister on this date, and "Yildirim" alone his.
-        let persons = |body: &str| {
-            let actors = extractor().extract(&article("", body, Some("2017-03-01")));
-            actors
-                .into_iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .map(|a| (a.name, a.mentions.len()))
-                .collect::<Vec<_>>()
-        };
+        let persons =
+            |body: &str| persons_with_mentions(&extractor().extract(&article("", body, Some("2017-03-01"))));
         // "Abid" opens known names: the lot's owner is named in full, and is the later Yildirim.
         let owner =
             "The lot was owned by Abid Yildirim, a relative. Reports say Yildirim declined to comment.";
@@ -1047,14 +1050,8 @@ mod tests {
 
     #[test]
     fn a_surname_recurring_at_sentence_starts_confirms_a_name_a_given_name_opens() {
-        let persons = |body: &str| {
-            let actors = extractor().extract(&article("", body, Some("2024-12-06")));
-            actors
-                .into_iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .map(|a| (a.name, a.mentions.len()))
-                .collect::<Vec<_>>()
-        };
+        let persons =
+            |body: &str| persons_with_mentions(&extractor().extract(&article("", body, Some("2024-12-06"))));
         // No cue names the outsider a person; his surname opening two sentences does.
         let outsider = "The vote went to the outsider Calin Vornescu on Sunday. Vornescu, a critic of the \
                         alliance, came first. Vornescu called the ruling a coup.";
@@ -1079,7 +1076,7 @@ mod tests {
         let body = "Officials of the Vesper Institute for Tundra Ecology met. The Foundation for the \
                     Defense of Lakes agreed. Chairman of the Common Fund for Commodity Ali Mchumo spoke.";
         let actors = extractor().extract(&article("", body, None));
-        let orgs: Vec<&str> = organisations_with_country(&actors).into_iter().map(|(name, _)| name).collect();
+        let orgs = names(&actors, ActorKind::Organization);
         assert_eq!(
             orgs,
             [
@@ -1096,12 +1093,7 @@ mod tests {
     fn a_shortened_name_is_the_person_the_article_names_in_full() {
         // Saudi Arabia's King Abdullah and Jordan's King Abdullah II both reigned in 2010.
         let persons = |title: &str, body: &str| {
-            let actors = extractor().extract(&article(title, body, Some("2010-05-01")));
-            actors
-                .into_iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .map(|a| (a.name, a.mentions.len()))
-                .collect::<Vec<_>>()
+            persons_with_mentions(&extractor().extract(&article(title, body, Some("2010-05-01"))))
         };
         let jordan = "Jordan's King Abdullah II said on Thursday that Jordan would not be blackmailed.";
         assert_eq!(persons("King Abdullah warns", jordan), [("Abdullah II".to_string(), 2)]);
@@ -1116,7 +1108,7 @@ mod tests {
         let actors = extractor().extract(&article("", body, None));
         let justice = find(&actors, "Carla Vornetti").and_then(|a| a.role.as_deref());
         assert_eq!(justice, Some("Supreme Court Justice"), "{actors:?}");
-        let orgs: Vec<&str> = organisations_with_country(&actors).into_iter().map(|(name, _)| name).collect();
+        let orgs = names(&actors, ActorKind::Organization);
         assert_eq!(orgs, ["Council for Public Security and Criminal Justice"], "{actors:?}");
     }
 
@@ -1215,14 +1207,7 @@ mod tests {
 
     #[test]
     fn a_family_name_of_several_words_is_the_person_named_in_full() {
-        let persons = |body: &str| {
-            let actors = extractor().extract(&article("", body, None));
-            actors
-                .iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .map(|a| (a.name.clone(), a.mentions.len()))
-                .collect::<Vec<_>>()
-        };
+        let persons = |body: &str| persons_with_mentions(&extractor().extract(&article("", body, None)));
         let body = "Minister Nadia Vander Bruyn spoke on Monday. Vander Bruyn said the talks would go on.";
         assert_eq!(persons(body), [("Nadia Vander Bruyn".to_string(), 2)]);
         // A particle that is also a given name ("Abu", "Ben") opens a family name.
