@@ -413,6 +413,15 @@ mod tests {
         );
     }
     #[test]
+    fn the_current_quarter_is_the_publications_and_the_latest_the_last_completed() {
+        let got = run("Profit fell in the latest quarter and will rise in the current quarter.", pubd());
+        assert_eq!(
+            got,
+            vec![pair("latest quarter", Some("1998-Q2")), pair("current quarter", Some("1998-Q3"))]
+        );
+    }
+
+    #[test]
     fn since_a_month_is_past_whatever_came_before() {
         // Published 1998-08-08: "will" (here a noun) would point ahead, "since" points back.
         let got = run("For all the political will, new problems have arisen since December.", pubd());

@@ -164,6 +164,7 @@ impl Grammar<'_> {
         let mut year: Option<i32> = None;
         let mut back = 0; // "year-ago": a year before
         let mut latest = false;
+        let mut current = false;
         if matches!(self.kw(j), Some(Kw::The | Kw::Its)) {
             j += 1;
         }
@@ -188,6 +189,7 @@ impl Grammar<'_> {
             j += 3;
         } else if matches!(self.kw(j), Some(Kw::Latest | Kw::Current)) {
             latest = self.is_kw(j, Kw::Latest);
+            current = !latest;
             j += 1;
         }
         if self.is_kw(j, Kw::Fiscal) {
@@ -237,8 +239,9 @@ impl Grammar<'_> {
                 Some(y) => i16::try_from(y - back).map(|y| Val::Quarter(y, q as i8)).unwrap_or(Val::None),
                 None => Val::None,
             },
-            // "the quarter", "the latest quarter": the last completed one.
-            (None, Some(p)) if year.is_none() => match r::quarter_offset(p, -1) {
+            // "the quarter", "the latest quarter": the last completed one; "the current
+            // quarter": the publication's.
+            (None, Some(p)) if year.is_none() => match r::quarter_offset(p, if current { 0 } else { -1 }) {
                 Val::Quarter(y, q) => Val::Quarter(y - back as i16, q),
                 v => v,
             },
