@@ -442,6 +442,25 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_quotes_the_subject_of_its_sentence() {
+        // Before: Ana Ruiz, the last person named, for all three; "claiming" read the next
+        // clause's subject as an inverted speaker.
+        let body = "Ana Ruiz spoke on Monday. Hundreds of striking dockworkers marched through the \
+                    port, chanting \"no contract, no ships\" as police watched.\n\nOn Tuesday, \
+                    the farmers' union blocked the road, shouting \"our land is not for sale.\"\n\n\
+                    Ruiz renewed charges that \"some foreign companies\" had bribed officials, claiming \
+                    that Ben Ode knew of it.";
+        assert_eq!(
+            speakers(body),
+            [
+                Some("Hundreds of striking dockworkers".to_string()),
+                Some("the farmers' union".to_string()),
+                Some("Ruiz".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn a_term_of_fewer_than_three_spoken_words_is_no_quotation_but_names_its_speaker() {
         let body = "The four face charges over \"shoot-to-kill\" orders, in what Ana Ruiz called \
                     \"hand-to-hand combat.\"\n\n\"It's fine,\" Ruiz said. \"We will appeal,\" Ruiz said.";

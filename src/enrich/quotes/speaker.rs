@@ -143,7 +143,13 @@ impl Grammar {
         }
         // `X said`, `X, the minister, said`, `… than that of Y, X said`: the first speech verb
         // within a short window, with only noun phrases and commas before it.
-        let Some(v) = seq.iter().take(24).position(|&i| self.is_verb(text, i)) else {
+        // (Not a participle, `"…" had sent troops, claiming that Kabila …`, but for `X was
+        // quoted as saying`.)
+        let finite = |i: usize| {
+            self.is_verb(text, i)
+                && (!text.word(i).ends_with("ing") || (i > 0 && text.word_in(i - 1, &["as"])))
+        };
+        let Some(v) = seq.iter().take(24).position(|&i| finite(i)) else {
             // `"…?" Vitter demanded.`, `"…," Bennett shot back`: a name, then a verb of any kind,
             // right after a quotation that does not end its sentence.
             let continues = close > 0 && matches!(text.toks[close - 1].kind, Kind::Punct(',' | '?' | '!'));
@@ -295,15 +301,26 @@ impl Grammar {
         // The speech verb nearest the quote with a subject; a common noun phrase ("a voice that
         // said") only when no name or pronoun attributes the quote further left.
         let mut fallback = None;
+        // The nearest speech verb's participle after a comma (`…, chanting "…"`), whose subject
+        // is its clause's when no finite speech verb names a speaker.
+        let mut comma_participle = None;
         for v in (0..seq.len()).rev() {
             if let Some(who) =
                 self.passive_agent(text, &seq, v).or_else(|| with_participle(self, text, &seq, v))
             {
                 return Some(who);
             }
-            if !self.is_verb(text, seq[v]) || self.participle(text, &seq, v) {
+            if !self.is_verb(text, seq[v]) {
                 continue;
             }
+            if self.participle(text, &seq, v) {
+                if v > 0 && text.toks[seq[v - 1]].is_punct(',') && comma_participle.is_none() {
+                    comma_participle = Some(v);
+                }
+                continue;
+            }
+            // `…, it said, adding "…"`: a finite speech verb attributes the quotation, or no one.
+            comma_participle = None;
             // `Ruiz told Congress when asked about it: "…"`: a past participle after a
             // subordinator is a clause without a subject of its own; the main clause's verb
             // attributes the quotation.
@@ -348,7 +365,51 @@ impl Grammar {
                 None => {}
             }
         }
-        colon_name.or(fallback)
+        colon_name.or(fallback).or_else(|| self.participles_subject(text, &seq, comma_participle?))
+    }
+
+    /// The subject of the sentence a participle after a comma at `seq[v]` ends: `Hundreds of
+    /// demonstrators marched through the city, chanting "…"` gives "Hundreds of demonstrators".
+    /// It is the noun phrase opening the sentence (or following its opening adverbial, as in `On
+    /// Monday, …`) right before the sentence's first finite verb, an auxiliary or a word in
+    /// "-ed"; anything else (`…, when Sanders protesters interrupted her, shouting "…"`) is left
+    /// to the other rules.
+    fn participles_subject(&self, text: &Text, seq: &[usize], v: usize) -> Option<Who> {
+        let finite = |k: usize| {
+            text.is_word(seq[k]) && !text.is_cap(seq[k]) && {
+                let w = text.word(seq[k]);
+                text.word_in(seq[k], &["is", "was", "are", "were", "has", "had", "have", "will", "would"])
+                    || (w.ends_with("ed") && w.len() > 4)
+            }
+        };
+        // Not an adjective in "-ed" after a determiner ("The retired neurosurgeon has said").
+        let verb = (0..v).find(|&k| finite(k) && (k == 0 || !text.word_in(seq[k - 1], &DETERMINERS)))?;
+        let comma = seq[..verb].iter().position(|&k| text.toks[k].is_punct(','));
+        let opening = match comma {
+            None => 0,
+            Some(c) if text.word_in(seq[0], &PREPOSITIONS) => c + 1,
+            Some(_) => return None,
+        };
+        if opening >= verb {
+            return None;
+        }
+        let ends_at_verb = |w: &Who| w.end == text.toks[seq[verb - 1]].end;
+        if let Some(who) = self.backward_np(text, &seq[..verb], 0) {
+            let opens = who.start == text.toks[seq[opening]].start;
+            return (opens && ends_at_verb(&who)).then_some(who);
+        }
+        // `Hundreds of striking dockworkers`, `Some of the protesters`: a quantity "of" a few
+        // words, in a word or two, opens the sentence.
+        let of = (opening + 1..verb.min(opening + 3)).find(|&k| text.word_in(seq[k], &["of"]))?;
+        // (Plural nouns in "-s" look like verbs; the clause's verb is the first "-ed" word.)
+        let plain = |k: &usize| text.is_word(*k);
+        let quantity = seq[opening..of].iter().all(|&k| plain(&k) && !verbish(text, k));
+        let phrase = &seq[of + 1..verb];
+        (quantity && (1..=4).contains(&phrase.len()) && phrase.iter().all(plain)).then(|| Who {
+            start: text.toks[seq[opening]].start,
+            end: text.toks[seq[verb - 1]].end,
+            kind: WhoKind::Other,
+        })
     }
 
     /// The name right before a colon ending `seq`, and whether it opens the sentence; `None`
