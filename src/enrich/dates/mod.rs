@@ -61,11 +61,14 @@
 //!   publication date: from 270 days before it to about three months after, or after a future
 //!   cue from 31 days before it (a month: not yet ended). The publication month is this year's.
 //!   "last November" is the most recent November before the publication month, "next May" the
-//!   first May after it.
+//!   first May after it. The start of a range ("from January to October", "the January-September
+//!   period") is in the year of its end, when it runs forward within that year and has no
+//!   future cue of its own.
 //! * "this/last/next week|month|year|quarter" shift the publication date's week, month, year or
 //!   quarter by 0, -1 or +1; "N days/weeks/months/years ago" by -N at that unit's granularity.
 //! * A quarter without a year is in the publication year ("a year-ago" one, the year before);
-//!   "the quarter" / "the latest quarter" is the last completed quarter.
+//!   "the quarter" / "the latest quarter" is the last completed quarter, "the current quarter"
+//!   the publication's.
 
 mod grammar;
 mod lexicon;
@@ -373,6 +376,15 @@ mod tests {
         let got =
             run("Prices peaked in December and will fall in January.", Some(jiff::civil::date(1998, 2, 6)));
         assert_eq!(got, vec![pair("December", Some("1997-12")), pair("January", Some("1999-01"))]);
+    }
+
+    #[test]
+    fn a_range_without_a_year_ends_where_its_end_resolves() {
+        // Published 20 October 1998: a "January" with no cue lies at most 270 days back or a
+        // quarter ahead, so it would be January 1999; opening a range to September, it is 1998's.
+        let p = Some(jiff::civil::date(1998, 10, 20));
+        let got = run("From January to September, exports rose 12 percent.", p);
+        assert_eq!(got, vec![pair("January", Some("1998-01")), pair("September", Some("1998-09"))]);
     }
 
     #[test]

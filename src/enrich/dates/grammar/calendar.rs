@@ -42,11 +42,10 @@ impl Grammar<'_> {
                     return hit(l, Val::day(y, m as i32, d as i32));
                 }
                 // "March 3 to April 5, 2023": the range's end gives the year.
-                let val = match (self.range_end_year(k, (m, d)), self.pubd) {
+                let lean = self.date_lean(i, k);
+                let val = match (self.range_end_year(k, (m, d), lean != Lean::Future), self.pubd) {
                     (Some(y), _) => Val::day(y, m as i32, d as i32),
-                    (None, Some(p)) => {
-                        Val::day(r::year_for(p, m, d, self.date_lean(i, k)), m as i32, d as i32)
-                    }
+                    (None, Some(p)) => Val::day(r::year_for(p, m, d, lean), m as i32, d as i32),
                     (None, None) => Val::None,
                 };
                 return hit(k, val);
@@ -75,7 +74,8 @@ impl Grammar<'_> {
                 if i >= 2 && self.punct(i - 1, b'-') && self.adj(i) { i - 2 } else { i.wrapping_sub(1) };
             // "between March and June 2023", "from January to April 2022": a month starting a
             // range whose end names its year takes that year (and needs no other cue).
-            let range_year = self.range_end_year(j, (m, 0));
+            let lean = self.date_lean(i, j);
+            let range_year = self.range_end_year(j, (m, 0), lean != Lean::Future);
             let cued = matches!(self.kw(before), Some(Kw::In | Kw::Of | Kw::Early | Kw::Late | Kw::Mid));
             if ambiguous && !cued && range_year.is_none() {
                 return None;
@@ -85,7 +85,7 @@ impl Grammar<'_> {
             }
             let val = match (range_year, self.pubd) {
                 (Some(y), _) => Val::month(y, m as i32),
-                (None, Some(p)) => Val::month(r::year_for(p, m, 0, self.date_lean(i, j)), m as i32),
+                (None, Some(p)) => Val::month(r::year_for(p, m, 0, lean), m as i32),
                 (None, None) => Val::None,
             };
             return hit(j, val);
@@ -108,8 +108,9 @@ impl Grammar<'_> {
     /// day `start` (day 0 for a month alone): `j` is "to", "and", "through", "until" or a dash,
     /// followed by a month (with or without its day) and a year ("… to April 2022", "… and June
     /// 5, 2023", "…-June 2023"). The range runs forward within that year ("February and January
-    /// 1997" is no range).
-    fn range_end_year(&self, j: usize, start: (u8, u8)) -> Option<i32> {
+    /// 1997" is no range). Without a written year, when `infer` (the start has no future cue of
+    /// its own) and not after "and", the end's year as resolved from the publication date.
+    fn range_end_year(&self, j: usize, start: (u8, u8), infer: bool) -> Option<i32> {
         let connective = self.punct(j, b'-')
             || (self.t.get(j).is_some_and(|t| !t.cap)
                 && matches!(self.text(j), "to" | "and" | "through" | "until" | "till"));
@@ -125,14 +126,20 @@ impl Grammar<'_> {
         }
         self.month(j + 1)?;
         let end = self.explicit_date(j + 1)?;
-        // Only a year written there counts, not one resolved from the publication date.
         let written = (j + 2..end.end).any(|k| self.year(k).is_some_and(|(_, after)| after <= end.end));
         let (year, last) = match end.val {
-            Val::Month(y, m) if written => (i32::from(y), (m as u8, 0)),
-            Val::Day(d) if written => (i32::from(d.year()), (d.month() as u8, d.day() as u8)),
+            Val::Month(y, m) => (i32::from(y), (m as u8, 0)),
+            Val::Day(d) => (i32::from(d.year()), (d.month() as u8, d.day() as u8)),
             _ => return None,
         };
-        (start.0 < last.0 || (start.0 == last.0 && start.1 <= last.1)).then_some(year)
+        let forward = start.0 < last.0 || (start.0 == last.0 && start.1 <= last.1);
+        if written {
+            return forward.then_some(year);
+        }
+        // "From January to October" with no year: the end's year, resolved from the publication
+        // date. Not "and", which lists months as often as it closes a range, nor a range over
+        // the turn of a year ("from October to February"), whose end may as well be next year.
+        (infer && forward && !self.text(j).eq_ignore_ascii_case("and")).then_some(year)
     }
 
     /// "1998-08-07" and US "8/7/98" or "8/7/1998".
