@@ -57,6 +57,8 @@
 //! * A bare weekday is the most recent such day on or before the publication date, or after a
 //!   future cue the first on or after it; a possessive ("Friday's vote") is always the past.
 //!   "last Friday" is strictly before, "next Friday" strictly after, "this Friday" on or after.
+//! * A scheduled event told in the present right before its day or month ("which begins
+//!   Monday", "resumes on Tuesday", "the fiscal year, which ends Sept. 30") is still to come.
 //! * A month (or month and day) without a year is taken from a one-year window around the
 //!   publication date: from 270 days before it to about three months after, or after a future
 //!   cue from 31 days before it (a month: not yet ended). The publication month is this year's.
@@ -376,6 +378,25 @@ mod tests {
         let got =
             run("Prices peaked in December and will fall in January.", Some(jiff::civil::date(1998, 2, 6)));
         assert_eq!(got, vec![pair("December", Some("1997-12")), pair("January", Some("1999-01"))]);
+    }
+
+    #[test]
+    fn a_scheduled_event_told_in_the_present_is_still_to_come() {
+        // Published on Saturday 8 August 1998: with no cue, a weekday is the latest before it.
+        let got = run(
+            "The trial resumes on Monday. The summit, which ends Sunday, opened on Tuesday. The \
+             fiscal year, which ends Sept. 30, was bad.",
+            pubd(),
+        );
+        assert_eq!(
+            got,
+            vec![
+                pair("Monday", Some("1998-08-10")),
+                pair("Sunday", Some("1998-08-09")),
+                pair("Tuesday", Some("1998-08-04")),
+                pair("Sept. 30", Some("1998-09-30")),
+            ]
+        );
     }
 
     #[test]

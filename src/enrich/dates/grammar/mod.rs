@@ -37,6 +37,24 @@ enum Rel {
     Next,
 }
 
+/// Verbs of a scheduled event in the present tense: right before a day or month, they tell of
+/// what is still to come ("which begins Monday", "resumes on Tuesday", "falls on Friday").
+const SCHEDULED_PRESENT: [&str; 13] = [
+    "begins",
+    "starts",
+    "opens",
+    "ends",
+    "closes",
+    "resumes",
+    "reopens",
+    "falls",
+    "meets",
+    "convenes",
+    "expires",
+    "runs",
+    "concludes",
+];
+
 /// Past and reporting forms that end the search of [`Grammar::lean_ahead`] ("On Tuesday, the
 /// league held …"), besides those in "-ed".
 const PAST_FORMS: &[&str] = &[
@@ -312,6 +330,12 @@ impl<'a> Grammar<'a> {
                 _ => {}
             }
             if self.is_to(j) {
+                return Lean::Future;
+            }
+            // "the convention, which begins Monday", "the trial resumes on Tuesday": a scheduled
+            // event told in the present is still to come.
+            let right_before = j + 1 == i || (j + 2 == i && matches!(next, "on" | "in"));
+            if right_before && SCHEDULED_PRESENT.contains(&w) {
                 return Lean::Future;
             }
             // "as soon as Tuesday", "as early as Monday": the earliest of what is still to come
