@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::article::Span;
 use crate::config::Config;
 use crate::enrich::anchored;
+use crate::enrich::passages::word_count;
 use crate::error::{Error, Result};
 
 use taxonomy::{Pattern, Settings, Topic, FILE};
@@ -161,7 +162,7 @@ impl TopicClassifier {
             }
         }
         let s = &self.settings;
-        let words = count_words(text) as f32;
+        let words = word_count(text) as f32;
         let damping = if words > s.reference_words { (s.reference_words / words).sqrt() } else { 1.0 };
         // Medium and weak phrases alone make a topic only with much more evidence.
         let unanchored_floor = s.threshold * s.without_strong;
@@ -287,20 +288,6 @@ fn starts_word(text: &str, at: usize) -> bool {
 
 fn ends_word(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// Words counted as runs of non-white-space, fast enough to run on every passage.
-fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            words += 1;
-        }
-        in_word = !space;
-    }
-    words
 }
 
 #[cfg(test)]
