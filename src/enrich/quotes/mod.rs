@@ -265,8 +265,11 @@ fn inherit(previous: &Option<(Quoted, Option<Speaker>)>, q: &Quoted) -> Option<S
 }
 
 /// True for a title of a work: a short run of words with every long word capitalised and no
-/// punctuation of speech ("Game of Thrones", "The Art of the Deal").
+/// punctuation of speech but a closing comma ("Game of Thrones", "The Art of the Deal").
 fn is_title(text: &str) -> bool {
+    // The comma that American style puts inside the marks ("the "Caravan of Death," a band …")
+    // is the sentence's.
+    let text = text.strip_suffix(',').unwrap_or(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() > 8 || text.contains([',', '.', '!', '?', ';', ':']) {
         return false;
@@ -502,6 +505,10 @@ mod tests {
     #[test]
     fn titles_and_markup_are_not_quotations() {
         assert!(quotes("She watched “Nights Over The Harbour” on Sunday.").is_empty());
+        // With the comma American style puts inside the marks.
+        assert!(
+            quotes("Ana Ruiz was charged over the “Nights of the Harbour,” a series of raids.").is_empty()
+        );
         assert!(quotes("<post date=\"2016-01-02\" by=\"a b c\">Hello there</post>").is_empty());
         // A title-cased phrase that someone says is speech.
         assert_eq!(speakers("“Hold The Line Together,” said Lena Ortiz."), [Some("Lena Ortiz".to_string())]);
