@@ -1027,6 +1027,13 @@ mod tests {
             role(poland, "2006-11-23", "Radoslaw Sikorski").as_deref(),
             Some("Polish Defence Minister")
         );
+        let vietnam = "Nguyen Xuan Phuc met Cao Gangchuan.";
+        assert_eq!(
+            role(vietnam, "2018-05-01", "Nguyen Xuan Phuc").as_deref(),
+            Some("Vietnamese Prime Minister")
+        );
+        assert_eq!(role(vietnam, "2022-05-01", "Nguyen Xuan Phuc").as_deref(), Some("Vietnamese President"));
+        assert_eq!(role(vietnam, "2005-11-02", "Cao Gangchuan").as_deref(), Some("Chinese Defence Minister"));
         let sirleaf = "Ellen Johnson-Sirleaf spoke.";
         assert_eq!(
             role(sirleaf, "2010-01-01", "Ellen Johnson Sirleaf").as_deref(),
