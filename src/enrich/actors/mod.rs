@@ -711,6 +711,12 @@ mod tests {
     }
 
     /// The organisations, in order, with their countries.
+    /// The role of the person `name` in `body`, published on `date`.
+    fn role_held(body: &str, date: &str, name: &str) -> Option<String> {
+        let actors = extractor().extract(&article("", body, Some(date)));
+        find(&actors, name).and_then(|p| p.role.clone())
+    }
+
     fn organisations_with_country(actors: &[Actor]) -> Vec<(&str, Option<&str>)> {
         actors
             .iter()
@@ -992,53 +998,68 @@ mod tests {
 
     #[test]
     fn the_shipped_people_hold_ministers_of_2015_2026_by_date() {
-        let role = |body: &str, date: &str, name: &str| {
-            let actors = extractor().extract(&article("", body, Some(date)));
-            find(&actors, name).and_then(|p| p.role.clone())
-        };
         let aoun = "General Joseph Aoun spoke.";
-        assert_eq!(role(aoun, "2020-05-01", "Joseph Aoun").as_deref(), Some("Lebanese Army Commander"));
-        assert_eq!(role(aoun, "2025-03-01", "Joseph Aoun").as_deref(), Some("Lebanese President"));
+        assert_eq!(role_held(aoun, "2020-05-01", "Joseph Aoun").as_deref(), Some("Lebanese Army Commander"));
+        assert_eq!(role_held(aoun, "2025-03-01", "Joseph Aoun").as_deref(), Some("Lebanese President"));
         let sitharaman = "Nirmala Sitharaman spoke.";
         assert_eq!(
-            role(sitharaman, "2018-05-01", "Nirmala Sitharaman").as_deref(),
+            role_held(sitharaman, "2018-05-01", "Nirmala Sitharaman").as_deref(),
             Some("Indian Defence Minister")
         );
         assert_eq!(
-            role(sitharaman, "2021-05-01", "Nirmala Sitharaman").as_deref(),
+            role_held(sitharaman, "2021-05-01", "Nirmala Sitharaman").as_deref(),
             Some("Indian Finance Minister")
         );
         let wu = "Wu Bangguo met the Nanshan Colliery's miners.";
         assert_eq!(
-            role(wu, "2006-11-13", "Wu Bangguo").as_deref(),
+            role_held(wu, "2006-11-13", "Wu Bangguo").as_deref(),
             Some("Chairman of China's National People's Congress")
         );
         let actors = extractor().extract(&article("", wu, None));
         assert_eq!(organisations_with_country(&actors), [("Nanshan Colliery", None)], "a head word");
         let akar = "Minister Hulusi Akar met Melanie Joly. Akar said Joly agreed.";
-        assert_eq!(role(akar, "2022-02-01", "Hulusi Akar").as_deref(), Some("Turkish Defence Minister"));
-        assert_eq!(role(akar, "2022-02-01", "Melanie Joly").as_deref(), Some("Canadian Foreign Minister"));
-        let lai = "Lai Ching-te won.";
-        assert_eq!(role(lai, "2024-01-13", "Lai Ching-te").as_deref(), Some("Taiwanese Vice President"));
-        assert_eq!(role(lai, "2024-06-01", "Lai Ching-te").as_deref(), Some("Taiwanese President"));
-        let poland = "Lech Kaczynski met Radoslaw Sikorski.";
-        assert_eq!(role(poland, "2006-11-23", "Lech Kaczynski").as_deref(), Some("Polish President"));
+        assert_eq!(role_held(akar, "2022-02-01", "Hulusi Akar").as_deref(), Some("Turkish Defence Minister"));
         assert_eq!(
-            role(poland, "2006-11-23", "Radoslaw Sikorski").as_deref(),
+            role_held(akar, "2022-02-01", "Melanie Joly").as_deref(),
+            Some("Canadian Foreign Minister")
+        );
+        let lai = "Lai Ching-te won.";
+        assert_eq!(role_held(lai, "2024-01-13", "Lai Ching-te").as_deref(), Some("Taiwanese Vice President"));
+        assert_eq!(role_held(lai, "2024-06-01", "Lai Ching-te").as_deref(), Some("Taiwanese President"));
+        let poland = "Lech Kaczynski met Radoslaw Sikorski.";
+        assert_eq!(role_held(poland, "2006-11-23", "Lech Kaczynski").as_deref(), Some("Polish President"));
+        assert_eq!(
+            role_held(poland, "2006-11-23", "Radoslaw Sikorski").as_deref(),
             Some("Polish Defence Minister")
         );
         let vietnam = "Nguyen Xuan Phuc met Cao Gangchuan.";
         assert_eq!(
-            role(vietnam, "2018-05-01", "Nguyen Xuan Phuc").as_deref(),
+            role_held(vietnam, "2018-05-01", "Nguyen Xuan Phuc").as_deref(),
             Some("Vietnamese Prime Minister")
         );
-        assert_eq!(role(vietnam, "2022-05-01", "Nguyen Xuan Phuc").as_deref(), Some("Vietnamese President"));
-        assert_eq!(role(vietnam, "2005-11-02", "Cao Gangchuan").as_deref(), Some("Chinese Defence Minister"));
+        assert_eq!(
+            role_held(vietnam, "2022-05-01", "Nguyen Xuan Phuc").as_deref(),
+            Some("Vietnamese President")
+        );
+        assert_eq!(
+            role_held(vietnam, "2005-11-02", "Cao Gangchuan").as_deref(),
+            Some("Chinese Defence Minister")
+        );
         let sirleaf = "Ellen Johnson-Sirleaf spoke.";
         assert_eq!(
-            role(sirleaf, "2010-01-01", "Ellen Johnson Sirleaf").as_deref(),
+            role_held(sirleaf, "2010-01-01", "Ellen Johnson Sirleaf").as_deref(),
             Some("Liberian President")
         );
+    }
+
+    #[test]
+    fn the_shipped_people_hold_offices_petrarch_names_only_as_a_government() {
+        let body = "Janet Reno met Hojatolislam Ali Akbar Hashemi Rafsanjani and Vo van Kiet.";
+        assert_eq!(role_held(body, "1997-04-01", "Janet Reno").as_deref(), Some("US Attorney General"));
+        let president = role_held(body, "1997-04-01", "Akbar Hashemi Rafsanjani");
+        assert_eq!(president.as_deref(), Some("Iranian President"));
+        let prime_minister = role_held(body, "1997-04-01", "Vo Van Kiet");
+        assert_eq!(prime_minister.as_deref(), Some("Vietnamese Prime Minister"));
     }
 
     #[test]
