@@ -68,7 +68,8 @@
 //!   future cue of its own.
 //! * "this/last/next week|month|year|quarter" shift the publication date's week, month, year or
 //!   quarter by 0, -1 or +1; "N days/weeks/months/years ago" by -N at that unit's granularity.
-//! * A quarter without a year is in the publication year ("a year-ago" one, the year before);
+//! * A quarter without a year is in the publication year ("a year-ago" one, the year before),
+//!   unless its sentence tells of a game (seconds, yards, a match, what someone scored);
 //!   "the quarter" / "the latest quarter" is the last completed quarter, "the current quarter"
 //!   the publication's.
 
@@ -397,6 +398,16 @@ mod tests {
                 pair("Sept. 30", Some("1998-09-30")),
             ]
         );
+    }
+
+    #[test]
+    fn a_quarter_of_a_game_is_no_date() {
+        let got = run(
+            "Ruiz scored with 13 seconds left in the fourth quarter. Profit rose in the third quarter, \
+             and Lyon will play in the last quarter-final.",
+            pubd(),
+        );
+        assert_eq!(got, vec![pair("third quarter", Some("1998-Q3"))]);
     }
 
     #[test]

@@ -67,6 +67,8 @@ impl Grammar<'_> {
             Some(Lex::Kw(Kw::Week)) => (val(&|p| r::week_offset(p, d as i64)), u + 1),
             Some(Lex::Kw(Kw::Month)) => (val(&|p| r::month_offset(p, d)), u + 1),
             Some(Lex::Kw(Kw::Year)) => (val(&|p| Val::year(p.year() as i32 + d)), u + 1),
+            // "the last quarter-final" is a round of a tournament.
+            Some(Lex::Kw(Kw::Quarter)) if self.punct(u + 1, b'-') && self.adj(u + 1) => return None,
             Some(Lex::Kw(Kw::Quarter)) => (val(&|p| r::quarter_offset(p, d)), u + 1),
             Some(Lex::Kw(Kw::Weekend | Kw::Decade | Kw::Century | Kw::Season(_))) => (Val::None, u + 1),
             Some(Lex::Kw(Kw::Fiscal)) if self.is_kw(u + 1, Kw::Year) => {
@@ -234,6 +236,10 @@ impl Grammar<'_> {
             year?;
             return Some(Hit { start: i, end, val: Val::None });
         }
+        // "13 seconds to play in the fourth quarter": a quarter of a game, not of a year.
+        if year.is_none() && self.in_a_game(i, end) {
+            return None;
+        }
         let val = match (ord, p) {
             (Some(q), _) => match year.or(p.map(|p| p.year() as i32)) {
                 Some(y) => i16::try_from(y - back).map(|y| Val::Quarter(y, q as i8)).unwrap_or(Val::None),
@@ -248,6 +254,32 @@ impl Grammar<'_> {
             _ => Val::None,
         };
         Some(Hit { start: i, end, val })
+    }
+
+    /// True when the sentence around tokens `start..end` tells of a game: it names its seconds,
+    /// yards, touchdowns, rebounds or innings, a game or match, or what someone scored.
+    fn in_a_game(&self, start: usize, end: usize) -> bool {
+        let game = |k: usize| {
+            matches!(
+                self.text(k),
+                "seconds"
+                    | "yard"
+                    | "yards"
+                    | "touchdown"
+                    | "touchdowns"
+                    | "rebounds"
+                    | "innings"
+                    | "halftime"
+                    | "quarterback"
+                    | "game"
+                    | "games"
+                    | "match"
+                    | "scored"
+            )
+        };
+        let before = (start.saturating_sub(40)..start).rev().take_while(|&k| !self.ends_sentence_at(k));
+        let after = (end..(end + 40).min(self.t.len())).take_while(|&k| !self.ends_sentence_at(k));
+        before.chain(after).any(game)
     }
 
     /// "the end of 1990", "the beginning of October", "the end of the year", "year-end".
