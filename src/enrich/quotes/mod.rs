@@ -771,10 +771,14 @@ mod tests {
         let body = "In the weeks since Ben Ode filed his proposal, Ana Ruiz wrote that officials made \
                     \"many requests\" to table it, \"and even to cancel the committee meeting.\"";
         assert_eq!(speakers(body), [Some("Ana Ruiz".into())]);
-        // The place after a role noun qualifies it: "The senator", not "Vermont".
+        // The place after a role noun qualifies it: "The senator from Vermont", not "Vermont";
+        // not the place the reporter writes from ("here").
         let body = "The senator from Vermont said the system was \"corrupt,\" noting that it is \"very \
-                    strange that a bank pays that much.\"";
-        assert_eq!(speakers(body), [Some("The senator".into())]);
+                    strange that a bank pays that much.\" \"We never agreed to pay the fees,\" a \
+                    spokesman from the foreign ministry here said.";
+        let from =
+            [Some("The senator from Vermont".into()), Some("a spokesman from the foreign ministry".into())];
+        assert_eq!(speakers(body), from);
     }
 
     #[test]

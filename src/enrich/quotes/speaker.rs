@@ -826,9 +826,12 @@ impl Grammar {
         {
             if let Some(who) = self.backward_np(text, &seq[..m - 1], depth) {
                 // Whom a spokesman speaks for is part of the description: "a spokesman for the
-                // agency", "an official with the ministry".
-                let whole = text.word_in(seq[m - 1], &["for", "with"]);
-                let end = if whole { text.toks[seq[j - 1]].end } else { who.end };
+                // agency", "an official with the ministry", and so is where a senator is from.
+                let whole = text.word_in(seq[m - 1], &["for", "with", "from"]);
+                // (Not the place the reporter writes from: "a spokesman from the ministry here".)
+                let last =
+                    if j - 1 > m && text.word_in(seq[j - 1], &["here", "there"]) { j - 2 } else { j - 1 };
+                let end = if whole { text.toks[seq[last]].end } else { who.end };
                 return Some(Who { end, ..who });
             }
         }
