@@ -378,6 +378,17 @@ weak = ["doctors"]
     }
 
     #[test]
+    fn an_election_race_is_no_sport() {
+        let c = builtin();
+        let night = "Ruiz won the race in Ohio, a big win. Ode won Utah and claimed victory in the \
+                     race for delegates; Lima beat Ode in Iowa, a defeat Ode called a narrow win. ";
+        assert!(!ids(&c.score(night)).contains(&"sports"), "{:?}", c.score(night));
+        let game = "Lyon won the football championship at the stadium, a win that ended a record \
+                    season for the club; the coach praised his players and the fans. ";
+        assert!(ids(&c.score(game)).contains(&"sports"), "{:?}", c.score(game));
+    }
+
+    #[test]
     fn long_texts_need_more_than_one_mention() {
         let c = builtin();
         let filler = "The delegates walked along the river and talked about the weather and the food. ";
