@@ -389,6 +389,14 @@ weak = ["doctors"]
     }
 
     #[test]
+    fn a_killing_investigated_is_crime() {
+        let c = builtin();
+        let text = "A doctor was slain at home by a gunman; forensic experts and detectives searched \
+                    the woods and found the rifle.";
+        assert!(ids(&c.score(text)).contains(&"crime-and-justice"), "{:?}", c.score(text));
+    }
+
+    #[test]
     fn long_texts_need_more_than_one_mention() {
         let c = builtin();
         let filler = "The delegates walked along the river and talked about the weather and the food. ";
