@@ -1063,6 +1063,13 @@ mod tests {
     }
 
     #[test]
+    fn a_head_word_labelled_by_a_letter_is_no_organisation() {
+        let body = "Lyon beat Porto in Group A, and the Group 2 teams play on Monday.";
+        let actors = extractor().extract(&article("", body, None));
+        assert!(names(&actors, ActorKind::Organization).is_empty(), "{actors:?}");
+    }
+
+    #[test]
     fn a_known_surname_after_a_word_that_opens_names_is_the_article_s_person() {
         // Binali Yildirim is Turkey's prime minister on this date, and "Yildirim" alone his.
         let persons =

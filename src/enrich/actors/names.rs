@@ -775,6 +775,17 @@ impl Names<'_> {
             out.push(Candidate { kind: CandKind::Person, first: p, last, title: None, country_hit: None });
             return;
         }
+        // "Group A", "Division 2": a head word labelled by a letter or a number is a part of
+        // something (a tournament's group), not a body of its own.
+        let labelled = last_head.is_some_and(|h| {
+            h == first && last == h + 2 && {
+                let label = self.word(h + 1);
+                label.len() == 1 || label.bytes().all(|c| c.is_ascii_digit())
+            }
+        });
+        if labelled {
+            return;
+        }
         if last - first >= 2 && last_head.is_some() && !office_then_name {
             // An office after the head word with no name after it is no part of the name: "the
             // Fox News Chairman said" names Fox News, "Air Force Chief" the Air Force.
