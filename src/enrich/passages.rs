@@ -80,14 +80,15 @@ impl PassageSplitter {
     }
 }
 
-/// The number of words of `text` as `split_whitespace` counts them, read byte by byte when the
-/// text is ASCII (decoding every character took most of the time of splitting). Passages and
-/// topics count every text: the ASCII count is written to vectorise.
+/// The number of words of `text` as `split_whitespace` counts them, read byte by byte unless the
+/// text holds white space outside ASCII (decoding every character took most of the time of
+/// splitting). Passages and topics count every text: the byte count is written to vectorise.
 pub(crate) fn word_count(text: &str) -> usize {
-    if !text.is_ascii() {
+    if has_unicode_space(text.as_bytes()) {
         return text.split_whitespace().count();
     }
-    // The ASCII characters of Unicode's White_Space: tab to carriage return, and space.
+    // The ASCII characters of Unicode's White_Space: tab to carriage return, and space. (The
+    // bytes of other characters are never white space, so they count as letters of a word.)
     let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let bytes = text.as_bytes();
     // A word starts at the first byte unless it is a space, and at every other byte after one.
@@ -104,6 +105,26 @@ pub(crate) fn word_count(text: &str) -> usize {
         at += n;
     }
     opens + later
+}
+
+/// True when UTF-8 `bytes` hold a white-space character outside ASCII: U+0085, U+00A0, U+1680,
+/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or U+3000. Only their lead bytes (0xC2,
+/// 0xE1, 0xE2, 0xE3) are sought, with `memchr`, and looked at closer: curly quotes and dashes
+/// (0xE2 0x80 …) cost a comparison or two each.
+fn has_unicode_space(bytes: &[u8]) -> bool {
+    let space_at = |i: usize| {
+        let next = |k: usize| bytes.get(i + k).copied();
+        matches!(
+            (bytes[i], next(1), next(2)),
+            (0xC2, Some(0x85 | 0xA0), _)
+                | (0xE1, Some(0x9A), Some(0x80))
+                | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                | (0xE2, Some(0x81), Some(0x9F))
+                | (0xE3, Some(0x80), Some(0x80))
+        )
+    };
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(space_at)
+        || memchr::memchr_iter(0xE1, bytes).any(space_at)
 }
 
 /// The paragraphs of `body` as trimmed byte ranges.
@@ -257,8 +278,16 @@ mod tests {
             "tab\there\x0bvt\x0cff\rcr\nnl",
             "caf\u{e9} au\u{a0}lait \u{2003} x",
             "a\x1fb",
+            "\u{201c}Curly quotes,\u{201d} she said \u{2014} twice\u{2026}",
+            "line\u{2028}separator\u{85}next\u{3000}ideographic\u{1680}ogham\u{205f}math\u{202f}narrow",
+            "\u{2029}paragraph \u{200a}hair \u{200b}zero-width",
         ] {
             assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+        }
+        // Every character up to U+3100, which holds all of Unicode's white space beyond ASCII.
+        for c in ('\u{80}'..='\u{3100}').chain(['\u{feff}']) {
+            let text = format!("a{c}b c");
+            assert_eq!(word_count(&text), text.split_whitespace().count(), "{c:?}");
         }
     }
 }
