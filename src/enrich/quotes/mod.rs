@@ -816,6 +816,18 @@ mod tests {
         assert_eq!(speakers_with(body, &actors), [Some("Lena Ortiz".to_string())]);
         // Unknown to the gazetteer, the same name is taken for a person.
         assert_eq!(speakers_with(body, &[]), [Some("Costa Rica".to_string())]);
+        // Nor for its people, singular or plural: "Iraqis" subject of the sentence before is no
+        // "he".
+        let body = "Tomas Ruiz gave no figure for turnout. About 59 percent of eligible Iraqis cast \
+                    ballots last January.\n\n\
+                    The envoy said that unlike the runup, \"the level of violence has dropped.\"\n\n\
+                    He gave no data but speculated this \"might indicate a major commitment to vote.\"";
+        let actors = [
+            actor("Tomas Ruiz", ActorKind::Person, body, "Tomas Ruiz"),
+            actor("Iraq", ActorKind::Country, body, "Iraqis"),
+        ];
+        let speakers = speakers_with(body, &actors);
+        assert_eq!(speakers[1].as_deref(), Some("Tomas Ruiz"));
     }
 
     #[test]

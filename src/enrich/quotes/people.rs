@@ -12,12 +12,16 @@ use super::text::{Sex, Text};
 use super::tokens::Kind;
 
 /// True when `m`, a mention of the country `a`, is written as its adjective or demonym
-/// ("Serbian", "Iraqi", "Dutch"): neither its name nor an alias or seat of government ("US",
-/// "Moscow"), as the endings of adjectives of nationality tell.
+/// ("Serbian", "Iraqi", "Dutch", and the plurals "Iraqis", "Americans"): neither its name nor an
+/// alias or seat of government ("US", "Moscow"), as the endings of adjectives of nationality tell.
 fn is_demonym(a: &Actor, m: &Mention) -> bool {
     const ENDINGS: [&str; 6] = ["an", "ese", "ish", "ch", "i", "ic"];
     let lower = m.text.to_ascii_lowercase();
-    !m.metonym && m.text != a.name && !m.text.contains(' ') && ENDINGS.iter().any(|e| lower.ends_with(e))
+    let singular = match lower.strip_suffix('s') {
+        Some(stem) if stem.ends_with("an") || stem.ends_with('i') => stem,
+        _ => &lower,
+    };
+    !m.metonym && m.text != a.name && !m.text.contains(' ') && ENDINGS.iter().any(|e| singular.ends_with(e))
 }
 
 /// A resolved speaker: the name to report and the mention that attributes the quote.
