@@ -271,7 +271,9 @@ fn is_title(text: &str) -> bool {
     // is the sentence's.
     let text = text.strip_suffix(',').unwrap_or(text);
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 8 || text.contains([',', '.', '!', '?', ';', ':']) {
+    // A subtitle follows a colon: "Nanoscience and Nanotechnologies: Opportunities and
+    // Uncertainties".
+    if words.len() > 8 || text.contains([',', '.', '!', '?', ';']) {
         return false;
     }
     words.iter().all(|w| {
@@ -286,7 +288,8 @@ fn names_a_work(text: &Text<'_>, open: usize) -> bool {
     let Some(before) = open.checked_sub(1).filter(|&i| text.is_word(i)) else {
         return false;
     };
-    text.word(before) == "told" || names::possessive(text, before)
+    text.word_in(before, &["told", "titled", "entitled", "headlined", "subtitled"])
+        || names::possessive(text, before)
 }
 
 /// Words as the scorer and readers count them: runs of letters and digits.
@@ -519,6 +522,12 @@ mod tests {
             [("We never agreed to pay the fees.".to_string(), Some("Ortiz".to_string()))]
         );
         assert!(quotes("Lena Ortiz told “Friends of the Harbour” the plan would fail, she said.").is_empty());
+        // A subtitle after a colon; and a work "titled" or "entitled", even before "he said".
+        assert!(quotes("The “Harbours of the North: Trade and Decline” report was published.").is_empty());
+        let body = "It was urged in 2004 in a report titled \"Nights of the Harbour,\" Ortiz said.";
+        assert!(quotes(body).is_empty());
+        assert!(quotes("Delivering a speech entitled “Open Harbours for All” at the forum, he said so.")
+            .is_empty());
     }
 
     #[test]
