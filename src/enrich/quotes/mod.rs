@@ -174,6 +174,9 @@ impl QuoteExtractor {
             let speaker = match who {
                 Some(who) if singular(&who) && described.is_some() => described,
                 Some(who) => match text.described_role(who) {
+                    Some(role_words) if explicit.is_none() => {
+                        Some(people.described_subject(body, who, &role_words, q.start))
+                    }
                     Some(role_words) => Some(people.described(body, who, &role_words)),
                     None => people.resolve(body, who),
                 },
@@ -728,6 +731,21 @@ mod tests {
                 Some("Tom Vale".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_definite_description_opening_its_sentence_speaks_a_quotation_in_it() {
+        // Before: "Tom Vale", the last person named, though the gazetteer has him lead a party.
+        let body = "Party Leader Tom Vale spoke on Monday.\n\nThe Health Minister reacted to \
+                    Vale's speech by saying that \"I am disappointed that he plays politics.\"";
+        let mut vale = actor("Tom Vale", ActorKind::Person, body, "Tom Vale");
+        vale.role = Some("Party Leader".into());
+        assert_eq!(speakers_with(body, &[vale.clone()]), [Some("The Health Minister".into())]);
+        // With no role known, a role noun is the person last named, as before.
+        let body = body.replace("Health Minister", "minister");
+        assert_eq!(speakers_with(&body, &[vale.clone()]), [Some("The minister".into())]);
+        vale.role = None;
+        assert_eq!(speakers_with(&body, &[vale]), [Some("Tom Vale".into())]);
     }
 
     #[test]

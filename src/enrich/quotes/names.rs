@@ -490,6 +490,29 @@ fn opening_possessive(text: &Text, first: usize, at: usize) -> Option<Who> {
     })
 }
 
+/// The definite description of a person opening the sentence at token `first`, before token
+/// `at`, when a verb follows it: "The minister reacted", "The Health Minister then said" ("the",
+/// up to two modifiers, and a role noun or a capitalised title). Pronouns do not resolve to these
+/// (see [`subjects`]); a quotation in their sentence is theirs.
+fn opening_description(text: &Text, first: usize, at: usize) -> Option<Who> {
+    if !text.word_in(first, &["the"]) {
+        return None;
+    }
+    let is_head = |k: usize| text.is_role_noun(k) || (text.is_cap(k) && text.is_title(k));
+    let head = (first + 1..at.min(first + 4)).take_while(|&k| text.is_word(k)).find(|&k| is_head(k))?;
+    // The last of a run of titles: "Health" may be one too.
+    let head = (head..at.min(first + 4)).take_while(|&k| text.is_word(k) && is_head(k)).last()?;
+    // The words before the head modify it: "Health", "foreign", not "of" or a verb.
+    if !(first + 1..head).all(|k| text.is_cap(k) || common_noun(text, k)) {
+        return None;
+    }
+    (head + 1 < at && role_subject(text, head + 1)).then(|| Who {
+        start: text.toks[first].start,
+        end: text.toks[head].end,
+        kind: WhoKind::Other,
+    })
+}
+
 /// The name a description `who` is in apposition to: "Braynard" for "a South Carolina native"
 /// in "Braynard, a South Carolina native who …". Not for a place.
 pub(super) fn apposed_to(text: &Text, who: Who) -> Option<Who> {
@@ -580,8 +603,10 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     }
     let who = text.subject_between(text.toks[first].start, text.toks[at].start);
     // "Hillary Clinton's campaign slogan is “…”": a possessive phrase opening the sentence is its
-    // subject (names followed by "'s" are no subjects of their own).
-    if let Some(phrase) = opening_possessive(text, first, at) {
+    // subject (names followed by "'s" are no subjects of their own). So is a definite
+    // description: "The Health Minister reacted to Layton's speech by saying that “…”".
+    let opening = opening_possessive(text, first, at).or_else(|| opening_description(text, first, at));
+    if let Some(phrase) = opening {
         if who.is_none_or(|w| phrase.start < w.start) {
             return Some(phrase);
         }

@@ -216,6 +216,23 @@ impl<'a> People<'a> {
         }
     }
 
+    /// A definite description opening the sentence of an unattributed quotation ("The Health
+    /// Minister reacted … by saying that “…”"): as [`People::described`], and with nobody known
+    /// to hold the role, the person an unattributed quotation falls back to (see
+    /// [`People::latest`]), unless the gazetteer gives that person another role: the party
+    /// leader Layton is not "the Health Minister".
+    pub fn described_subject(&self, body: &str, who: Who, role_words: &[&str], at: usize) -> Speaker {
+        let speaker = self.described(body, who, role_words);
+        if speaker.named {
+            return speaker;
+        }
+        let role_of = |n: &Speaker| {
+            let overlaps = |s: &Span| s.start < n.mention.end && n.mention.start < s.end;
+            self.actors.iter().find(|(_, s)| overlaps(s)).and_then(|(a, _)| a.role.as_deref())
+        };
+        self.latest(at).filter(|n| role_of(n).is_none()).unwrap_or(speaker)
+    }
+
     /// Where a pronoun's antecedent must end: before the pronoun, or in `Moscow, he said, "…"`
     /// before the name the parenthetical follows, which is the quoted clause's subject and not
     /// the speaker.
