@@ -1142,6 +1142,11 @@ mod tests {
         let body = "The survey brings bad news: Six in 10 voters said that if no candidate wins, \
                     the delegates \"should vote for the candidate with the most support.\"";
         assert_eq!(speakers(body), [None]);
+        // "One" opening a phrase is a determiner: one person speaks (before: "Ana Ruiz", and
+        // "the paper").
+        let body = "Ana Ruiz cut jobs. As one employee told the weekly, \"She wants to put fear in \
+                    our hearts.\" Later one reporter with the paper said: \"We are all afraid.\"";
+        assert_eq!(speakers(body), [Some("one employee".into()), Some("one reporter with the paper".into())]);
     }
 
     #[test]

@@ -780,7 +780,9 @@ impl Grammar {
                 k -= 2;
                 continue;
             }
-            if text.is_word(p) && lower_in(text.word(p), &["the", "a", "an", "his", "her", "their", "its"]) {
+            // ("As one employee told …": "one" is a determiner too, not part of a longer phrase.)
+            let determiner = ["the", "a", "an", "his", "her", "their", "its", "one", "another"];
+            if text.is_word(p) && lower_in(text.word(p), &determiner) {
                 k -= 1;
                 break;
             }
