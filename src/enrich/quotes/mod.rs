@@ -1150,6 +1150,14 @@ mod tests {
     }
 
     #[test]
+    fn who_obtained_a_document_did_not_write_it() {
+        // Before: "Daily Courier".
+        let body = "The dispute went on. A letter from the Harbour League obtained by the Daily \
+                    Courier warns that \"any further use will be met in court.\"";
+        assert_eq!(speakers(body), [Some("Harbour League".into())]);
+    }
+
+    #[test]
     fn titles_before_an_organisations_head_word_are_part_of_its_name() {
         // Before: "Department", "Court Justice Ana Ruiz", "Navy Capt. Ben Ode", "Ministry".
         let body = "The talks ended on Monday.\n\nFirst, the State Department is right. The \

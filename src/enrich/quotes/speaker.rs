@@ -724,6 +724,24 @@ impl Grammar {
                 return None;
             }
         }
+        // "A letter from the Legion obtained by The Associated Press warns": who obtained, saw
+        // or reviewed a document did not write it; the subject is before the participle. (An
+        // author's participle is kept: "a statement issued by the ministry said" is the
+        // ministry's.)
+        if depth == 0 {
+            let clause = (j.saturating_sub(12)..j).rev().take_while(|&k| text.is_word(seq[k]));
+            let acquired = |&b: &usize| {
+                b > 1
+                    && text.word(seq[b]) == "by"
+                    && text.word_in(
+                        seq[b - 1],
+                        &["obtained", "seen", "reviewed", "received", "viewed", "examined"],
+                    )
+            };
+            if let Some(b) = clause.filter(acquired).last() {
+                return self.backward_np(text, &seq[..b - 1], depth + 1);
+            }
+        }
         // "a White House official who spoke anonymously to discuss strategy said": the subject
         // is before the relative clause that runs, unpunctuated, up to the verb. Not after a
         // comma, nor when "who" is the clause's object ("Trump, who he blasted as").
