@@ -1150,6 +1150,15 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_clause_set_off_by_commas_is_the_source_not_the_speaker() {
+        // Before: "Ben Ode".
+        let body = "As the crowd cheered, The Courier's Ben Ode reported, his wife whispered to \
+                    him: \"They are still with you.\"";
+        assert_eq!(speakers(body), [Some("his wife".into())]);
+        assert_eq!(speakers("Ben Ode reported, \"They are still with you.\""), [Some("Ben Ode".into())]);
+    }
+
+    #[test]
     fn who_obtained_a_document_did_not_write_it() {
         // Before: "Daily Courier".
         let body = "The dispute went on. A letter from the Harbour League obtained by the Daily \

@@ -350,6 +350,12 @@ impl Grammar {
                 // subject of an earlier speech verb, if any.
                 continue;
             }
+            // `…, The Post's Robert Costa reported, his wife whispered to him: "…"`: a reporting
+            // clause set off by commas is the writer's source, not the speaker a later speech
+            // verb already has.
+            if fallback.is_some() && seq.get(v + 1).is_some_and(|&k| text.toks[k].is_punct(',')) {
+                continue;
+            }
             let who = self.backward_np(text, &seq[..v], 0).or_else(|| {
                 // Inverted: `Said Trump: "…"`, `…, said Mr. Smith, "…"`; only there, for the
                 // form may be a noun (`late-night tweets targeting Alicia Machado`).
