@@ -35,8 +35,8 @@
 //!   their day ("10 p.m. Wednesday").
 //! * References without a calendar value: "now", "right now", "currently", "recently",
 //!   "these days", "recent years", "the past few weeks", "coming months", "the (near) future".
-//! * Expressions anchored on the story's own timeline, unresolved: "the following year",
-//!   "later that year", "that same day", "the next morning".
+//! * Expressions anchored on the story's own timeline: "the following year", "later that year",
+//!   "that same day", "the next morning", "October of that year".
 //!
 //! # How values are resolved (invariants)
 //!
@@ -46,7 +46,7 @@
 //! * `value` is written at the mention's own granularity: `YYYY-MM-DD` for a day, `YYYY-MM` for a
 //!   month, `YYYY` for a year, `YYYY-Www` for an ISO 8601 week, `YYYY-Qn` for a quarter.
 //!   Expressions with no such granularity (seasons, halves, decades, centuries, weekends, clock
-//!   times without a day, "now", anaphoric ones) have `value: None`.
+//!   times without a day, "now") have `value: None`.
 //! * An explicit year is taken as written. Anything relative ("Friday", "last year", "March 3")
 //!   is resolved against the publication date, and has `value: None` without one.
 //! * Direction comes from the sentence before the expression: a future cue ("will", "would" but
@@ -66,6 +66,14 @@
 //!   first May after it. The start of a range ("from January to October", "the January-September
 //!   period") is in the year of its end, when it runs forward within that year and has no
 //!   future cue of its own.
+//! * An expression anchored on the story's timeline counts from the latest dated mention before
+//!   it in the body: "that same day" and "the next morning" from a day, "that week" from a day,
+//!   "later that month" and "the following month" from a day or a month, "that year" and "the
+//!   following year" from any dated mention; with no such mention its value is `None`. In
+//!   "October of that year" and "In September that year" the year counts from the mention
+//!   before the month, and the month takes that year. "Within the next year" and "over the
+//!   next week" are stretches from the publication date, resolved as "next year" and "next
+//!   week".
 //! * "this/last/next week|month|year|quarter" shift the publication date's week, month, year or
 //!   quarter by 0, -1 or +1; "N days/weeks/months/years ago" by -N at that unit's granularity.
 //! * A quarter without a year is in the publication year ("a year-ago" one, the year before),
@@ -85,6 +93,7 @@ use crate::error::Result;
 
 use grammar::Grammar;
 use lexicon::Tok;
+use resolve::{Unit, Val};
 
 /// A date mentioned in the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,11 +126,12 @@ impl DateExtractor {
         let mut toks: Vec<Tok> = Vec::with_capacity(body.len() / 5);
         lexicon::tokenize(body, &mut toks);
         let mut out = Vec::new();
+        let mut timeline = Timeline { last: Val::None, before: Val::None };
         // Expressions never cross a line break: the grammar sees one line at a time.
         let mut line_start = 0;
         for k in 1..=toks.len() {
             if k == toks.len() || toks[k].nl_before {
-                scan_line(body, &toks[line_start..k], published, &mut out);
+                scan_line(body, &toks[line_start..k], published, &mut timeline, &mut out);
                 line_start = k;
             }
         }
@@ -129,9 +139,37 @@ impl DateExtractor {
     }
 }
 
-/// Appends the mentions of one line's tokens to `out`.
-fn scan_line(body: &str, toks: &[Tok], published: Option<Date>, out: &mut Vec<DateMention>) {
+/// The story's own timeline: the dated mentions "the next day" or "that year" count from.
+struct Timeline {
+    /// The value of the latest dated mention.
+    last: Val,
+    /// The value `last` had before that mention: what "that year" in "October of that year"
+    /// counts from.
+    before: Val,
+}
+
+impl Timeline {
+    /// Records a dated mention.
+    fn saw(&mut self, val: Val) {
+        if val != Val::None {
+            self.before = self.last;
+            self.last = val;
+        }
+    }
+}
+
+/// Appends the mentions of one line's tokens to `out`, resolving those anchored on the story's
+/// timeline against `timeline`, which it keeps up to date.
+fn scan_line(
+    body: &str,
+    toks: &[Tok],
+    published: Option<Date>,
+    timeline: &mut Timeline,
+    out: &mut Vec<DateMention>,
+) {
     let grammar = Grammar::new(body, toks, published);
+    // The previous mention on this line: its last token, and its value.
+    let mut previous: Option<(usize, Val)> = None;
     let mut i = 0;
     while i < toks.len() {
         match grammar.at(i) {
@@ -143,12 +181,41 @@ fn scan_line(body: &str, toks: &[Tok], published: Option<Date>, out: &mut Vec<Da
                     hit.start
                 };
                 let (start, end) = (toks[first].start, toks[hit.end - 1].end);
-                out.push(DateMention {
-                    start,
-                    end,
-                    text: body[start..end].to_string(),
-                    value: hit.val.render(),
-                });
+                // "October of that year", "In September that year": the year is the month's, and
+                // both count from the date before the month.
+                let joined = |last: usize| {
+                    last + 1 == hit.start
+                        || (last + 2 == hit.start && {
+                            let t = &toks[last + 1];
+                            matches!(&body[t.start..t.end], "of" | "in")
+                        })
+                };
+                let qualified = match (hit.val, previous) {
+                    (Val::Story(Unit::Year, 0), Some((last, val @ (Val::Month(..) | Val::Day(_)))))
+                        if joined(last) =>
+                    {
+                        Some((hit.val.on_timeline(timeline.before), val))
+                    }
+                    _ => None,
+                };
+                let val = match qualified {
+                    Some((Val::Year(y), month_or_day)) => {
+                        let redated = month_or_day.in_year(y);
+                        if let Some(m) = out.last_mut() {
+                            m.value = redated.render();
+                        }
+                        timeline.last = redated;
+                        Val::Year(y)
+                    }
+                    Some(_) => Val::None,
+                    None => {
+                        let val = hit.val.on_timeline(timeline.last);
+                        timeline.saw(val);
+                        val
+                    }
+                };
+                out.push(DateMention { start, end, text: body[start..end].to_string(), value: val.render() });
+                previous = Some((hit.end - 1, val));
                 i = hit.end;
             }
             _ => i += 1,
@@ -349,6 +416,38 @@ mod tests {
     fn unresolved_references() {
         let got = run("Prices are now higher than in recent years and may rise in the near future.", pubd());
         assert_eq!(got, vec![pair("now", None), pair("recent years", None), pair("near future", None)]);
+    }
+
+    #[test]
+    fn the_storys_own_timeline_anchors_the_next_day_and_that_year() {
+        let got = run(
+            "The talks began on May 22, 1995, and ended the next day. The following year he left. \
+             In June 1998 he returned, and later that month he spoke. Sales rose in 1988, a small \
+             share of that year's total.",
+            pubd(),
+        );
+        assert_eq!(
+            got,
+            vec![
+                pair("May 22, 1995", Some("1995-05-22")),
+                pair("next day", Some("1995-05-23")),
+                pair("following year", Some("1996")),
+                pair("June 1998", Some("1998-06")),
+                pair("later that month", Some("1998-06")),
+                pair("1988", Some("1988")),
+                pair("that year", Some("1988")),
+            ]
+        );
+        // A month named with "that year" takes the story's year, not the publication's.
+        let got = run("He took office in January 2009. It peaked in October of that year.", pubd());
+        assert_eq!(got[1..], [pair("October", Some("2009-10")), pair("that year", Some("2009"))]);
+        // A day needs a day before it; a stretch ahead ("over the next week") counts from
+        // publication.
+        assert_eq!(run("It fell in 1990. The next day it rose.", pubd())[1], pair("next day", None));
+        assert_eq!(
+            run("It will close over the next week.", pubd()),
+            vec![pair("next week", Some("1998-W33"))]
+        );
     }
 
     #[test]

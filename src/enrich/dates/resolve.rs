@@ -18,6 +18,23 @@ pub(super) enum Val {
     Week(i16, i8),
     /// A quarter (1-4) of a year.
     Quarter(i16, i8),
+    /// An offset from the time the story last named, in days, months or years ("the next day",
+    /// "the following month", "later that year"): resolved by [`Val::on_timeline`], unresolved
+    /// until then.
+    Story(Unit, i8),
+}
+
+/// The unit of an expression anchored on the story's own timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    /// "the next day", "that same morning".
+    Day,
+    /// "that week".
+    Week,
+    /// "the following month".
+    Month,
+    /// "that year".
+    Year,
 }
 
 impl Val {
@@ -30,6 +47,40 @@ impl Val {
             Val::Year(y) => Some(format!("{y:04}")),
             Val::Week(y, w) => Some(format!("{y:04}-W{w:02}")),
             Val::Quarter(y, q) => Some(format!("{y:04}-Q{q}")),
+            Val::Story(..) => None,
+        }
+    }
+
+    /// A month or a day moved to year `y` (the 29th of February of a common year is no day);
+    /// any other value unchanged.
+    pub fn in_year(self, y: i16) -> Val {
+        match self {
+            Val::Month(_, m) => Val::Month(y, m),
+            Val::Day(d) => Val::day(i32::from(y), i32::from(d.month()), i32::from(d.day())),
+            other => other,
+        }
+    }
+
+    /// This value when it is anchored on the story's timeline, resolved against `last`, the
+    /// value of the latest date the story named before it (a day for a day or a week, a day or
+    /// a month for a month, any dated value for a year); every other value unchanged.
+    pub fn on_timeline(self, last: Val) -> Val {
+        let Val::Story(unit, offset) = self else { return self };
+        let offset = i32::from(offset);
+        let year = match last {
+            Val::Day(d) => Some(d.year()),
+            Val::Month(y, _) | Val::Year(y) | Val::Week(y, _) | Val::Quarter(y, _) => Some(y),
+            Val::None | Val::Story(..) => None,
+        };
+        match (unit, last) {
+            (Unit::Day, Val::Day(d)) => add_days(d, i64::from(offset)),
+            (Unit::Week, Val::Day(d)) => week_offset(d, i64::from(offset)),
+            (Unit::Month, Val::Day(d)) => month_offset(d, offset),
+            (Unit::Month, Val::Month(y, m)) => {
+                Date::new(y, m, 1).map(|d| month_offset(d, offset)).unwrap_or(Val::None)
+            }
+            (Unit::Year, _) => year.map_or(Val::None, |y| Val::year(i32::from(y) + offset)),
+            _ => Val::None,
         }
     }
 

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::super::lexicon::{Kw, Lex};
-use super::super::resolve::{self as r, Val};
+use super::super::resolve::{self as r, Unit, Val};
 use super::{rel_delta, Grammar, Hit, Rel};
 
 impl Grammar<'_> {
@@ -365,28 +365,37 @@ impl Grammar<'_> {
     }
 
     /// Expressions anchored on a time the story established, not on publication: "the following
-    /// year", "later that year", "that same day", "the next morning". Their value would need
-    /// the narrative's own timeline, so it is left unresolved.
+    /// year", "later that year", "that same day", "the next morning". Their value is a
+    /// [`Val::Story`] offset, resolved against the date the story named last.
     pub(super) fn anaphoric(&self, i: usize) -> Option<Hit> {
         let mut j = i;
         if matches!(self.kw(j), Some(Kw::Earlier | Kw::Later)) {
             j += 1;
         }
-        let unit =
-            |k: usize| matches!(self.kw(k), Some(Kw::Day | Kw::Week | Kw::Month | Kw::Year | Kw::PartOfDay));
-        let hit = |end| Some(Hit { start: i, end, val: Val::None });
+        let unit = |k: usize| match self.kw(k) {
+            Some(Kw::Day | Kw::PartOfDay) => Some(Unit::Day),
+            Some(Kw::Week) => Some(Unit::Week),
+            Some(Kw::Month) => Some(Unit::Month),
+            Some(Kw::Year) => Some(Unit::Year),
+            _ => None,
+        };
         if self.text(j).eq_ignore_ascii_case("that") {
             let k = if self.is_kw(j + 1, Kw::Same) { j + 2 } else { j + 1 };
             // "that year" alone is common enough; "that day" only with a modifier.
-            if unit(k) && (k > j + 1 || j > i || self.is_kw(k, Kw::Year)) {
-                return hit(k + 1);
-            }
-            return None;
+            let unit = unit(k).filter(|_| k > j + 1 || j > i || self.is_kw(k, Kw::Year))?;
+            return Some(Hit { start: i, end: k + 1, val: Val::Story(unit, 0) });
         }
         if j == i && self.is_kw(j, Kw::The) {
-            let following = self.text(j + 1).eq_ignore_ascii_case("following") || self.is_kw(j + 1, Kw::Next);
-            if following && unit(j + 2) {
-                return hit(j + 3);
+            // "within the next year", "over the next week": a stretch ahead of the publication
+            // date, not a time after the story's.
+            let ahead = i > 0
+                && ["within", "over", "in", "during", "for", "into", "through", "throughout", "until", "by"]
+                    .iter()
+                    .any(|w| self.text(i - 1).eq_ignore_ascii_case(w));
+            let following =
+                self.text(j + 1).eq_ignore_ascii_case("following") || (self.is_kw(j + 1, Kw::Next) && !ahead);
+            if let Some(unit) = unit(j + 2).filter(|_| following) {
+                return Some(Hit { start: i, end: j + 3, val: Val::Story(unit, 1) });
             }
         }
         // "earlier in the year", "later in the month"
