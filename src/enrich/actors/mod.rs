@@ -1493,6 +1493,11 @@ mod tests {
         let chief = find(&actors, "Calvina Willemse").expect("a person, not an organisation");
         assert_eq!(chief.role.as_deref(), Some("Police Chief"));
         assert!(!actors.iter().any(|a| a.kind == ActorKind::Organization && a.name.contains("Secretary")));
+        // So does a rank (before: the organisation "Army Capt. Tomas Ruvalo").
+        let body = "She told the story of Army Capt. Tomas Ruvalo, who died in 2004.";
+        let actors = extractor().extract(&article("", body, None));
+        let captain = find(&actors, "Tomas Ruvalo").expect("a person, not an organisation");
+        assert_eq!(captain.kind, ActorKind::Person);
     }
 
     #[test]

@@ -720,10 +720,11 @@ impl Names<'_> {
             last -= 1;
         }
         let last_head = (org_start..last).rev().find(|&k| self.is(k, &cues.heads, buf));
-        // An office after the organisation's head word makes the run a title and a name ("White
-        // House Press Secretary Josh Earnest", "Police Chief Bill Bratton").
+        // An office or a rank after the organisation's head word makes the run a title and a name
+        // ("White House Press Secretary Josh Earnest", "Police Chief Bill Bratton", "Army Capt.
+        // Humayun Khan").
         let office_then_name = last_head.is_some_and(|h| {
-            (h + 1..last - 1).any(|k| self.is(k, &cues.titles, buf))
+            (h + 1..last - 1).any(|k| self.is(k, &cues.titles, buf) || self.is(k, &cues.honorifics, buf))
                 && !toks[last - 1].has(F_ALLCAPS | F_DIGIT)
                 && !self.is(last - 1, &cues.titles, buf)
         });
