@@ -1285,6 +1285,9 @@ mod tests {
         let body = "“We condemn them,” said Oria's Minister for Europe, Ana Ruiz, whose country leads \
                     the bloc.";
         assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        // The role's body may be described in lower case (before: "an analyst").
+        let body = "“They drew a line in the sand,” said an analyst at investment bank Orivest, Ben Ode.";
+        assert_eq!(speakers(body), [s("Ben Ode")]);
         // An office's fields joined by "for the" and "and" belong to the name's phrase (before:
         // the country named earlier).
         let body = "Oria hosts the talks.\n\n“The need is urgent for all countries,” Oria Minister \

@@ -1032,13 +1032,16 @@ fn apposed_name(text: &Text, seq: &[usize], end: usize) -> Option<Who> {
     if seq.get(k).is_some_and(|&i| text.word_in(i, &["for", "of", "to", "at", "in"])) {
         k += 1;
         let start = k;
+        // The phrase may describe its body in lower case ("an analyst at investment bank
+        // Investec, Bruce Evers"), as long as a name ends it.
         while k < seq.len()
             && k - start < 5
-            && (text.is_cap(seq[k]) || text.abbreviation_dot(seq[k]) || text.word_in(seq[k], &["the", "and"]))
+            && (text.is_word(seq[k]) || text.abbreviation_dot(seq[k]))
+            && !text.word_in(seq[k], &PERSONAL)
         {
             k += 1;
         }
-        if k == start {
+        if k == start || !(text.is_cap(seq[k - 1]) || text.abbreviation_dot(seq[k - 1])) {
             return None;
         }
     }
