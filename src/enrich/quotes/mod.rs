@@ -1285,6 +1285,11 @@ mod tests {
         let body = "“We condemn them,” said Oria's Minister for Europe, Ana Ruiz, whose country leads \
                     the bloc.";
         assert_eq!(speakers(body), [s("Ana Ruiz")]);
+        // A role owned by a description keeps the description whole (before: the person named
+        // before).
+        let body = "Tom Vale will skip the convention. “I have obligations in Oria,” the former vice \
+                    president's spokeswoman said.";
+        assert_eq!(speakers(body), [s("the former vice president's spokeswoman")]);
         // The role's body may be described in lower case (before: "an analyst").
         let body = "“They drew a line in the sand,” said an analyst at investment bank Orivest, Ben Ode.";
         assert_eq!(speakers(body), [s("Ben Ode")]);

@@ -812,8 +812,13 @@ impl Grammar {
             }
             if text.is_word(p) && !text.is_cap(p) && !text.is_cap(seq[k]) && !PARTICLES.contains(text.word(p))
             {
-                // Two lower-case words in a row: keep the phrase short ("the campaign aide").
-                if j - k >= 3 {
+                // Two lower-case words in a row: keep the phrase short ("the campaign aide"),
+                // unless it names whose it is: "the former vice president's spokeswoman".
+                let owned = seq[k..j].iter().any(|&i| {
+                    possessive_mark(text, i)
+                        || (text.is_word(i) && ["'s", "’s"].iter().any(|s| text.word(i).ends_with(s)))
+                });
+                if j - k >= 3 && !owned {
                     break;
                 }
             }
