@@ -1290,6 +1290,10 @@ mod tests {
         let body = "Tom Vale will skip the convention. “I have obligations in Oria,” the former vice \
                     president's spokeswoman said.";
         assert_eq!(speakers(body), [s("the former vice president's spokeswoman")]);
+        // A name with its institution, however long (before: the country named before).
+        let body = "Oria tested a bomb.\n\n“It would be a stretch for Oria,” Ben Ode of the Tomas Vidal \
+                    Center for Nonproliferation Studies wrote in December.";
+        assert_eq!(speakers(body), [s("Ben Ode")]);
         // The role's body may be described in lower case (before: "an analyst").
         let body = "“They drew a line in the sand,” said an analyst at investment bank Orivest, Ben Ode.";
         assert_eq!(speakers(body), [s("Ben Ode")]);

@@ -783,11 +783,16 @@ impl Grammar {
         }
         // The phrase: words back to a determiner, a preposition, a verb or punctuation.
         let mut k = j - 1;
-        while k > 0 && j - k < 8 {
+        // A name with its institution may run longer: "Jeffrey Lewis of the James Martin Center
+        // for Nonproliferation Studies wrote".
+        let named_chain =
+            |k: usize| seq[k..j].iter().all(|&i| text.is_cap(i) || text.word_in(i, &["of", "for", "the"]));
+        while k > 0 && (j - k < 8 || (j - k < 14 && named_chain(k))) {
             let p = seq[k - 1];
-            // "Marco Rubio of Florida": "of" between capitals stays inside the phrase.
+            // "Marco Rubio of Florida", "the Center for Nonproliferation Studies": "of" and
+            // "for" between capitals stay inside the phrase.
             let inner_of =
-                text.word_in(p, &["of"]) && k >= 2 && text.is_cap(seq[k - 2]) && text.is_cap(seq[k]);
+                text.word_in(p, &["of", "for"]) && k >= 2 && text.is_cap(seq[k - 2]) && text.is_cap(seq[k]);
             let ok = (text.is_word(p) && !self.is_verb(text, p) && !text.word_in(p, &PREPOSITIONS))
                 || text.abbreviation_dot(p)
                 || possessive_mark(text, p)
