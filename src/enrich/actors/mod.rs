@@ -1483,6 +1483,18 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_ranks_advisers_and_houses_name_nobody() {
+        // Before: persons "Supt", "Advisor", "House" and "Agreements" (a title, then a word
+        // taken for a surname).
+        let body = "A report by police office head Chief Supt. Tomas Ruvalo named them. He took \
+                    the office of Chief Advisor in October. Crowds gathered outside President \
+                    House on Monday, and talks on the General Agreements on Trade went on.";
+        let actors = extractor().extract(&article("", body, None));
+        let persons = names(&actors, ActorKind::Person);
+        assert_eq!(persons, ["Tomas Ruvalo"], "{actors:?}");
+    }
+
+    #[test]
     fn an_office_after_an_organisations_head_word_introduces_a_person() {
         let body = "\"It is not,\" said White House Press Secretary Jonah Ernestine. \
                     Police Chief Calvina Willemse agreed.";
