@@ -1485,10 +1485,11 @@ mod tests {
     #[test]
     fn abbreviated_ranks_advisers_and_houses_name_nobody() {
         // Before: persons "Supt", "Advisor", "House" and "Agreements" (a title, then a word
-        // taken for a surname).
+        // taken for a surname), and "Telemundo Facebook".
         let body = "A report by police office head Chief Supt. Tomas Ruvalo named them. He took \
                     the office of Chief Advisor in October. Crowds gathered outside President \
-                    House on Monday, and talks on the General Agreements on Trade went on.";
+                    House on Monday, and talks on the General Agreements on Trade went on. She \
+                    was asked during a Telemundo Facebook chat. Others wrote on Facebook.";
         let actors = extractor().extract(&article("", body, None));
         let persons = names(&actors, ActorKind::Person);
         assert_eq!(persons, ["Tomas Ruvalo"], "{actors:?}");
