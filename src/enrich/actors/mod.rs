@@ -1483,6 +1483,19 @@ mod tests {
     }
 
     #[test]
+    fn an_all_capitals_heading_names_no_organisation() {
+        // Before: "PARTY GOES ON" and "POLICE SHOOTINGS ARE CHANGING THE DEBATE".
+        let body = "Good morning.\n\nPARTY GOES ON\n\nThe celebrations lasted all night.\n\n\
+                    POLICE SHOOTINGS ARE CHANGING THE DEBATE\n\nCities are rethinking patrols.\n\n\
+                    VANTER LINES CORP said profits rose. The Oria Rowing League met; ORIA ROWING \
+                    LEAGUE members voted.";
+        let actors = extractor().extract(&article("", body, None));
+        let orgs = names(&actors, ActorKind::Organization);
+        // A company's name in capitals, and one the text writes otherwise too, are kept.
+        assert_eq!(orgs, ["VANTER LINES CORP", "Oria Rowing League", "ORIA ROWING LEAGUE"], "{actors:?}");
+    }
+
+    #[test]
     fn abbreviated_ranks_advisers_and_houses_name_nobody() {
         // Before: persons "Supt", "Advisor", "House" and "Agreements" (a title, then a word
         // taken for a surname), and "Telemundo Facebook".

@@ -438,9 +438,25 @@ impl Names<'_> {
         // head word runs on through verbs ("Top Climate Group Will Run Ads Demanding GOP
         // Candidates To Address Clean Energy"): an unknown organisation found there counts only
         // when the text after the headline writes its name too.
+        // So is an all-capitals heading inside the text ("OBAMA'S LAST STATE OF THE UNION",
+        // "PARTY GOES ON"): an unknown organisation of several words written only in capitals
+        // counts when the text also writes it otherwise, or names a company ("BLOCKBUSTER
+        // ENTERTAINMENT CORP", as business news heads its items).
+        const COMPANY: [&str; 10] =
+            ["CORP", "CORPORATION", "INC", "CO", "LTD", "PLC", "LLC", "AG", "SA", "NETWORK"];
         out.retain(|c| {
             let name = || &self.text[toks[c.first].start..toks[c.last - 1].end];
-            c.kind != CandKind::Org || !self.in_headline(c.first) || self.after_headline.contains(name())
+            let company = || COMPANY.contains(&self.word(c.last - 1).trim_end_matches('.'));
+            let shouted =
+                c.last - c.first >= 2 && (c.first..c.last).all(|k| toks[k].has(F_ALLCAPS)) && !company();
+            // (Rare enough that lower-casing the whole text costs nothing that matters.)
+            let written_otherwise = || {
+                let any_case = self.text.to_lowercase().matches(&name().to_lowercase()).count();
+                any_case > self.text.matches(name()).count()
+            };
+            c.kind != CandKind::Org
+                || ((!self.in_headline(c.first) || self.after_headline.contains(name()))
+                    && (!shouted || written_otherwise()))
         });
         out.sort_by_key(|c| c.first);
         out
