@@ -288,6 +288,9 @@ def main():
                 name = person_name(name_ws)
                 if name is None or len(name.split()) < 2 or name.lower() in curated_names:
                     continue
+                # A curated organisation's name is the organisation's ("Abu Sayyaf").
+                if name.upper() in seen_org:
+                    continue
                 # A country's name, demonym or capital is nobody's ("South Sudan", with the alias
                 # "Juba", is filed among the persons of Sudan).
                 if name.upper() in seats:

@@ -71,6 +71,18 @@ pub fn longest_folded_at<A: Automaton>(automaton: &A, bytes: &[u8], at: usize) -
     longest
 }
 
+/// As [`longest_folded_at`], among the patterns that end before byte `below`: what a caller
+/// that rejected the longest match tries next.
+pub fn longest_folded_below<A: Automaton>(
+    automaton: &A,
+    bytes: &[u8],
+    at: usize,
+    below: usize,
+) -> Option<(usize, usize)> {
+    let bytes = bytes.get(..below.saturating_sub(1))?;
+    longest_folded_at(automaton, bytes, at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +120,9 @@ mod tests {
         assert_eq!(longest_folded_at(&nfa, text, 0), None);
         assert_eq!(longest_folded_at(&nfa, text, text.len()), None);
         assert_eq!(longest_folded_at(&nfa, b"UNITED Nations", 0), Some((6, 2)), "any ASCII case");
+        assert_eq!(longest_folded_below(&nfa, text, 4, 17), Some((10, 2)), "the next longest");
+        assert_eq!(longest_folded_below(&nfa, text, 4, 10), Some((6, 0)));
+        assert_eq!(longest_folded_below(&nfa, text, 4, 6), None);
         assert_eq!(longest_folded_at(&nfa, "Ünited".as_bytes(), 0), None, "only ASCII is folded");
     }
 }

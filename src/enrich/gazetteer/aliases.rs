@@ -66,6 +66,16 @@ impl Aliases {
         }
         anchored::longest_folded_at(&self.all, bytes, at)
     }
+
+    /// As [`Aliases::longest_at`], among the aliases ending before byte `below`: the next
+    /// candidate when the longest was rejected.
+    pub(super) fn longest_below(&self, bytes: &[u8], at: usize, below: usize) -> Option<(usize, usize)> {
+        if bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
+            let (end, pattern) = anchored::longest_folded_below(&self.uncapitalised, bytes, at, below)?;
+            return Some((end, self.uncapitalised_index[pattern]));
+        }
+        anchored::longest_folded_below(&self.all, bytes, at, below)
+    }
 }
 
 #[cfg(test)]

@@ -307,13 +307,21 @@ impl Gazetteer {
             if start < pos || !word_start {
                 continue;
             }
-            let Some((end, pattern)) = self.aliases.longest_at(bytes, start) else {
+            let Some((mut end, mut pattern)) = self.aliases.longest_at(bytes, start) else {
                 continue;
             };
             if !boundary_after(text, end) {
                 continue;
             }
-            let capitals_ok = capitals_match(&self.patterns[pattern], &text[start..end]);
+            let mut capitals_ok = capitals_match(&self.patterns[pattern], &text[start..end]);
+            // "the Abu Sayyaf group": an alias written otherwise ("Abu Sayyaf Group") yields to
+            // the longest one written as it is ("Abu Sayyaf").
+            while !capitals_ok {
+                let Some((shorter, p)) = self.aliases.longest_below(bytes, start, end) else { break };
+                (end, pattern) = (shorter, p);
+                capitals_ok =
+                    boundary_after(text, end) && capitals_match(&self.patterns[pattern], &text[start..end]);
+            }
             let mut hit = Hit {
                 start,
                 end,
@@ -568,6 +576,17 @@ mod tests {
         let texts: Vec<&str> =
             hits.iter().map(|h| &"Let us talk turkey in Turkey, says the US."[h.start..h.end]).collect();
         assert_eq!(texts, ["Turkey", "US"]);
+    }
+
+    #[test]
+    fn a_longer_alias_written_otherwise_yields_to_a_shorter_one() {
+        // "US Military", "UN Secretary General" and "Hang Seng Index" are aliases as written in
+        // capitals; in lower case their first words still name the country, the body or the
+        // index (before: nothing).
+        let g = gazetteer();
+        let text = "The US military and the UN secretary general watched the Hang Seng index.";
+        let texts: Vec<&str> = g.find(text, None).iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(texts, ["US", "UN", "Hang Seng"]);
     }
 
     #[test]
