@@ -858,6 +858,14 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_passes_over_an_unknown_subordinate_subject_to_the_last_speaker() {
+        // Before: "Internet", the subject of a clause reported in the sentence before.
+        let body = "“We are ready,” Lena Ortiz said.\n\nShe said television and Internet have played \
+                    a part in it.\n\n“It is chilling,” she said.";
+        assert_eq!(speakers(body), [Some("Lena Ortiz".into()), Some("Lena Ortiz".into())]);
+    }
+
+    #[test]
     fn a_pronoun_never_stands_for_a_place() {
         // Before: "Colorado", taken for the subject of "slammed". A US state is in `roles.tsv`
         // as a place.

@@ -282,9 +282,25 @@ impl<'a> People<'a> {
                         }
                 })
                 .find(|n| self.is_main(n))
+                .or_else(|| {
+                    self.unknown_subordinate(last, person).then(|| self.last_speaker(end, &agrees)).flatten()
+                })
                 .unwrap_or(last)
         };
         Some(Speaker { name: self.canonical(&n.written, n.mention), mention: n.mention, named: true })
+    }
+
+    /// True when `n`, for a personal pronoun (`person`), is only a subordinate clause's subject
+    /// that no actor vouches for as a person: "She said television and Internet have played a
+    /// part. … she said" is not the Internet.
+    fn unknown_subordinate(&self, n: &Named, person: bool) -> bool {
+        let overlaps = |s: &Span| s.start < n.mention.end && n.mention.start < s.end;
+        person && !n.spoke && !self.actors.iter().any(|(_, s)| overlaps(s))
+    }
+
+    /// The latest speaker among the first `end` names whom `agrees` accepts.
+    fn last_speaker<'n>(&'n self, end: usize, agrees: &impl Fn(&Named) -> bool) -> Option<&'n Named> {
+        self.named[..end].iter().rev().find(|n| n.spoke && !n.not_person && agrees(n))
     }
 
     /// The sex of `n`, by its canonical name (decided once, on first use).
