@@ -866,6 +866,26 @@ mod tests {
     }
 
     #[test]
+    fn the_demonym_as_a_speaker_is_the_person_named_last() {
+        use crate::enrich::actors::Mention;
+        // Before: "Ghanaian", the country's people, not the man from there.
+        let body = "Kofi Annan met the council on Sunday.\n\nAnd the Ghanaian warned that the body lacked \
+                    “the resources or the will” to act.\n\n“Our group is strong,” said the Croatian.";
+        let actor = |name: &str, kind: ActorKind, written: &str| {
+            let start = body.find(written).unwrap_or(0);
+            let text = written.to_string();
+            let mention = Mention { start, end: start + written.len(), text, metonym: false, field: None };
+            Actor { name: name.into(), kind, code: None, country: None, role: None, mentions: vec![mention] }
+        };
+        let actors = [
+            actor("Kofi Annan", ActorKind::Person, "Kofi Annan"),
+            actor("Ghana", ActorKind::Country, "Ghanaian"),
+            actor("Croatia", ActorKind::Country, "Croatian"),
+        ];
+        assert_eq!(speakers_with(body, &actors), [Some("Kofi Annan".into()), Some("Kofi Annan".into())]);
+    }
+
+    #[test]
     fn a_pronoun_never_stands_for_a_place() {
         // Before: "Colorado", taken for the subject of "slammed". A US state is in `roles.tsv`
         // as a place.

@@ -171,6 +171,13 @@ impl<'a> People<'a> {
         let mention = Span::new(who.start, who.end);
         let written = &body[who.start..who.end];
         match who.kind {
+            // "And the Ghanaian vowed to …": a country's demonym after "the" is a person of that
+            // country, the one named last (Annan), not the country.
+            WhoKind::Name if self.the_demonym(body, mention) => {
+                let name =
+                    self.antecedent(who.start, true, None).map_or_else(|| written.to_string(), |s| s.name);
+                Some(Speaker { name, mention, named: false })
+            }
             WhoKind::Name => Some(Speaker { name: self.canonical(written, mention), mention, named: true }),
             WhoKind::Other => Some(Speaker { name: written.to_string(), mention, named: false }),
             WhoKind::Pronoun => {
@@ -190,6 +197,18 @@ impl<'a> People<'a> {
                 Some(Speaker { name, mention, named: false })
             }
         }
+    }
+
+    /// True when `mention` is a country's demonym written after "the" ("the Ghanaian").
+    fn the_demonym(&self, body: &str, mention: Span) -> bool {
+        let after_the = body.get(..mention.start).is_some_and(|b| b.ends_with("the ") || b.ends_with("The "));
+        let demonym = |a: &Actor| {
+            a.kind == ActorKind::Country
+                && a.mentions
+                    .iter()
+                    .any(|m| m.field.is_none() && Span::new(m.start, m.end) == mention && is_demonym(a, m))
+        };
+        after_the && self.others.iter().any(|(a, s)| *s == mention && demonym(a))
     }
 
     /// A definite description of a person as a speaker ("the Vermont senator acknowledged",
