@@ -866,6 +866,19 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_role_noun_speaks_without_a_determiner() {
+        // Before: Ana Ruiz, the last person named, for the first two. The third falls back to her
+        // too: "professors" is governed by "to", not the subject of "called".
+        let body = "Ana Ruiz spoke on Monday.\n\n“The harm is large,” federal prosecutors wrote.\n\n\
+                    “We will appeal at once,” officials said.\n\nIt has residents who run the \
+                    gamut from farmers to professors, with its capital in Terre Haute, called “the heart of the \
+                    state” by many.";
+        let expected =
+            [Some("federal prosecutors".into()), Some("officials".into()), Some("Ana Ruiz".into())];
+        assert_eq!(speakers(body), expected);
+    }
+
+    #[test]
     fn the_demonym_as_a_speaker_is_the_person_named_last() {
         use crate::enrich::actors::Mention;
         // Before: "Ghanaian", the country's people, not the man from there.

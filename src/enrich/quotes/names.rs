@@ -197,11 +197,15 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     let dangling = lower_in(text.word(last), &["that", "and", "but", "or", "which", "who"]);
     // A compound modifier opens a phrase as a determiner does ("London-based analysts").
     let opens = text.is_word(first) && (DETERMINERS.contains(text.word(first)) || modifier_at(text, first));
+    // "federal prosecutors wrote", "officials said": a plural role noun needs no determiner.
+    let bare_plural = words <= 3
+        && text.is_plural_role_noun(last)
+        && np.iter().all(|&i| common_noun(text, i) && text.word(i).bytes().all(|b| b.is_ascii_alphabetic()));
     // "an official with the Central Committee of the Youth League": a role noun heading a
     // longer phrase still describes one person.
     let head = np.iter().position(|&i| text.word_in(i, &PREPOSITIONS)).unwrap_or(np.len());
     let role_headed = head <= 4 && words <= 14 && np[..head].iter().any(|&i| text.is_role_noun(i));
-    if (words > 6 && !role_headed) || dangling || !opens {
+    if (words > 6 && !role_headed) || dangling || !(opens || bare_plural) {
         return None;
     }
     Some(Who { start: text.toks[first].start, end: text.toks[last].end, kind: WhoKind::Other })

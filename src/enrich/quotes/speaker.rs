@@ -834,8 +834,11 @@ impl Grammar {
                 text.is_word(i) && lower_in(text.word(i), &["the", "a", "an", "his", "her", "their", "its"])
             })
         {
-            // A lone lower-case word before the verb is rarely a subject ("that said").
-            if j - k < 2 {
+            // A lone lower-case word before the verb is rarely a subject ("that said"), unless
+            // it is a plural role noun ("officials said") that no preposition governs ("from
+            // farmers to professors, called").
+            let governed = k > 0 && text.word_in(seq[k - 1], &PREPOSITIONS);
+            if j - k < 2 && (!text.is_plural_role_noun(last) || governed) {
                 return None;
             }
         }

@@ -164,6 +164,14 @@ impl<'a> Text<'a> {
         self.is_word(i) && !self.is_cap(i) && self.vocabulary.heads.contains(self.word(i))
     }
 
+    /// True when token `i` is the plural of a lower-case role noun ("prosecutors", "officials"),
+    /// which may head a phrase without a determiner ("federal prosecutors wrote").
+    pub fn is_plural_role_noun(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.is_cap(i)
+            && self.word(i).strip_suffix('s').is_some_and(|stem| self.vocabulary.heads.contains(stem))
+    }
+
     /// True when the bytes of `span` introduce someone new by a role: an indefinite phrase with a
     /// role noun ("a spokesman for the agency", "one Western diplomat"), whom a "he" or "she"
     /// right after stands for. A definite one ("the Texas senator") mostly refers back to
