@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::config::Config;
-use crate::enrich::gazetteer::{Country, Gazetteer, Hit};
+use crate::enrich::gazetteer::{Country, Cues, Gazetteer, Hit};
 use crate::error::Result;
 use names::CandKind;
 use tokens::Tok;
@@ -189,6 +189,26 @@ impl Collector {
 /// A name as shown: the text with runs of white space made single spaces.
 fn clean_name(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The role a title written before a name gives its person ("Texas Sen." gives "Texas
+/// Senator", "Senators" gives "Senator"), or none when it is only a courtesy ("Mr.", "Sir").
+fn spelled_role(title: &str, cues: &Cues) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let bare = |w: &str| w.trim_end_matches('.').to_lowercase();
+    if words.iter().all(|w| cues.norole.contains(&bare(w))) {
+        return None;
+    }
+    let last = words.len().saturating_sub(1);
+    let spelled = words.iter().enumerate().map(|(i, &w)| match cues.spelled.get(&bare(w)) {
+        Some(whole) => whole.as_str(),
+        // A plural title before several names ("Senators Ted Cruz and Marco Rubio").
+        None if i == last => {
+            w.strip_suffix('s').filter(|s| cues.titles.contains(&s.to_lowercase())).unwrap_or(w)
+        }
+        None => w,
+    });
+    Some(spelled.collect::<Vec<_>>().join(" "))
 }
 
 /// Where a title ending at byte `end` of `body` ends, with the period of an abbreviated rank
@@ -451,8 +471,9 @@ impl ActorExtractor {
                         let from = c.country_hit.map_or(toks[a].start, |h| {
                             org_of(h).map_or(hits[h].start, |o| toks[o.first].start.min(hits[h].start))
                         });
-                        clean_name(&body[from..title_end(body, toks[b - 1].end)])
+                        &body[from..title_end(body, toks[b - 1].end)]
                     });
+                    let role = role.and_then(|title| spelled_role(title, &g.cues));
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
                         kind: ActorKind::Person,
@@ -490,9 +511,9 @@ impl ActorExtractor {
             match links.iter().find(|(s, _)| s == text) {
                 Some((_, idx)) => link(col, *idx, mention(body, start, end, false)),
                 None => {
-                    let role = c
-                        .title
-                        .map(|(a, b)| clean_name(&body[toks[a].start..title_end(body, toks[b - 1].end)]));
+                    let role = c.title.and_then(|(a, b)| {
+                        spelled_role(&body[toks[a].start..title_end(body, toks[b - 1].end)], &g.cues)
+                    });
                     let name = text.to_string();
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
@@ -1269,13 +1290,28 @@ mod tests {
     }
 
     #[test]
+    fn a_courtesy_is_no_role_and_a_plural_title_is_one_persons() {
+        let body = "Sir Tomas Vendrel met Mr. Oskar Brandvold, and Senators Jaromir Novakovsky and \
+                    Petra Lindqvarn.";
+        let actors = extractor().extract(&article("", body, None));
+        let role = |name: &str| find(&actors, name).map(|a| a.role.clone());
+        assert_eq!(role("Tomas Vendrel"), Some(None), "Sir is no office");
+        assert_eq!(role("Oskar Brandvold"), Some(None), "nor is Mr.");
+        assert_eq!(role("Jaromir Novakovsky"), Some(Some("Senator".to_string())));
+    }
+
+    #[test]
     fn a_place_and_an_abbreviated_rank_are_the_role() {
         let body = "Texas Sen. Jaromir Novakovsky spoke, and Ohio Gov. Petra Lindqvarn listened.";
         let actors = extractor().extract(&article("", body, None));
         let sen = find(&actors, "Jaromir Novakovsky").expect("the rank is stripped from the name");
-        assert_eq!(sen.role.as_deref(), Some("Texas Sen."));
+        assert_eq!(
+            sen.role.as_deref(),
+            Some("Texas Senator"),
+            "the rank is spelled out (roles.tsv `spelled`)"
+        );
         let gov = find(&actors, "Petra Lindqvarn").expect("the rank is stripped from the name");
-        assert_eq!(gov.role.as_deref(), Some("Ohio Gov."));
+        assert_eq!(gov.role.as_deref(), Some("Ohio Governor"));
         // A rank written out ("King") inside a name is not stripped: only abbreviated ones are.
         let body = "Martin Luther King Jr. spoke in Memphis.";
         let actors = extractor().extract(&article("", body, None));

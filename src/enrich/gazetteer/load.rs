@@ -413,6 +413,23 @@ impl Gazetteer {
                     cues.honorifics.extend(values(words).map(str::to_lowercase));
                     &mut cues.courtesy
                 }
+                "spelled" => {
+                    for pair in values(words) {
+                        let Some((short, word)) = pair.split_once('=') else {
+                            return Err(Error::config(
+                                "roles.tsv",
+                                format!("line {n}: `{pair}` is no `Abbr=Word` pair (spelled)"),
+                            ));
+                        };
+                        let short = short.trim().trim_end_matches('.').to_lowercase();
+                        cues.spelled.insert(short, word.trim().to_string());
+                    }
+                    continue;
+                }
+                "norole" => {
+                    cues.norole.extend(values(words).map(|w| w.trim_end_matches('.').to_lowercase()));
+                    continue;
+                }
                 "modifier" => &mut cues.modifiers,
                 "department" => &mut cues.departments,
                 "role" => &mut cues.roles,
@@ -426,7 +443,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, spelled, norole, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
                     ))
                 }
             };

@@ -169,6 +169,12 @@ pub struct Cues {
     /// Courtesy titles that say nothing of the name after them ("mr", "ms"): a given name after
     /// one is a surname ("Ms. Kelly"), lower-case. Also among the honorifics.
     pub courtesy: WordSet,
+    /// Abbreviated ranks, lower-case and without their period ("sen"), with the word they stand
+    /// for as written in a role ("Senator").
+    pub spelled: WordMap<String>,
+    /// Honorifics that are no office ("mr", "sir", "dr"), lower-case and without a period: never
+    /// a person's role on their own.
+    pub norole: WordSet,
     /// Words that only qualify a title ("foreign", "prime"), lower-case.
     pub modifiers: WordSet,
     /// Fields of an office written after `of` ("commerce", "affairs"), lower-case.
