@@ -1044,6 +1044,9 @@ mod tests {
             role_held(akar, "2022-02-01", "Melanie Joly").as_deref(),
             Some("Canadian Foreign Minister")
         );
+        let rubio = "Marco Rubio spoke.";
+        assert_eq!(role_held(rubio, "2016-02-07", "Marco Rubio").as_deref(), Some("US Senator from Florida"));
+        assert_eq!(role_held(rubio, "2025-06-01", "Marco Rubio").as_deref(), Some("US Secretary of State"));
         let lai = "Lai Ching-te won.";
         assert_eq!(role_held(lai, "2024-01-13", "Lai Ching-te").as_deref(), Some("Taiwanese Vice President"));
         assert_eq!(role_held(lai, "2024-06-01", "Lai Ching-te").as_deref(), Some("Taiwanese President"));
