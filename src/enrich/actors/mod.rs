@@ -668,9 +668,14 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> Vec<(String, usize)> {
         for m in &f.actor.mentions {
             let words: Vec<&str> = m.text.split_whitespace().collect();
             if words.len() >= 2 {
-                let last = words[words.len() - 1].to_string();
-                if last.chars().count() > 2 && !links.iter().any(|(s, _)| *s == last) {
-                    links.push((last, i));
+                let last = words[words.len() - 1];
+                // "Nuri al-Maliki" is "Maliki" later: the article glued to a surname is dropped
+                // in a lone mention, as often as it is kept.
+                let bare = article_prefixed(last).then(|| last.split_once('-').map(|(_, s)| s)).flatten();
+                for surname in std::iter::once(last).chain(bare) {
+                    if surname.chars().count() > 2 && !links.iter().any(|(s, _)| s == surname) {
+                        links.push((surname.to_string(), i));
+                    }
                 }
                 first_words.push((words[0], family_first.then_some(i)));
             }
@@ -731,13 +736,13 @@ mod tests {
         actors.iter().find(|a| a.name == name)
     }
 
-    /// The organisations, in order, with their countries.
     /// The role of the person `name` in `body`, published on `date`.
     fn role_held(body: &str, date: &str, name: &str) -> Option<String> {
         let actors = extractor().extract(&article("", body, Some(date)));
         find(&actors, name).and_then(|p| p.role.clone())
     }
 
+    /// The organisations, in order, with their countries.
     fn organisations_with_country(actors: &[Actor]) -> Vec<(&str, Option<&str>)> {
         actors
             .iter()
@@ -786,6 +791,15 @@ mod tests {
         let earlier = article("", "Antony Blinken spoke.", Some("2016-05-02"));
         let actors = extractor().extract(&earlier);
         assert_eq!(find(&actors, "Antony Blinken").and_then(|p| p.role.as_deref()), None);
+    }
+
+    #[test]
+    fn a_lone_surname_may_drop_its_arabic_article() {
+        let body =
+            "Tariq al-Zubaidi met Hamid al-Bayati. Bayati said the talks went well; al-Zubaidi agreed.";
+        let actors = extractor().extract(&article("", body, None));
+        let expected = [("Tariq al-Zubaidi".to_string(), 2), ("Hamid al-Bayati".to_string(), 2)];
+        assert_eq!(persons_with_mentions(&actors), expected);
     }
 
     #[test]
