@@ -1329,6 +1329,11 @@ mod tests {
         );
         let gov = find(&actors, "Petra Lindqvarn").expect("the rank is stripped from the name");
         assert_eq!(gov.role.as_deref(), Some("Ohio Governor"));
+        // A sentence's opener that starts a place of roles.tsv is the place's.
+        let body = "New York Gov. Oskar Brandvold spoke.";
+        let actors = extractor().extract(&article("", body, None));
+        let gov = find(&actors, "Oskar Brandvold").expect("the rank is stripped from the name");
+        assert_eq!(gov.role.as_deref(), Some("New York Governor"));
         // A rank written out ("King") inside a name is not stripped: only abbreviated ones are.
         let body = "Martin Luther King Jr. spoke in Memphis.";
         let actors = extractor().extract(&article("", body, None));

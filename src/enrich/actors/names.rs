@@ -825,7 +825,15 @@ impl Names<'_> {
                 || (self.text[toks[k].end..].starts_with('.') && self.is(k, &cues.honorifics, buf))
         };
         if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| office(k, buf)) {
-            s = (a..=k).find(|&i| !opener(i, buf)).unwrap_or(k);
+            // "New York Gov. Andrew Cuomo" opening a sentence: "New" is the place's first word.
+            let opens_place = |i: usize| {
+                i + 1 < b
+                    && self
+                        .cues
+                        .places
+                        .contains(&format!("{} {}", self.word(i), self.word(i + 1)).to_lowercase())
+            };
+            s = (a..=k).find(|&i| !opener(i, buf) || opens_place(i)).unwrap_or(k);
             title_start = Some(s);
             s = k + 1;
             // "Attorney General Lord Peter Goldsmith", "US Secretary Treasury Robert Rubin"

@@ -438,8 +438,12 @@ impl Gazetteer {
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
                 "describer" => &mut cues.describers,
+                "place" => {
+                    cues.places.extend(values(words).filter(|w| w.contains(' ')).map(str::to_lowercase));
+                    continue;
+                }
                 // Read by quotation attribution (see `quotes::QuoteExtractor::from_config`).
-                "place" | "adjective" | "female" | "male" => continue,
+                "adjective" | "female" | "male" => continue,
                 other => {
                     return Err(Error::config(
                         "roles.tsv",

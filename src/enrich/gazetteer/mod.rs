@@ -175,6 +175,9 @@ pub struct Cues {
     /// Honorifics that are no office ("mr", "sir", "dr"), lower-case and without a period: never
     /// a person's role on their own.
     pub norole: WordSet,
+    /// Places that are no country, of two words or more ("new york"), lower-case: a sentence
+    /// opener starting one ("New") is part of the place, not a word to strip.
+    pub places: WordSet,
     /// Words that only qualify a title ("foreign", "prime"), lower-case.
     pub modifiers: WordSet,
     /// Fields of an office written after `of` ("commerce", "affairs"), lower-case.
