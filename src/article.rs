@@ -38,6 +38,11 @@ impl Span {
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 /// Where an article's body sits in the file it was read from, so a citation can name the file's

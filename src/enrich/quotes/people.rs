@@ -123,7 +123,6 @@ impl<'a> People<'a> {
     /// reads as none: an acronym ("HP", "TV", "N.J") or a phrase opening with a place or an
     /// adjective of `roles.tsv` ("African American", "Pacific Islander").
     fn not_person(&self, mention: Span) -> bool {
-        let overlaps = |s: &Span| s.start < mention.end && mention.start < s.end;
         let written = self.text.body.get(mention.start..mention.end).unwrap_or_default();
         let acronym = !written.chars().any(char::is_lowercase);
         let first = written.split(' ').next().unwrap_or_default();
@@ -137,8 +136,8 @@ impl<'a> People<'a> {
         let determined =
             matches!(word_before, "the" | "The" | "two" | "three" | "four" | "both" | "these" | "those")
                 || (!word_before.is_empty() && word_before.bytes().all(|b| b.is_ascii_digit()));
-        let known = acronym || place || determined || self.others.iter().any(|(_, s)| overlaps(s));
-        known && !self.actors.iter().any(|(_, s)| overlaps(s))
+        let known = acronym || place || determined || self.others.iter().any(|(_, s)| s.overlaps(mention));
+        known && self.person_over(mention).is_none()
     }
 
     /// Records a named speaker.
@@ -245,10 +244,7 @@ impl<'a> People<'a> {
         if speaker.named {
             return speaker;
         }
-        let role_of = |n: &Speaker| {
-            let overlaps = |s: &Span| s.start < n.mention.end && n.mention.start < s.end;
-            self.actors.iter().find(|(_, s)| overlaps(s)).and_then(|(a, _)| a.role.as_deref())
-        };
+        let role_of = |n: &Speaker| self.person_over(n.mention).and_then(|a| a.role.as_deref());
         self.latest(at).filter(|n| role_of(n).is_none()).unwrap_or(speaker)
     }
 
@@ -313,8 +309,7 @@ impl<'a> People<'a> {
     /// that no actor vouches for as a person: "She said television and Internet have played a
     /// part. … she said" is not the Internet.
     fn unknown_subordinate(&self, n: &Named, person: bool) -> bool {
-        let overlaps = |s: &Span| s.start < n.mention.end && n.mention.start < s.end;
-        person && !n.spoke && !self.actors.iter().any(|(_, s)| overlaps(s))
+        person && !n.spoke && self.person_over(n.mention).is_none()
     }
 
     /// The latest speaker among the first `end` names whom `agrees` accepts.
@@ -355,14 +350,18 @@ impl<'a> People<'a> {
         ends.partition_point(|&e| e < at)
     }
 
+    /// The person actor with a mention overlapping `mention`, if any.
+    fn person_over(&self, mention: Span) -> Option<&'a Actor> {
+        self.actors.iter().find(|(_, s)| s.overlaps(mention)).map(|(a, _)| *a)
+    }
+
     /// The canonical name of a written name: the person actor whose mention overlaps it, else the
     /// whole written name of an organisation or country it is part of, else the person whose
     /// surname it is, else for a lone word the earlier person whose name it starts ("Hu" after
     /// "Hu Jintao") or the earlier full name of a speaker or subject whose last word it is; else
     /// the name as written.
     pub fn canonical(&self, written: &str, mention: Span) -> String {
-        if let Some((a, _)) = self.actors.iter().find(|(_, s)| s.start < mention.end && mention.start < s.end)
-        {
+        if let Some(a) = self.person_over(mention) {
             return a.name.clone();
         }
         // Part of an organisation's or country's name is that whole name as written
