@@ -418,7 +418,7 @@ impl Gazetteer {
                         let Some((short, word)) = pair.split_once('=') else {
                             return Err(Error::config(
                                 "roles.tsv",
-                                format!("line {n}: `{pair}` is no `Abbr=Word` pair (spelled)"),
+                                format!("line {n}: `{pair}` is no `spelled` pair; write each as `Abbr=Word`, e.g. `Sen=Senator`"),
                             ));
                         };
                         let short = short.trim().trim_end_matches('.').to_lowercase();
@@ -474,5 +474,7 @@ mod tests {
         let mut b = Builder::default();
         let err = Gazetteer::load_countries("# c\nXX\tNowhere\t\t\t\n", &mut b, &mut Vec::new()).unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
+        let err = Gazetteer::load_roles("spelled\tGov=Governor|Sen\n", &mut Cues::default()).unwrap_err();
+        assert!(err.to_string().contains("line 1: `Sen` is no `spelled` pair"), "{err}");
     }
 }
