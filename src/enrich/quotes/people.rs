@@ -173,15 +173,24 @@ impl<'a> People<'a> {
             // "And the Ghanaian vowed to …": a country's demonym after "the" is a person of that
             // country, the one named last (Annan), not the country.
             WhoKind::Name if self.the_demonym(body, mention) => {
-                let name =
-                    self.antecedent(who.start, true, None).map_or_else(|| written.to_string(), |s| s.name);
+                let name = self
+                    .antecedent(who.start, Referent::Person, None)
+                    .map_or_else(|| written.to_string(), |s| s.name);
                 Some(Speaker { name, mention, named: false })
             }
             WhoKind::Name => Some(Speaker { name: self.canonical(written, mention), mention, named: true }),
             WhoKind::Other => Some(Speaker { name: written.to_string(), mention, named: false }),
             WhoKind::Pronoun => {
-                // "he", "she" and "I" are persons; "we" and "they" may be a government or a party.
-                let person = lower_in(written, &["he", "she", "i"]);
+                // "he", "she" and "I" are persons; "we" may be a government or a party, and so
+                // may "they", which is never one person named before ("They argue that …" after
+                // "the groups say" is not Trump, whom the groups named).
+                let referent = if lower_in(written, &["he", "she", "i"]) {
+                    Referent::Person
+                } else if lower_in(written, &["they"]) {
+                    Referent::Group
+                } else {
+                    Referent::Any
+                };
                 let sex = if lower_in(written, &["he"]) {
                     Some(Sex::Male)
                 } else if lower_in(written, &["she"]) {
@@ -190,7 +199,7 @@ impl<'a> People<'a> {
                     None
                 };
                 let name = self
-                    .antecedent(self.parenthetical_start(body, who.start), person, sex)
+                    .antecedent(self.parenthetical_start(body, who.start), referent, sex)
                     .map(|s| s.name)
                     .unwrap_or_else(|| written.to_string());
                 Some(Speaker { name, mention, named: false })
@@ -263,19 +272,27 @@ impl<'a> People<'a> {
 
     /// The most recent person named before byte `at`, as a speaker: for an unattributed quotation.
     pub fn latest(&self, at: usize) -> Option<Speaker> {
-        self.antecedent(at, false, None)
+        self.antecedent(at, Referent::Any, None)
     }
 
-    /// The most recent name before byte `at` (only persons, or names of unknown kind, when
-    /// `person` is true); within its sentence, the main subject or speaker is preferred to a
+    /// The most recent name before byte `at` that `referent` may stand for (for a person, names
+    /// of persons or of unknown kind; for a group, any but a person's); within its sentence, the main subject or speaker is preferred to a
     /// subordinate clause's subject ("Ruiz suggested … as Ode may …. He added" is Ruiz). A
     /// pronoun of a `sex` passes over persons known to be of the other.
-    fn antecedent(&self, at: usize, person: bool, sex: Option<Sex>) -> Option<Speaker> {
+    fn antecedent(&self, at: usize, referent: Referent, sex: Option<Sex>) -> Option<Speaker> {
+        let person = referent == Referent::Person;
+        // "They" stands for a group or a body, not one person nor a country ("it").
+        let country = |n: &Named| {
+            self.others.iter().any(|(a, s)| a.kind == ActorKind::Country && s.overlaps(n.mention))
+        };
+        let one_person =
+            |n: &Named| self.person_over(n.mention).is_some() || self.sex_of(n).is_some() || country(n);
         // Actor mentions include objects ("praised Cruz"), so only subjects and speakers count.
         let end = self.named.partition_point(|n| n.mention.end <= at);
         let agrees = |n: &Named| sex.is_none_or(|sex| self.sex_of(n).is_none_or(|known| known == sex));
-        let mut candidates =
+        let candidates =
             self.named[..end].iter().rev().filter(|n| !(person && n.not_person)).filter(|n| agrees(n));
+        let mut candidates = candidates.filter(|n| referent != Referent::Group || !one_person(n));
         let last = candidates.next()?;
         let sentence = self.sentence_of(last.mention.start);
         // A name only in a subordinate clause of the sentence the pronoun is in ("… that Ode is
@@ -441,4 +458,15 @@ impl<'a> People<'a> {
         }
         written.to_string()
     }
+}
+
+/// What a pronoun may stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    /// "he", "she", "I": a person.
+    Person,
+    /// "they": a group, a body or a country, not one person.
+    Group,
+    /// "we", and an unattributed quotation's fallback: any name.
+    Any,
 }

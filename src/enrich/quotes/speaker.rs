@@ -4,7 +4,7 @@
 use crate::enrich::hash::WordSet;
 
 use super::lexicon::{
-    BE_FORMS, CONJUNCTIONS, DETERMINERS, ING_PREPOSITIONS, INVERTING_VERBS, LISTENER_VERBS, MODALS,
+    ADVERBS, BE_FORMS, CONJUNCTIONS, DETERMINERS, ING_PREPOSITIONS, INVERTING_VERBS, LISTENER_VERBS, MODALS,
     MORE_PREPOSITIONS, OBJECT_VERBS, PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
@@ -173,9 +173,12 @@ impl Grammar {
         {
             return None;
         }
-        if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
+        if (v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]))
+            || infinitives_to(text, &seq, v).is_some()
+        {
             // `"…" sponsored by NBC News and said …`: the verb shares the subject of the clause
-            // the quotation is in, which `before` finds.
+            // the quotation is in, which `before` finds. (`his "…," he was the only pollster to
+            // predict …`: nor does an infinitive attribute what comes before it.)
             return None;
         }
         let before = &seq[..v];
@@ -307,6 +310,8 @@ impl Grammar {
         // The nearest speech verb's participle after a comma (`…, chanting "…"`), whose subject
         // is its clause's when no finite speech verb names a speaker.
         let mut comma_participle = None;
+        // The speaker of the nearest infinitive of a speech verb (`to say`), kept for last.
+        let mut infinitive = None;
         for v in (0..seq.len()).rev() {
             if let Some(who) =
                 self.passive_agent(text, &seq, v).or_else(|| with_participle(self, text, &seq, v))
@@ -331,6 +336,16 @@ impl Grammar {
                 && text.word(seq[v]).ends_with("ed")
                 && text.word_in(seq[v - 1], &["when", "if", "unless", "until", "while", "after", "before"])
             {
+                continue;
+            }
+            // An infinitive (`to say`, `to flatly deny`) speaks for the name it governs
+            // (`prompted Foreign Minister Klaus Kinkel to say`) or its clause's subject, when no
+            // other verb of the sentence has a speaker: never for the phrase ending in "to" (`the
+            // stage Tuesday night to`).
+            if let Some(to) = infinitives_to(text, &seq, v) {
+                if infinitive.is_none() {
+                    infinitive = self.infinitives_subject(text, &seq, to, sentence_start, first);
+                }
                 continue;
             }
             if v > 0 && text.word_in(seq[v - 1], &["and", "but", "then"]) {
@@ -374,7 +389,37 @@ impl Grammar {
                 None => {}
             }
         }
-        colon_name.or(fallback).or_else(|| self.participles_subject(text, &seq, comma_participle?))
+        colon_name
+            .or(fallback)
+            .or(infinitive)
+            .or_else(|| self.participles_subject(text, &seq, comma_participle?))
+    }
+
+    /// The speaker of an infinitive whose "to" is `seq[to]`, in a sentence opening at token
+    /// `first` (byte `sentence_start`): the name right before "to", which the main verb governs
+    /// (`prompted Klaus Kinkel to say`), else the clause's subject (`Hale went on to say`),
+    /// else the phrase opening the sentence (`The judge pointed to a previous case to say`).
+    fn infinitives_subject(
+        &self,
+        text: &Text,
+        seq: &[usize],
+        to: usize,
+        sentence_start: usize,
+        first: usize,
+    ) -> Option<Who> {
+        if to == 0 {
+            return None;
+        }
+        let governed = self.backward_np(text, &seq[..to], 0).filter(|w| {
+            w.kind != WhoKind::Other && w.start > sentence_start && w.end == text.toks[seq[to - 1]].end
+        });
+        let to_start = text.toks[seq[to]].start;
+        governed
+            .or_else(|| {
+                let who = text.subject_between(sentence_start, to_start)?;
+                Some(text.speaking_subject(first, who, to_start))
+            })
+            .or_else(|| self.participles_subject(text, seq, to))
     }
 
     /// The subject of the sentence a participle after a comma at `seq[v]` ends: `Hundreds of
@@ -530,6 +575,19 @@ impl Grammar {
             i += 1;
         }
         self.according_to(text, &seq)
+    }
+}
+
+/// The "to" of the infinitive whose verb is `seq[v]`, with one adverb between them allowed ("to
+/// say", "to flatly deny", "to further explain").
+fn infinitives_to(text: &Text, seq: &[usize], v: usize) -> Option<usize> {
+    let is_to = |k: usize| text.word(seq[k]) == "to";
+    let adverb = |k: usize| ends_ly(text, seq[k]) || text.word_in(seq[k], &ADVERBS);
+    match v {
+        0 => None,
+        _ if is_to(v - 1) => Some(v - 1),
+        _ if v > 1 && adverb(v - 1) && is_to(v - 2) => Some(v - 2),
+        _ => None,
     }
 }
 

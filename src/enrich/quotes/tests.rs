@@ -989,3 +989,51 @@ fn an_official_introduced_by_role_is_whom_he_stands_for() {
     vidal.role = Some("President of Oria".to_string());
     assert_eq!(speakers_with(body, &[vidal]), [s("Tomas Vidal"), s("Tomas Vidal")]);
 }
+
+#[test]
+fn a_plain_form_speaks_for_a_plural_subject() {
+    // Before: Ana Ruiz, the last person named ("argue" was no speech verb, only "argues").
+    let body = "Ana Ruiz spoke on Monday.\n\nThe two lawmakers, however, argue that “there is \
+                precedent for prosecution.”\n\nThe petition accuses the firm of “attempting to \
+                bully him into silence.”";
+    let expected = [Some("The two lawmakers".into()), Some("The petition".into())];
+    assert_eq!(speakers(body), expected);
+}
+
+#[test]
+fn an_infinitive_speaks_for_the_name_it_follows_or_its_clauses_subject() {
+    // Before: "the stage on Tuesday night to" and "the only pollster to".
+    let body = "Talks failed.\n\nThe lack of progress prompted Foreign Minister Ana Ruiz to say after \
+                the summit that there were “plenty of things which point to reform.”\n\nTom Vey took \
+                the stage on Tuesday night to say “we were just declared the winner.”\n\nIn a release, \
+                Vey boasted that his “Precision Survey Method,” made him the only pollster to \
+                correctly predict the margin.";
+    let expected = [Some("Ana Ruiz".into()), Some("Tom Vey".into()), Some("Tom Vey".into())];
+    assert_eq!(speakers(body), expected);
+}
+
+#[test]
+fn they_stands_for_no_one_person_nor_a_country() {
+    // Before: Ana Ruiz, then the Kremlin (Russia), the last subjects before "they".
+    let body = "Ana Ruiz spoke on Monday.\n\n“We have had enough tears,” they chanted.\n\nThe \
+                Kremlin said it would act.\n\n“We want a free government,” they said.";
+    let kremlin = body.find("Kremlin").unwrap_or(0);
+    let mention = crate::enrich::actors::Mention {
+        start: kremlin,
+        end: kremlin + "Kremlin".len(),
+        text: "Kremlin".into(),
+        metonym: true,
+        field: None,
+    };
+    let country = Actor {
+        name: "Russia".into(),
+        kind: ActorKind::Country,
+        code: Some("RUS".into()),
+        country: None,
+        role: None,
+        mentions: vec![mention],
+    };
+    let article = Article::new("t", "t.txt", body);
+    let found: Vec<_> = extractor().extract(&article, &[country]).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(found, [Some("they".to_string()), Some("they".to_string())]);
+}
