@@ -942,3 +942,18 @@ fn resolve_names_aliases_and_codes() {
     assert_eq!(x.resolve("un").as_deref(), Some("United Nations"));
     assert_eq!(x.resolve("Nowhereland"), None);
 }
+
+#[test]
+fn an_honorific_after_a_name_is_its_surname() {
+    // Before: no person at all; "King" and "Bishop" ended every run as a rank would.
+    let body = "Senator Tova King spoke on Monday. Mr. King said the bill would pass. Rep. Ewan \
+                Bishop disagreed, and Mr. Prince left.";
+    let actors = extractor().extract(&article("", body, None));
+    let persons = persons_with_mentions(&actors);
+    assert!(persons.contains(&("Tova King".to_string(), 2)), "{persons:?}");
+    assert!(persons.iter().any(|(name, _)| name == "Ewan Bishop"), "{persons:?}");
+    assert!(persons.iter().any(|(name, _)| name == "Prince"), "{persons:?}");
+    // A rank alone is still no one: "the Bishop said", "King Tova" is a king's name.
+    let actors = extractor().extract(&article("", "The Bishop said the church would stay open.", None));
+    assert!(names(&actors, ActorKind::Person).is_empty(), "{actors:?}");
+}

@@ -127,7 +127,16 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
         // (A head word that is itself a title, "Senate", is stripped as one.) Before a person's
         // name, the organisation goes with the titles: "Supreme Court Justice Ana Ruiz".
         let organisation = text.is_org_head(np[b - 1]) && !text.is_title(np[b - 1]);
+        // "Mr. King", "Ms. Bishop": after a courtesy title the last word is a surname, whatever
+        // title it also spells.
+        let surname_after_courtesy = |s: usize| {
+            let courtesy = |k: usize| text.word_in(np[k], &["mr", "mrs", "ms", "miss", "dr"]);
+            s + 1 == b
+                && s > a
+                && (courtesy(s - 1) || (text.abbreviation_dot(np[s - 1]) && s > a + 1 && courtesy(s - 2)))
+        };
         while s < b
+            && !surname_after_courtesy(s)
             && (text.abbreviation_dot(np[s])
                 || (!organisation
                     && (text.is_title(np[s])

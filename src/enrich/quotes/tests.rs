@@ -1037,3 +1037,10 @@ fn they_stands_for_no_one_person_nor_a_country() {
     let found: Vec<_> = extractor().extract(&article, &[country]).into_iter().map(|q| q.speaker).collect();
     assert_eq!(found, [Some("they".to_string()), Some("they".to_string())]);
 }
+
+#[test]
+fn a_title_after_a_courtesy_title_is_a_surname() {
+    // Before: Ana Vey, the last person named: "Mr. King" was read as two titles.
+    let body = "Ana Vey spoke first.\n\n“It is all about creating some enthusiasm,” Mr. King added.";
+    assert_eq!(speakers(body), [Some("King".to_string())]);
+}

@@ -216,7 +216,7 @@ impl Names<'_> {
         let initials_only = (s..e).all(|k| toks[k].end - toks[k].start == 1);
         if len > 4
             || initials_only
-            || self.is_titlish(e - 1, buf)
+            || (self.is_titlish(e - 1, buf) && !self.surname_like_honorific(a, s, e, buf))
             || (s..e).any(|k| {
                 toks[k].has(F_ALLCAPS | F_DIGIT)
                     || self.is(k, &cues.notname, buf)
@@ -369,5 +369,20 @@ impl Names<'_> {
             }
         }
         false
+    }
+
+    /// True when the run's last word `e - 1`, an honorific that is no title nor modifier
+    /// ("King", "Lord"), is a surname: after a name opened by a given name or a title before it
+    /// (`s..e` of the run `a..`: "Billie Jean King", "Senator Angus King"), or alone after a
+    /// courtesy title ("Mr. King").
+    fn surname_like_honorific(&self, a: usize, s: usize, e: usize, buf: &mut String) -> bool {
+        let cues = self.cues;
+        let last = e - 1;
+        let honorific_only = self.is(last, &cues.honorifics, buf)
+            && !self.is(last, &cues.titles, buf)
+            && !self.is(last, &cues.modifiers, buf);
+        let after_given = e - s >= 2 && (s > a || self.is(s, &cues.given, buf));
+        let after_courtesy = e - s == 1 && s > a && self.is(s - 1, &cues.courtesy, buf);
+        honorific_only && (after_given || after_courtesy)
     }
 }
