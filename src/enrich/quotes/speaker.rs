@@ -144,6 +144,7 @@ impl Grammar {
         if closes_sentence && stopped_at_mark {
             return None;
         }
+
         // `X said`, `X, the minister, said`, `… than that of Y, X said`: the first speech verb
         // within a short window, with only noun phrases and commas before it.
         // (Not a participle, `"…" had sent troops, claiming that Kabila …`, but for `X was
@@ -165,6 +166,18 @@ impl Grammar {
             }
             return None;
         };
+        // `After Ruiz said that … "less advanced schools," Vey said: "…"`: a speech verb and a
+        // colon introduce the quotation after them, not the clause the one before ends (but
+        // `"…," Vey said, adding: "…"` attributes both, and `a deal "down the line" he warned:
+        // "…"` is one sentence of his).
+        let clause_ends = close > 0 && text.toks[close - 1].is_punct(',');
+        if clause_ends
+            && stopped_at_mark
+            && seq.get(v + 1) == seq.last()
+            && seq.last().is_some_and(|&k| text.toks[k].is_punct(':'))
+        {
+            return None;
+        }
         // `… is broken." Hillary Clinton said Wednesday she, too, wants an inquiry.`: after a
         // quotation that ends its sentence, a speech verb taking a clause of its own (a subject
         // pronoun or "that" after it) reports a new statement, not this one.

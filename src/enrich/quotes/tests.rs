@@ -1044,3 +1044,14 @@ fn a_title_after_a_courtesy_title_is_a_surname() {
     let body = "Ana Vey spoke first.\n\n“It is all about creating some enthusiasm,” Mr. King added.";
     assert_eq!(speakers(body), [Some("King".to_string())]);
 }
+
+#[test]
+fn a_verb_and_a_colon_introduce_the_next_quotation_not_the_clause_before() {
+    // Before: Tom Vey for the first; without the comma closing it, Ana Ruiz for the third.
+    let body = "After Ana Ruiz said that some students might do better at “less advanced \
+                schools,” Tom Vey said: “I do not like what she said at all.”\n\nRuiz left. Conceding a \
+                deal “down the line” Vey warned: “It is not going to happen soon.”";
+    let expected =
+        [Some("Ana Ruiz".into()), Some("Tom Vey".into()), Some("Tom Vey".into()), Some("Tom Vey".into())];
+    assert_eq!(speakers(body), expected);
+}
