@@ -76,6 +76,9 @@
 //!   week".
 //! * "this/last/next week|month|year|quarter" shift the publication date's week, month, year or
 //!   quarter by 0, -1 or +1; "N days/weeks/months/years ago" by -N at that unit's granularity.
+//!   "A year ago" and "a year earlier" in a paragraph that named a quarter of the publication
+//!   year are that quarter a year before ("third-quarter net rose to $9 million from $7 million
+//!   a year earlier" is 1988-Q3 in 1989), else the year before publication.
 //! * A quarter without a year is in the publication year ("a year-ago" one, the year before),
 //!   unless its sentence tells of a game (seconds, yards, a match, what someone scored);
 //!   "the quarter" / "the latest quarter" is the last completed quarter, "the current quarter"
@@ -170,6 +173,8 @@ fn scan_line(
     let grammar = Grammar::new(body, toks, published);
     // The previous mention on this line: its last token, and its value.
     let mut previous: Option<(usize, Val)> = None;
+    // The last quarter this line (a paragraph) named.
+    let mut quarter_here = Val::None;
     let mut i = 0;
     while i < toks.len() {
         match grammar.at(i) {
@@ -209,9 +214,18 @@ fn scan_line(
                     }
                     Some(_) => Val::None,
                     None => {
-                        let val = hit.val.on_timeline(timeline.last);
-                        timeline.saw(val);
-                        val
+                        if let Val::YearBack(_) = hit.val {
+                            // Only a quarter of this paragraph is the one "a year ago" compares
+                            // with ("For the nine months, … a year earlier" is no quarter's).
+                            hit.val.on_timeline(quarter_here)
+                        } else {
+                            let val = hit.val.on_timeline(timeline.last);
+                            timeline.saw(val);
+                            if let Val::Quarter(..) = val {
+                                quarter_here = val;
+                            }
+                            val
+                        }
                     }
                 };
                 out.push(DateMention { start, end, text: body[start..end].to_string(), value: val.render() });
@@ -416,6 +430,20 @@ mod tests {
     fn unresolved_references() {
         let got = run("Prices are now higher than in recent years and may rise in the near future.", pubd());
         assert_eq!(got, vec![pair("now", None), pair("recent years", None), pair("near future", None)]);
+    }
+
+    #[test]
+    fn a_year_ago_in_a_paragraph_about_a_quarter_is_that_quarter_a_year_before() {
+        let got = run(
+            "Third-quarter net rose to $9 million from $7 million a year earlier. Sales fell from a \
+             year ago.\n\nFor the nine months, net rose from a year earlier.",
+            pubd(),
+        );
+        let values: Vec<_> = got.iter().map(|(_, v)| v.as_deref()).collect();
+        assert_eq!(values, [Some("1998-Q3"), Some("1997-Q3"), Some("1997-Q3"), Some("1997")]);
+        // Not after "the year-ago quarter", a quarter a year back already.
+        let got = run("Sales rose from the year-ago quarter, and fell from a year ago.", pubd());
+        assert_eq!(got.last().map(|(_, v)| v.as_deref()), Some(Some("1997")));
     }
 
     #[test]

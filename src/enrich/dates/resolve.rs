@@ -22,6 +22,11 @@ pub(super) enum Val {
     /// "the following month", "later that year"): resolved by [`Val::on_timeline`], unresolved
     /// until then.
     Story(Unit, i8),
+    /// "a year ago", "a year earlier": the given year (the one before publication), or, when the
+    /// story last named a quarter, that quarter a year before ("third-quarter net rose to $9
+    /// million from $7 million a year earlier"). Resolved by [`Val::on_timeline`], and no
+    /// time of the story's own: the next "a year ago" counts from the same quarter.
+    YearBack(i16),
 }
 
 /// The unit of an expression anchored on the story's own timeline.
@@ -48,6 +53,7 @@ impl Val {
             Val::Week(y, w) => Some(format!("{y:04}-W{w:02}")),
             Val::Quarter(y, q) => Some(format!("{y:04}-Q{q}")),
             Val::Story(..) => None,
+            Val::YearBack(y) => Val::Year(y).render(),
         }
     }
 
@@ -63,14 +69,22 @@ impl Val {
 
     /// This value when it is anchored on the story's timeline, resolved against `last`, the
     /// value of the latest date the story named before it (a day for a day or a week, a day or
-    /// a month for a month, any dated value for a year); every other value unchanged.
+    /// a month for a month, any dated value for a year, a quarter for [`Val::YearBack`]); every
+    /// other value unchanged.
     pub fn on_timeline(self, last: Val) -> Val {
+        if let Val::YearBack(y) = self {
+            return match last {
+                // A quarter of the publication year, not one a year back already.
+                Val::Quarter(qy, q) if i32::from(qy) == i32::from(y) + 1 => Val::Quarter(y, q),
+                _ => Val::Year(y),
+            };
+        }
         let Val::Story(unit, offset) = self else { return self };
         let offset = i32::from(offset);
         let year = match last {
             Val::Day(d) => Some(d.year()),
             Val::Month(y, _) | Val::Year(y) | Val::Week(y, _) | Val::Quarter(y, _) => Some(y),
-            Val::None | Val::Story(..) => None,
+            Val::None | Val::Story(..) | Val::YearBack(_) => None,
         };
         match (unit, last) {
             (Unit::Day, Val::Day(d)) => add_days(d, i64::from(offset)),
@@ -97,6 +111,14 @@ impl Val {
         match (i16::try_from(y), i8::try_from(m), i8::try_from(d)) {
             (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).map(Val::Day).unwrap_or(Val::None),
             _ => Val::None,
+        }
+    }
+
+    /// A year as "a year ago" gives it (see [`Val::YearBack`]); any other value unchanged.
+    pub fn year_back(self) -> Val {
+        match self {
+            Val::Year(y) => Val::YearBack(y),
+            other => other,
         }
     }
 

@@ -124,6 +124,7 @@ impl Grammar<'_> {
                 Kw::Day | Kw::Days => r::add_days(p, -(n as i64)),
                 Kw::Week | Kw::Weeks => r::week_offset(p, -(n as i64)),
                 Kw::Month | Kw::Months => r::month_offset(p, -n),
+                Kw::Year if n == 1 => Val::year(p.year() as i32 - 1).year_back(),
                 Kw::Year | Kw::Years => Val::year(p.year() as i32 - n),
                 Kw::Decade | Kw::Decades => Val::None,
                 _ => return None,
