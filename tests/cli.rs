@@ -275,6 +275,24 @@ fn exit_statuses_follow_ripgrep() {
     let none = casefile(dir.path(), &index, &["search", "satellite", "--limit", "0"]);
     assert_eq!(none.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&none.stderr).contains("at least 1"));
+    // A topic id that is none is refused, with the id most likely meant, as a flag or in the
+    // query.
+    for (args, said) in [
+        (
+            &["search", "x", "--topic", "sanction"][..],
+            "--topic sanction: no such topic; did you mean `sanctions`?",
+        ),
+        (
+            &["search", "topic:satelites"][..],
+            "topic:satelites: no such topic; did you mean `space-and-satellites`?",
+        ),
+        (&["quotes", "--topic", "zz"][..], "--topic zz: no such topic; the topics are: "),
+    ] {
+        let out = casefile(dir.path(), &index, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+    }
     let missing = casefile(dir.path(), &dir.path().join("nowhere"), &["search", "x"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("casefile index"));
