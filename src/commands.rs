@@ -292,8 +292,26 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                     None => false,
                 };
                 if !absent.is_empty() && !canonical_held {
+                    // A mistyped name ("Blinkn") is most likely the speaker's name nearest it.
+                    let mut meant = Vec::new();
+                    for word in &absent {
+                        if let Some(term) =
+                            casefile::search::suggest::closest_term(&open, open.fields.speaker, word)?
+                        {
+                            // Terms are lower case; a name is shown as names are written.
+                            let mut chars = term.chars();
+                            let name: String =
+                                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                            meant.push(format!("`{name}`"));
+                        }
+                    }
+                    let hint = if meant.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" did you mean {}?", meant.join(", "))
+                    };
                     eprintln!(
-                        "casefile: --speaker {speaker}: no quoted speaker's name has the word{} {}; speakers are matched by name or surname, without titles (e.g. --speaker Blinken)",
+                        "casefile: --speaker {speaker}: no quoted speaker's name has the word{} {};{hint} speakers are matched by name or surname, without titles (e.g. --speaker Blinken)",
                         if absent.len() == 1 { "" } else { "s" },
                         absent.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
                     );

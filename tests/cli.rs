@@ -313,6 +313,11 @@ fn exit_statuses_follow_ripgrep() {
         ),
         "{err}"
     );
+    // A mistyped name is answered with the speaker's name nearest it.
+    let typo = casefile(dir.path(), &index, &["quotes", "--speaker", "Blinkn"]);
+    assert_eq!(typo.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&typo.stderr);
+    assert!(err.contains("has the word `blinkn`; did you mean `Blinken`?"), "{err}");
     // A known person's name after a title is that person's.
     let titled = casefile(dir.path(), &index, &["quotes", "--speaker", "Secretary Blinken"]);
     assert_eq!(titled.status.code(), Some(0), "{}", String::from_utf8_lossy(&titled.stderr));

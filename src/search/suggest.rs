@@ -50,19 +50,44 @@ pub fn suggest(open: &OpenIndex, query: &str) -> Result<Vec<Suggestion>> {
         if stem.is_empty() || searcher.doc_freq(&Term::from_field_text(field, &stem))? > 0 {
             continue;
         }
-        let distances: &[u8] = if word.chars().count() >= 6 { &[1, 2] } else { &[1] };
-        let Some(closest) =
-            distances.iter().find_map(|&d| most_frequent_within(&searcher, field, &stem, d).transpose())
-        else {
+        let Some(closest) = closest_within(&searcher, field, &stem, word.chars().count())? else {
             continue;
         };
-        let closest = closest?;
         if let Some(spelled) = spelling(open, &searcher, &mut analyzer, &closest, word)? {
             let instead = if word.chars().any(char::is_uppercase) { spelled } else { spelled.to_lowercase() };
             suggestions.push(Suggestion { word: word.to_string(), instead });
         }
     }
     Ok(suggestions)
+}
+
+/// The term of `field` closest to `word` (a term as the field's analyzer makes it, such as a word
+/// of a speaker's name): within one edit, else within two for words of six letters or more; of
+/// equally close terms, the one held by the most passages. What a filter on a name no passage
+/// holds was likely meant to be (`--speaker Blinkn`).
+///
+/// # Errors
+/// When tantivy cannot read the index's terms.
+pub fn closest_term(open: &OpenIndex, field: tantivy::schema::Field, word: &str) -> Result<Option<String>> {
+    let searcher = open.index.reader()?.searcher();
+    closest_within(&searcher, field, word, word.chars().count())
+}
+
+/// The term of `field` held by the most passages within one edit of `term`, else within two
+/// when the word it was made of has `letters` of six or more.
+fn closest_within(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    term: &str,
+    letters: usize,
+) -> Result<Option<String>> {
+    let distances: &[u8] = if letters >= 6 { &[1, 2] } else { &[1] };
+    for &distance in distances {
+        if let Some(closest) = most_frequent_within(searcher, field, term, distance)? {
+            return Ok(Some(closest));
+        }
+    }
+    Ok(None)
 }
 
 /// `query` with each suggested word replaced (whole words only).
