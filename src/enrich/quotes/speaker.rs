@@ -305,7 +305,15 @@ impl Grammar {
                 _ => {}
             }
         }
-        if let Some(who) = self.according_to(text, &seq).or_else(|| quoted_as(text, &seq)) {
+        // `Win Htein said that according to its analysis, … "…"`: "according to" inside what a
+        // speech verb reports is part of the report; that verb's subject speaks.
+        let according = self.according_to(text, &seq).filter(|_| {
+            let at =
+                seq.iter().position(|&k| text.is_word(k) && text.word(k).eq_ignore_ascii_case("according"));
+            let reported = |v: usize| self.is_verb(text, seq[v]) && !self.participle(text, &seq, v);
+            !at.is_some_and(|at| (0..at).any(reported))
+        });
+        if let Some(who) = according.or_else(|| quoted_as(text, &seq)) {
             return Some(who);
         }
         // `Carl Bialik: "…"`, `WALLACE: "…"`: a name and a colon opening the sentence speaks.

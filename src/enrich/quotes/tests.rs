@@ -1055,3 +1055,13 @@ fn a_verb_and_a_colon_introduce_the_next_quotation_not_the_clause_before() {
         [Some("Ana Ruiz".into()), Some("Tom Vey".into()), Some("Tom Vey".into()), Some("Tom Vey".into())];
     assert_eq!(speakers(body), expected);
 }
+
+#[test]
+fn according_to_inside_a_report_is_part_of_it() {
+    // Before: "its analysis".
+    let body = "Tova Lind, a member of the party's committee, said on Tuesday that according to its \
+                analysis, the party has won most of the vote, but “we are still counting the seats.”\n\n\
+                According to the party, “the count will end on Friday at noon.”";
+    let expected = [Some("Tova Lind".into()), Some("the party".into())];
+    assert_eq!(speakers(body), expected);
+}
