@@ -343,7 +343,12 @@ impl Grammar {
                 continue;
             }
             if self.participle(text, &seq, v) {
-                if v > 0 && text.toks[seq[v - 1]].is_punct(',') && comma_participle.is_none() {
+                // `…, chanting "…"`, and `released a statement saying …`: what a document says,
+                // its sender says.
+                let after_comma = v > 0 && text.toks[seq[v - 1]].is_punct(',');
+                // (A day may come between: `a statement Wednesday saying`.)
+                let after_document = seq[v.saturating_sub(3)..v].iter().any(|&k| text.word_in(k, &DOCUMENTS));
+                if (after_comma || after_document) && comma_participle.is_none() {
                     comma_participle = Some(v);
                 }
                 continue;
@@ -454,6 +459,7 @@ impl Grammar {
             text.is_word(seq[k]) && !text.is_cap(seq[k]) && {
                 let w = text.word(seq[k]);
                 text.word_in(seq[k], &["is", "was", "are", "were", "has", "had", "have", "will", "would"])
+                    || text.word_in(seq[k], &["sent", "put", "wrote", "gave", "made", "took"])
                     || (w.ends_with("ed") && w.len() > 4)
             }
         };
@@ -598,6 +604,11 @@ impl Grammar {
         self.according_to(text, &seq)
     }
 }
+
+/// Documents whose sender speaks through them ("released a statement saying …").
+#[rustfmt::skip]
+const DOCUMENTS: [&str; 11] =
+    ["statement", "release", "letter", "email", "e-mail", "memo", "note", "post", "tweet", "message", "report"];
 
 /// The "to" of the infinitive whose verb is `seq[v]`, with one adverb between them allowed ("to
 /// say", "to flatly deny", "to further explain").

@@ -1065,3 +1065,13 @@ fn according_to_inside_a_report_is_part_of_it() {
     let expected = [Some("Tova Lind".into()), Some("the party".into())];
     assert_eq!(speakers(body), expected);
 }
+
+#[test]
+fn a_document_saying_speaks_for_its_sender() {
+    // Before: no speaker, and Ana Ruiz, the last person named.
+    let body = "The town released a statement on Wednesday saying the comments “are based on opinion, \
+                not facts.”\n\nAna Ruiz spoke next. Her office put out a statement saying the state \
+                “does not have the capacity to vet everyone.”";
+    let expected = [Some("The town".into()), Some("Her office".into())];
+    assert_eq!(speakers(body), expected);
+}
