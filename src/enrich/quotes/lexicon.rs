@@ -83,7 +83,7 @@ pub(super) static SPEAKING_NOUNS: Words = Words::new(&["campaign", "statement", 
 
 /// Words that open a common noun phrase that may name a speaker ("the aide", "a spokesman").
 #[rustfmt::skip]
-pub(super) static DETERMINERS: Words = Words::new(&["the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "two", "three", "several", "many"]);
+pub(super) static DETERMINERS: Words = Words::new(&["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "one", "another", "some", "two", "three", "several", "many"]);
 
 /// A fixed list of lower-case ASCII words, looked up ignoring ASCII case. The lists are
 /// consulted for most words of an article, many times each: hashed, a lookup costs one short

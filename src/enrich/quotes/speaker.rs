@@ -459,7 +459,7 @@ impl Grammar {
             text.is_word(seq[k]) && !text.is_cap(seq[k]) && {
                 let w = text.word(seq[k]);
                 text.word_in(seq[k], &["is", "was", "are", "were", "has", "had", "have", "will", "would"])
-                    || text.word_in(seq[k], &["sent", "put", "wrote", "gave", "made", "took"])
+                    || text.word_in(seq[k], &["sent", "put", "wrote", "gave", "made", "took", "went"])
                     || (w.ends_with("ed") && w.len() > 4)
             }
         };

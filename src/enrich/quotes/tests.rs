@@ -1075,3 +1075,12 @@ fn a_document_saying_speaks_for_its_sender() {
     let expected = [Some("The town".into()), Some("Her office".into())];
     assert_eq!(speakers(body), expected);
 }
+
+#[test]
+fn my_and_our_open_a_speakers_phrase_and_went_on_to_say_has_its_subject() {
+    // Before: no speaker for either.
+    let body = "We left the farm.\n\n“We live in a hard kingdom,” my father often said.\n\nThe email \
+                went on to say, “Today we have been successful in building a community.”";
+    let expected = [Some("my father".into()), Some("The email".into())];
+    assert_eq!(speakers(body), expected);
+}
