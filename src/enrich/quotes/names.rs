@@ -128,12 +128,18 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
         // name, the organisation goes with the titles: "Supreme Court Justice Ana Ruiz".
         let organisation = text.is_org_head(np[b - 1]) && !text.is_title(np[b - 1]);
         // "Mr. King", "Ms. Bishop": after a courtesy title the last word is a surname, whatever
-        // title it also spells.
+        // title it also spells; so is such a word alone, with no article before it ("King says
+        // Ali …": a monarch is "the king").
         let surname_after_courtesy = |s: usize| {
             let courtesy = |k: usize| text.word_in(np[k], &["mr", "mrs", "ms", "miss", "dr"]);
-            s + 1 == b
-                && s > a
-                && (courtesy(s - 1) || (text.abbreviation_dot(np[s - 1]) && s > a + 1 && courtesy(s - 2)))
+            let alone = b == a + 1
+                && text.word_in(np[a], &["king", "bishop", "prince"])
+                && !(np[a] > 0 && text.word_in(np[a] - 1, &["the", "a", "an"]));
+            alone
+                || (s + 1 == b
+                    && s > a
+                    && (courtesy(s - 1)
+                        || (text.abbreviation_dot(np[s - 1]) && s > a + 1 && courtesy(s - 2))))
         };
         while s < b
             && !surname_after_courtesy(s)

@@ -1084,3 +1084,15 @@ fn my_and_our_open_a_speakers_phrase_and_went_on_to_say_has_its_subject() {
     let expected = [Some("my father".into()), Some("The email".into())];
     assert_eq!(speakers(body), expected);
 }
+
+#[test]
+fn a_title_that_is_a_surname_alone_is_the_name() {
+    // Before: "King" was read as a title alone, so the first fell back on the person named last
+    // and the second on Ana Vey.
+    let body = "Tova King won twelve titles. King says Tova Ali “talked the talk and walked the walk.”\n\n\
+                Ana Vey left. “It was a fine day for all of us,” King said.\n\nThe king said “we will \
+                stay here for good.”";
+    let found = speakers(body);
+    assert_eq!(found[..2], [Some("King".to_string()), Some("King".to_string())]);
+    assert_ne!(found[2], Some("King".to_string()), "a monarch is no surname");
+}
