@@ -265,8 +265,14 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
     if results.hits.is_empty() {
         // An actor the gazetteer does not know is matched as typed, which rarely matches: say so.
         for actor in request.actors.iter().filter(|a| resolve(a).is_none()) {
+            // A mistyped name ("Pyongang") is most likely the known name nearest it.
+            let meant = actors.as_ref().and_then(|a| a.closest(actor));
+            // (A country's code is written in capitals: `PRK`.)
+            let shown =
+                |name: String| if name.len() <= 3 { name.to_uppercase() } else { written_as_a_name(&name) };
+            let hint = meant.map(|name| format!("; did you mean `{}`?", shown(name))).unwrap_or_default();
             eprintln!(
-                "casefile: --actor {actor}: not a country, person or organisation casefile knows, so it was matched as typed (`casefile stats` lists the index's most frequent actors; index-config/ holds the gazetteer)"
+                "casefile: --actor {actor}: not a country, person or organisation casefile knows, so it was matched as typed{hint} (`casefile stats` lists the index's most frequent actors; index-config/ holds the gazetteer)"
             );
         }
         // The hints read the index's terms: it is opened once, if needed.
@@ -299,10 +305,7 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                             casefile::search::suggest::closest_term(&open, open.fields.speaker, word)?
                         {
                             // Terms are lower case; a name is shown as names are written.
-                            let mut chars = term.chars();
-                            let name: String =
-                                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-                            meant.push(format!("`{name}`"));
+                            meant.push(format!("`{}`", written_as_a_name(&term)));
                         }
                     }
                     let hint = if meant.is_empty() {
@@ -439,4 +442,13 @@ fn closest_topic<'a>(typed: &str, ids: &'a [String]) -> Option<&'a str> {
         .filter(|&(distance, _)| distance <= 2 && typed.len() >= 4)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, id)| id.as_str())
+}
+
+/// A lower-case name as names are written: each word capitalised (`North Korea`).
+fn written_as_a_name(lower: &str) -> String {
+    let capitalised = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect::<String>()
+    };
+    lower.split(' ').map(capitalised).collect::<Vec<_>>().join(" ")
 }

@@ -301,6 +301,10 @@ fn exit_statuses_follow_ripgrep() {
     assert_eq!(unknown.status.code(), Some(1));
     let err = String::from_utf8_lossy(&unknown.stderr);
     assert!(err.contains("--actor Narnia: not a country, person or organisation"), "{err}");
+    // A mistyped one is answered with the known name nearest it.
+    let typo = casefile(dir.path(), &index, &["search", "satellite", "--actor", "Pyongang"]);
+    let err = String::from_utf8_lossy(&typo.stderr);
+    assert!(err.contains("so it was matched as typed; did you mean `Pyongyang`?"), "{err}");
     let known = casefile(dir.path(), &index, &["search", "zanzibarquux", "--actor", "Pyongyang"]);
     assert!(!String::from_utf8_lossy(&known.stderr).contains("--actor"), "a known actor is not flagged");
     // A speaker is matched by the words of their name: a word no speaker has is named.

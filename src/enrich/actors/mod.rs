@@ -606,6 +606,13 @@ impl ActorResolver {
         })
     }
 
+    /// The known name closest to `name` (see [`Gazetteer::closest`]): the hint for a name that
+    /// resolves to nothing. Loads the whole gazetteer.
+    pub fn closest(&self, name: &str) -> Option<String> {
+        let full = self.full.get_or_init(|| Gazetteer::from_config(&self.config).ok()).as_ref()?;
+        full.closest(name).map(str::to_string)
+    }
+
     /// The index key of `name`, as [`ActorExtractor::resolve`] gives it.
     pub fn resolve(&self, name: &str) -> Option<String> {
         self.countries.resolve(name).or_else(|| {

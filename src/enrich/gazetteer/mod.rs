@@ -479,6 +479,27 @@ impl Gazetteer {
         None
     }
 
+    /// The name, alias, code, demonym or seat the gazetteer knows that is closest to `name`
+    /// (lower-cased): within one edit, or two for names of six letters or more; of equally
+    /// close ones the shortest, then the first in byte order. What a user who typed `name` and
+    /// matched nothing likely meant (`pyongang` -> `pyongyang`); `None` for names under four
+    /// letters or nothing that close.
+    pub fn closest(&self, name: &str) -> Option<&str> {
+        let typed = name_key(name);
+        let letters = typed.chars().count();
+        if letters < 4 {
+            return None;
+        }
+        let limit = if letters >= 6 { 2 } else { 1 };
+        self.keys
+            .keys()
+            .filter(|k| k.len().abs_diff(typed.len()) <= limit)
+            .map(|k| (strsim::damerau_levenshtein(k, &typed), k))
+            .filter(|&(distance, _)| distance <= limit)
+            .min_by(|a, b| a.0.cmp(&b.0).then(a.1.len().cmp(&b.1.len())).then(a.1.cmp(b.1)))
+            .map(|(_, k)| k.as_str())
+    }
+
     /// True when the people of the country with alpha-3 `code` write their family name first
     /// (see [`Country::family_name_first`]).
     pub fn family_name_first(&self, code: &str) -> bool {
@@ -559,6 +580,15 @@ mod tests {
         let config = Config::load(dir.path()).expect("the folder loads");
         let err = Gazetteer::countries_from_config(&config).expect_err("an unknown naming").to_string();
         assert!(err.contains("line 1") && err.contains("sixth column"), "{err}");
+    }
+
+    #[test]
+    fn the_closest_known_name_to_a_typo() {
+        let g = gazetteer();
+        assert_eq!(g.closest("Pyongang"), Some("pyongyang"));
+        assert_eq!(g.closest("Noth  Korea"), Some("north korea"), "within two edits, spaces folded");
+        assert_eq!(g.closest("Narnia"), None);
+        assert_eq!(g.closest("PRQ"), None, "too short to guess from");
     }
 
     #[test]
