@@ -190,19 +190,17 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
         }
     }
     // `topic:ID` in the query is checked as `--topic ID` is: an unknown id would match nothing.
-    let query_topics: Vec<(String, &str)> = request
-        .query
-        .split_whitespace()
-        .filter_map(|word| word.trim_start_matches(['+', '-', '(']).strip_prefix("topic:"))
-        .map(|id| (format!("topic:{id}"), id.trim_matches(['"', '(', ')'])))
-        .collect();
+    // (A group, `topic:(a OR b)`, is left to the query parser.)
+    let mut query_topics = casefile::search::query::field_values(&request.query, "topic:");
+    query_topics.retain(|t| !t.starts_with('('));
     if !request.topics.is_empty() || !query_topics.is_empty() {
         let ids = TopicClassifier::ids_from_config(&config)?;
-        let flags = request.topics.iter().map(|t| (format!("--topic {t}"), t.as_str()));
-        for (written, topic) in flags.chain(query_topics.iter().map(|(w, t)| (w.clone(), *t))) {
+        let flags = request.topics.iter().map(|t| (format!("--topic {t}"), t));
+        for (written, topic) in flags.chain(query_topics.iter().map(|t| (format!("topic:{t}"), t))) {
             if !ids.contains(&topic.trim().to_lowercase()) {
-                let hint =
-                    closest_topic(topic, &ids).map(|id| format!(" did you mean `{id}`?")).unwrap_or_default();
+                let hint = TopicClassifier::closest_id(topic, &ids)
+                    .map(|id| format!(" did you mean `{id}`?"))
+                    .unwrap_or_default();
                 bail!("{written}: no such topic;{hint} the topics are: {}", ids.join(", "));
             }
         }
@@ -417,31 +415,6 @@ pub fn stats(cli: &Cli, args: &StatsArgs) -> anyhow::Result<u8> {
         write!(std::io::stdout().lock(), "{}", stats.render())?;
     }
     Ok(EXIT_OK)
-}
-
-/// The topic id `typed` most likely means: the one holding it as a word ("nuclear" for
-/// `nuclear-weapons`) or starting with it ("sanction"), else the nearest within two edits of the
-/// id or one of its words ("satelites").
-fn closest_topic<'a>(typed: &str, ids: &'a [String]) -> Option<&'a str> {
-    let typed = typed.trim().to_lowercase();
-    if typed.len() >= 3 {
-        let holds =
-            |id: &&String| id.split('-').any(|part| part.starts_with(&typed)) || id.starts_with(&typed);
-        if let Some(id) = ids.iter().find(holds) {
-            return Some(id);
-        }
-    }
-    // A word of an id mistyped ("satelites") counts as the id mistyped.
-    let distance = |id: &str| {
-        let words = id.split('-').filter(|part| part.len() >= 4);
-        let parts = words.map(|part| strsim::damerau_levenshtein(part, &typed));
-        parts.chain([strsim::damerau_levenshtein(id, &typed)]).min().unwrap_or(usize::MAX)
-    };
-    ids.iter()
-        .map(|id| (distance(id), id))
-        .filter(|&(distance, _)| distance <= 2 && typed.len() >= 4)
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, id)| id.as_str())
 }
 
 /// A lower-case name as names are written: each word capitalised (`North Korea`).

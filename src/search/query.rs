@@ -250,6 +250,23 @@ fn rewrite_published_fields(query: &str) -> Result<String> {
     })
 }
 
+/// The values of the `field:VALUE` and `field:"A B"` clauses of `query` (`field` includes its
+/// colon), as the query is read: what a caller checks before searching (`topic:sanction` names
+/// no topic).
+///
+/// ```
+/// use casefile::search::query::field_values;
+/// assert_eq!(field_values("x topic:sanctions -topic:\"a b\" (topic:trade)", "topic:"), ["sanctions", "a b", "trade"]);
+/// ```
+pub fn field_values(query: &str, field: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let _ = rewrite_field(query, field, |value| {
+        values.push(value.to_string());
+        Ok(String::new())
+    });
+    values
+}
+
 /// Rewrites each `field:VALUE` and `field:"A B"` clause of `query` (`field` includes its colon)
 /// that starts a word: `rewrite` gets the value without quotes and returns the text that replaces
 /// the whole clause.

@@ -609,17 +609,19 @@ impl ActorResolver {
     /// The known name closest to `name` (see [`Gazetteer::closest`]): the hint for a name that
     /// resolves to nothing. Loads the whole gazetteer.
     pub fn closest(&self, name: &str) -> Option<String> {
-        let full = self.full.get_or_init(|| Gazetteer::from_config(&self.config).ok()).as_ref()?;
-        full.closest(name).map(str::to_string)
+        self.full()?.closest(name).map(str::to_string)
+    }
+
+    /// The whole gazetteer, loaded on first use. A malformed one was already reported when the
+    /// index was built; here it is then simply absent.
+    fn full(&self) -> Option<&Gazetteer> {
+        self.full.get_or_init(|| Gazetteer::from_config(&self.config).ok()).as_ref()
     }
 
     /// The index key of `name`, as [`ActorExtractor::resolve`] gives it.
     pub fn resolve(&self, name: &str) -> Option<String> {
-        self.countries.resolve(name).or_else(|| {
-            // A malformed gazetteer was already reported when the index was built; here the
-            // name is then simply used as typed.
-            self.full.get_or_init(|| Gazetteer::from_config(&self.config).ok()).as_ref()?.resolve(name)
-        })
+        // Without the whole gazetteer, the name is used as typed.
+        self.countries.resolve(name).or_else(|| self.full()?.resolve(name))
     }
 }
 

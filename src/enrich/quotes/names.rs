@@ -130,7 +130,7 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
         // "Mr. King", "Ms. Bishop": after a courtesy title the last word is a surname, whatever
         // title it also spells; so is such a word alone, with no article before it ("King says
         // Ali …": a monarch is "the king").
-        let surname_after_courtesy = |s: usize| {
+        let title_is_surname = |s: usize| {
             let courtesy = |k: usize| text.word_in(np[k], &["mr", "mrs", "ms", "miss", "dr"]);
             let alone = b == a + 1
                 && text.word_in(np[a], &["king", "bishop", "prince"])
@@ -142,7 +142,7 @@ pub(super) fn name_runs(text: &Text, np: &[usize]) -> Vec<(usize, usize)> {
                         || (text.abbreviation_dot(np[s - 1]) && s > a + 1 && courtesy(s - 2))))
         };
         while s < b
-            && !surname_after_courtesy(s)
+            && !title_is_surname(s)
             && (text.abbreviation_dot(np[s])
                 || (!organisation
                     && (text.is_title(np[s])

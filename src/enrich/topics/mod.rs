@@ -64,6 +64,34 @@ impl TopicClassifier {
         Ok(taxonomy::parse(config.text(FILE))?.topics.into_iter().map(|t| t.id).collect())
     }
 
+    /// The topic id of `ids` that `typed` most likely means: the one holding it as a word
+    /// ("nuclear" for `nuclear-weapons`) or starting with it ("sanction"), else the nearest
+    /// within two edits of the id or of one of its words ("satelites" for
+    /// `space-and-satellites`); `None` when nothing is that close.
+    pub fn closest_id<'a>(typed: &str, ids: &'a [String]) -> Option<&'a str> {
+        let typed = typed.trim().to_lowercase();
+        if typed.len() >= 3 {
+            let holds =
+                |id: &&String| id.split('-').any(|part| part.starts_with(&typed)) || id.starts_with(&typed);
+            if let Some(id) = ids.iter().find(holds) {
+                return Some(id);
+            }
+        }
+        if typed.len() < 4 {
+            return None;
+        }
+        let distance = |id: &str| {
+            let words = id.split('-').filter(|part| part.len() >= 4);
+            let parts = words.map(|part| strsim::damerau_levenshtein(part, &typed));
+            parts.chain([strsim::damerau_levenshtein(id, &typed)]).min().unwrap_or(usize::MAX)
+        };
+        ids.iter()
+            .map(|id| (distance(id), id))
+            .filter(|&(distance, _)| distance <= 2)
+            .min_by_key(|&(distance, _)| distance)
+            .map(|(_, id)| id.as_str())
+    }
+
     /// Builds the classifier from the text of a `topics.toml`.
     fn parse(text: &str) -> Result<TopicClassifier> {
         let taxonomy::Taxonomy { topics, phrases, patterns, settings } = taxonomy::parse(text)?;
@@ -355,6 +383,16 @@ weak = ["doctors"]
 
     fn small() -> TopicClassifier {
         TopicClassifier::parse(SMALL).expect("the test taxonomy parses")
+    }
+
+    #[test]
+    fn a_mistyped_topic_id_is_the_closest_one() {
+        let ids = TopicClassifier::ids_from_config(&Config::builtin()).expect("the built-in topics parse");
+        assert_eq!(TopicClassifier::closest_id("Sanction", &ids), Some("sanctions"));
+        assert_eq!(TopicClassifier::closest_id("nuclear", &ids), Some("nuclear-weapons"));
+        assert_eq!(TopicClassifier::closest_id("satelites", &ids), Some("space-and-satellites"));
+        assert_eq!(TopicClassifier::closest_id("ab", &ids), None);
+        assert_eq!(TopicClassifier::closest_id("xyzzy", &ids), None);
     }
 
     #[test]
