@@ -13,13 +13,17 @@ use rayon::prelude::*;
 use termcolor::{ColorChoice, StandardStream};
 
 use casefile::enrich::{ActorResolver, TopicClassifier};
-use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary};
+use casefile::export::{self, Engine, ExportOptions};
+use casefile::index::{self, IndexOptions, IndexRoot, Progress, RunSummary, SkippedFile};
 use casefile::print::{self, counted, extract::ExtractRecord};
 use casefile::read::{self, ReadOptions, WalkOptions, Walked};
 use casefile::search::{Period, SearchRequest, Searcher, Sort};
 use casefile::{Config, Enricher};
 
-use crate::cli::{Cli, ColorWhen, CountBy, ExtractArgs, Format, IndexArgs, SearchArgs, SortOrder, StatsArgs};
+use crate::cli::{
+    Cli, ColorWhen, CountBy, ExportArgs, ExportEngine, ExtractArgs, Format, IndexArgs, SearchArgs, SortOrder,
+    StatsArgs,
+};
 use crate::{EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK};
 
 fn index_root(cli: &Cli) -> IndexRoot {
@@ -40,7 +44,7 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
     let mut options = IndexOptions::new(args.paths.clone(), &config);
     options.full = args.full;
     options.enrich = !args.no_enrich;
-    options.walk = WalkOptions { follow_links: args.follow };
+    options.walk = WalkOptions { follow_links: args.run.follow };
     if let Some(mb) = args.memory {
         options.memory_mb = mb;
     }
@@ -53,28 +57,21 @@ pub fn index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<u8> {
     if let Some(secs) = args.commit_interval {
         options.commit_interval = std::time::Duration::from_secs_f64(secs.max(0.0));
     }
-    if let Some(mib) = args.max_file_size {
+    if let Some(mib) = args.run.max_file_size {
         options.read.max_file_size = mib << 20;
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = stop.clone();
-    let _ = ctrlc::set_handler(move || {
-        if flag.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-        eprintln!("casefile: stopping after the batch in flight is committed (press again to abort)");
-    });
-    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
+    let stop = stop_on_signal("stopping after the batch in flight is committed");
+    let bar = (!args.run.quiet && std::io::stderr().is_terminal()).then(progress_bar);
     let progress = BarProgress(bar, std::sync::atomic::AtomicU64::new(0));
     let root = index_root(cli);
     let summary = index::writer::run(&root, &config, &options, &progress, &stop)?;
     if let Some(bar) = &progress.0 {
         bar.finish_and_clear();
     }
-    report(&summary, args.json, args.quiet)?;
+    report(&summary, args.run.json, args.run.quiet)?;
     Ok(if summary.interrupted {
         EXIT_INTERRUPTED
-    } else if args.strict && !summary.skipped.is_empty() {
+    } else if args.run.strict && !summary.skipped.is_empty() {
         EXIT_NOTHING
     } else {
         EXIT_OK
@@ -112,19 +109,38 @@ impl Progress for BarProgress {
     fn committing(&self) {}
 }
 
-fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
-    if json {
-        writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(s)?)?;
-        return Ok(());
-    }
-    for p in s.skipped.iter().chain(&s.problems) {
-        // Files that are simply not articles are counted in the summary line, not listed.
+/// One line on stderr per file skipped or problem found, except for files that are simply not
+/// articles: those are counted in the summary line, not listed.
+fn print_problems(skipped: &[SkippedFile], problems: &[SkippedFile]) {
+    for p in skipped.iter().chain(problems) {
         if matches!(p.reason.as_str(), "unsupported" | "documentation" | "symlink") {
             continue;
         }
         let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
         eprintln!("casefile: {}{line}: {}", p.path, p.message);
     }
+}
+
+/// Sets a flag on the first SIGINT/SIGTERM (the run stops at its next checkpoint) and exits on
+/// the second.
+fn stop_on_signal(what: &'static str) -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("casefile: {what} (press again to abort)");
+    });
+    stop
+}
+
+fn report(s: &RunSummary, json: bool, quiet: bool) -> anyhow::Result<()> {
+    if json {
+        writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(s)?)?;
+        return Ok(());
+    }
+    print_problems(&s.skipped, &s.problems);
     if quiet {
         return Ok(());
     }
@@ -401,6 +417,59 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
         writeln!(stdout, "{line}")?;
     }
     Ok(EXIT_OK)
+}
+
+/// `casefile export`.
+pub fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<u8> {
+    let config = Config::discover(cli.config.as_deref())?;
+    let engine = match args.to {
+        ExportEngine::Quickwit => Engine::Quickwit,
+        ExportEngine::Opensearch => Engine::OpenSearch,
+    };
+    let mut options = ExportOptions::new(engine, args.paths.clone(), args.out.clone(), &config);
+    options.index_name = args.index_name.clone();
+    options.chunk_bytes = usize::try_from(args.chunk_size << 20).unwrap_or(usize::MAX);
+    options.walk = WalkOptions { follow_links: args.run.follow };
+    if let Some(mib) = args.run.max_file_size {
+        options.read.max_file_size = mib << 20;
+    }
+    let stop = stop_on_signal("stopping the export; its partial folder is removed");
+    let summary = match export::run(&config, &options, &stop) {
+        Err(casefile::Error::Interrupted(why)) => {
+            eprintln!("casefile: interrupted: {why}");
+            return Ok(EXIT_INTERRUPTED);
+        }
+        other => other?,
+    };
+    print_problems(&summary.skipped, &summary.problems);
+    if args.run.json {
+        writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&summary)?)?;
+    } else if !args.run.quiet {
+        let engine = match engine {
+            Engine::Quickwit => "Quickwit",
+            Engine::OpenSearch => "OpenSearch",
+        };
+        let mut by_reason = std::collections::BTreeMap::new();
+        for s in &summary.skipped {
+            *by_reason.entry(s.reason.as_str()).or_insert(0) += 1;
+        }
+        let reasons: Vec<String> = by_reason.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        let skipped = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
+        eprintln!(
+            "exported {} ({}) from {} files into {} for {engine}, index `{}`: {} of {:.1} MB, {} skipped{skipped} ({:.1}s)",
+            counted(summary.articles as u64, "article"),
+            counted(summary.passages as u64, "passage"),
+            summary.files,
+            summary.out.display(),
+            summary.index,
+            counted(summary.chunks as u64, "chunk"),
+            summary.bytes as f64 / 1e6,
+            summary.skipped.len(),
+            summary.seconds,
+        );
+        eprintln!("load it with: {}", summary.out.join("load.sh").display());
+    }
+    Ok(if args.run.strict && !summary.skipped.is_empty() { EXIT_NOTHING } else { EXIT_OK })
 }
 
 /// `casefile stats`.

@@ -10,6 +10,8 @@
 //!   HTML into [`Article`]s.
 //! * [`enrich`] splits articles into passages and finds actors, dates, quotes and topics.
 //! * [`index`] stores articles and passages in tantivy.
+//! * [`export`] writes the same passages as documents for Quickwit or OpenSearch, for archives
+//!   beyond one machine.
 //! * [`search`] answers queries with ranked passages and their citations.
 //! * [`mod@print`] renders hits as text, JSON or Markdown.
 //!
@@ -53,6 +55,7 @@ pub mod article;
 pub mod config;
 pub mod enrich;
 pub mod error;
+pub mod export;
 pub mod index;
 pub mod print;
 pub mod read;

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => commands::search(&cli, args, true),
         Command::Extract(args) => commands::extract(&cli, args),
         Command::Stats(args) => commands::stats(&cli, args),
+        Command::Export(args) => commands::export(&cli, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -54,6 +54,39 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
+    /// Export enriched passages for Quickwit or OpenSearch, for archives beyond one machine.
+    ///
+    /// Reads and enriches the archive as `casefile index` does and writes a folder: the engine's
+    /// index definition, the passages as NDJSON in chunks of one request each, `load.sh` (loads
+    /// them with curl) and `export.json` (what was exported). Each passage keeps casefile's
+    /// filter values (`actor:PRK`, `topic:sanctions`, `mentioned:2024-11`, `speaker:Blinken`)
+    /// and its citation (file, paragraph, byte range).
+    ///
+    /// `casefile export --to opensearch --out export corpus && export/load.sh
+    /// http://localhost:9200`. Exit status: 0 done (skipped files are reported), 1 with --strict
+    /// when something was skipped, 2 on an error (nothing is left behind), 130 when interrupted.
+    Export(ExportArgs),
+}
+
+/// The flags of the commands that walk an archive (`index`, `export`): its files, and the run's
+/// report.
+#[derive(Debug, Args)]
+pub struct RunFlags {
+    /// Follow symbolic links (loops are detected and reported).
+    #[arg(long)]
+    pub follow: bool,
+    /// Skip files larger than this many MiB [default: read.max_file_mb, 64].
+    #[arg(long, value_name = "MIB")]
+    pub max_file_size: Option<u64>,
+    /// Exit with status 1 when any file was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the run's summary as one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Print only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Flags of `casefile index`.
@@ -74,21 +107,9 @@ pub struct IndexArgs {
     /// Index passages only, without actors, dates, quotes and topics.
     #[arg(long)]
     pub no_enrich: bool,
-    /// Follow symbolic links (loops are detected and reported).
-    #[arg(long)]
-    pub follow: bool,
-    /// Skip files larger than this many MiB [default: read.max_file_mb, 64].
-    #[arg(long, value_name = "MIB")]
-    pub max_file_size: Option<u64>,
-    /// Exit with status 1 when any file was skipped.
-    #[arg(long)]
-    pub strict: bool,
-    /// Print the run's summary as one JSON object on stdout.
-    #[arg(long)]
-    pub json: bool,
-    /// Print only errors.
-    #[arg(long, short)]
-    pub quiet: bool,
+    /// Which files are read, what a skipped one means, and how the run reports.
+    #[command(flatten)]
+    pub run: RunFlags,
     /// Files read and enriched per batch.
     #[arg(long, value_name = "N", hide = true)]
     pub batch: Option<usize>,
@@ -247,6 +268,38 @@ pub struct ExtractArgs {
     /// Print JSON Lines (the only format; accepted for scripts that say so).
     #[arg(long)]
     pub json: bool,
+}
+
+/// The engines `casefile export` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportEngine {
+    /// Quickwit: index-config.yaml and NDJSON for its ingest API.
+    Quickwit,
+    /// OpenSearch (or Elasticsearch): index.json and `_bulk` bodies.
+    Opensearch,
+}
+
+/// Flags of `casefile export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Files and folders to export.
+    #[arg(default_value = "corpus", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The engine to export for.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub to: ExportEngine,
+    /// The folder to write: new, or empty.
+    #[arg(long, short, default_value = "casefile-export", value_name = "DIR")]
+    pub out: PathBuf,
+    /// The engine's index name (a-z, 0-9, - and _).
+    #[arg(long, default_value = "casefile", value_name = "NAME")]
+    pub index_name: String,
+    /// Largest chunk file in MiB: one request each (Quickwit's ingest API takes 10 MiB).
+    #[arg(long, default_value_t = 8, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub chunk_size: u64,
+    /// Which files are read, what a skipped one means, and how the run reports.
+    #[command(flatten)]
+    pub run: RunFlags,
 }
 
 /// Flags of `casefile stats`.

@@ -156,6 +156,100 @@ pub fn mentioned_keys(value: &str) -> impl Iterator<Item = &str> {
     std::iter::once(value).chain(month).chain(year)
 }
 
+/// The keys of the article's prominent actors (see [`is_prominent`]), sorted, each once: they go
+/// with every passage of the article.
+pub fn prominent_keys(ann: &Annotations) -> Vec<String> {
+    let mut prominent: Vec<String> = ann.actors.iter().filter(|a| is_prominent(a)).map(|a| a.key()).collect();
+    prominent.sort();
+    prominent.dedup();
+    prominent
+}
+
+/// What one passage of an enriched article carries, whichever engine indexes it: casefile's
+/// tantivy documents ([`documents`]) and the documents exported for a distributed engine
+/// (`crate::export`) are both built from it, so that both filter on the same values.
+#[derive(Debug, Clone)]
+pub struct PassageView<'a> {
+    /// The passage.
+    pub passage: &'a Passage,
+    /// Its text, exactly `body[passage.start..passage.end]`.
+    pub text: &'a str,
+    /// The passage's own topics (the article's are in [`Annotations::topics`]).
+    pub topics: Vec<PassageTopic>,
+    /// The `mentioned` keys of the dates inside the passage (see [`mentioned_keys`]), sorted,
+    /// each once.
+    pub mentioned: Vec<&'a str>,
+    /// The quotations that start inside the passage.
+    pub quotes: Vec<PassageQuote>,
+    /// The actors named in the passage's text.
+    pub actors: Vec<PassageActor>,
+    /// The keys of the actors named in the passage that are not prominent in the article (the
+    /// prominent ones, [`prominent_keys`], go with every passage).
+    pub named_keys: Vec<String>,
+}
+
+/// The [`PassageView`]s of an enriched article, in body order.
+pub fn passage_views<'a>(
+    article: &'a Article,
+    ann: &'a Annotations,
+) -> impl Iterator<Item = PassageView<'a>> {
+    ann.passages.iter().enumerate().map(move |(i, passage)| passage_view(article, ann, i, passage))
+}
+
+fn passage_view<'a>(
+    article: &'a Article,
+    ann: &'a Annotations,
+    i: usize,
+    passage: &'a Passage,
+) -> PassageView<'a> {
+    let span = passage.span();
+    let topics: Vec<PassageTopic> = ann
+        .passage_topics
+        .get(i)
+        .into_iter()
+        .flatten()
+        .map(|t| PassageTopic { id: t.id.clone(), label: t.label.clone(), score: t.score })
+        .collect();
+    let mut mentioned: Vec<&str> = ann
+        .dates
+        .iter()
+        .filter(|d| span.start <= d.start && d.end <= span.end)
+        .filter_map(|d| d.value.as_deref())
+        .flat_map(mentioned_keys)
+        .collect();
+    mentioned.sort_unstable();
+    mentioned.dedup();
+    let quotes: Vec<PassageQuote> = ann
+        .quotes
+        .iter()
+        .filter(|q| span.start <= q.start && q.start < span.end)
+        .map(|q| PassageQuote {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            start: q.start,
+            end: q.end,
+        })
+        .collect();
+    let named: Vec<&Actor> = ann
+        .actors
+        .iter()
+        .filter(|a| {
+            a.mentions.iter().any(|m| m.field.is_none() && span.start <= m.start && m.end <= span.end)
+        })
+        .collect();
+    let named_keys: Vec<String> = named.iter().filter(|a| !is_prominent(a)).map(|a| a.key()).collect();
+    let actors: Vec<PassageActor> = named
+        .iter()
+        .map(|a| PassageActor {
+            name: a.name.clone(),
+            kind: a.kind.as_str().to_string(),
+            code: a.code.clone(),
+            role: if a.kind == ActorKind::Person { a.role.clone() } else { None },
+        })
+        .collect();
+    PassageView { passage, text: article.text(span), topics, mentioned, quotes, actors, named_keys }
+}
+
 /// Builds the documents of one article: one per passage, holding its quotations.
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
@@ -171,10 +265,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
     // The article's prominent actors go on every passage; the others only on the passages that
     // name them (below). Most actors are named once, in passing, and repeating every one on
     // every passage made their postings a large part of the index.
-    let mut prominent: Vec<String> = ann.actors.iter().filter(|a| is_prominent(a)).map(|a| a.key()).collect();
-    prominent.sort();
-    prominent.dedup();
-    for key in &prominent {
+    for key in &prominent_keys(ann) {
         article_doc.add_text(fields.actor, key);
     }
     for t in &ann.topics {
@@ -187,9 +278,7 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
     let article_json: &RawValue = article_json.as_deref().unwrap_or(RawValue::NULL);
     let key = article_key(&article.id);
     let mut docs = Vec::with_capacity(ann.passages.len());
-    for (i, passage) in ann.passages.iter().enumerate() {
-        let span = passage.span();
-        let text = article.text(span);
+    for (i, view) in passage_views(article, ann).enumerate() {
         let mut doc = article_doc.clone();
         doc.add_u64(fields.article_key, if i == 0 { key | LEAD_BIT } else { key });
         // The title and summary are indexed with the lead passage only. Search adds the lead's
@@ -202,83 +291,37 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
                 doc.add_text(fields.summary, summary);
             }
         }
-        let topics: Vec<PassageTopic> = ann
-            .passage_topics
-            .get(i)
-            .into_iter()
-            .flatten()
-            .map(|t| PassageTopic { id: t.id.clone(), label: t.label.clone(), score: t.score })
-            .collect();
-        for t in &topics {
+        for t in &view.topics {
             doc.add_text(fields.topic, &t.id);
         }
-        let mut mentioned: Vec<&str> = ann
-            .dates
-            .iter()
-            .filter(|d| span.start <= d.start && d.end <= span.end)
-            .filter_map(|d| d.value.as_deref())
-            .flat_map(mentioned_keys)
-            .collect();
-        mentioned.sort_unstable();
-        mentioned.dedup();
-        for key in mentioned {
+        for key in &view.mentioned {
             doc.add_text(fields.mentioned, key);
         }
-        let quotes: Vec<PassageQuote> = ann
-            .quotes
-            .iter()
-            .filter(|q| span.start <= q.start && q.start < span.end)
-            .map(|q| PassageQuote {
-                text: q.text.clone(),
-                speaker: q.speaker.clone(),
-                start: q.start,
-                end: q.end,
-            })
-            .collect();
-        for q in &quotes {
-            if let Some(s) = &q.speaker {
-                doc.add_text(fields.speaker, s);
-            }
+        for s in view.quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+            doc.add_text(fields.speaker, s);
         }
-        let named: Vec<&Actor> = ann
-            .actors
-            .iter()
-            .filter(|a| {
-                a.mentions.iter().any(|m| m.field.is_none() && span.start <= m.start && m.end <= span.end)
-            })
-            .collect();
-        let passage_keys: Vec<String> = named.iter().filter(|a| !is_prominent(a)).map(|a| a.key()).collect();
-        for key in &passage_keys {
+        for key in &view.named_keys {
             doc.add_text(fields.actor, key);
         }
-        let actors: Vec<PassageActor> = named
-            .iter()
-            .map(|a| PassageActor {
-                name: a.name.clone(),
-                kind: a.kind.as_str().to_string(),
-                code: a.code.clone(),
-                role: if a.kind == ActorKind::Person { a.role.clone() } else { None },
-            })
-            .collect();
         doc.add_text(fields.kind, KIND_PASSAGE);
         // Quotations are searched in their passage's document: each is a value of `quote`
         // (tantivy leaves a gap between values, so a phrase never spans two quotations), and
         // `kind: quote` marks the passages that hold one. Search picks out the quotations.
-        if !quotes.is_empty() {
+        if !view.quotes.is_empty() {
             doc.add_text(fields.kind, KIND_QUOTE);
         }
-        for q in &quotes {
+        for q in &view.quotes {
             doc.add_text(fields.quote, &q.text);
         }
-        doc.add_text(fields.text, text);
-        let text = (!fields.text_stored).then_some(text);
+        doc.add_text(fields.text, view.text);
+        let text = (!fields.text_stored).then_some(view.text);
         let record = RecordOut {
             article: article_json,
-            passage,
+            passage: view.passage,
             text,
-            actors: &actors,
-            quotes: &quotes,
-            topics: &topics,
+            actors: &view.actors,
+            quotes: &view.quotes,
+            topics: &view.topics,
         };
         let record = serde_json::to_string(&record);
         doc.add_text(fields.record, record.unwrap_or_default());
