@@ -957,3 +957,14 @@ fn an_honorific_after_a_name_is_its_surname() {
     let actors = extractor().extract(&article("", "The Bishop said the church would stay open.", None));
     assert!(names(&actors, ActorKind::Person).is_empty(), "{actors:?}");
 }
+
+#[test]
+fn an_occupation_opening_a_sentence_is_a_title_not_a_given_name() {
+    let body = "The match ended level. Referee Anna Kowal did not book either player. \
+                Lawyer Tom Brand said nothing. Doctor Ruth Ames treated him.";
+    let actors = extractor().extract(&article("", body, Some("2005-11-30")));
+    let persons = names(&actors, ActorKind::Person);
+    assert_eq!(persons, ["Anna Kowal", "Tom Brand", "Ruth Ames"]);
+    assert_eq!(find(&actors, "Anna Kowal").and_then(|p| p.role.as_deref()), Some("Referee"));
+    assert_eq!(find(&actors, "Tom Brand").and_then(|p| p.role.as_deref()), Some("Lawyer"));
+}
