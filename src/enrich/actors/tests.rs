@@ -968,3 +968,14 @@ fn an_occupation_opening_a_sentence_is_a_title_not_a_given_name() {
     assert_eq!(find(&actors, "Anna Kowal").and_then(|p| p.role.as_deref()), Some("Referee"));
     assert_eq!(find(&actors, "Tom Brand").and_then(|p| p.role.as_deref()), Some("Lawyer"));
 }
+
+#[test]
+fn a_headline_verb_or_adjective_before_a_surname_is_no_given_name() {
+    // A surname the gazetteer knows, after a capitalised word that opens a sentence or a
+    // headline: the word is no given name of an unknown person.
+    let body = "Bernie Sanders won in Michigan.\n\nTop Sanders strategists acknowledged as much in an \
+                article on Monday. Sanders strategist Tad Devine said money was short.\n\n\
+                But when Clinton said she would debate on the day Sanders had proposed, he was trapped.";
+    let actors = extractor().extract(&article("", body, Some("2016-02-10")));
+    assert_eq!(names(&actors, ActorKind::Person), ["Bernie Sanders", "Tad Devine"]);
+}
