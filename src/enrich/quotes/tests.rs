@@ -1096,3 +1096,11 @@ fn a_title_that_is_a_surname_alone_is_the_name() {
     assert_eq!(found[..2], [Some("King".to_string()), Some("King".to_string())]);
     assert_ne!(found[2], Some("King".to_string()), "a monarch is no surname");
 }
+
+#[test]
+fn whom_a_document_is_addressed_to_did_not_write_it() {
+    // Before: "her donors", the phrase just before the verb.
+    let body = "Ana Ruiz spoke on Monday.\n\nRuiz's fundraising email to her donors notes that the bill \
+                “is the fairest plan on the table this year.”";
+    assert_eq!(speakers(body), [Some("Ruiz's fundraising email".into())]);
+}

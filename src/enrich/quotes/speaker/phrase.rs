@@ -357,6 +357,13 @@ impl Grammar {
                 return Some(Who { end, ..who });
             }
         }
+        // `Sanders' email to his supporters notes`, `a letter to the editor says`: whom a document
+        // is addressed to did not write it; the subject is the phrase ending with the document.
+        if k >= 2 && text.word_in(seq[k - 1], &["to"]) && text.word_in(seq[k - 2], &super::DOCUMENTS) {
+            if let Some(who) = self.backward_np(text, &seq[..k - 1], depth) {
+                return Some(who);
+            }
+        }
         // `a source familiar with the talks said`, `an aide close to Putin said`: what follows
         // the adjective's preposition, a name or not, is its complement; the subject stands
         // before the adjective.
