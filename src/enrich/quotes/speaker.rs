@@ -155,13 +155,22 @@ impl Grammar {
         };
         let Some(v) = seq.iter().take(24).position(|&i| finite(i)) else {
             // `"…?" Vitter demanded.`, `"…," Bennett shot back`: a name, then a verb of any kind,
-            // right after a quotation that does not end its sentence.
-            let continues = close > 0 && matches!(text.toks[close - 1].kind, Kind::Punct(',' | '?' | '!'));
+            // right after a quotation that does not end its sentence. After a question or an
+            // exclamation, which may end it, only a name and a verb that end the sentence or
+            // their clause: `"…!" Conservatives still praise his refusal …` is the next sentence.
+            let continues = close > 0 && text.toks[close - 1].is_punct(',');
             let ends = i < text.toks.len() && text.ends_sentence(i);
             let name_len = seq.iter().take_while(|&&k| text.is_cap(k) || text.abbreviation_dot(k)).count();
             let verb = seq.get(name_len).copied();
             let short = name_len == seq.len().saturating_sub(1) && ends;
-            if (1..=4).contains(&name_len) && verb.is_some_and(|v| verbish(text, v)) && (short || continues) {
+            // (`"…?" Trump went on, as if …`: or a name and a verb, with a particle at most, that a
+            // comma closes.)
+            let clause = (name_len + 1..=name_len + 2)
+                .any(|k| seq.get(k).is_some_and(|&c| text.toks[c].is_punct(',')));
+            if (1..=4).contains(&name_len)
+                && verb.is_some_and(|v| verbish(text, v))
+                && (short || clause || continues)
+            {
                 return noun_phrase(text, &seq[..name_len]).filter(|w| w.kind == WhoKind::Name);
             }
             return None;

@@ -1104,3 +1104,13 @@ fn whom_a_document_is_addressed_to_did_not_write_it() {
                 “is the fairest plan on the table this year.”";
     assert_eq!(speakers(body), [Some("Ruiz's fundraising email".into())]);
 }
+
+#[test]
+fn after_a_question_or_exclamation_the_next_sentence_is_no_attribution() {
+    // Before: "Liberals", the subject of the next sentence, for the first. The second keeps the
+    // name and verb that a comma closes after it (not Ben Ode, the last person named).
+    let body = "Ana Ruiz made her view plain in 1987: “Mr. Lee, open this gate now!” Liberals still praise \
+                her refusal to give in.\n\nBen Ode asked about the gate. “You know, it happens, right?” \
+                Ruiz went on, as if she had not heard him.";
+    assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+}
