@@ -1114,3 +1114,11 @@ fn after_a_question_or_exclamation_the_next_sentence_is_no_attribution() {
                 Ruiz went on, as if she had not heard him.";
     assert_eq!(speakers(body), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
 }
+
+#[test]
+fn a_master_of_ceremonies_or_a_host_names_the_speaker_after_them() {
+    // Before: Ana Ruiz, the last person named, for the first.
+    let body = "Ana Ruiz arrived first.\n\n“Thanks for welcoming these families,” said master of ceremonies \
+                Omar Haddad, an engineer.\n\n“We are live tonight,” said radio host Jill Maren.";
+    assert_eq!(speakers(body), [Some("Omar Haddad".into()), Some("Jill Maren".into())]);
+}
