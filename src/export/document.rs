@@ -16,7 +16,8 @@ use crate::index::{PassageActor, PassageQuote, PassageTopic};
 /// stored for display, not indexed.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExportDocument<'a> {
-    /// `{article id}#{passage}`: unique in an export, stable across exports of the same archive.
+    /// `{article id}#{passage}` ([`document_id`]): unique in an export, stable across exports of
+    /// the same archive.
     pub id: String,
     /// The article's id.
     pub article: &'a str,
@@ -73,6 +74,26 @@ pub struct ExportDocument<'a> {
     pub topics: Vec<PassageTopic>,
 }
 
+/// OpenSearch refuses a document `_id` longer than this many bytes.
+const MAX_ID_BYTES: usize = 512;
+
+/// `{article id}#{passage}`; with the article id's BLAKE3 hash (hex) in its place when that
+/// would be longer than an engine takes (an id made of a long path).
+///
+/// ```
+/// use casefile::export::document_id;
+/// assert_eq!(document_id("AFP_ENG_19970401.0092", 3), "AFP_ENG_19970401.0092#3");
+/// assert_eq!(document_id(&"x".repeat(600), 0).len(), 64 + 2);
+/// ```
+pub fn document_id(article: &str, passage: usize) -> String {
+    let id = format!("{article}#{passage}");
+    if id.len() <= MAX_ID_BYTES {
+        id
+    } else {
+        format!("{}#{passage}", blake3::hash(article.as_bytes()).to_hex())
+    }
+}
+
 /// The exported documents of one enriched article, one per passage, in body order.
 ///
 /// ```
@@ -120,7 +141,7 @@ pub fn documents<'a>(article: &'a Article, ann: &'a Annotations) -> Vec<ExportDo
                 }
             }
             ExportDocument {
-                id: format!("{}#{}", article.id, view.passage.index),
+                id: document_id(&article.id, view.passage.index),
                 article: &article.id,
                 title: &article.title,
                 source: article.source.as_deref(),

@@ -45,7 +45,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use document::{documents, ExportDocument};
+pub use document::{document_id, documents, ExportDocument};
 pub use engines::{FieldKind, FieldSpec, FIELDS};
 
 use crate::config::Config;
