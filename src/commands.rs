@@ -434,7 +434,13 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<u8> {
         options.read.max_file_size = mib << 20;
     }
     let stop = stop_on_signal("stopping the export; its partial folder is removed");
-    let summary = match export::run(&config, &options, &stop) {
+    let bar = (!args.run.quiet && !args.run.json && std::io::stderr().is_terminal()).then(progress_bar);
+    let progress = BarProgress(bar, std::sync::atomic::AtomicU64::new(0));
+    let exported = export::run(&config, &options, &progress, &stop);
+    if let Some(bar) = &progress.0 {
+        bar.finish_and_clear();
+    }
+    let summary = match exported {
         Err(casefile::Error::Interrupted(why)) => {
             eprintln!("casefile: interrupted: {why}");
             return Ok(EXIT_INTERRUPTED);

@@ -132,7 +132,7 @@ fn an_opensearch_export_cites_bytes_and_chunks_whole_articles() {
     let mut options =
         ExportOptions::new(Engine::OpenSearch, vec![archive.clone()], dir.path().join("out"), &config);
     options.chunk_bytes = 2_000;
-    let summary = export::run(&config, &options, &AtomicBool::new(false)).unwrap();
+    let summary = export::run(&config, &options, &(), &AtomicBool::new(false)).unwrap();
 
     assert_eq!(summary.files, 16);
     assert_eq!(
@@ -181,7 +181,7 @@ fn an_opensearch_export_cites_bytes_and_chunks_whole_articles() {
     assert!(status.success(), "load.sh parses");
 
     // The same folder again is refused, and left as it was.
-    let again = export::run(&config, &options, &AtomicBool::new(false)).unwrap_err();
+    let again = export::run(&config, &options, &(), &AtomicBool::new(false)).unwrap_err();
     assert!(again.to_string().contains("already exists and is not empty"), "{again}");
     assert!(out.join("export.json").exists());
 }
@@ -197,7 +197,7 @@ fn an_interrupted_export_leaves_nothing_behind() {
         dir.path().join("out"),
         &config,
     );
-    let err = export::run(&config, &options, &AtomicBool::new(true)).unwrap_err();
+    let err = export::run(&config, &options, &(), &AtomicBool::new(true)).unwrap_err();
     assert!(matches!(err, casefile::Error::Interrupted(_)), "{err}");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, ["archive"]);

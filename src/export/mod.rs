@@ -23,7 +23,7 @@
 //! )?;
 //! let config = Config::builtin();
 //! let options = ExportOptions::new(Engine::OpenSearch, vec![work.join("archive")], work.join("out"), &config);
-//! let summary = export::run(&config, &options, &AtomicBool::new(false))?;
+//! let summary = export::run(&config, &options, &(), &AtomicBool::new(false))?;
 //! assert_eq!((summary.articles, summary.passages), (1, 1));
 //! let bulk = std::fs::read_to_string(work.join("out/bulk-00001.ndjson"))?;
 //! assert!(bulk.starts_with(r#"{"index":{"_id":"seoul#0","_index":"casefile"}}"#));
@@ -51,7 +51,7 @@ pub use engines::{FieldKind, FieldSpec, FIELDS};
 use crate::config::Config;
 use crate::enrich::Enricher;
 use crate::error::{Error, Result};
-use crate::index::SkippedFile;
+use crate::index::{Progress, SkippedFile};
 use crate::read::{self, ReadOptions, SkipReason, WalkOptions, Walked};
 use chunks::Chunks;
 
@@ -135,7 +135,8 @@ pub struct ExportSummary {
 /// export holds, whatever the archive's size.
 const BATCH_FILES: usize = 256;
 
-/// Reads and enriches every article under `options.paths` and writes the export folder.
+/// Reads and enriches every article under `options.paths` and writes the export folder,
+/// reporting to `progress` (`&()` for none) as files are done.
 ///
 /// A file that cannot be read is reported in [`ExportSummary::skipped`] and costs only itself;
 /// so does an article whose id an earlier article already had (its documents would replace the
@@ -145,7 +146,12 @@ const BATCH_FILES: usize = 256;
 /// When the index name is invalid, a path does not exist, the output folder exists and is not
 /// empty, or the folder cannot be written; [`Error::Interrupted`] when `stop` is set (the
 /// partial folder is removed).
-pub fn run(config: &Config, options: &ExportOptions, stop: &AtomicBool) -> Result<ExportSummary> {
+pub fn run(
+    config: &Config,
+    options: &ExportOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> Result<ExportSummary> {
     let started = Instant::now();
     check_index_name(&options.index_name)?;
     for p in &options.paths {
@@ -168,7 +174,7 @@ pub fn run(config: &Config, options: &ExportOptions, stop: &AtomicBool) -> Resul
         std::fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
     }
     std::fs::create_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
-    let written = write_all(&enricher, options, &partial, stop);
+    let written = write_all(&enricher, options, &partial, progress, stop);
     let mut summary = match written {
         Ok(summary) => summary,
         Err(e) => {
@@ -221,6 +227,7 @@ fn write_all(
     enricher: &Enricher,
     options: &ExportOptions,
     folder: &Path,
+    progress: &dyn Progress,
     stop: &AtomicBool,
 ) -> Result<ExportSummary> {
     let (definition, definition_name, prefix) = match options.engine {
@@ -232,6 +239,7 @@ fn write_all(
     write_script(folder, options)?;
 
     let walked = read::walk(&options.paths, &options.walk);
+    progress.start(walked.len() as u64);
     let mut chunks = Chunks::new(folder, prefix, options.chunk_bytes);
     let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
     let mut summary = ExportSummary {
@@ -256,6 +264,7 @@ fn write_all(
             )));
         }
         let outs: Vec<FileOut> = batch.par_iter().map(|w| export_file(enricher, options, w)).collect();
+        progress.advance(outs.len() as u64, outs.iter().map(|f| f.articles.len() as u64).sum());
         for file in outs {
             summary.files += 1;
             summary.skipped.extend(file.skipped);
