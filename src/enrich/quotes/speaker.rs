@@ -167,9 +167,13 @@ impl Grammar {
             // comma closes.)
             let clause = (name_len + 1..=name_len + 2)
                 .any(|k| seq.get(k).is_some_and(|&c| text.toks[c].is_punct(',')));
+            // (Not a name and a word running into the next quotation: `"…," Rubio already "paid a
+            // heavy price"` quotes Rubio's predicate; it attributes nothing.)
+            let into_quotation = stopped_at_mark && seq.len() == name_len + 1;
             if (1..=4).contains(&name_len)
                 && verb.is_some_and(|v| verbish(text, v))
                 && (short || clause || continues)
+                && !into_quotation
             {
                 return noun_phrase(text, &seq[..name_len]).filter(|w| w.kind == WhoKind::Name);
             }

@@ -1122,3 +1122,11 @@ fn a_master_of_ceremonies_or_a_host_names_the_speaker_after_them() {
                 Omar Haddad, an engineer.\n\n“We are live tonight,” said radio host Jill Maren.";
     assert_eq!(speakers(body), [Some("Omar Haddad".into()), Some("Jill Maren".into())]);
 }
+
+#[test]
+fn a_name_running_into_the_next_quotation_attributes_nothing() {
+    // Before: Lee for the second, whose predicate the third quotation is.
+    let body = "“We won tonight,” Ana Ruiz said on her show, remarking that while there are “still some \
+                voters angry over the tax plan,” Lee already “paid a very heavy price for that vote.”";
+    assert_eq!(speakers(body)[1], Some("Ana Ruiz".into()));
+}
