@@ -451,9 +451,9 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<u8> {
     if args.run.json {
         writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&summary)?)?;
     } else if !args.run.quiet {
-        let engine = match engine {
-            Engine::Quickwit => "Quickwit",
-            Engine::OpenSearch => "OpenSearch",
+        let (engine, url) = match engine {
+            Engine::Quickwit => ("Quickwit", "http://localhost:7280"),
+            Engine::OpenSearch => ("OpenSearch", "http://localhost:9200"),
         };
         let mut by_reason = std::collections::BTreeMap::new();
         for s in &summary.skipped {
@@ -473,7 +473,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<u8> {
             summary.skipped.len(),
             summary.seconds,
         );
-        eprintln!("load it with: {}", summary.out.join("load.sh").display());
+        eprintln!("load it with: {} [URL] (default {url})", summary.out.join("load.sh").display());
     }
     Ok(if args.run.strict && !summary.skipped.is_empty() { EXIT_NOTHING } else { EXIT_OK })
 }

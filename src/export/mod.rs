@@ -156,7 +156,10 @@ pub fn run(
     check_index_name(&options.index_name)?;
     for p in &options.paths {
         if !p.exists() {
-            return Err(Error::Invalid(format!("{}: no such file or folder", p.display())));
+            return Err(Error::Invalid(format!(
+                "{}: no such file or folder (give the archive's files or folders: casefile export --to ENGINE PATH...)",
+                p.display()
+            )));
         }
     }
     let out = &options.out;
@@ -231,7 +234,7 @@ fn write_all(
     stop: &AtomicBool,
 ) -> Result<ExportSummary> {
     let (definition, definition_name, prefix) = match options.engine {
-        Engine::Quickwit => (quickwit_definition(&options.index_name), "index-config.yaml", "documents"),
+        Engine::Quickwit => (engines::quickwit_config(&options.index_name), "index-config.yaml", "documents"),
         Engine::OpenSearch => (opensearch_definition(), "index.json", "bulk"),
     };
     let path = folder.join(definition_name);
@@ -359,10 +362,6 @@ fn article_ndjson(enricher: &Enricher, options: &ExportOptions, article: &crate:
         ndjson.push('\n');
     }
     (ndjson, docs.len())
-}
-
-fn quickwit_definition(index_name: &str) -> String {
-    engines::quickwit_config(index_name)
 }
 
 fn opensearch_definition() -> String {
