@@ -121,8 +121,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut gap_start = 0;
     // Stepped by bytes, decoding only non-ASCII characters: most of the text is ASCII, and this
     // loop runs over every character of every article.
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII white space and punctuation, the most of what lies between words, undecoded.
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else { break };
         if !c.is_alphanumeric() {
             i += len;
             continue;
@@ -135,7 +142,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let mut seen = Seen::default();
         seen.add(c);
         let mut j = end;
-        while let Some((d, d_len)) = char_at(text, j) {
+        loop {
+            // The letters and digits of ASCII words, without decoding or a character class.
+            while let Some(&b) = bytes.get(j) {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                seen.add_ascii(b);
+                j += 1;
+                end = j;
+            }
+            let Some((d, d_len)) = char_at(text, j) else { break };
             if d.is_alphanumeric() {
                 seen.add(d);
                 end = j + d_len;
@@ -242,6 +259,17 @@ impl Seen {
             'A'..='Z' => self.letters += 1,
             '0'..='9' => self.digit = true,
             _ => self.non_ascii |= !c.is_ascii(),
+        }
+    }
+
+    /// [`Seen::add`] for an ASCII letter or digit.
+    #[inline]
+    fn add_ascii(&mut self, b: u8) {
+        if b.is_ascii_digit() {
+            self.digit = true;
+        } else {
+            self.lower |= b.is_ascii_lowercase();
+            self.letters += 1;
         }
     }
 }
