@@ -194,8 +194,12 @@ def person_name(ws):
     if any(not re.match(r"^[A-Z][A-Z.'\-]*$", w.upper()) for w in ws):
         return None
     name = [titlecase(w) for w in ws]
-    # A particle opens no name: "Du Qinglin", "El Hadi Khaldi", "Le Kha Phieu".
+    # A particle opens no name: "Du Qinglin", "El Hadi Khaldi", "Le Kha Phieu". Nor does one end
+    # it: there it is a given name ("Li Bin", "Zhu De"). A closing Arabic article is a name cut
+    # short in PETRARCH2 ("... bin Muhammad al"), and stays lower-case so it matches either way.
     name[0] = name[0][:1].upper() + name[0][1:]
+    if name[-1] in SMALL - {"al", "el"}:
+        name[-1] = name[-1].capitalize()
     return " ".join(name)
 
 
