@@ -621,6 +621,9 @@ impl Names<'_> {
                 && self.word(k) == word
                 && !(toks[k].has(F_JOINED) && k > 0 && toks[k - 1].has(F_CAP))
                 && !(k + 1 < toks.len() && toks[k + 1].has(F_JOINED) && toks[k + 1].has(F_CAP))
+                // "the Broncos", "the Tigers": a team's name in the plural, never a person's
+                // ("the Gonzalez family" is).
+                && !(toks[k].has(F_JOINED) && k > 0 && self.word(k - 1) == "the" && word.ends_with('s'))
         })
     }
 

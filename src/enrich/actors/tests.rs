@@ -979,3 +979,32 @@ fn a_headline_verb_or_adjective_before_a_surname_is_no_given_name() {
     let actors = extractor().extract(&article("", body, Some("2016-02-10")));
     assert_eq!(names(&actors, ActorKind::Person), ["Bernie Sanders", "Tad Devine"]);
 }
+
+#[test]
+fn a_name_after_the_definite_article_is_no_person_without_a_title() {
+    // A tournament, a ship and a team that a given name opens, and a team's plural recurring.
+    let body = "Ana Venn became the first player to win the Roland Tessier since 1990. The crew \
+                of the Emma Vask, 400 meters long, cheered. Venn beat the Ross Harriers in May \
+                and the Harriers lost again in June.\n\n\
+                The squad met the Minister Ada Quill, who praised them.";
+    let actors = extractor().extract(&article("", body, Some("2016-02-10")));
+    assert_eq!(names(&actors, ActorKind::Person), ["Ana Venn", "Ada Quill"]);
+}
+
+#[test]
+fn a_shipped_name_ending_in_a_particle_is_written_with_its_capital() {
+    // PETRARCH2 writes names in capitals; the conversion lower-cases particles ("bin", "de")
+    // inside a name, but a last word is a given name ("Li Bin", "Zhu De").
+    let a = article("", "Vice Foreign Minister Li Bin met the envoy.", Some("2005-11-03"));
+    let actors = extractor().extract(&a);
+    assert_eq!(names(&actors, ActorKind::Person), ["Li Bin"]);
+    let shipped = Config::builtin();
+    let lower_last = shipped
+        .text("people.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next()?.rsplit(' ').next())
+        .filter(|last| ["bin", "de", "der", "du", "da", "van", "von", "la", "le"].contains(last))
+        .count();
+    assert_eq!(lower_last, 0);
+}

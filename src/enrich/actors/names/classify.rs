@@ -287,7 +287,14 @@ impl Names<'_> {
         let country_cue = country_hit.is_some()
             && (!self.in_headline(s) || (a > 0 && toks[a - 1].has(F_POSS)))
             && !attributive();
-        if title.is_some()
+        // "the Dallas Mavericks who", "the Melbourne Test boasting", "the Emma Maersk": a name
+        // after the definite article is a team, an event, a ship or a place far more often than
+        // a person, whatever its first word or the verb after it; only a title vouches for it
+        // there, or the name recurring alone.
+        let definite = a > 0 && toks[a].has(F_JOINED) && matches!(self.word(a - 1), "the" | "The");
+        if definite && title.is_none() && !prev_role {
+            maybes.push(cand);
+        } else if title.is_some()
             || prev_role
             || given
             || country_cue
