@@ -123,6 +123,8 @@ pub(super) struct Tok {
     pub cap: bool,
     /// A line break lies between the previous token and this one.
     pub nl_before: bool,
+    /// One of the tokens every date expression contains (see [`is_anchor`]).
+    pub anchor: bool,
 }
 
 impl Tok {
@@ -202,7 +204,16 @@ pub(super) fn tokenize(body: &str, out: &mut Vec<Tok>) {
                 s if s.len() == 1 => b,
                 _ => b'?',
             };
-            out.push(Tok { start, end: i, lex: Lex::Punct(p), num: 0, digits: 0, cap: false, nl_before: nl });
+            out.push(Tok {
+                start,
+                end: i,
+                lex: Lex::Punct(p),
+                num: 0,
+                digits: 0,
+                cap: false,
+                nl_before: nl,
+                anchor: false,
+            });
         }
         nl = false;
     }
@@ -233,6 +244,7 @@ fn classify_word(word: &[u8], ascii: bool, start: usize, nl_before: bool) -> Tok
         digits: 0,
         cap: word[0].is_ascii_uppercase(),
         nl_before,
+        anchor: false,
     };
     let ndig = word.iter().take_while(|b| b.is_ascii_digit()).count();
     if ndig == word.len() {
@@ -241,19 +253,19 @@ fn classify_word(word: &[u8], ascii: bool, start: usize, nl_before: bool) -> Tok
             // Nine digits never overflow a u32.
             tok.num = word.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
             tok.digits = ndig as u8;
+            tok.anchor = true;
         }
         return tok;
     }
     if word.len() > 16 || !ascii {
         return tok;
     }
+    tok.anchor = matches!(word, [b'Q', b'1'..=b'4']);
     // The word is ASCII letters and digits: setting bit 5 lowercases the letters and keeps the
     // digits, which have it already.
     let mut buf = [0u8; 16];
     buf[..word.len()].copy_from_slice(word);
-    for b in &mut buf {
-        *b |= 0x20;
-    }
+    let buf = (u128::from_le_bytes(buf) | u128::from_le_bytes([0x20; 16])).to_le_bytes();
     let lower = &buf[..word.len()];
     if ndig > 0 {
         let lower = std::str::from_utf8(lower).unwrap_or("");
@@ -267,6 +279,7 @@ fn classify_word(word: &[u8], ascii: bool, start: usize, nl_before: bool) -> Tok
             }
             _ => Lex::Other,
         };
+        tok.anchor = is_anchor(tok.lex);
         return tok;
     }
     tok.lex = classify_lower(lower);
@@ -274,7 +287,53 @@ fn classify_word(word: &[u8], ascii: bool, start: usize, nl_before: bool) -> Tok
         tok.lex = Lex::Decade;
         tok.num = n;
     }
+    tok.anchor |= is_anchor(tok.lex);
     tok
+}
+
+/// True for the classes of token every date expression contains, within `grammar::LEAD` tokens
+/// of its start: a number, a month or weekday name, a decade, a calendar unit, a word for a day,
+/// a part of one or the present ("today", "night", "now"), a season or a holiday (with "Q1" ..
+/// "Q4", which have no class of their own). Far from all of them, no rule needs to be tried.
+fn is_anchor(lex: Lex) -> bool {
+    use Kw::*;
+    match lex {
+        Lex::Number | Lex::Month(..) | Lex::Weekday(_) | Lex::Decade => true,
+        Lex::Kw(k) => matches!(
+            k,
+            Week | Weeks
+                | Month
+                | Months
+                | Year
+                | Years
+                | Day
+                | Days
+                | Decade
+                | Decades
+                | Quarter
+                | Quarters
+                | Half
+                | Period
+                | Weekend
+                | Season(_)
+                | Century
+                | Today
+                | Yesterday
+                | Tomorrow
+                | Tonight
+                | PartOfDay
+                | Night
+                | Now
+                | Currently
+                | Recently
+                | Future
+                | Noon
+                | Midnight
+                | Nineteen
+                | Holiday(_)
+        ),
+        _ => false,
+    }
 }
 
 /// "twenties" .. "nineties": the decade as two digits.

@@ -94,7 +94,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::Result;
 
-use grammar::Grammar;
+use grammar::{Grammar, LEAD};
 use lexicon::Tok;
 use resolve::{Unit, Val};
 
@@ -175,8 +175,19 @@ fn scan_line(
     let mut previous: Option<(usize, Val)> = None;
     // The last quarter this line (a paragraph) named.
     let mut quarter_here = Val::None;
+    // The first anchor token at or after `i`: an expression starts at most LEAD tokens before
+    // one, so the tokens further from it are skipped without trying the grammar.
+    let mut anchor = 0;
     let mut i = 0;
     while i < toks.len() {
+        anchor = anchor.max(i);
+        while anchor < toks.len() && !toks[anchor].anchor {
+            anchor += 1;
+        }
+        if anchor == toks.len() {
+            break;
+        }
+        i = i.max(anchor.saturating_sub(LEAD));
         match grammar.at(i) {
             Some(hit) if hit.end > hit.start && hit.start >= i => {
                 // A leading "the" is left out of the mention: it carries no date.
@@ -272,6 +283,33 @@ mod tests {
         let n: usize = bodies.iter().map(|b| x.extract(b, pubd()).len()).sum();
         let secs = start.elapsed().as_secs_f64();
         eprintln!("{} articles, {n} mentions, {:.0} articles/s", bodies.len(), bodies.len() as f64 / secs);
+    }
+
+    #[test]
+    fn every_expression_starts_within_lead_tokens_of_an_anchor() {
+        // The longest leads of every rule, and some of everything else.
+        let bodies = [
+            "At the end of late-the past fiscal year, and the beginning of early-the 1990s.",
+            "The latest fiscal-third quarter, its current fiscal-first half of 1997, the quarter.",
+            "Sales fell in the past few weeks, in the coming months and the near future, right now.",
+            "That same morning, later that year, the following week, earlier in the month, a few \
+             years ago, two weeks earlier, the previous Friday, this coming Sunday, last night.",
+            "Election Day, last Christmas, the year two thousand, nineteen ninety-six, the '80s, \
+             mid-May, the 20th century, Q3 of 2023, 10:35 a.m. Wednesday, noon Thursday, these days.",
+            "He said on Tuesday that the May 5 and the 7th of August 1998 meetings (0735 GMT) were \
+             held year-end, the year-ago quarter, this year's third quarter, in the weekend.",
+        ];
+        for body in bodies {
+            let mut toks = Vec::new();
+            lexicon::tokenize(body, &mut toks);
+            let grammar = Grammar::new(body, &toks, pubd());
+            for i in 0..toks.len() {
+                if grammar.at(i).is_some() {
+                    let near = toks[i..].iter().take(LEAD + 1).any(|t| t.anchor);
+                    assert!(near, "{:?} in {body}", &body[toks[i].start..]);
+                }
+            }
+        }
     }
 
     #[test]

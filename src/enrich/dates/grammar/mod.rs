@@ -29,6 +29,12 @@ pub(super) struct Grammar<'a> {
     pubd: Option<Date>,
 }
 
+/// The most tokens an expression can have before its first anchor token ([`Tok::anchor`]): "the
+/// end of" takes three, and the longest lead of a rule after it five ("late-the past fiscal
+/// year", in `relative`). [`Grammar::at`] finds nothing further than this from an anchor, so
+/// callers need not try it there; a rule with a longer lead must raise it.
+pub(super) const LEAD: usize = 8;
+
 /// How a relative unit expression is anchored ("this", "last", "next").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rel {
