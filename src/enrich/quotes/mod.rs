@@ -97,7 +97,7 @@ impl QuoteExtractor {
     pub fn extract(&self, article: &Article, actors: &[Actor]) -> Vec<Quote> {
         let body = article.body.as_str();
         // A body without a quotation mark (a third of wire stories) is not tokenized at all.
-        if !body.contains(tokens::QUOTATION_MARKS) {
+        if !tokens::has_quotation_mark(body) {
             return Vec::new();
         }
         let toks = tokens::tokenize(body);

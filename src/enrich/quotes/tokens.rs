@@ -60,78 +60,106 @@ fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑' | '&')
 }
 
-/// The quotation marks [`tokenize`] reads as opening or closing one: straight, curly,
-/// guillemets and the low opening mark. A body with none of them holds no quotation.
-pub(super) const QUOTATION_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+/// The character at byte `i` of `body` (a character boundary) and its length in bytes. ASCII,
+/// most of any article, is read from its byte, with no UTF-8 decoding.
+#[inline]
+fn char_at(body: &str, i: usize) -> (char, usize) {
+    match body.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => body.get(i..).and_then(|s| s.chars().next()).map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// True when `body` holds a quotation mark that [`tokenize`] reads as opening or closing one:
+/// straight, curly, guillemets or the low opening mark. A body with none holds no quotation.
+/// The marks are found by their first bytes, so a body without any is not decoded.
+pub(super) fn has_quotation_mark(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).any(|i| match bytes[i] {
+        b'"' => true,
+        // “ ” „ are E2 80 9C/9D/9E; « » are C2 AB/BB.
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C..=0x9E)),
+        _ => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+    })
+}
 
 /// Tokenizes `body`. Markup tags (`<tweet id="...">`) are skipped, so their attribute values are
 /// never taken for quotations.
 pub(super) fn tokenize(body: &str) -> Vec<Tok> {
+    let bytes = body.as_bytes();
     let mut toks = Vec::with_capacity(body.len() / 4);
-    let mut chars = body.char_indices().peekable();
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(body, i);
         if c.is_whitespace() {
             let mut newline = c == '\n';
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            let mut end = i + len;
+            while end < bytes.len() {
+                let (d, l) = char_at(body, end);
                 if !d.is_whitespace() {
                     break;
                 }
                 newline |= d == '\n';
-                end = j + d.len_utf8();
-                chars.next();
+                end += l;
             }
             if newline {
                 toks.push(Tok { start: i, end, kind: Kind::Break, cap: false });
             }
             prev = Some(' ');
+            i = end;
             continue;
         }
         if word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if word_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                    continue;
+            let mut end = i + len;
+            loop {
+                // Runs of ASCII letters and digits, most of a word, are skipped byte by byte.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
                 }
+                if end >= bytes.len() {
+                    break;
+                }
+                let (d, l) = char_at(body, end);
                 // A joiner counts only between two word characters.
-                if joiner(d) && body[j + d.len_utf8()..].chars().next().is_some_and(word_char) {
-                    end = j + d.len_utf8();
-                    chars.next();
+                let joins = || joiner(d) && end + l < bytes.len() && word_char(char_at(body, end + l).0);
+                if word_char(d) || joins() {
+                    end += l;
                     continue;
                 }
                 break;
             }
-            let word = &body.as_bytes()[i..end];
+            let word = &bytes[i..end];
             let hyphen_early = word.len() > 3 && (word[2] == b'-' || word[3] == b'-');
             let cap = c.is_uppercase() || (hyphen_early && article_prefixed(&body[i..end]));
             toks.push(Tok { start: i, end, kind: Kind::Word, cap });
-            prev = body[..end].chars().next_back();
+            prev = match bytes[end - 1] {
+                b if b.is_ascii() => Some(char::from(b)),
+                _ => body[..end].chars().next_back(),
+            };
+            i = end;
             continue;
         }
-        if c == '<' && body[i + 1..].starts_with(|d: char| d.is_ascii_alphabetic() || d == '/') {
+        if c == '<' && bytes.get(i + 1).is_some_and(|&d| d.is_ascii_alphabetic() || d == b'/') {
             // A markup tag: skip to its end on the same line.
-            if let Some(len) = body[i..].find(['>', '\n']) {
-                if body[i + len..].starts_with('>') {
-                    while chars.peek().is_some_and(|&(j, _)| j <= i + len) {
-                        chars.next();
-                    }
+            if let Some(len) = memchr::memchr2(b'>', b'\n', &bytes[i..]) {
+                if bytes[i + len] == b'>' {
                     prev = Some('>');
+                    i += len + 1;
                     continue;
                 }
             }
         }
-        let end = i + c.len_utf8();
+        let end = i + len;
         let kind = match c {
             '“' | '«' | '„' => Kind::Open,
             '”' | '»' => Kind::Close,
-            '"' => straight(prev, body[end..].chars().next()),
+            '"' => straight(prev, (end < bytes.len()).then(|| char_at(body, end).0)),
             _ => Kind::Punct(c),
         };
         toks.push(Tok { start: i, end, kind, cap: false });
         prev = Some(c);
+        i = end;
     }
     toks
 }
@@ -150,6 +178,17 @@ fn straight(prev: Option<char>, next: Option<char>) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const QUOTATION_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+
+    #[test]
+    fn a_quotation_mark_is_found_by_its_bytes() {
+        for body in
+            ["", "plain", "a “b", "a ” b", "«x»", "„y", "\"", "é – — ‘single’ ¡ ©", "x\u{2019}s", "€ « "]
+        {
+            assert_eq!(has_quotation_mark(body), body.contains(QUOTATION_MARKS), "{body}");
+        }
+    }
 
     #[test]
     fn the_quotation_marks_are_those_that_open_and_close() {
