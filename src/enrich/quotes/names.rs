@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::enrich::hash::FnvBuild;
 
 use super::lexicon::*;
-use super::text::Text;
+use super::text::{Memo, Text};
 use super::tokens::Kind;
 use crate::enrich::actors::SUFFIXES;
 
@@ -38,7 +38,7 @@ pub(super) fn verbish(text: &Text, i: usize) -> bool {
         return false;
     }
     let w = text.word(i);
-    VERBISH.contains(w)
+    text.word_in(i, &VERBISH)
         || ((w.ends_with('s') || w.ends_with("ed")) && w.len() > 3 && !w.ends_with("ss") && !possessive_s(w))
         || ends_ly(text, i)
 }
@@ -61,12 +61,16 @@ pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
 pub(super) fn name_word(text: &Text, i: usize) -> bool {
     // "He's", "What's": a contraction of a function word. (Capitals are checked first: most
     // words are lower-case, and this runs for every word of an article.)
-    text.is_cap(i) && {
-        let w = text.word(i);
-        !NOT_NAMES.contains(w.split(['\'', '’']).next().unwrap_or(""))
-            && !party_tag(w)
-            && !compound_modifier(w)
-    }
+    text.is_cap(i)
+        && text.memo(i, Memo::NameWord, || {
+            let w = text.word(i);
+            let not_name = if w.bytes().all(|b| b != b'\'' && b.is_ascii()) {
+                text.word_in(i, &NOT_NAMES)
+            } else {
+                NOT_NAMES.contains(w.split(['\'', '’']).next().unwrap_or(""))
+            };
+            !not_name && !party_tag(w) && !compound_modifier(w)
+        })
 }
 
 /// True when token `i` is a capitalised compound modifier ("York-based" in "New York-based").
@@ -175,7 +179,7 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
         np.truncate(at);
     }
     let (&first, &last) = (np.first()?, np.last()?);
-    if np.len() == 1 && text.is_word(first) && PERSONAL.contains(text.word(first)) {
+    if np.len() == 1 && text.word_in(first, &PERSONAL) {
         return Some(Who {
             start: text.toks[first].start,
             end: text.toks[first].end,
@@ -211,7 +215,7 @@ pub(super) fn noun_phrase(text: &Text, np: &[usize]) -> Option<Who> {
     }
     let dangling = lower_in(text.word(last), &["that", "and", "but", "or", "which", "who"]);
     // A compound modifier opens a phrase as a determiner does ("London-based analysts").
-    let opens = text.is_word(first) && (DETERMINERS.contains(text.word(first)) || modifier_at(text, first));
+    let opens = text.is_word(first) && (text.word_in(first, &DETERMINERS) || modifier_at(text, first));
     // "federal prosecutors wrote", "officials said": a plural role noun needs no determiner.
     let bare_plural = words <= 3
         && text.is_plural_role_noun(last)
@@ -304,7 +308,7 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         // "a Fox interview", "of Americans", "the Florida senator": not a subject.
         let introduced = a > 0
             && text.is_word(a - 1)
-            && (PREPOSITIONS.contains(text.word(a - 1)) || MORE_PREPOSITIONS.contains(text.word(a - 1)));
+            && (text.word_in(a - 1, &PREPOSITIONS) || text.word_in(a - 1, &MORE_PREPOSITIONS));
         // "of the ruling ANC on Tuesday should": the object of a preposition that opens no
         // clause, past its determiner and one lower-case modifier.
         let introduced = introduced
@@ -318,14 +322,14 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         let modifier = a > 0
             && text.is_word(a - 1)
             && !text.is_cap(a - 1)
-            && !SUBORDINATORS.contains(text.word(a - 1))
-            && !CONNECTIVES.contains(text.word(a - 1))
+            && !text.word_in(a - 1, &SUBORDINATORS)
+            && !text.word_in(a - 1, &CONNECTIVES)
             && !verbish(text, a - 1);
         // "at the Convention Center, opened": the object of a preposition, not an appositive.
         let in_phrase = a > 1
             && text.word_in(a - 1, &["the", "a", "an"])
             && text.is_word(a - 2)
-            && (PREPOSITIONS.contains(text.word(a - 2)) || MORE_PREPOSITIONS.contains(text.word(a - 2)));
+            && (text.word_in(a - 2, &PREPOSITIONS) || text.word_in(a - 2, &MORE_PREPOSITIONS));
         // "The US envoy said", "a Chinese journalist jailed …", "the Ruiz campaign spokesman":
         // a name before a role noun only modifies it, and the phrase names the subject, unless a
         // name follows the role noun ("US military spokesman Christopher Garver"), which the
@@ -397,7 +401,7 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         let opener_with_comma =
             b < n && text.toks[b].is_punct(',') && (a..b).all(|k| k == a || !starts_sentence(k)) && {
                 let mut k = a;
-                while k > 0 && text.is_cap(k - 1) && CONNECTIVES.contains(text.word(k - 1)) {
+                while k > 0 && text.is_cap(k - 1) && text.word_in(k - 1, &CONNECTIVES) {
                     k -= 1;
                 }
                 starts_sentence(k)
@@ -636,7 +640,7 @@ pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     let subordinate = (first..at).take_while(|&i| text.toks[i].start < who.start).any(|i| {
         text.is_word(i) && !text.is_cap(i) && {
             let w = text.word(i);
-            AUXILIARIES.contains(w) || (w.ends_with("ed") && w.len() > 4)
+            text.word_in(i, &AUXILIARIES) || (w.ends_with("ed") && w.len() > 4)
         }
     });
     if subordinate {
@@ -725,8 +729,8 @@ pub(super) fn is_main_subject(text: &Text, start: usize) -> bool {
 /// not an adverb that merely stands near one.
 fn clause_verb(text: &Text, i: usize) -> bool {
     let w = text.word(i);
-    AUXILIARIES.contains(w)
-        || (VERBISH.contains(w) && !ends_ly(text, i) && !NOT_VERBS.contains(w))
+    text.word_in(i, &AUXILIARIES)
+        || (text.word_in(i, &VERBISH) && !ends_ly(text, i) && !text.word_in(i, &NOT_VERBS))
         || (w.ends_with("ed") && w.len() > 4)
         // "Ruiz says", "he warns", not "the state news agency": a present tense follows its subject.
         || (w.ends_with('s')

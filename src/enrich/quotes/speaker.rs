@@ -8,7 +8,7 @@ use super::lexicon::{
     MORE_PREPOSITIONS, OBJECT_VERBS, PERSONAL, PREPOSITIONS,
 };
 use super::names::{ends_ly, name_runs, name_word, noun_phrase, verbish, Who, WhoKind};
-use super::text::Text;
+use super::text::{Memo, Text};
 use super::tokens::Kind;
 use super::MIN_WORDS;
 
@@ -43,7 +43,7 @@ impl Grammar {
         }
         if w.starts_with(|c: char| c.is_lowercase()) {
             // Most words are no speech verb: that is looked up first.
-            if !self.verbs.contains(w) {
+            if !text.memo(i, Memo::SpeechVerb, || self.verbs.contains(w)) {
                 return false;
             }
             // `the aide was charged with …`, `she was asked about …`: a passive's subject is

@@ -1,7 +1,11 @@
 //! A view of one article's tokens with the helpers attribution needs: words, capitals, sentence
 //! ends, and the clause subjects found once per article.
 
-use super::lexicon::{ascii_lower, Lexicon, ABBREVIATIONS, CLAUSE_JOINERS, MAX_WORD, SUBORDINATORS, TITLES};
+use std::cell::Cell;
+
+use super::lexicon::{
+    ascii_lower, classes, Lexicon, ABBREVIATIONS, CLASS_BITS, CLAUSE_JOINERS, MAX_WORD, SUBORDINATORS, TITLES,
+};
 use super::names::{subjects, Who, WhoKind};
 use super::tokens::{Kind, Tok};
 use crate::article::Span;
@@ -48,12 +52,36 @@ pub(super) struct Text<'a> {
     pub subjects: Vec<Who>,
     /// The configured word lists.
     vocabulary: &'a Vocabulary,
+    /// What is known of each token's word, found the first time it is asked: attribution asks
+    /// the same words the same questions many times. The fixed lists holding it (the bits of
+    /// [`classes`], with [`CLASSES_KNOWN`]), and the answers to [`Memo`] questions.
+    facts: Vec<Cell<u64>>,
+}
+
+/// Set in a token's facts once the bits of [`classes`] are there.
+const CLASSES_KNOWN: u64 = 1 << CLASS_BITS;
+
+/// Questions about a token whose answers [`Text::memo`] keeps: each is two bits of the token's
+/// facts, that it was asked and that the answer is yes.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Memo {
+    /// A capitalised word that can be part of a name (`names::name_word`).
+    NameWord = CLASS_BITS as isize + 1,
+    /// A title or honorific ([`Text::is_title`]).
+    Title = CLASS_BITS as isize + 3,
+    /// An organisation's head word ([`Text::is_org_head`]).
+    OrgHead = CLASS_BITS as isize + 5,
+    /// A role noun of [`Vocabulary::heads`] ([`Text::is_role_noun`]).
+    RoleNoun = CLASS_BITS as isize + 7,
+    /// A configured speech verb form (`Grammar::is_verb`).
+    SpeechVerb = CLASS_BITS as isize + 9,
 }
 
 impl<'a> Text<'a> {
     /// The view of `body` and its tokens, with the clause subjects found.
     pub fn new(body: &'a str, toks: &'a [Tok], vocabulary: &'a Vocabulary) -> Text<'a> {
-        let mut text = Text { body, toks, subjects: Vec::new(), vocabulary };
+        let facts = vec![Cell::new(0); toks.len()];
+        let mut text = Text { body, toks, subjects: Vec::new(), vocabulary, facts };
         text.subjects = subjects(&text);
         text
     }
@@ -143,13 +171,40 @@ impl<'a> Text<'a> {
     /// True when token `i` is a title or honorific that may precede a name ("Sen.", "Mayor").
     pub fn is_title(&self, i: usize) -> bool {
         self.is_word(i)
-            && (TITLES.contains(self.word(i))
-                || (!self.vocabulary.titles.is_empty() && self.lower_in(i, &self.vocabulary.titles)))
+            && self.memo(i, Memo::Title, || {
+                self.word_in(i, &TITLES)
+                    || (!self.vocabulary.titles.is_empty() && self.lower_in(i, &self.vocabulary.titles))
+            })
     }
 
     /// True when token `i` is the head word of an organisation's name ("Ministry", "Court").
     pub fn is_org_head(&self, i: usize) -> bool {
-        self.is_word(i) && self.lower_in(i, &self.vocabulary.org_heads)
+        self.is_word(i) && self.memo(i, Memo::OrgHead, || self.lower_in(i, &self.vocabulary.org_heads))
+    }
+
+    /// The answer of `question` for token `i`: `answer()` the first time it is asked, kept.
+    pub fn memo(&self, i: usize, question: Memo, answer: impl FnOnce() -> bool) -> bool {
+        let fact = &self.facts[i];
+        let (asked, yes) = (1 << question as u32, 2 << question as u32);
+        let known = fact.get();
+        if known & asked != 0 {
+            return known & yes != 0;
+        }
+        let answer = answer();
+        fact.set(known | asked | if answer { yes } else { 0 });
+        answer
+    }
+
+    /// The fixed word lists that hold word token `i` (see [`classes`]).
+    fn classes(&self, i: usize) -> u64 {
+        let fact = &self.facts[i];
+        let known = fact.get();
+        if known & CLASSES_KNOWN != 0 {
+            return known;
+        }
+        let known = known | CLASSES_KNOWN | classes(self.word(i));
+        fact.set(known);
+        known
     }
 
     /// True when word token `i`, lower-cased, is in `set` (of lower-case words).
@@ -161,7 +216,9 @@ impl<'a> Text<'a> {
     /// head that a name before it only modifies. Singular only: a plural may be a verb ("Ruiz
     /// heads the panel").
     pub fn is_role_noun(&self, i: usize) -> bool {
-        self.is_word(i) && !self.is_cap(i) && self.vocabulary.heads.contains(self.word(i))
+        self.is_word(i)
+            && !self.is_cap(i)
+            && self.memo(i, Memo::RoleNoun, || self.vocabulary.heads.contains(self.word(i)))
     }
 
     /// True when token `i` is the plural of a lower-case role noun ("prosecutors", "officials"),
@@ -206,7 +263,11 @@ impl<'a> Text<'a> {
 
     /// True when token `i` is a word of `words`, in any case.
     pub fn word_in(&self, i: usize, words: &impl Lexicon) -> bool {
-        self.is_word(i) && words.has(self.word(i))
+        self.is_word(i)
+            && match words.mask() {
+                Some(mask) => self.classes(i) & mask != 0,
+                None => words.has(self.word(i)),
+            }
     }
 
     /// True when token `i` ends a sentence: `.`, `!` or `?`, not after an abbreviation or an
@@ -227,7 +288,7 @@ impl<'a> Text<'a> {
                 }
                 let w = self.word(i - 1);
                 let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
-                !(initial || w.contains('.') || ABBREVIATIONS.contains(w))
+                !(initial || w.contains('.') || self.word_in(i - 1, &ABBREVIATIONS))
             }
             _ => false,
         }

@@ -237,7 +237,7 @@ impl Grammar {
         if depth == 0 {
             let clause = (j.saturating_sub(12)..j).rev().take_while(|&k| text.is_word(seq[k]));
             let subject_who = |&w: &usize| {
-                w > 0 && w + 1 < j && text.is_word(seq[w - 1]) && !PERSONAL.contains(text.word(seq[w + 1]))
+                w > 0 && w + 1 < j && text.is_word(seq[w - 1]) && !text.word_in(seq[w + 1], &PERSONAL)
             };
             if let Some(w) = clause.filter(|&k| text.word(seq[k]) == "who").last().filter(subject_who) {
                 if let Some(who) = self.backward_np(text, &seq[..w], depth + 1) {
@@ -257,7 +257,7 @@ impl Grammar {
             }
             return self.backward_np(text, &seq[..k], depth + 1);
         }
-        if PERSONAL.contains(w) {
+        if text.word_in(last, &PERSONAL) {
             return Some(Who {
                 start: text.toks[last].start,
                 end: text.toks[last].end,
@@ -298,8 +298,7 @@ impl Grammar {
                 k -= 1;
                 break;
             }
-            if text.is_word(p) && !text.is_cap(p) && !text.is_cap(seq[k]) && !PARTICLES.contains(text.word(p))
-            {
+            if text.is_word(p) && !text.is_cap(p) && !text.is_cap(seq[k]) && !text.word_in(p, &PARTICLES) {
                 // Two lower-case words in a row: keep the phrase short ("the campaign aide"),
                 // unless it names whose it is: "the former vice president's spokeswoman".
                 let owned = seq[k..j].iter().any(|&i| {
