@@ -1,10 +1,7 @@
 //! The fixed grammar words of attribution: titles, pronouns, particles, abbreviations and
 //! function words. (Speech verbs, which an analyst extends, live in `speech-verbs.txt`.)
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use crate::enrich::hash::FnvBuild;
 
 /// Words that may precede a name without being part of it (honorifics and offices).
 #[rustfmt::skip]
@@ -150,20 +147,68 @@ pub(super) const CLASS_BITS: u32 = 32;
 
 /// The lists of [`ALL`] that hold `word`, ignoring ASCII case: the bit of each ([`Words::mask`]).
 pub(super) fn classes(word: &str) -> u64 {
-    // The words as bytes: a lower-cased word is looked up without checking it is UTF-8 again.
-    static INDEX: OnceLock<HashMap<&'static [u8], u64, FnvBuild>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index = HashMap::default();
-        for words in ALL {
-            for w in words.list {
-                *index.entry(w.as_bytes()).or_insert(0) |= words.mask();
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(Index::new).get(word.as_bytes())
+}
+
+/// The words of every list with the bits of the lists holding each, in an open-addressed table
+/// hashed on the lower-cased bytes: a lookup neither copies nor lower-cases the word first, and
+/// most words of an article are in no list, which the first empty slot tells.
+struct Index {
+    /// A word (empty for a free slot) and its lists' bits; the length is a power of two.
+    slots: Vec<(&'static [u8], u64)>,
+}
+
+impl Index {
+    fn new() -> Index {
+        let mut words: Vec<(&'static [u8], u64)> = Vec::new();
+        for list in ALL {
+            for w in list.list {
+                match words.iter_mut().find(|(x, _)| *x == w.as_bytes()) {
+                    Some((_, bits)) => *bits |= list.mask(),
+                    None => words.push((w.as_bytes(), list.mask())),
+                }
             }
         }
+        // At most a quarter full, so that a probe meets a free slot soon.
+        let mut index = Index { slots: vec![(&[][..], 0); (words.len() * 4).next_power_of_two()] };
+        for (w, bits) in words {
+            let mut at = index.home(w);
+            while !index.slots[at].0.is_empty() {
+                at = (at + 1) & (index.slots.len() - 1);
+            }
+            index.slots[at] = (w, bits);
+        }
         index
-    });
-    let mut buf = [0u8; MAX_WORD];
-    // A longer word is in no list.
-    lower_bytes(word, &mut buf).and_then(|lower| index.get(lower)).copied().unwrap_or(0)
+    }
+
+    /// The slot where a probe for `word` starts: FNV-1a over its bytes, ASCII lower-cased.
+    fn home(&self, word: &[u8]) -> usize {
+        let hash = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+        });
+        // The high bits are the best mixed.
+        (hash >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// The bits of `word`'s lists, ignoring ASCII case; 0 for a word in none.
+    fn get(&self, word: &[u8]) -> u64 {
+        // A longer word is in no list.
+        if word.is_empty() || word.len() > MAX_WORD {
+            return 0;
+        }
+        let mut at = self.home(word);
+        loop {
+            let (w, bits) = self.slots[at];
+            if w.is_empty() {
+                return 0;
+            }
+            if w.eq_ignore_ascii_case(word) {
+                return bits;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
 }
 
 /// The bytes of `word` with its ASCII letters in lower case, in `buf`; `None` when it does not

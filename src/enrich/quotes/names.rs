@@ -1,10 +1,6 @@
 //! Names and noun phrases: which words of a clause name the speaker, and which persons are the
 //! subjects of clauses (for pronouns and unattributed quotations).
 
-use std::collections::HashSet;
-
-use crate::enrich::hash::FnvBuild;
-
 use super::lexicon::*;
 use super::text::{Memo, Text};
 use super::tokens::Kind;
@@ -82,8 +78,12 @@ fn modifier_at(text: &Text, i: usize) -> bool {
 /// "US-led", "Texas-based", "Two-year-old"): a modifier before a noun, not a name. The endings
 /// are listed, because Korean given names end in lower case too ("Ban Ki-moon").
 fn compound_modifier(word: &str) -> bool {
-    word.rsplit_once('-')
-        .is_some_and(|(_, tail)| SUFFIXES.contains(&tail) || matches!(tail, "winning" | "old" | "mandated"))
+    // (Found as a byte: this runs for every capitalised word, and few hold a hyphen.)
+    let Some(at) = word.bytes().rposition(|b| b == b'-') else {
+        return false;
+    };
+    let tail = &word[at + 1..];
+    SUFFIXES.contains(&tail) || matches!(tail, "winning" | "old" | "mandated")
 }
 
 /// True for a US legislator's party and state, as written after the name: "R-Ky.", "D-Calif",
@@ -258,8 +258,10 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
             p.kind == Kind::Break || p.is_mark() || text.ends_sentence(i - 1)
         }
     };
-    let mid: HashSet<&str, FnvBuild> =
-        (0..n).filter(|&i| text.is_cap(i) && !starts_sentence(i)).map(|i| text.word(i)).collect();
+    // A word capitalised mid-sentence somewhere in the article, so a name. Asked only of a lone
+    // capitalised word opening a sentence before a verb, a few times an article: a scan costs
+    // less than a set of every capitalised word.
+    let mid = |w: &str| (0..n).any(|i| text.is_cap(i) && text.word(i) == w && !starts_sentence(i));
     let mut out = Vec::new();
     let mut quoted = false;
     let mut i = 0;
@@ -455,7 +457,7 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         if verb_like && !possessive(text, end - 1) && !describes_name() {
             let np: Vec<usize> = (a..end).collect();
             if let Some(&(s, e)) = name_runs(text, &np).last() {
-                let lone_opener = e - s == 1 && starts_sentence(np[s]) && !mid.contains(text.word(np[s]));
+                let lone_opener = e - s == 1 && starts_sentence(np[s]) && !mid(text.word(np[s]));
                 if !lone_opener {
                     out.push(Who {
                         start: text.toks[np[s]].start,

@@ -91,6 +91,12 @@ pub(super) fn tokenize(body: &str) -> Vec<Tok> {
     let mut prev: Option<char> = None;
     let mut i = 0;
     while i < bytes.len() {
+        // A single space between words, the commonest separator, makes no token.
+        if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&d| d > b' ' && d.is_ascii()) {
+            prev = Some(' ');
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(body, i);
         if c.is_whitespace() {
             let mut newline = c == '\n';
