@@ -113,6 +113,8 @@ impl Actor {
 #[derive(Debug)]
 pub struct ActorExtractor {
     gazetteer: Gazetteer,
+    /// The gazetteer's cue lists as one table.
+    cue_index: names::words::CueIndex,
 }
 
 /// True when `title` is written in title case: 85% of its words of four letters or more
@@ -229,7 +231,9 @@ impl ActorExtractor {
     /// # Errors
     /// When one of those files is malformed.
     pub fn from_config(config: &Config) -> Result<ActorExtractor> {
-        Ok(ActorExtractor { gazetteer: Gazetteer::from_config(config)? })
+        let gazetteer = Gazetteer::from_config(config)?;
+        let cue_index = names::words::CueIndex::new(&gazetteer.cues);
+        Ok(ActorExtractor { gazetteer, cue_index })
     }
 
     /// All actors of `article`, in order of first mention (in the body; actors named only in
@@ -285,6 +289,8 @@ impl ActorExtractor {
             hits: &hits,
             cues: &g.cues,
             gazetteer: g,
+            index: &self.cue_index,
+            memo: vec![std::cell::Cell::new(0); toks.len()],
             date,
             headline_end,
             after_headline,
@@ -527,7 +533,6 @@ impl ActorExtractor {
             }
         }
         if !links.is_empty() {
-            let mut buf = String::new();
             for (i, t) in toks.iter().enumerate() {
                 if claimed[i] || hit_of[i].is_some() || !t.has(tokens::F_CAP) {
                     continue;
@@ -551,7 +556,7 @@ impl ActorExtractor {
                         && !claimed[i - 1]
                         && hit_of[i - 1].is_none()
                         && !own
-                        && !names.qualifies_a_name(i - 1, &mut buf)
+                        && !names.qualifies_a_name(i - 1)
                     {
                         continue;
                     }

@@ -4,9 +4,15 @@
 
 use super::tokens::{Tok, F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
 use crate::enrich::gazetteer::{Cues, Gazetteer, Hit};
-use crate::enrich::hash::WordSet;
+use std::cell::Cell;
+
+use words::{
+    CueIndex, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, JOINERS, KNOWN, MODIFIERS, NOTNAME, ROLE, ROLES, TIME,
+    TITLES, TITLISH,
+};
 
 mod classify;
+pub mod words;
 
 /// What a run of capitalised words was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,22 +79,6 @@ const TIME_WORDS: &[&str] = &[
     "tonight",
 ];
 
-/// The lower-case form of a token, in a reused buffer.
-fn lower<'a>(text: &str, t: &Tok, buf: &'a mut String) -> &'a str {
-    buf.clear();
-    let word = &text[t.start..t.end];
-    if word.is_ascii() {
-        // The common case, without decoding characters one by one.
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        for c in word.chars() {
-            buf.extend(c.to_lowercase());
-        }
-    }
-    buf.as_str()
-}
-
 /// Context shared by the classification of every run of one article.
 pub struct Names<'a> {
     /// The body.
@@ -103,6 +93,11 @@ pub struct Names<'a> {
     pub cues: &'a Cues,
     /// The gazetteer, for full names of known persons.
     pub gazetteer: &'a Gazetteer,
+    /// The cue lists as one table.
+    pub index: &'a CueIndex,
+    /// For each token, the bits of [`CueIndex::bits`] for its word once asked ([`KNOWN`] set),
+    /// else 0: the same few tokens are asked about again and again.
+    pub memo: Vec<Cell<u32>>,
     /// Publication date, to choose among namesakes.
     pub date: Option<jiff::civil::Date>,
     /// Where the text's headline ends (a byte offset): the whole text for a title, the end of the
@@ -125,13 +120,27 @@ impl Names<'_> {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
 
-    fn is(&self, i: usize, set: &WordSet, buf: &mut String) -> bool {
-        set.contains(lower(self.text, &self.toks[i], buf))
+    /// The cue lists holding token `i`'s word, lower-cased: bits of [`words`], with [`KNOWN`].
+    fn classes(&self, i: usize) -> u32 {
+        let Some(cell) = self.memo.get(i) else { return self.index.bits(self.word(i)) };
+        let bits = cell.get();
+        if bits & KNOWN != 0 {
+            return bits;
+        }
+        let bits = self.index.bits(self.word(i)) | KNOWN;
+        cell.set(bits);
+        bits
     }
 
-    fn is_role(&self, i: usize, buf: &mut String) -> bool {
-        let w = lower(self.text, &self.toks[i], buf);
-        self.cues.roles.contains(w) || w.strip_suffix('s').is_some_and(|s| self.cues.roles.contains(s))
+    /// True when token `i`'s word, lower-cased, is in one of the lists of `lists` (bits of
+    /// [`words`]).
+    fn is(&self, i: usize, lists: u32) -> bool {
+        self.classes(i) & lists != 0
+    }
+
+    /// True when token `i` (or its singular) is a role noun.
+    fn is_role(&self, i: usize) -> bool {
+        self.is(i, ROLE)
     }
 
     fn is_particle(&self, i: usize) -> bool {
@@ -197,20 +206,20 @@ impl Names<'_> {
 
     /// True when token `i` looks like a gerund or participle ("Bashing", "Following"): a
     /// capitalised word of five or more letters ending in `ing` that is not a given name.
-    fn is_gerund(&self, i: usize, buf: &mut String) -> bool {
+    fn is_gerund(&self, i: usize) -> bool {
         let word = self.word(i);
         let mut letters = word.bytes();
         word.len() >= 5
             && word.ends_with("ing")
             && letters.next().is_some_and(|b| b.is_ascii_uppercase())
             && letters.all(|b| b.is_ascii_lowercase())
-            && !self.is(i, &self.cues.given, buf)
+            && !self.is(i, GIVEN)
     }
 
     /// A country hit right after the word `of` at token `i` (and a lower-case `the`: "Armed
     /// Forces of the Philippines"), joined by spaces alone, that ends the organisation's name:
     /// as (one past its last token, the hit).
-    fn country_after_of(&self, i: usize, buf: &mut String) -> Option<(usize, usize)> {
+    fn country_after_of(&self, i: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
         if i + 1 >= toks.len() || self.word(i) != "of" || !toks[i].has(F_JOINED) || !toks[i + 1].has(F_JOINED)
         {
@@ -234,15 +243,13 @@ impl Names<'_> {
         // A capitalised word after the country continues another name: "Organization of American
         // States", "Federation of Indian Chambers"; an office starts a person's ("Bank of Japan
         // Governor Kazuo Ueda").
-        let continued = toks.get(end).is_some_and(|t| t.has(F_JOINED) && t.has(F_CAP))
-            && !self.is(end, &self.cues.titles, buf);
+        let continued =
+            toks.get(end).is_some_and(|t| t.has(F_JOINED) && t.has(F_CAP)) && !self.is(end, TITLES);
         // "the Hong Kong government": after `the`, a body's word after the country makes the
         // country its qualifier.
         let qualifier = the
             && toks.get(end).is_some_and(|t| t.has(F_JOINED) && !t.has(F_CAP))
-            && [&self.cues.heads, &self.cues.departments, &self.cues.roles, &self.cues.describers]
-                .iter()
-                .any(|set| self.is(end, set, buf));
+            && self.is(end, HEADS | DEPARTMENTS | ROLES | DESCRIBERS);
         (hit.start == toks[first].start
             && hit.end == toks[end - 1].end
             && !toks[end - 1].has(F_POSS)
@@ -257,7 +264,7 @@ impl Names<'_> {
     /// and the name it introduces ("Department of Homeland Security Secretary Jeh Johnson"),
     /// before a day or a month, and after `for`, before a person's name ("Common Fund for
     /// Commodity Ali Mchumo").
-    fn name_after_of(&self, i: usize, buf: &mut String) -> Option<usize> {
+    fn name_after_of(&self, i: usize) -> Option<usize> {
         let toks = self.toks;
         let n = toks.len();
         let purpose = i < n && self.word(i) == "for";
@@ -268,12 +275,12 @@ impl Names<'_> {
         if a < n && self.word(a) == "the" && toks[a].has(F_JOINED) {
             a += 1;
         }
-        let plain = |k: usize, buf: &mut String| {
+        let plain = |k: usize| {
             k < n
                 && toks[k].has(F_JOINED)
                 && toks[k].has(F_CAP)
                 && self.hit_of[k].is_none()
-                && !self.is(k, &self.cues.notname, buf)
+                && !self.is(k, NOTNAME)
         };
         // A demonym qualifying the next word is part of the name ("Confederation of Indian
         // Industry").
@@ -283,23 +290,18 @@ impl Names<'_> {
                 && self.hit_of[k].is_some_and(|h| self.hits[h].demonym)
                 && !toks[k].has(F_POSS | F_COMMA)
         };
-        let named = |k: usize, buf: &mut String| plain(k, buf) || (demonym(k) && plain(k + 1, buf));
-        if !named(a, buf) {
+        let named = |k: usize| plain(k) || (demonym(k) && plain(k + 1));
+        if !named(a) {
             return None;
         }
         // An office and the name after it end the name; a field that is also an office noun
         // ("Justice") ends it only before a name ("Council for Criminal Justice").
-        let office = |k: usize, buf: &mut String| {
-            self.is(k, &self.cues.titles, buf)
-                && (!self.is(k, &self.cues.departments, buf) || plain(k + 1, buf))
-        };
+        let office = |k: usize| self.is(k, TITLES) && (!self.is(k, DEPARTMENTS) || plain(k + 1));
         // A given name opening two capitalised words ends a purpose: a person follows.
-        let person = |k: usize, buf: &mut String| {
-            purpose && self.is(k, &self.cues.given, buf) && k + 1 < n && plain(k + 1, buf)
-        };
+        let person = |k: usize| purpose && self.is(k, GIVEN) && k + 1 < n && plain(k + 1);
         let mut end = a;
         loop {
-            while named(end, buf) && !(end > a && (office(end, buf) || person(end, buf))) {
+            while named(end) && !(end > a && (office(end) || person(end))) {
                 end += 1;
                 if toks[end - 1].has(F_POSS | F_COMMA) {
                     break;
@@ -308,20 +310,20 @@ impl Names<'_> {
             // Two fields joined by "and", one of them an office's: "Chamber of Commerce and
             // Industry", "Ministry of Foreign Affairs and Trade"; not "University of Chicago and
             // Professor Knittel".
-            let field = |k: usize, buf: &mut String| self.is(k, &self.cues.departments, buf);
+            let field = |k: usize| self.is(k, DEPARTMENTS);
             let and = end < n
                 && self.word(end) == "and"
                 && toks[end].has(F_JOINED)
                 && !toks[end - 1].has(F_POSS | F_COMMA)
-                && plain(end + 1, buf)
-                && (field(end - 1, buf) || field(end + 1, buf));
-            if and && !self.is(end + 1, &self.cues.titles, buf) {
+                && plain(end + 1)
+                && (field(end - 1) || field(end + 1));
+            if and && !self.is(end + 1, TITLES) {
                 end += 1;
                 continue;
             }
             // What a body is for may be of something: "Institute for the Study of War".
             if purpose && !toks[end - 1].has(F_POSS | F_COMMA) {
-                if let Some(of_end) = self.name_after_of(end, buf) {
+                if let Some(of_end) = self.name_after_of(end) {
                     return Some(of_end);
                 }
             }
@@ -333,7 +335,7 @@ impl Names<'_> {
     /// is the surname of the person whose given name comes right before it: "Mayor Don
     /// Guardian", "Rob Ford", "Mark Cuban", "Bill English". (A known person's full name is the
     /// gazetteer's, and a country's name is never a surname here.)
-    fn surname_not_org(&self, j: usize, buf: &mut String) -> bool {
+    fn surname_not_org(&self, j: usize) -> bool {
         let Some(h) = self.hit_of[j] else { return false };
         let hit = &self.hits[h];
         let one_word = hit.start == self.toks[j].start && hit.end == self.toks[j].end;
@@ -345,7 +347,7 @@ impl Names<'_> {
             && !followed_by_name
             && j > 0
             && self.hit_of[j - 1].is_none()
-            && self.is(j - 1, &self.cues.given, buf)
+            && self.is(j - 1, GIVEN)
     }
 
     /// Country hit right before an organisation's name ("Chinese Foreign Ministry").
@@ -359,7 +361,6 @@ impl Names<'_> {
         let n = toks.len();
         let mut out = Vec::new();
         let mut maybes: Vec<Candidate> = Vec::new();
-        let mut buf = String::new();
         let mut i = 0;
         while i < n {
             // A run starts with a true capital (not "al-Sadr" alone).
@@ -369,12 +370,12 @@ impl Names<'_> {
                 continue;
             }
             let a = i;
-            if let Some(person) = self.office_of_department(a, &mut buf) {
+            if let Some(person) = self.office_of_department(a) {
                 i = person.last;
                 out.push(person);
                 continue;
             }
-            let j = self.run_end(a, &mut buf);
+            let j = self.run_end(a);
             i = j;
             // A known full name, possibly after titles: "Foreign Minister Sergei Lavrov".
             // The longest known sub-run wins; headlines add words ("Donald Trump Is Right").
@@ -402,7 +403,7 @@ impl Names<'_> {
                     country_hit: None,
                 }),
                 None => {
-                    self.classify(a, j, &mut buf, &mut out, &mut maybes);
+                    self.classify(a, j, &mut out, &mut maybes);
                     // An organisation may run past `of` ("Ministry of Foreign Affairs").
                     if let Some(c) = out.last().filter(|c| c.last > i) {
                         i = c.last;
@@ -424,8 +425,7 @@ impl Names<'_> {
             // A recurrence at a sentence's start vouches only for a name opened by a known given
             // name ("the outsider Calin Georgescu ... Georgescu, a critic"), not for a team or a
             // title that a place or a word opens ("Highveld Lions", "The Truth About Hillary").
-            let own_capital = !self.toks[m.first].has(F_START)
-                && (surnames_count || self.is(m.first, &self.cues.given, &mut buf));
+            let own_capital = !self.toks[m.first].has(F_START) && (surnames_count || self.is(m.first, GIVEN));
             if linked
                 || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1, surnames_count, own_capital))
             {
@@ -463,21 +463,23 @@ impl Names<'_> {
     /// One past the last token of the run of capitalised words starting at token `a`: words
     /// joined by spaces, outside gazetteer hits, with lower-case particles inside ("Osama bin
     /// Laden"), ending after a possessive.
-    fn run_end(&self, a: usize, buf: &mut String) -> usize {
+    fn run_end(&self, a: usize) -> usize {
         let toks = self.toks;
         let n = toks.len();
         let mut j = a + 1;
         while j < n
             && toks[j].has(F_JOINED)
-            && (self.hit_of[j].is_none() || self.surname_not_org(j, buf))
+            && (self.hit_of[j].is_none() || self.surname_not_org(j))
             && !toks[j - 1].has(F_POSS)
         {
-            let inner_particle = self.is_particle(j)
-                && j + 1 < n
-                && toks[j + 1].has(F_CAP | F_JOINED)
-                && toks[j + 1].has(F_JOINED)
-                && self.hit_of[j + 1].is_none();
-            if !(toks[j].has(F_CAP) || inner_particle) {
+            let inner_particle = || {
+                self.is_particle(j)
+                    && j + 1 < n
+                    && toks[j + 1].has(F_CAP | F_JOINED)
+                    && toks[j + 1].has(F_JOINED)
+                    && self.hit_of[j + 1].is_none()
+            };
+            if !(toks[j].has(F_CAP) || inner_particle()) {
                 break;
             }
             j += 1;
@@ -493,7 +495,7 @@ impl Names<'_> {
     /// organisation ("Commerce Fu Ziying": "Commerce" is an organisation's head word) or as a
     /// person with the field in the name ("Affairs Per Stig Moeller"). The person's title is the
     /// whole office, from the title words before `of` to the last word of the field.
-    fn office_of_department(&self, a: usize, buf: &mut String) -> Option<Candidate> {
+    fn office_of_department(&self, a: usize) -> Option<Candidate> {
         let toks = self.toks;
         let n = toks.len();
         let joined = |k: usize| toks[k].has(F_JOINED);
@@ -509,28 +511,19 @@ impl Names<'_> {
             && joined(of_at)
             && toks[office].has(F_CAP)
             && !toks[office].has(F_POSS)
-            && self.is(office, &self.cues.titles, buf);
+            && self.is(office, TITLES);
         if !after_office {
             return None;
         }
         // The field: department words, maybe two joined by "and" ("Labor and Social Security").
-        let field = |k: usize, buf: &mut String| {
-            k < n
-                && joined(k)
-                && toks[k].has(F_CAP)
-                && self.hit_of[k].is_none()
-                && self.is(k, &self.cues.departments, buf)
+        let field = |k: usize| {
+            k < n && joined(k) && toks[k].has(F_CAP) && self.hit_of[k].is_none() && self.is(k, DEPARTMENTS)
         };
         let mut s = a;
         loop {
-            if field(s, buf) && !toks[s].has(F_POSS) {
+            if field(s) && !toks[s].has(F_POSS) {
                 s += 1;
-            } else if s > a
-                && s + 1 < n
-                && matches!(self.word(s), "and" | "&")
-                && joined(s)
-                && field(s + 1, buf)
-            {
+            } else if s > a && s + 1 < n && matches!(self.word(s), "and" | "&") && joined(s) && field(s + 1) {
                 s += 2;
             } else {
                 break;
@@ -542,29 +535,26 @@ impl Names<'_> {
         if !toks[s].has(F_CAP) || !self.text[toks[s].start..].starts_with(char::is_uppercase) {
             return None;
         }
-        let b = self.run_end(s, buf);
+        let b = self.run_end(s);
         // "Chief of Staff Lieutenant General Dan Halutz": ranks after the field are the title's.
-        while s + 1 < b && self.is_titlish(s, buf) {
+        while s + 1 < b && self.is_titlish(s) {
             s += 1;
         }
         // "Minister of Child Welfare Edward Mabiza": a field word this list lacks comes first,
         // and the name starts at a given name.
-        if !self.is(s, &self.cues.given, buf) {
-            if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, &self.cues.given, buf)) {
+        if !self.is(s, GIVEN) {
+            if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, GIVEN)) {
                 s = k;
             }
         }
         let mut e = b;
-        while e > s + 1 && TIME_WORDS.contains(&lower(self.text, &toks[e - 1], buf)) {
+        while e > s + 1 && self.is(e - 1, TIME) {
             e -= 1;
         }
         let plausible = e - s <= 4
-            && !self.is_titlish(e - 1, buf)
-            && (s..e).all(|k| {
-                !toks[k].has(F_ALLCAPS | F_DIGIT)
-                    && !self.is(k, &self.cues.notname, buf)
-                    && !self.is(k, &self.cues.heads, buf)
-            });
+            && !self.is_titlish(e - 1)
+            && (s..e)
+                .all(|k| !toks[k].has(F_ALLCAPS | F_DIGIT) && !self.is(k, NOTNAME) && !self.is(k, HEADS));
         if !plausible {
             return None;
         }
@@ -575,7 +565,7 @@ impl Names<'_> {
             && toks[t - 1].has(F_CAP)
             && self.hit_of[t - 1].is_none()
             && !toks[t - 1].has(F_POSS)
-            && self.is_titlish(t - 1, buf)
+            && self.is_titlish(t - 1)
         {
             t -= 1;
         }
@@ -644,16 +634,15 @@ impl Names<'_> {
     /// department ("Securities and Exchange Commission", "National Development and Reform
     /// Commission", "Immigration and Naturalization Service"). Names ("Hamas and Fatah", "Westpac
     /// and Bank of Melbourne") are no fields.
-    fn fields_before_and(&self, first: usize, buf: &mut String) -> Option<usize> {
+    fn fields_before_and(&self, first: usize) -> Option<usize> {
         let and = first.checked_sub(1)?;
         if self.word(and) != "and" || !self.toks[first].has(F_JOINED) || !self.toks[and].has(F_JOINED) {
             return None;
         }
-        let cues = self.cues;
         let mut k = and;
         while k > 0 {
             let p = k - 1;
-            let field = self.is(p, &cues.departments, buf) || self.is(p, &cues.modifiers, buf);
+            let field = self.is(p, DEPARTMENTS) || self.is(p, MODIFIERS);
             if !self.toks[p].has(F_CAP) || !field {
                 break;
             }
@@ -665,40 +654,32 @@ impl Names<'_> {
         // Fields after "of", "for" or "and" are another organisation's ("Ministry of Science and
         // Technology Department", "Physicians for Human Rights and Middle East Watch").
         let owned = k > 0 && matches!(self.word(k - 1), "of" | "for" | "and") && self.toks[k].has(F_JOINED);
-        (!owned && (k..and).any(|i| self.is(i, &cues.departments, buf))).then_some(k)
+        (!owned && (k..and).any(|i| self.is(i, DEPARTMENTS))).then_some(k)
     }
 
     /// True when token `i` (or its singular) is a title, honorific or modifier.
-    fn is_titlish(&self, i: usize, buf: &mut String) -> bool {
-        let cues = self.cues;
-        let w = lower(self.text, &self.toks[i], buf);
-        let any =
-            |w: &str| cues.titles.contains(w) || cues.honorifics.contains(w) || cues.modifiers.contains(w);
-        any(w) || w.strip_suffix('s').is_some_and(any)
+    fn is_titlish(&self, i: usize) -> bool {
+        self.is(i, TITLISH)
     }
 
     /// True when token `i` may stand before a surname without being a given name: a title,
     /// honorific, modifier or role (or its plural: "Senators Levin"), or a word that is never
     /// part of a name ("Republican Trump").
-    pub fn qualifies_a_name(&self, i: usize, buf: &mut String) -> bool {
-        self.is_titlish(i, buf) || self.is_role(i, buf) || self.is(i, &self.cues.notname, buf)
+    pub fn qualifies_a_name(&self, i: usize) -> bool {
+        self.is_titlish(i) || self.is_role(i) || self.is(i, NOTNAME)
     }
 
     /// True when tokens `a..b` name a body any state has, in words of offices alone: one head
     /// word, modifiers and fields of an office, joined by `of`, `the` and `and` ("Foreign
     /// Ministry", "Ministry of Science and Technology", "Supreme Court"), a trailing day aside.
     /// Two head words make a name of its own ("News Agency").
-    fn generic_body(&self, a: usize, b: usize, buf: &mut String) -> bool {
-        let cues = self.cues;
+    fn generic_body(&self, a: usize, b: usize) -> bool {
         let mut heads = 0;
         (a..b).all(|k| {
-            let w = lower(self.text, &self.toks[k], buf);
-            let head = cues.heads.contains(w);
+            let bits = self.classes(k);
+            let head = bits & HEADS != 0;
             heads += usize::from(head);
-            head || matches!(w, "of" | "the" | "and")
-                || TIME_WORDS.contains(&w)
-                || cues.modifiers.contains(w)
-                || cues.departments.contains(w)
+            head || bits & (JOINERS | TIME | MODIFIERS | DEPARTMENTS) != 0
         }) && heads <= 1
     }
 }

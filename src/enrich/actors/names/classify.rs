@@ -1,10 +1,12 @@
 //! Classifying a run of capitalised words by its cues: the title or role before it, the verb
 //! after it, an apposition, a head word that makes it an organisation.
 
+use super::words::{
+    COURTESY, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, HEADS_OF, HONORIFICS, MODIFIERS, NOTNAME, SPEECH, TIME,
+    TITLES, VERBS,
+};
+use super::{CandKind, Candidate, Names};
 use crate::enrich::actors::tokens::{F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
-use crate::enrich::hash::WordSet;
-
-use super::{lower, CandKind, Candidate, Names, TIME_WORDS};
 
 /// Auxiliary verbs that open a question before its subject ("Will Cruz …?", "Is Sanders …?").
 const AUXILIARIES: [&str; 12] =
@@ -14,67 +16,55 @@ impl Names<'_> {
     /// Classifies the run of capitalised tokens `a..b` that the gazetteer does not know: a person
     /// or organisation its cues vouch for goes to `out`; a plausible name that only a later
     /// mention could confirm (a coordinated person, its surname recurring alone) to `maybes`.
-    pub(super) fn classify(
-        &self,
-        a: usize,
-        b: usize,
-        buf: &mut String,
-        out: &mut Vec<Candidate>,
-        maybes: &mut Vec<Candidate>,
-    ) {
+    pub(super) fn classify(&self, a: usize, b: usize, out: &mut Vec<Candidate>, maybes: &mut Vec<Candidate>) {
         let toks = self.toks;
-        let cues = self.cues;
         // Organisation: a head word anywhere in the run (after leading openers).
         // Leading openers are dropped ("The", "In"), not qualifiers ("Northern Grain Corporation").
-        let opener = |k: usize, buf: &mut String| {
-            self.is(k, &cues.notname, buf)
-                && (toks[k].has(F_START) || matches!(self.word(k), "The" | "A" | "An"))
+        let opener = |k: usize| {
+            self.is(k, NOTNAME) && (toks[k].has(F_START) || matches!(self.word(k), "The" | "A" | "An"))
         };
-        let org_start = (a..b).find(|&k| !opener(k, buf)).unwrap_or(b);
+        let org_start = (a..b).find(|&k| !opener(k)).unwrap_or(b);
         // A capital right before the run opens the organisation's name ("Tokyo Electric Power
         // Company", "Moscow State University", "Kyiv Post"). So does a country's adjective before
         // a name of its own ("Thai News Agency", "American Medical Association"), but not before
         // a state's generic body ("Russian Foreign Ministry" is the ministry, of Russia).
         // (The body's words end at its last head word: "Israeli Defense Forces Chief of Staff
         // Dan Halutz" names a generic body.)
-        let demonym_opens = |buf: &mut String| {
-            let body_end = (a..b).rev().find(|&k| self.is(k, &cues.heads, buf)).map_or(b, |h| h + 1);
-            !self.generic_body(a, body_end, buf)
+        let demonym_opens = || {
+            let body_end = (a..b).rev().find(|&k| self.is(k, HEADS)).map_or(b, |h| h + 1);
+            !self.generic_body(a, body_end)
         };
-        let seat = if org_start == a { self.seat_opening(a, || demonym_opens(buf)) } else { None };
+        let seat = if org_start == a { self.seat_opening(a, demonym_opens) } else { None };
         let first = seat.map_or(org_start, |(k, _)| k);
         // A trailing day or month is not part of the name ("Tokyo Stock Exchange Wednesday").
         let mut last = b;
-        while last > org_start + 1 && TIME_WORDS.contains(&lower(self.text, &toks[last - 1], buf)) {
+        while last > org_start + 1 && self.is(last - 1, TIME) {
             last -= 1;
         }
-        let last_head = (org_start..last).rev().find(|&k| self.is(k, &cues.heads, buf));
+        let last_head = (org_start..last).rev().find(|&k| self.is(k, HEADS));
         // An office or a rank after the organisation's head word makes the run a title and a name
         // ("White House Press Secretary Josh Earnest", "Police Chief Bill Bratton", "Army Capt.
         // Humayun Khan").
         let office_then_name = last_head.is_some_and(|h| {
-            (h + 1..last - 1).any(|k| self.is(k, &cues.titles, buf) || self.is(k, &cues.honorifics, buf))
+            (h + 1..last - 1).any(|k| self.is(k, TITLES) || self.is(k, HONORIFICS))
                 && !toks[last - 1].has(F_ALLCAPS | F_DIGIT)
-                && !self.is(last - 1, &cues.titles, buf)
+                && !self.is(last - 1, TITLES)
         });
         // "Bank of Korea", "University of Tokyo", "Central Bank of Russia": a run ending in a
         // head word, then `of` and a country or its capital, is one organisation, of that country.
         // A capital opening the name ends it at its head word; a country's name does not ("US
         // Department of Agriculture").
         let capital = seat.is_some_and(|(_, h)| matches!(self.hits[h].country, Some((_, true))));
-        let of_country = if !capital && last == b && last_head == Some(b - 1) {
-            self.country_after_of(b, buf)
-        } else {
-            None
-        };
+        let of_country =
+            if !capital && last == b && last_head == Some(b - 1) { self.country_after_of(b) } else { None };
         if let Some((end, h)) = of_country {
             out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit: Some(h) });
             return;
         }
         // "Ministry of Foreign Affairs", "National Bureau of Statistics": a run ending in a head
         // word, then `of` and a name, is one organisation.
-        if !capital && last == b && last_head == Some(b - 1) && self.is(b - 1, &cues.heads_of, buf) {
-            if let Some(end) = self.name_after_of(b, buf) {
+        if !capital && last == b && last_head == Some(b - 1) && self.is(b - 1, HEADS_OF) {
+            if let Some(end) = self.name_after_of(b) {
                 let country_hit = seat.map(|(_, h)| h).or_else(|| self.country_before_org(first));
                 out.push(Candidate { kind: CandKind::Org, first, last: end, title: None, country_hit });
                 return;
@@ -82,7 +72,7 @@ impl Names<'_> {
         }
         // "Securities and Exchange Commission": the fields named before "and" open the name.
         let first = if seat.is_none() && first == a && last_head.is_some() && last - first >= 2 {
-            self.fields_before_and(first, buf).unwrap_or(first)
+            self.fields_before_and(first).unwrap_or(first)
         } else {
             first
         };
@@ -91,12 +81,12 @@ impl Names<'_> {
         // organisation belongs to, not part of the organisation's name.
         let person_after = last_head.map(|h| h + 1).filter(|&p| {
             (2..=3).contains(&(last - p))
-                && self.is(p, &cues.given, buf)
+                && self.is(p, GIVEN)
                 && (p..last).all(|k| {
                     !toks[k].has(F_ALLCAPS | F_DIGIT)
-                        && !self.is(k, &cues.notname, buf)
-                        && !self.is_titlish(k, buf)
-                        && !self.is(k, &cues.departments, buf)
+                        && !self.is(k, NOTNAME)
+                        && !self.is_titlish(k)
+                        && !self.is(k, DEPARTMENTS)
                 })
         });
         if let Some(p) = person_after.filter(|&p| p - first >= 2 && !office_then_name) {
@@ -120,7 +110,7 @@ impl Names<'_> {
             // An office after the head word with no name after it is no part of the name: "the
             // Fox News Chairman said" names Fox News, "Air Force Chief" the Air Force.
             let mut end = last;
-            while last_head.is_some_and(|h| end > h + 1) && self.is_titlish(end - 1, buf) {
+            while last_head.is_some_and(|h| end > h + 1) && self.is_titlish(end - 1) {
                 end -= 1;
             }
             if end - first >= 2 {
@@ -133,11 +123,10 @@ impl Names<'_> {
         let mut title_start = None;
         // Everything up to the last office noun is a title: "Environment Minister Alfonso Scanio",
         // "Europe Minister Geoff Hoon", and up to an abbreviated rank: "Texas Sen. Ted Cruz".
-        let office = |k: usize, buf: &mut String| {
-            self.is(k, &cues.titles, buf)
-                || (self.text[toks[k].end..].starts_with('.') && self.is(k, &cues.honorifics, buf))
+        let office = |k: usize| {
+            self.is(k, TITLES) || (self.text[toks[k].end..].starts_with('.') && self.is(k, HONORIFICS))
         };
-        if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| office(k, buf)) {
+        if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| office(k)) {
             // "New York Gov. Andrew Cuomo" opening a sentence: "New" is the place's first word.
             let opens_place = |i: usize| {
                 i + 1 < b
@@ -146,23 +135,23 @@ impl Names<'_> {
                         .places
                         .contains(&format!("{} {}", self.word(i), self.word(i + 1)).to_lowercase())
             };
-            s = (a..=k).find(|&i| !opener(i, buf) || opens_place(i)).unwrap_or(k);
+            s = (a..=k).find(|&i| !opener(i) || opens_place(i)).unwrap_or(k);
             title_start = Some(s);
             s = k + 1;
             // "Attorney General Lord Peter Goldsmith", "US Secretary Treasury Robert Rubin"
-            while s + 1 < b && (self.is_titlish(s, buf) || self.is(s, &cues.departments, buf)) {
+            while s + 1 < b && (self.is_titlish(s) || self.is(s, DEPARTMENTS)) {
                 s += 1;
             }
         } else {
             // Leading sentence openers, honorifics and modifiers ("The", "Mr.", "Sheikh").
             while s + 1 < b {
-                if self.is(s, &cues.notname, buf) {
-                    if !opener(s, buf) {
+                if self.is(s, NOTNAME) {
+                    if !opener(s) {
                         // "Los Angeles Clippers", "Northern Alliance": not a person's name
                         return;
                     }
                     title_start = None;
-                } else if toks[s].has(F_START) && self.is_gerund(s, buf) {
+                } else if toks[s].has(F_START) && self.is_gerund(s) {
                     // "Bashing Trump may be job one", "Debating Clinton's character".
                     title_start = None;
                 } else if AUXILIARIES.contains(&self.word(s)) && self.opens_sentence(s) && self.asks(b) {
@@ -173,9 +162,7 @@ impl Names<'_> {
                     // `Said Comey, "The thought …"`: an attribution inverted at a sentence's
                     // start; not `," Said Mohammad Azam, director of …` (a name).
                     title_start = None;
-                } else if self.is_titlish(s, buf)
-                    || (title_start.is_some() && self.is(s, &cues.departments, buf))
-                {
+                } else if self.is_titlish(s) || (title_start.is_some() && self.is(s, DEPARTMENTS)) {
                     // A field of an office is the end of its title: "US Secretary Treasury
                     // Robert Rubin", "Minister for Home Affairs Ho Peng Kee".
                     title_start.get_or_insert(s);
@@ -184,7 +171,7 @@ impl Names<'_> {
                 }
                 s += 1;
             }
-            if s == a && b - a == 1 && self.is(s, &cues.notname, buf) {
+            if s == a && b - a == 1 && self.is(s, NOTNAME) {
                 return;
             }
         }
@@ -192,9 +179,9 @@ impl Names<'_> {
         if s > 0
             && title_start.is_none()
             && matches!(self.word(s - 1), "of" | "for" | "and")
-            && !self.is(s, &cues.given, buf)
+            && !self.is(s, GIVEN)
         {
-            if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, &cues.given, buf)) {
+            if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, GIVEN)) {
                 title_start = Some(s);
                 s = k;
             }
@@ -202,8 +189,8 @@ impl Names<'_> {
         // A trailing day or month is not part of the name ("Liu Jianchao Thursday"); another
         // non-name word means the run is not a person ("Gerald Ford Museum").
         let mut e = b;
-        while e > s && self.is(e - 1, &cues.notname, buf) {
-            if !TIME_WORDS.contains(&lower(self.text, &toks[e - 1], buf)) {
+        while e > s && self.is(e - 1, NOTNAME) {
+            if !self.is(e - 1, TIME) {
                 return;
             }
             e -= 1;
@@ -216,45 +203,44 @@ impl Names<'_> {
         let initials_only = (s..e).all(|k| toks[k].end - toks[k].start == 1);
         if len > 4
             || initials_only
-            || (self.is_titlish(e - 1, buf) && !self.surname_like_honorific(a, s, e, buf))
+            || (self.is_titlish(e - 1) && !self.surname_like_honorific(a, s, e))
             || (s..e).any(|k| {
                 toks[k].has(F_ALLCAPS | F_DIGIT)
-                    || self.is(k, &cues.notname, buf)
-                    || self.is(k, &cues.heads, buf)
+                    || self.is(k, NOTNAME)
+                    || self.is(k, HEADS)
                     // Fields of an office are never surnames ("Aviation and Sustainable Tourism").
-                    || self.is(k, &cues.departments, buf)
+                    || self.is(k, DEPARTMENTS)
             })
         {
             return;
         }
         let title = title_start.map(|t| (t, s));
-        let prev_role = a > 0 && toks[a].has(F_JOINED) && !toks[a - 1].has(F_CAP) && self.is_role(a - 1, buf);
+        let prev_role = a > 0 && toks[a].has(F_JOINED) && !toks[a - 1].has(F_CAP) && self.is_role(a - 1);
         let country_hit = self.country_before(a);
         let cand = Candidate { kind: CandKind::Person, first: s, last: e, title, country_hit };
         if len == 1 {
             // "President Chirac", "Mr. Smith"; not "Noordin" glued to a known "Mohammad Top".
-            let titled =
-                s > a && (self.is(s - 1, &cues.titles, buf) || self.is(s - 1, &cues.honorifics, buf));
+            let titled = s > a && (self.is(s - 1, TITLES) || self.is(s - 1, HONORIFICS));
             let glued = e < toks.len()
                 && toks[e].has(F_JOINED)
                 && self.hit_of[e].is_some_and(|h| self.hits[h].person.is_some());
             // A given name after a title is mostly the start of a name cut by an initial
             // ("President George W. Bush"); after "Mr." or "Ms." it is a surname ("Ms. Kelly",
             // "Mr. Kim").
-            let surname = s > a && self.is(s - 1, &cues.courtesy, buf);
-            if titled && !glued && (surname || !self.is(s, &cues.given, buf)) {
+            let surname = s > a && self.is(s - 1, COURTESY);
+            if titled && !glued && (surname || !self.is(s, GIVEN)) {
                 out.push(cand);
             }
             return;
         }
-        let given = self.is(s, &cues.given, buf);
-        let next_is = |set: &WordSet, buf: &mut String| {
+        let given = self.is(s, GIVEN);
+        let next_is = |lists: u32| {
             e == b
                 && e < toks.len()
                 && !toks[e].has(F_CAP)
                 // "Name said", or ", Name, said" (a name set off by commas, after its role)
                 && (toks[e].has(F_JOINED) || (toks[e - 1].has(F_COMMA) && a > 0 && toks[a - 1].has(F_COMMA)))
-                && self.is(e, set, buf)
+                && self.is(e, lists)
         };
         // "residents of Manhattan said", "The Kremlin expressed": a name after an article or a
         // preposition is no speaker by its verb alone.
@@ -263,14 +249,14 @@ impl Names<'_> {
                 self.word(a - 1),
                 "the" | "The" | "of" | "in" | "from" | "at" | "for" | "to" | "with"
             );
-        let speech_after = !introduced && (next_is(&cues.speech, buf) || self.verb_after(e, b, buf));
+        let speech_after = !introduced && (next_is(SPEECH) || self.verb_after(e, b));
         let who = e == b && e < toks.len() && self.word(e) == "who";
-        let speech_before = a > 0 && toks[a].has(F_JOINED) && self.is(a - 1, &cues.speech, buf);
+        let speech_before = a > 0 && toks[a].has(F_JOINED) && self.is(a - 1, SPEECH);
         let byline = s > 0
             && self.word(s - 1).eq_ignore_ascii_case("by")
             && (toks[s - 1].has(F_START) || (self.in_headline(s) && !self.in_headline(e)))
             && toks[s].has(F_JOINED);
-        let apposition = e == b && toks[e - 1].has(F_COMMA) && self.apposition(e, buf);
+        let apposition = e == b && toks[e - 1].has(F_COMMA) && self.apposition(e);
         // A headline opening with a name and a colon quotes that person ("Ann Coulter: And Then
         // There Was the One"); elsewhere in a headline capitals prove nothing.
         let headline_speaker = toks[a].start == 0 && self.text[toks[e - 1].end..].starts_with(':');
@@ -278,11 +264,11 @@ impl Names<'_> {
         // "Russia's Lavrov" names a person in a headline too; "Czech Formally Join" does not.
         // Between an article's country adjective and a lower-case noun, the run qualifies the
         // noun: "the Nepalese Peace Keeping contingent" names no one.
-        let mut attributive = || {
+        let attributive = || {
             country_hit.is_some_and(|h| self.after_article(self.hits[h].start))
                 && e == b
                 && toks.get(e).is_some_and(|t| t.has(F_JOINED) && !t.has(F_CAP))
-                && !self.is(e, &cues.speech, buf)
+                && !self.is(e, SPEECH)
         };
         let country_cue = country_hit.is_some()
             && (!self.in_headline(s) || (a > 0 && toks[a - 1].has(F_POSS)))
@@ -330,23 +316,23 @@ impl Names<'_> {
 
     /// A person verb right after the name, maybe after one adverb ("Mao Asada also reached" is
     /// not one, "Darren Bent then scored" is).
-    fn verb_after(&self, e: usize, b: usize, buf: &mut String) -> bool {
+    fn verb_after(&self, e: usize, b: usize) -> bool {
         let toks = self.toks;
         if e != b || e >= toks.len() || !toks[e].has(F_JOINED) || toks[e].has(F_CAP) {
             return false;
         }
-        if self.is(e, &self.cues.verbs, buf) {
+        if self.is(e, VERBS) {
             return true;
         }
         let adverb = matches!(self.word(e), "then" | "also" | "later" | "finally" | "eventually")
             || self.word(e).ends_with("ly");
-        adverb && e + 1 < toks.len() && toks[e + 1].has(F_JOINED) && self.is(e + 1, &self.cues.verbs, buf)
+        adverb && e + 1 < toks.len() && toks[e + 1].has(F_JOINED) && self.is(e + 1, VERBS)
     }
 
     /// After "Name,": a role noun before the next comma or full stop ("Nicholas Burns, the State
     /// Department spokesman"), a describer closing it ("Ann Smith, a city official,"), or
     /// an age ("John Smith, 45,").
-    fn apposition(&self, from: usize, buf: &mut String) -> bool {
+    fn apposition(&self, from: usize) -> bool {
         let toks = self.toks;
         if from < toks.len()
             && toks[from].has(F_DIGIT)
@@ -364,13 +350,13 @@ impl Names<'_> {
             if k > from && t.has(F_START) {
                 return false;
             }
-            if k < from + 7 && !t.has(F_CAP) && self.is_role(k, buf) {
+            if k < from + 7 && !t.has(F_CAP) && self.is_role(k) {
                 return true;
             }
             let heads = t.has(F_COMMA)
                 || (k + 1 < toks.len()
                     && matches!(self.word(k + 1), "with" | "at" | "of" | "in" | "from" | "for" | "on"));
-            described |= heads && !t.has(F_CAP) && self.cues.describers.contains(lower(self.text, t, buf));
+            described |= heads && !t.has(F_CAP) && self.is(k, DESCRIBERS);
             if t.has(F_COMMA) {
                 return described;
             }
@@ -382,14 +368,11 @@ impl Names<'_> {
     /// ("King", "Lord"), is a surname: after a name opened by a given name or a title before it
     /// (`s..e` of the run `a..`: "Billie Jean King", "Senator Angus King"), or alone after a
     /// courtesy title ("Mr. King").
-    fn surname_like_honorific(&self, a: usize, s: usize, e: usize, buf: &mut String) -> bool {
-        let cues = self.cues;
+    fn surname_like_honorific(&self, a: usize, s: usize, e: usize) -> bool {
         let last = e - 1;
-        let honorific_only = self.is(last, &cues.honorifics, buf)
-            && !self.is(last, &cues.titles, buf)
-            && !self.is(last, &cues.modifiers, buf);
-        let after_given = e - s >= 2 && (s > a || self.is(s, &cues.given, buf));
-        let after_courtesy = e - s == 1 && s > a && self.is(s - 1, &cues.courtesy, buf);
+        let honorific_only = self.is(last, HONORIFICS) && !self.is(last, TITLES) && !self.is(last, MODIFIERS);
+        let after_given = e - s >= 2 && (s > a || self.is(s, GIVEN));
+        let after_courtesy = e - s == 1 && s > a && self.is(s - 1, COURTESY);
         honorific_only && (after_given || after_courtesy)
     }
 }
