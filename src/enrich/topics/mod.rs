@@ -10,8 +10,9 @@
 
 mod taxonomy;
 
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
-use aho_corasick::MatchKind;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Serialize;
 
 use crate::article::Span;
@@ -110,13 +111,7 @@ impl TopicClassifier {
                 .match_kind(MatchKind::Standard)
                 .build(&lower)
                 .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
-            let mut first_bytes = [false; 256];
-            for phrase in &lower {
-                if let Some(&b) = phrase.as_bytes().first() {
-                    first_bytes[usize::from(b)] = true;
-                }
-            }
-            Some(Phrases { automaton, first_bytes })
+            Some(Phrases::new(automaton))
         };
         Ok(TopicClassifier { topics, automaton, patterns, settings })
     }
@@ -126,7 +121,9 @@ impl TopicClassifier {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let raw = occurrences(automaton, text);
+        // The general walk, not the table-driven one of `score_article`: the tests comparing the
+        // two methods check one walk against the other.
+        let raw = occurrences(automaton, text, Phrases::walk_general);
         self.rank(text, &self.select(text, 0, &raw))
     }
 
@@ -152,7 +149,7 @@ impl TopicClassifier {
         let Some(automaton) = &self.automaton else {
             return (Vec::new(), vec![Vec::new(); passages.len()]);
         };
-        let mut raw = occurrences(automaton, text);
+        let mut raw = occurrences(automaton, text, Phrases::walk);
         if !names.is_empty() {
             raw.retain(|&(start, _, p)| {
                 let at = names.partition_point(|n| n.end <= start);
@@ -257,7 +254,7 @@ impl TopicClassifier {
     /// The phrase matches of `text` (for the debugging test).
     #[cfg(test)]
     fn matches(&self, automaton: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
-        self.select(text, 0, &occurrences(automaton, text))
+        self.select(text, 0, &occurrences(automaton, text, Phrases::walk))
     }
 
     /// Whether `id` is a topic of the taxonomy.
@@ -271,8 +268,93 @@ impl TopicClassifier {
 struct Phrases {
     /// Standard (overlapping) semantics, searched anchored.
     automaton: contiguous::NFA,
-    /// Which bytes some (lower-cased) phrase starts with: elsewhere no search is started.
-    first_bytes: [bool; 256],
+    /// Per text byte: the state an anchored walk reaches on it (ASCII folded), dead where no
+    /// phrase starts with it. Most walks stop there, and a table load is cheaper than the NFA's
+    /// dense-state step.
+    first: [StateID; 256],
+    /// Per byte: [`ALNUM`] for an ASCII letter or digit, [`WIDE`] for a byte of a character
+    /// outside ASCII (which is decoded to tell whether it is alphanumeric).
+    class: [u8; 256],
+}
+
+const ALNUM: u8 = 1;
+const WIDE: u8 = 2;
+
+impl Phrases {
+    fn new(automaton: contiguous::NFA) -> Phrases {
+        let start = automaton.start_state(Anchored::Yes).ok();
+        // The automaton's dead state, which an anchored walk reaches on a byte no phrase starts
+        // with (`ZERO`, the contiguous NFA's, should none be found).
+        let dead = start.map_or(StateID::ZERO, |start| {
+            (0..=255u8)
+                .map(|b| automaton.next_state(Anchored::Yes, start, b))
+                .find(|&next| automaton.is_dead(next))
+                .unwrap_or(StateID::ZERO)
+        });
+        let mut first = [dead; 256];
+        let mut class = [0u8; 256];
+        for b in 0..=255u8 {
+            if let Some(start) = start {
+                first[usize::from(b)] = automaton.next_state(Anchored::Yes, start, b.to_ascii_lowercase());
+            }
+            class[usize::from(b)] = if !b.is_ascii() {
+                WIDE
+            } else if b.is_ascii_alphanumeric() {
+                ALNUM
+            } else {
+                0
+            };
+        }
+        Phrases { automaton, first, class }
+    }
+
+    /// Appends to `raw` every phrase occurrence starting at `bytes[at]`, as [`occurrences`]
+    /// orders them: longest first, then by pattern.
+    fn walk(&self, bytes: &[u8], at: usize, raw: &mut Vec<(usize, usize, usize)>) {
+        let a = &self.automaton;
+        let mut state = self.first[usize::from(bytes[at])];
+        let from = raw.len();
+        let mut end = at + 1;
+        loop {
+            if a.is_special(state) {
+                if a.is_dead(state) {
+                    break;
+                }
+                if a.is_match(state) {
+                    // A state's matches may also be suffixes starting later.
+                    for k in 0..a.match_len(state) {
+                        let pattern = a.match_pattern(state, k);
+                        if end - a.pattern_len(pattern) == at {
+                            raw.push((at, end, pattern.as_usize()));
+                        }
+                    }
+                }
+            }
+            let Some(&b) = bytes.get(end) else {
+                break;
+            };
+            state = a.next_state(Anchored::Yes, state, b.to_ascii_lowercase());
+            end += 1;
+        }
+        sort_run(&mut raw[from..]);
+    }
+
+    /// As [`Phrases::walk`], with [`anchored::each_match_folded_at`].
+    fn walk_general(&self, bytes: &[u8], at: usize, raw: &mut Vec<(usize, usize, usize)>) {
+        let from = raw.len();
+        anchored::each_match_folded_at(&self.automaton, bytes, at, |end, pattern| {
+            raw.push((at, end, pattern))
+        });
+        sort_run(&mut raw[from..]);
+    }
+}
+
+/// Sorts the occurrences of one walk, found shortest first, longest first then by pattern: walks
+/// come in text order, so sorting each walk's own run sorts the whole list.
+fn sort_run(found: &mut [(usize, usize, usize)]) {
+    if found.len() > 1 {
+        found.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    }
 }
 
 /// Every phrase occurrence starting a word of `text` (ignoring ASCII case), unchecked, as
@@ -281,32 +363,40 @@ struct Phrases {
 ///
 /// Only occurrences at word starts can be kept (see `select`), so instead of scanning the whole
 /// text for every overlapping occurrence (most of them inside words: "war" in "award"), each
-/// word start gets one anchored walk, which dies within a few bytes for most words.
-fn occurrences(phrases: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
+/// word start gets one anchored walk, `walk`, which dies within a few bytes for most words.
+fn occurrences(
+    phrases: &Phrases,
+    text: &str,
+    walk: impl Fn(&Phrases, &[u8], usize, &mut Vec<(usize, usize, usize)>),
+) -> Vec<(usize, usize, usize)> {
     let bytes = text.as_bytes();
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let mut prev_alnum = false;
     let mut at = 0;
     // Byte by byte, decoding only non-ASCII characters (most of the text is ASCII, and this loop
     // visits all of it).
-    while at < bytes.len() {
-        let b = bytes[at];
-        let (alnum, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
+    while let Some(&b) = bytes.get(at) {
+        let class = phrases.class[usize::from(b)];
+        if !prev_alnum && !phrases.automaton.is_dead(phrases.first[usize::from(b)]) {
+            walk(phrases, bytes, at, &mut raw);
+        }
+        if class == ALNUM {
+            // The rest of an ASCII word starts nothing: skip it whole.
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| phrases.class[usize::from(b)] == ALNUM) {
+                at += 1;
+            }
+            prev_alnum = true;
+        } else if class == 0 {
+            prev_alnum = false;
+            at += 1;
         } else {
             let c =
                 text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if !prev_alnum && phrases.first_bytes[usize::from(b.to_ascii_lowercase())] {
-            anchored::each_match_folded_at(&phrases.automaton, bytes, at, |end, pattern| {
-                raw.push((at, end, pattern))
-            });
+            prev_alnum = c.is_alphanumeric();
+            at += c.len_utf8();
         }
-        prev_alnum = alnum;
-        at += len;
     }
-    raw.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     raw
 }
 
