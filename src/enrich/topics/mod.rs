@@ -124,7 +124,9 @@ impl TopicClassifier {
         // The general walk, not the table-driven one of `score_article`: the tests comparing the
         // two methods check one walk against the other.
         let raw = occurrences(automaton, text, Phrases::walk_general);
-        self.rank(text, &self.select(text, 0, &raw))
+        let mut found = Vec::new();
+        self.select(text, 0, &raw, &mut found);
+        self.rank(text, &found, &mut Sums::default())
     }
 
     /// The topics of a whole article and of each of its passages, from one scan.
@@ -156,7 +158,9 @@ impl TopicClassifier {
                 self.patterns[p].capitalised || names.get(at).is_none_or(|n| start < n.start)
             });
         }
-        let article = self.rank(text, &self.select(text, 0, &raw));
+        let (mut found, mut sums) = (Vec::new(), Sums::default());
+        self.select(text, 0, &raw, &mut found);
+        let article = self.rank(text, &found, &mut sums);
         let per_passage = passages
             .iter()
             .map(|p| {
@@ -167,23 +171,31 @@ impl TopicClassifier {
                 // `raw` is sorted by start: the passage's occurrences are one contiguous run.
                 let from = raw.partition_point(|&(s, _, _)| s < start);
                 let to = raw.partition_point(|&(s, _, _)| s < end);
-                self.rank(passage, &self.select(passage, start, &raw[from..to]))
+                self.select(passage, start, &raw[from..to], &mut found);
+                self.rank(passage, &found, &mut sums)
             })
             .collect();
         (article, per_passage)
     }
 
     /// The topics of `text` given its phrase matches (from [`TopicClassifier::select`]).
-    fn rank(&self, text: &str, found: &[(usize, usize, usize)]) -> Vec<TopicScore> {
+    fn rank(&self, text: &str, found: &[(usize, usize, usize)], buf: &mut Sums) -> Vec<TopicScore> {
         if found.is_empty() {
             return Vec::new();
         }
-        // Per topic: the sum of weights, and whether a strong phrase matched.
-        let mut sums = vec![(0f32, false); self.topics.len()];
+        // Per topic: the sum of weights, and whether a strong phrase matched; only the topics
+        // some phrase fed are looked at again (the others can be no topic: they score 0).
+        let sums = &mut buf.sums;
+        sums.resize(self.topics.len(), (0f32, false));
+        buf.touched.clear();
         for &(_, _, p) in found {
             for &(topic, weight, strong) in &self.patterns[p].feeds {
-                sums[topic].0 += weight;
-                sums[topic].1 |= strong;
+                let sum = &mut sums[topic];
+                if *sum == (0f32, false) {
+                    buf.touched.push(topic);
+                }
+                sum.0 += weight;
+                sum.1 |= strong;
             }
         }
         let s = &self.settings;
@@ -194,19 +206,24 @@ impl TopicClassifier {
         let eligible = |&(raw, anchored): &(f32, bool)| anchored || raw * damping >= unanchored_floor;
 
         // The relative cut is taken against the best topic that could be kept at all.
-        let best = sums.iter().filter(|x| eligible(x)).map(|x| x.0).fold(0f32, f32::max) * damping;
+        let touched = || buf.touched.iter().map(|&t| (t, sums[t]));
+        let best = touched().filter(|(_, x)| eligible(x)).map(|(_, x)| x.0).fold(0f32, f32::max) * damping;
         let floor = s.threshold.max(best * s.relative_cut);
-        let mut kept: Vec<(usize, f32)> = sums
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| eligible(x))
-            .map(|(t, x)| (t, x.0 * damping))
-            .filter(|&(_, score)| score >= floor)
-            .collect();
+        let kept = &mut buf.kept;
+        kept.clear();
+        kept.extend(
+            touched()
+                .filter(|(_, x)| eligible(x))
+                .map(|(t, x)| (t, x.0 * damping))
+                .filter(|&(_, score)| score >= floor),
+        );
+        for &t in &buf.touched {
+            sums[t] = (0f32, false);
+        }
         kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        kept.truncate(s.max_topics);
-        kept.into_iter()
-            .map(|(t, score)| TopicScore {
+        kept.iter()
+            .take(s.max_topics)
+            .map(|&(t, score)| TopicScore {
                 id: self.topics[t].id.clone(),
                 label: self.topics[t].label.clone(),
                 score: (score * 100.0).round() / 100.0,
@@ -219,8 +236,14 @@ impl TopicClassifier {
     /// offsets made relative to `text` by subtracting `base`), those that pass the word-boundary and case checks, then a greedy
     /// leftmost-longest pass, so "nuclear weapons" counts for its own topics, not also as a bare
     /// "weapons".
-    fn select(&self, text: &str, base: usize, raw: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    fn select(
+        &self,
+        text: &str,
+        base: usize,
+        raw: &[(usize, usize, usize)],
+        found: &mut Vec<(usize, usize, usize)>,
+    ) {
+        found.clear();
         for &(start, end, p) in raw {
             let (start, end) = (start - base, end - base);
             // An occurrence running past the end of `text` (a passage) is not one of its own.
@@ -248,19 +271,31 @@ impl TopicClassifier {
             }
             keep
         });
-        found
     }
 
     /// The phrase matches of `text` (for the debugging test).
     #[cfg(test)]
     fn matches(&self, automaton: &Phrases, text: &str) -> Vec<(usize, usize, usize)> {
-        self.select(text, 0, &occurrences(automaton, text, Phrases::walk))
+        let mut found = Vec::new();
+        self.select(text, 0, &occurrences(automaton, text, Phrases::walk), &mut found);
+        found
     }
 
     /// Whether `id` is a topic of the taxonomy.
     pub fn knows(&self, id: &str) -> bool {
         self.topics.iter().any(|t| t.id == id)
     }
+}
+
+/// Buffers of [`TopicClassifier::rank`], kept from one text of an article to the next.
+#[derive(Debug, Default)]
+struct Sums {
+    /// Per topic: the sum of weights and whether a strong phrase matched; all zero between calls.
+    sums: Vec<(f32, bool)>,
+    /// The topics whose sum is not zero.
+    touched: Vec<usize>,
+    /// The topics kept, with their scores.
+    kept: Vec<(usize, f32)>,
 }
 
 /// Every phrase's automaton, searched anchored at word starts.
