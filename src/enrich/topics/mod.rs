@@ -8,19 +8,20 @@
 //! more), and a topic is kept when that score reaches `threshold` and `relative_cut` times the
 //! best topic's score. The format is documented in `index-config/README.md`.
 
+mod phrases;
 mod taxonomy;
 
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::MatchKind;
 use serde::Serialize;
 
 use crate::article::Span;
 use crate::config::Config;
-use crate::enrich::anchored;
 use crate::enrich::passages::word_count;
 use crate::error::{Error, Result};
 
+use phrases::{Phrases, ALNUM};
 use taxonomy::{Pattern, Settings, Topic, FILE};
 
 /// A topic assigned to a text, with its score.
@@ -296,100 +297,6 @@ struct Sums {
     touched: Vec<usize>,
     /// The topics kept, with their scores.
     kept: Vec<(usize, f32)>,
-}
-
-/// Every phrase's automaton, searched anchored at word starts.
-#[derive(Debug)]
-struct Phrases {
-    /// Standard (overlapping) semantics, searched anchored.
-    automaton: contiguous::NFA,
-    /// Per text byte: the state an anchored walk reaches on it (ASCII folded), dead where no
-    /// phrase starts with it. Most walks stop there, and a table load is cheaper than the NFA's
-    /// dense-state step.
-    first: [StateID; 256],
-    /// Per byte: [`ALNUM`] for an ASCII letter or digit, [`WIDE`] for a byte of a character
-    /// outside ASCII (which is decoded to tell whether it is alphanumeric).
-    class: [u8; 256],
-}
-
-const ALNUM: u8 = 1;
-const WIDE: u8 = 2;
-
-impl Phrases {
-    fn new(automaton: contiguous::NFA) -> Phrases {
-        let start = automaton.start_state(Anchored::Yes).ok();
-        // The automaton's dead state, which an anchored walk reaches on a byte no phrase starts
-        // with (`ZERO`, the contiguous NFA's, should none be found).
-        let dead = start.map_or(StateID::ZERO, |start| {
-            (0..=255u8)
-                .map(|b| automaton.next_state(Anchored::Yes, start, b))
-                .find(|&next| automaton.is_dead(next))
-                .unwrap_or(StateID::ZERO)
-        });
-        let mut first = [dead; 256];
-        let mut class = [0u8; 256];
-        for b in 0..=255u8 {
-            if let Some(start) = start {
-                first[usize::from(b)] = automaton.next_state(Anchored::Yes, start, b.to_ascii_lowercase());
-            }
-            class[usize::from(b)] = if !b.is_ascii() {
-                WIDE
-            } else if b.is_ascii_alphanumeric() {
-                ALNUM
-            } else {
-                0
-            };
-        }
-        Phrases { automaton, first, class }
-    }
-
-    /// Appends to `raw` every phrase occurrence starting at `bytes[at]`, as [`occurrences`]
-    /// orders them: longest first, then by pattern.
-    fn walk(&self, bytes: &[u8], at: usize, raw: &mut Vec<(usize, usize, usize)>) {
-        let a = &self.automaton;
-        let mut state = self.first[usize::from(bytes[at])];
-        let from = raw.len();
-        let mut end = at + 1;
-        loop {
-            if a.is_special(state) {
-                if a.is_dead(state) {
-                    break;
-                }
-                if a.is_match(state) {
-                    // A state's matches may also be suffixes starting later.
-                    for k in 0..a.match_len(state) {
-                        let pattern = a.match_pattern(state, k);
-                        if end - a.pattern_len(pattern) == at {
-                            raw.push((at, end, pattern.as_usize()));
-                        }
-                    }
-                }
-            }
-            let Some(&b) = bytes.get(end) else {
-                break;
-            };
-            state = a.next_state(Anchored::Yes, state, b.to_ascii_lowercase());
-            end += 1;
-        }
-        sort_run(&mut raw[from..]);
-    }
-
-    /// As [`Phrases::walk`], with [`anchored::each_match_folded_at`].
-    fn walk_general(&self, bytes: &[u8], at: usize, raw: &mut Vec<(usize, usize, usize)>) {
-        let from = raw.len();
-        anchored::each_match_folded_at(&self.automaton, bytes, at, |end, pattern| {
-            raw.push((at, end, pattern))
-        });
-        sort_run(&mut raw[from..]);
-    }
-}
-
-/// Sorts the occurrences of one walk, found shortest first, longest first then by pattern: walks
-/// come in text order, so sorting each walk's own run sorts the whole list.
-fn sort_run(found: &mut [(usize, usize, usize)]) {
-    if found.len() > 1 {
-        found.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    }
 }
 
 /// Every phrase occurrence starting a word of `text` (ignoring ASCII case), unchecked, as
