@@ -203,35 +203,34 @@ pub(super) fn apply(
 pub(super) struct Late<'a> {
     pub(super) writer: &'a IndexWriter,
     pub(super) fields: &'a Fields,
-    pub(super) annotator: &'a Annotator,
     pub(super) options: &'a IndexOptions,
     pub(super) progress: &'a dyn Progress,
     /// The run's roots, to read a file of a root given under another name where it was given.
     pub(super) roots: &'a [WalkRoot],
 }
 
+/// The files of `shadowing` holding a copy of an id whose holder let go of it during the run
+/// (a changed file that dropped it, a file that turned bad): the ones [`Late::reclaim`] reads
+/// again. Most runs have none, and then need no annotator at the end.
+pub(super) fn orphaned(shadowing: Vec<Shadowing>, holders: &mut Holders) -> Vec<Shadowing> {
+    shadowing
+        .into_iter()
+        .filter(|s| {
+            s.entry.shadowed.iter().any(|id| holders.was_let_go(id) && holders.holder(id, &s.key).is_none())
+        })
+        .collect()
+}
+
 impl Late<'_> {
-    /// Reads again, in walk order, the files holding a copy of an id whose holder let go of it
-    /// during the run (a changed file that dropped it, a file that turned bad), so that the first
-    /// of them holds it as in a clean build. Returns their new manifest lines.
+    /// Reads again, in walk order, the `orphaned` files (see [`orphaned`]), so that the first of
+    /// them holds each orphaned id as in a clean build. Returns their new manifest lines.
     pub(super) fn reclaim(
         &self,
-        shadowing: Vec<Shadowing>,
+        mut orphaned: Vec<Shadowing>,
+        annotator: &Annotator,
         holders: &mut Holders,
         summary: &mut RunSummary,
     ) -> Vec<Applied> {
-        let mut orphaned: Vec<Shadowing> = shadowing
-            .into_iter()
-            .filter(|s| {
-                s.entry
-                    .shadowed
-                    .iter()
-                    .any(|id| holders.was_let_go(id) && holders.holder(id, &s.key).is_none())
-            })
-            .collect();
-        if orphaned.is_empty() {
-            return Vec::new();
-        }
         orphaned.sort_by(|a, b| walk_order(&a.key, &b.key));
         let mut files = Vec::with_capacity(orphaned.len());
         for Shadowing { key, entry, unchanged } in orphaned {
@@ -256,7 +255,7 @@ impl Late<'_> {
             });
         }
         let outcomes: Vec<Outcome> =
-            files.par_iter().map(|c| process(c, self.fields, self.annotator, self.options)).collect();
+            files.par_iter().map(|c| process(c, self.fields, annotator, self.options)).collect();
         let counted = (summary.added, summary.updated);
         let applied = files
             .into_iter()

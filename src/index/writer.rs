@@ -18,7 +18,7 @@ use tantivy::{Index, IndexWriter, TantivyError, Term};
 use crate::config::Config;
 use crate::enrich::{Enricher, PassageSplitter};
 use crate::error::{Error, Result};
-use crate::index::batch::{apply, process, Annotator, Late, Outcome};
+use crate::index::batch::{apply, orphaned, process, Annotator, Late, Outcome};
 use crate::index::candidates::{in_walk_order, plan, stream, Candidate, Plan, Shadowing};
 use crate::index::commit::{commit, ManifestState};
 use crate::index::holders::Holders;
@@ -173,6 +173,21 @@ fn indexing_threads(options: &IndexOptions) -> usize {
     };
     let threads = if options.enrich { threads.div_ceil(2) } else { threads };
     threads.min(MAX_INDEXING_THREADS).min(options.memory_mb / MIN_MEMORY_MB_PER_THREAD).max(1)
+}
+
+/// What annotates the run's articles: the full enricher (building its gazetteer and taxonomy
+/// takes most of a no-op rerun's time, so it is built only once a file needs reading), or the
+/// passage splitter alone without enrichment.
+fn annotator_for(root: &IndexRoot, config: &Config, options: &IndexOptions) -> Result<Annotator> {
+    #[cfg(test)]
+    tests::annotator_built(root);
+    #[cfg(not(test))]
+    let _ = root;
+    Ok(if options.enrich {
+        Annotator::Full(Box::new(Enricher::new(config)?))
+    } else {
+        Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words))
+    })
 }
 
 /// The version of what [`crate::index::document::documents`] puts in the index; an index built
@@ -337,14 +352,10 @@ fn run_in_pool(
     progress.advance(unchanged_before, 0);
 
     // Built only when there is something to read (a no-op rerun skips the ~100 ms of building
-    // the gazetteer), and without enrichment the gazetteer and taxonomy are not built at all. A
-    // rebuild builds it while its walk goes on.
-    let annotator = match (remaining.peek().is_none(), options.enrich) {
-        (true, _) => None,
-        (false, true) => Some(Annotator::Full(Box::new(Enricher::new(config)?))),
-        (false, false) => {
-            Some(Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)))
-        }
+    // the gazetteer). A rebuild builds it while its walk goes on.
+    let annotator = match remaining.peek() {
+        None => None,
+        Some(_) => Some(annotator_for(root, config, options)?),
     };
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
@@ -424,20 +435,16 @@ fn run_in_pool(
         }
     }
     if !summary.interrupted {
-        let annotator = match annotator {
-            Some(annotator) => annotator,
-            None if options.enrich => Annotator::Full(Box::new(Enricher::new(config)?)),
-            None => Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)),
-        };
-        let run = Late {
-            writer: &writer,
-            fields: &open.fields,
-            annotator: &annotator,
-            options,
-            progress,
-            roots: &roots,
-        };
-        manifest.late = run.reclaim(shadowing, &mut holders, &mut summary);
+        let orphaned = orphaned(shadowing, &mut holders);
+        // Built here only when a file must be read again: a no-op rerun builds no gazetteer.
+        if !orphaned.is_empty() {
+            let annotator = match annotator {
+                Some(annotator) => annotator,
+                None => annotator_for(root, config, options)?,
+            };
+            let run = Late { writer: &writer, fields: &open.fields, options, progress, roots: &roots };
+            manifest.late = run.reclaim(orphaned, &annotator, &mut holders, &mut summary);
+        }
     }
     // The final summary rides on one last commit, so `casefile stats` can show it.
     summary.elapsed_ms = started.elapsed().as_millis() as u64;

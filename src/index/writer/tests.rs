@@ -32,6 +32,39 @@ fn enrichment_leaves_tantivy_half_the_threads() {
     assert_eq!(threads(&mut options, 0, false, 1024), cores.min(8));
 }
 
+/// The roots of the index runs that built an annotator, in order (all tests of the process share
+/// it: each test looks at its own root).
+static ANNOTATORS_BUILT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Records that a run into `root` built its annotator.
+pub(super) fn annotator_built(root: &IndexRoot) {
+    ANNOTATORS_BUILT.lock().unwrap().push(root.path().to_path_buf());
+}
+
+fn annotators_built(root: &IndexRoot) -> usize {
+    ANNOTATORS_BUILT.lock().unwrap().iter().filter(|p| *p == root.path()).count()
+}
+
+#[test]
+fn a_rerun_builds_the_enricher_only_when_a_file_needs_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    std::fs::write(archive.join("a.md"), "Blinken met Yoon in Seoul.\n").unwrap();
+    let root = IndexRoot::new(dir.path().join("idx"));
+    let config = Config::builtin();
+    let options = IndexOptions::new(vec![archive.clone()], &config);
+    assert!(options.enrich);
+    let index = || run(&root, &config, &options, &(), &AtomicBool::new(false)).unwrap();
+    let first = index();
+    assert_eq!((first.added, annotators_built(&root)), (1, 1));
+    let again = index();
+    assert_eq!((again.unchanged, annotators_built(&root)), (1, 1), "a no-op rerun builds none");
+    std::fs::write(archive.join("b.md"), "Lavrov met Wang Yi in Beijing.\n").unwrap();
+    let third = index();
+    assert_eq!((third.added, annotators_built(&root)), (1, 2));
+}
+
 /// The file counts a run reports to its progress bar.
 #[derive(Default)]
 struct Counted {
