@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use crate::enrich::hash::WordBits;
+
 /// Words that may precede a name without being part of it (honorifics and offices).
 #[rustfmt::skip]
 pub(super) static TITLES: Words = Words::new(0, &[
@@ -83,9 +85,9 @@ pub(super) static SPEAKING_NOUNS: Words = Words::new(7, &["campaign", "statement
 pub(super) static DETERMINERS: Words = Words::new(8, &["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "one", "another", "some", "two", "three", "several", "many"]);
 
 /// A fixed list of lower-case ASCII words, looked up ignoring ASCII case. The lists are
-/// consulted for most words of an article, many times each: one hashed index of all of them
-/// ([`classes`]) tells every list that holds a word at once, and an article's text keeps each
-/// token's answer.
+/// consulted for most words of an article, many times each: one table of all of them
+/// ([`classes`], a [`WordBits`]) tells every list that holds a word at once, and an article's
+/// text keeps each token's answer.
 pub(super) struct Words {
     /// The list's bit among a word's [`classes`]: its place in [`ALL`].
     bit: u32,
@@ -147,68 +149,11 @@ pub(super) const CLASS_BITS: u32 = 32;
 
 /// The lists of [`ALL`] that hold `word`, ignoring ASCII case: the bit of each ([`Words::mask`]).
 pub(super) fn classes(word: &str) -> u64 {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(Index::new).get(word.as_bytes())
-}
-
-/// The words of every list with the bits of the lists holding each, in an open-addressed table
-/// hashed on the lower-cased bytes: a lookup neither copies nor lower-cases the word first, and
-/// most words of an article are in no list, which the first empty slot tells.
-struct Index {
-    /// A word (empty for a free slot) and its lists' bits; the length is a power of two.
-    slots: Vec<(&'static [u8], u64)>,
-}
-
-impl Index {
-    fn new() -> Index {
-        let mut words: Vec<(&'static [u8], u64)> = Vec::new();
-        for list in ALL {
-            for w in list.list {
-                match words.iter_mut().find(|(x, _)| *x == w.as_bytes()) {
-                    Some((_, bits)) => *bits |= list.mask(),
-                    None => words.push((w.as_bytes(), list.mask())),
-                }
-            }
-        }
-        // At most a quarter full, so that a probe meets a free slot soon.
-        let mut index = Index { slots: vec![(&[][..], 0); (words.len() * 4).next_power_of_two()] };
-        for (w, bits) in words {
-            let mut at = index.home(w);
-            while !index.slots[at].0.is_empty() {
-                at = (at + 1) & (index.slots.len() - 1);
-            }
-            index.slots[at] = (w, bits);
-        }
-        index
-    }
-
-    /// The slot where a probe for `word` starts: FNV-1a over its bytes, ASCII lower-cased.
-    fn home(&self, word: &[u8]) -> usize {
-        let hash = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-        });
-        // The high bits are the best mixed.
-        (hash >> 40) as usize & (self.slots.len() - 1)
-    }
-
-    /// The bits of `word`'s lists, ignoring ASCII case; 0 for a word in none.
-    fn get(&self, word: &[u8]) -> u64 {
-        // A longer word is in no list.
-        if word.is_empty() || word.len() > MAX_WORD {
-            return 0;
-        }
-        let mut at = self.home(word);
-        loop {
-            let (w, bits) = self.slots[at];
-            if w.is_empty() {
-                return 0;
-            }
-            if w.eq_ignore_ascii_case(word) {
-                return bits;
-            }
-            at = (at + 1) & (self.slots.len() - 1);
-        }
-    }
+    static INDEX: OnceLock<WordBits<u64>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        WordBits::new(ALL.iter().flat_map(|list| list.list.iter().map(|w| (w.as_bytes(), list.mask()))))
+    });
+    index.get(word.as_bytes())
 }
 
 /// The bytes of `word` with its ASCII letters in lower case, in `buf`; `None` when it does not

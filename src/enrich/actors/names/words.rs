@@ -7,7 +7,7 @@
 //! a third of its cost.
 
 use crate::enrich::gazetteer::Cues;
-use crate::enrich::hash::{WordMap, WordSet};
+use crate::enrich::hash::{WordBits, WordSet};
 
 use super::TIME_WORDS;
 
@@ -52,12 +52,11 @@ pub const ROLE: u32 = ROLES | ROLE_PLURAL;
 /// Set in a token's remembered bits once they are known (no list uses it).
 pub const KNOWN: u32 = 1 << 31;
 
-/// Every cue word with the bits of the lists holding it, in an open-addressed table hashed on
-/// the ASCII-lower-cased bytes: an ASCII word is looked up without being copied first.
+/// Every cue word with the bits of the lists holding it (see [`WordBits`]): an ASCII word is
+/// looked up without being copied first.
 #[derive(Debug)]
 pub struct CueIndex {
-    /// A word (empty for a free slot) and its bits; the length is a power of two.
-    slots: Vec<(Box<str>, u32)>,
+    words: WordBits<u32>,
 }
 
 impl CueIndex {
@@ -78,76 +77,32 @@ impl CueIndex {
             (&cues.verbs, VERBS),
             (&cues.speech, SPEECH),
         ];
-        let mut words: WordMap<u32> = WordMap::default();
+        let mut words: Vec<(String, u32)> = Vec::new();
         for (set, bit) in lists {
-            for w in set {
-                *words.entry(w.clone()).or_default() |= bit;
-            }
+            words.extend(set.iter().map(|w| (w.clone(), bit)));
         }
-        for w in TIME_WORDS {
-            *words.entry((*w).to_string()).or_default() |= TIME;
-        }
-        for w in ["of", "the", "and"] {
-            *words.entry(w.to_string()).or_default() |= JOINERS;
-        }
+        words.extend(TIME_WORDS.iter().map(|w| ((*w).to_string(), TIME)));
+        words.extend(["of", "the", "and"].map(|w| (w.to_string(), JOINERS)));
         // A plural ("Senators") is asked about as the word less one final `s`: the word as
         // written holds that answer as a bit of its own.
         for (sets, bit) in [
             (&[&cues.titles, &cues.honorifics, &cues.modifiers][..], TITLISH_PLURAL),
             (&[&cues.roles][..], ROLE_PLURAL),
         ] {
-            for w in sets.iter().copied().flatten() {
-                *words.entry(format!("{w}s")).or_default() |= bit;
-            }
+            words.extend(sets.iter().copied().flatten().map(|w| (format!("{w}s"), bit)));
         }
         // A word is looked up lower-cased, which no entry holding an ASCII capital (or none at
         // all) can equal: leaving such entries out keeps the table's case-blind comparison exact.
-        words.retain(|w, _| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()));
-        let size = (words.len() * 4).next_power_of_two();
-        let mut index = CueIndex { slots: vec![(Box::from(""), 0); size] };
-        let mask = size - 1;
-        for (w, bits) in words {
-            let mut at = home(w.as_bytes(), mask);
-            while !index.slots[at].0.is_empty() {
-                at = (at + 1) & mask;
-            }
-            index.slots[at] = (w.into_boxed_str(), bits);
-        }
-        index
+        words.retain(|(w, _)| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()));
+        CueIndex { words: WordBits::new(words) }
     }
 
     /// The bits of the lists holding `word` lower-cased (as `names::lower` does); 0 for none.
     pub fn bits(&self, word: &str) -> u32 {
         if word.is_ascii() {
-            return self.get(word.as_bytes());
+            return self.words.get(word.as_bytes());
         }
         let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-        self.get(lower.as_bytes())
+        self.words.get(lower.as_bytes())
     }
-
-    /// The bits of the entry equal to `word` ignoring ASCII case (entries have no ASCII capital);
-    /// 0 for none.
-    fn get(&self, word: &[u8]) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut at = home(word, mask);
-        loop {
-            let (w, bits) = &self.slots[at];
-            if w.is_empty() {
-                return 0;
-            }
-            if w.as_bytes().eq_ignore_ascii_case(word) {
-                return *bits;
-            }
-            at = (at + 1) & mask;
-        }
-    }
-}
-
-/// The slot where a probe for `word` starts: FNV-1a over its bytes, ASCII lower-cased.
-fn home(word: &[u8], mask: usize) -> usize {
-    let hash = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    });
-    // The high bits are the best mixed.
-    (hash >> 40) as usize & mask
 }
