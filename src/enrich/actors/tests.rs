@@ -981,6 +981,25 @@ fn a_headline_verb_or_adjective_before_a_surname_is_no_given_name() {
 }
 
 #[test]
+fn a_capitalised_occupation_opening_a_name_is_its_role_and_event_words_end_no_person() {
+    // Invented names; the words are the shipped roles.tsv's.
+    let body = "Alderman Ada Quill said the vote would wait. Co-anchor Ben Tarr asked why. \
+                Comedian Lia Venn joked about it.\n\n\
+                Hurricane Orla hit the coast before the Ashes Test, and Linden Lab shut its \
+                office in Dover Municipality.";
+    let actors = extractor().extract(&article("", body, Some("2016-02-10")));
+    let persons: Vec<(&str, Option<&str>)> = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect();
+    assert_eq!(
+        persons,
+        [("Ada Quill", Some("Alderman")), ("Ben Tarr", Some("Co-anchor")), ("Lia Venn", Some("Comedian"))]
+    );
+}
+
+#[test]
 fn a_name_after_the_definite_article_is_no_person_without_a_title() {
     // A tournament, a ship and a team that a given name opens, and a team's plural recurring.
     let body = "Ana Venn became the first player to win the Roland Tessier since 1990. The crew \
