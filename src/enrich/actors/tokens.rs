@@ -114,53 +114,128 @@ fn all_caps(word: &str) -> bool {
     letters >= 2
 }
 
+/// What a byte is, for [`tokenize`]: one table look-up per byte tells a word's letters and
+/// digits from the gap between words, and what the gap holds.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = class_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// An ASCII lower-case letter.
+const C_LOWER: u8 = 1;
+/// An ASCII capital.
+const C_UPPER: u8 = 2;
+/// An ASCII digit.
+const C_DIGIT: u8 = 4;
+/// A letter or digit of an ASCII word.
+const C_ALNUM: u8 = C_LOWER | C_UPPER | C_DIGIT;
+/// In a gap, anything but a space (or no-break space): the gap does not glue two words.
+const C_NONSPACE: u8 = 8;
+/// A full stop, which ends a sentence unless it closes an abbreviation.
+const C_DOT: u8 = 16;
+/// A mark that ends a sentence (or opens a quotation, a parenthesis, a line).
+const C_ENDER: u8 = 32;
+/// A byte of a non-ASCII character, which must be decoded to be classified.
+const C_NONASCII: u8 = 64;
+
+const fn class_of(b: u8) -> u8 {
+    match b {
+        b'a'..=b'z' => C_LOWER,
+        b'A'..=b'Z' => C_UPPER,
+        b'0'..=b'9' => C_DIGIT,
+        b' ' => 0,
+        b'.' => C_NONSPACE | C_DOT,
+        b'!' | b'?' | b':' | b';' | b'"' | b'\n' | b'(' | b'[' => C_NONSPACE | C_ENDER,
+        0x80..=0xff => C_NONASCII,
+        _ => C_NONSPACE,
+    }
+}
+
+/// The class of a non-ASCII character between words (the ASCII ones are in [`CLASS`]).
+fn gap_class(c: char) -> u8 {
+    match c {
+        '\u{a0}' => 0,
+        '“' | '”' | '—' => C_NONSPACE | C_ENDER,
+        _ => C_NONSPACE,
+    }
+}
+
 /// Splits `text` into words. Hyphens and apostrophes inside a word are kept ("Jackson-Han",
 /// "O'Brien"); a possessive `'s` is dropped and flagged.
+// Not inlined: alone, the loops keep their state in registers (inlined into the long
+// `collect`, they spilled it to the stack at every word).
+#[inline(never)]
 pub fn tokenize(text: &str) -> Vec<Tok> {
+    // About one word in six bytes of prose: rarely grown, never much too large.
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
-    let mut gap_start = 0;
-    // Stepped by bytes, decoding only non-ASCII characters: most of the text is ASCII, and this
-    // loop runs over every character of every article.
+    // Stepped by bytes through a class table, decoding only non-ASCII characters: most of the
+    // text is ASCII, and this loop runs over every byte of every article (it was an eighth of
+    // all enrichment). What a gap holds is gathered while it is skipped, so that no gap is read
+    // twice.
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII white space and punctuation, the most of what lies between words, undecoded.
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let Some((c, len)) = char_at(text, i) else { break };
-        if !c.is_alphanumeric() {
-            i += len;
-            continue;
-        }
+    loop {
+        let gap_start = i;
+        // The classes of the gap's characters, or-ed.
+        let mut gap = 0u8;
+        // The word's first character, as whether it is a capital and the classes of the
+        // characters of the word seen so far.
+        let (cap, mut seen, mut j) = loop {
+            let Some(&b) = bytes.get(i) else { return toks };
+            let class = CLASS[usize::from(b)];
+            if class & C_ALNUM != 0 {
+                // Read again by the loop below, with the rest of the word.
+                break (class & C_UPPER != 0, 0, i);
+            }
+            if class & C_NONASCII == 0 {
+                gap |= class;
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { return toks };
+            if c.is_alphanumeric() {
+                break (c.is_uppercase(), C_NONASCII, i + c.len_utf8());
+            }
+            gap |= gap_class(c);
+            i += c.len_utf8();
+        };
         let start = i;
-        let mut end = i + len;
-        let mut poss = false;
-        // What the word holds, gathered while scanning it so that no flag needs a second pass
-        // over its bytes (the tokenizer was an eighth of all enrichment).
-        let mut seen = Seen::default();
-        seen.add(c);
-        let mut j = end;
+        let mut end;
+        // The possessive, as the bytes it takes after the word ("'s", "’s", or a bare "'").
+        let mut poss = None;
+        let mut joined = false;
         loop {
-            // The letters and digits of ASCII words, without decoding or a character class.
+            // The letters and digits of ASCII words, a table look-up each; the classes or-ed
+            // tell the word's flags without a second pass over its bytes.
             while let Some(&b) = bytes.get(j) {
-                if !b.is_ascii_alphanumeric() {
+                let class = CLASS[usize::from(b)];
+                if class & C_ALNUM == 0 {
                     break;
                 }
-                seen.add_ascii(b);
+                seen |= class;
                 j += 1;
-                end = j;
             }
-            let Some((d, d_len)) = char_at(text, j) else { break };
+            // (After a hyphen or apostrophe a letter or digit always follows, so `j` ends a run
+            // of them here.)
+            end = j;
+            let Some(&b) = bytes.get(j) else { break };
+            if !(b == b'-' || b == b'\'' || !b.is_ascii()) {
+                break;
+            }
+            let Some(d) = text.get(j..).and_then(|rest| rest.chars().next()) else { break };
+            let d_len = d.len_utf8();
             if d.is_alphanumeric() {
-                seen.add(d);
-                end = j + d_len;
-                j = end;
+                seen |= C_NONASCII;
+                j += d_len;
                 continue;
             }
             if d == '-' || is_apostrophe(d) {
-                let rest = &text[j + d.len_utf8()..];
+                let rest = &text[j + d_len..];
                 // "Singh-led", "US-backed": the name ends before a compounding suffix.
                 if d == '-'
                     && SUFFIXES
@@ -175,145 +250,75 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     && matches!(next, Some('s' | 'S'))
                     && after.next().is_none_or(|x| !x.is_alphanumeric())
                 {
-                    poss = true;
+                    poss = Some(d_len + 1);
                     break;
                 }
                 if is_apostrophe(d)
-                    && text[start..end].ends_with(['s', 'S'])
+                    && matches!(bytes[..end].last(), Some(b's' | b'S'))
                     && next.is_none_or(|x| !x.is_alphanumeric())
                 {
-                    poss = true;
+                    poss = Some(d_len);
                     break;
                 }
                 if next.is_some_and(char::is_alphanumeric) {
-                    seen.joined = true;
+                    joined = true;
                     j += d_len;
                     continue;
                 }
             }
             break;
         }
-        let word = &text[start..end];
+        // The word's text is sliced only for the rare flags that need it.
+        let word = || text.get(start..end).unwrap_or_default();
         let mut flags = 0;
-        if c.is_uppercase() || (seen.joined && article_prefixed(word)) {
+        if cap || (joined && article_prefixed(word())) {
             flags |= F_CAP;
         }
-        let caps = if seen.non_ascii { all_caps(word) } else { !seen.lower && seen.letters >= 2 };
+        let caps = if seen & C_NONASCII != 0 {
+            all_caps(word())
+        } else {
+            // Counted only for the few words without a lower-case letter.
+            seen & (C_LOWER | C_UPPER) == C_UPPER
+                && bytes[start..end].iter().filter(|b| b.is_ascii_alphabetic()).nth(1).is_some()
+        };
         if caps {
             flags |= F_ALLCAPS;
         }
-        if seen.digit {
+        if seen & C_DIGIT != 0 {
             flags |= F_DIGIT;
         }
-        if poss {
+        if poss.is_some() {
             flags |= F_POSS;
         }
-        let gap = &text[gap_start..start];
-        let gap =
-            if gap == " " { Gap::SPACE } else { Gap::read(gap, toks.last().map(|t| &text[t.start..t.end])) };
-        if !toks.is_empty() && (gap.plain || gap.dotted) && !toks.last().is_some_and(|t| t.has(F_POSS)) {
-            flags |= F_JOINED;
-        }
-        if toks.is_empty() || gap.ends_sentence {
-            flags |= F_START;
-        }
-        if let Some(last) = toks.last_mut() {
-            if gap.comma {
-                last.flags |= F_COMMA;
+        match toks.last_mut() {
+            None => flags |= F_START,
+            Some(last) => {
+                let first = bytes[gap_start];
+                // Only a gap of a dot and spaces can follow an abbreviation: the previous word
+                // is looked at only then.
+                let dotted = first == b'.'
+                    && spaces(&text[gap_start + 1..start])
+                    && abbreviation(&text[last.start..last.end]);
+                if (gap & C_NONSPACE == 0 || dotted) && !last.has(F_POSS) {
+                    flags |= F_JOINED;
+                }
+                if gap & C_ENDER != 0 || (gap & C_DOT != 0 && !dotted) {
+                    flags |= F_START;
+                }
+                if first == b',' {
+                    last.flags |= F_COMMA;
+                }
             }
         }
         toks.push(Tok { start, end, flags });
-        gap_start = end;
-        if poss {
-            // skip the "'s" (or lone "'") so the next gap starts after it
-            let skip = if text[end..].chars().nth(1).is_some_and(|c| c == 's' || c == 'S') { 2 } else { 1 };
-            gap_start = end + text[end..].chars().take(skip).map(char::len_utf8).sum::<usize>();
-        }
-        i = gap_start;
-    }
-    toks
-}
-
-/// The letters and digits of a word, as it is scanned.
-#[derive(Default)]
-struct Seen {
-    /// A non-ASCII character (whose case the ASCII counts below do not tell).
-    non_ascii: bool,
-    /// An ASCII lower-case letter.
-    lower: bool,
-    /// ASCII letters.
-    letters: usize,
-    /// An ASCII digit.
-    digit: bool,
-    /// A hyphen or apostrophe inside the word.
-    joined: bool,
-}
-
-impl Seen {
-    fn add(&mut self, c: char) {
-        match c {
-            'a'..='z' => {
-                self.lower = true;
-                self.letters += 1;
-            }
-            'A'..='Z' => self.letters += 1,
-            '0'..='9' => self.digit = true,
-            _ => self.non_ascii |= !c.is_ascii(),
-        }
-    }
-
-    /// [`Seen::add`] for an ASCII letter or digit.
-    #[inline]
-    fn add_ascii(&mut self, b: u8) {
-        if b.is_ascii_digit() {
-            self.digit = true;
-        } else {
-            self.lower |= b.is_ascii_lowercase();
-            self.letters += 1;
-        }
+        // Past the possessive, so that the next gap starts after it.
+        i = end + poss.unwrap_or(0);
     }
 }
 
-/// What lies between two words.
-struct Gap {
-    /// Spaces only.
-    plain: bool,
-    /// The dot of an abbreviation (or initial) before it, then spaces.
-    dotted: bool,
-    /// A sentence (or quotation, heading, paragraph) ends in it.
-    ends_sentence: bool,
-    /// It starts with a comma.
-    comma: bool,
-}
-
-impl Gap {
-    /// The gap of one space, most gaps by far.
-    const SPACE: Gap = Gap { plain: true, dotted: false, ends_sentence: false, comma: false };
-
-    /// Reads `gap`, which follows the word `previous`.
-    fn read(gap: &str, previous: Option<&str>) -> Gap {
-        let spaces = |s: &str| s.chars().all(|c| c == ' ' || c == '\u{a0}');
-        // Only a gap of a dot and spaces can follow an abbreviation: the previous word is looked
-        // at only then.
-        let dotted = gap.starts_with('.') && spaces(&gap[1..]) && previous.is_some_and(abbreviation);
-        Gap {
-            plain: spaces(gap),
-            dotted,
-            ends_sentence: gap.contains(['!', '?', ':', ';', '"', '“', '”', '\n', '(', '[', '—'])
-                || (gap.contains('.') && !dotted),
-            comma: gap.starts_with(','),
-        }
-    }
-}
-
-/// The character starting at byte `i` of `text` and its length in bytes; `None` at the end.
-/// `i` is a character boundary.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+/// True when `s` holds only spaces and no-break spaces.
+fn spaces(s: &str) -> bool {
+    s.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
 #[cfg(test)]
