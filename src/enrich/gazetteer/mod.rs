@@ -305,7 +305,15 @@ impl Gazetteer {
             let start = at;
             let alnum = if b.is_ascii() {
                 at += 1;
-                b.is_ascii_alphanumeric()
+                let alnum = b.is_ascii_alphanumeric();
+                if alnum {
+                    // The rest of an ASCII word starts nothing: skipped whole, rather than
+                    // each of its bytes going through the checks below.
+                    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                        at += 1;
+                    }
+                }
+                alnum
             } else {
                 let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
                 at += c.len_utf8();
