@@ -9,8 +9,40 @@
 //! A state's match list may also name patterns that end there but start later (suffixes reached
 //! through failure transitions); only matches that start at the anchor are reported.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::Anchored;
+
+/// Where the walks of [`longest_folded_at`] begin: per text byte, the state after it (ASCII
+/// folded), dead where no pattern goes on with it. A table load is cheaper than the automaton's
+/// first step, taken at every word start.
+#[derive(Debug)]
+pub struct FirstStep {
+    states: Box<[StateID; 256]>,
+    /// How many bytes of every pattern come before the table's byte.
+    lead: usize,
+}
+
+impl FirstStep {
+    /// The first steps of walks over an automaton whose every pattern begins with `prefix`
+    /// (which the walks do not look for in the text); with no pattern, steps that find nothing.
+    /// `None` when the automaton has no anchored start.
+    pub fn after<A: Automaton>(automaton: &A, prefix: &[u8]) -> Option<FirstStep> {
+        let start = automaton.start_state(Anchored::Yes).ok()?;
+        let mut from = start;
+        for &byte in prefix {
+            from = automaton.next_state(Anchored::Yes, from, byte);
+        }
+        // No pattern begins with the prefix: the start state leads nowhere either.
+        if automaton.is_dead(from) {
+            from = start;
+        }
+        let mut states = Box::new([from; 256]);
+        for (byte, state) in (0..=255u8).zip(states.iter_mut()) {
+            *state = automaton.next_state(Anchored::Yes, from, byte.to_ascii_lowercase());
+        }
+        Some(FirstStep { states, lead: prefix.len() })
+    }
+}
 
 /// Calls `found(end, pattern)` for every pattern occurring at `bytes[at..end]` in any ASCII case,
 /// shortest first, for an automaton of lower-case patterns built with
@@ -58,16 +90,45 @@ fn walk<A: Automaton>(
     }
 }
 
-/// The longest pattern occurring at `bytes[at..]` in any ASCII case, as (end, pattern), for an
-/// automaton of lower-case patterns built with [`aho_corasick::MatchKind::LeftmostLongest`]
-/// semantics. The text's ASCII capitals are read as lower-case letters, so the automaton matches
+/// The longest pattern occurring at `bytes[at..]` in any ASCII case, as (end, pattern), walking
+/// from `first` (see [`FirstStep::after`]), for an automaton of lower-case patterns built with
+/// [`aho_corasick::MatchKind::Standard`] or [`aho_corasick::MatchKind::LeftmostLongest`]
+/// semantics (the last match starting at `at` is the longest). The text's ASCII capitals are read as lower-case letters, so the automaton matches
 /// as one built with `ascii_case_insensitive` would, and offsets stay exact (folding never
 /// changes a byte's length). Such an automaton has half the transitions, which the builder's
 /// failure transitions (computed always, though an anchored walk never takes one) follow too:
 /// the gazetteer's built in 210 M instructions instead of 374 M.
-pub fn longest_folded_at<A: Automaton>(automaton: &A, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+// Inlined: called at every word start, and a call's set-up cost as much as most walks.
+#[inline(always)]
+pub fn longest_folded_at<A: Automaton>(
+    automaton: &A,
+    first: &FirstStep,
+    bytes: &[u8],
+    at: usize,
+) -> Option<(usize, usize)> {
+    let mut state = first.states[usize::from(*bytes.get(at)?)];
     let mut longest = None;
-    walk(automaton, bytes, at, |b| b.to_ascii_lowercase(), |end, pattern| longest = Some((end, pattern)));
+    let mut end = at + 1;
+    loop {
+        if automaton.is_special(state) {
+            if automaton.is_dead(state) {
+                break;
+            }
+            if automaton.is_match(state) {
+                for k in 0..automaton.match_len(state) {
+                    let pattern = automaton.match_pattern(state, k);
+                    if end + first.lead - automaton.pattern_len(pattern) == at {
+                        longest = Some((end, pattern.as_usize()));
+                    }
+                }
+            }
+        }
+        let Some(&byte) = bytes.get(end) else {
+            break;
+        };
+        state = automaton.next_state(Anchored::Yes, state, byte.to_ascii_lowercase());
+        end += 1;
+    }
     longest
 }
 
@@ -75,12 +136,13 @@ pub fn longest_folded_at<A: Automaton>(automaton: &A, bytes: &[u8], at: usize) -
 /// that rejected the longest match tries next.
 pub fn longest_folded_below<A: Automaton>(
     automaton: &A,
+    first: &FirstStep,
     bytes: &[u8],
     at: usize,
     below: usize,
 ) -> Option<(usize, usize)> {
     let bytes = bytes.get(..below.saturating_sub(1))?;
-    longest_folded_at(automaton, bytes, at)
+    longest_folded_at(automaton, first, bytes, at)
 }
 
 #[cfg(test)]
@@ -114,15 +176,16 @@ mod tests {
         let patterns = ["un", "united states", "united", "us"];
         let nfa =
             nfa::contiguous::Builder::new().match_kind(MatchKind::LeftmostLongest).build(patterns).unwrap();
+        let o = FirstStep::after(&nfa, b"").unwrap();
         let text = b"The United States and US";
-        assert_eq!(longest_folded_at(&nfa, text, 4), Some((17, 1)));
-        assert_eq!(longest_folded_at(&nfa, text, 22), Some((24, 3)));
-        assert_eq!(longest_folded_at(&nfa, text, 0), None);
-        assert_eq!(longest_folded_at(&nfa, text, text.len()), None);
-        assert_eq!(longest_folded_at(&nfa, b"UNITED Nations", 0), Some((6, 2)), "any ASCII case");
-        assert_eq!(longest_folded_below(&nfa, text, 4, 17), Some((10, 2)), "the next longest");
-        assert_eq!(longest_folded_below(&nfa, text, 4, 10), Some((6, 0)));
-        assert_eq!(longest_folded_below(&nfa, text, 4, 6), None);
-        assert_eq!(longest_folded_at(&nfa, "Ünited".as_bytes(), 0), None, "only ASCII is folded");
+        assert_eq!(longest_folded_at(&nfa, &o, text, 4), Some((17, 1)));
+        assert_eq!(longest_folded_at(&nfa, &o, text, 22), Some((24, 3)));
+        assert_eq!(longest_folded_at(&nfa, &o, text, 0), None);
+        assert_eq!(longest_folded_at(&nfa, &o, text, text.len()), None);
+        assert_eq!(longest_folded_at(&nfa, &o, b"UNITED Nations", 0), Some((6, 2)), "any ASCII case");
+        assert_eq!(longest_folded_below(&nfa, &o, text, 4, 17), Some((10, 2)), "the next longest");
+        assert_eq!(longest_folded_below(&nfa, &o, text, 4, 10), Some((6, 0)));
+        assert_eq!(longest_folded_below(&nfa, &o, text, 4, 6), None);
+        assert_eq!(longest_folded_at(&nfa, &o, "Ünited".as_bytes(), 0), None, "only ASCII is folded");
     }
 }

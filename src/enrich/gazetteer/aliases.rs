@@ -9,32 +9,74 @@
 //! in the text). So the aliases that do not start with a capital ("al-Qaeda", "the Kremlin") get
 //! a second, much smaller automaton, searched at lower-case word starts instead of the full one.
 
-use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::nfa::{contiguous, contiguous::NFA, noncontiguous};
 use aho_corasick::MatchKind;
 
-use crate::enrich::anchored;
+use crate::enrich::anchored::{self, FirstStep};
 
 use crate::error::{Error, Result};
+
+/// Written before every alias in the automata, and never looked for in the text: walks begin
+/// after it (see [`FirstStep::after`]). No alias holds it, so no alias's proper suffix is the
+/// prefix of another, and aho-corasick's failure transitions (built always, though an anchored
+/// walk never takes one) all lead back to the start state, each found in one step instead of a
+/// walk down the failure chain. NUL, the lowest byte, because the builder finds each pattern's
+/// first byte in the start state's transitions sorted by byte, before making them a table.
+const LEAD: u8 = 0;
 
 /// The automata of the aliases; pattern `i` is the `i`-th pattern given to [`Aliases::new`].
 #[derive(Debug)]
 pub(super) struct Aliases {
     /// Every alias.
-    all: NFA,
+    all: Walked,
     /// The aliases not starting with an ASCII capital.
-    uncapitalised: NFA,
+    uncapitalised: Walked,
     /// For each pattern of `uncapitalised`, its index among all aliases.
     uncapitalised_index: Vec<usize>,
 }
 
-fn build(patterns: &[&str]) -> Result<NFA> {
+/// An automaton with the state its walks begin from.
+#[derive(Debug)]
+struct Walked {
+    nfa: NFA,
+    /// The walks' first steps, after [`LEAD`].
+    first: FirstStep,
+}
+
+fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Result<Walked> {
+    let err = |e: String| Error::config("people.tsv", format!("cannot build the alias automaton: {e}"));
+    // Every pattern with its lead byte, in one buffer rather than one allocation each.
+    let mut bytes = Vec::new();
+    let mut spans = Vec::new();
+    for p in patterns {
+        let from = bytes.len();
+        bytes.push(LEAD);
+        bytes.extend_from_slice(p.as_bytes());
+        spans.push((from, bytes.len()));
+    }
     // A contiguous NFA: a DFA over tens of thousands of aliases would take far more memory and
     // build time, and each search walks only a few bytes. Case-sensitive over lower-case
     // patterns, with the walk folding the text's case (see `anchored::longest_folded_at`).
-    NFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .map_err(|e| Error::config("people.tsv", format!("cannot build the alias automaton: {e}")))
+    // The walk keeps the longest alias starting at its word start, so the match kind is no
+    // matter to it (leftmost-longest and standard automata have the same states and
+    // transitions); standard semantics spare the builder the leftmost ones' failure
+    // transitions to the dead state, found by a walk down its 256 transitions. No prefilter:
+    // the walks are anchored and never use one. Only the start states are made tables while
+    // building: the failure transitions are looked up there alone.
+    let nnfa = noncontiguous::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .dense_depth(1)
+        .build(spans.iter().map(|&(from, to)| &bytes[from..to]))
+        .map_err(|e| err(e.to_string()))?;
+    // The states after the lead byte and the first two letters are dense, as without a lead byte
+    // (the builder's default makes the first two levels dense).
+    let nfa = contiguous::Builder::new()
+        .dense_depth(3)
+        .build_from_noncontiguous(&nnfa)
+        .map_err(|e| err(e.to_string()))?;
+    let first = FirstStep::after(&nfa, &[LEAD]).ok_or_else(|| err("no anchored start state".into()))?;
+    Ok(Walked { nfa, first })
 }
 
 impl Aliases {
@@ -45,15 +87,14 @@ impl Aliases {
     /// # Errors
     /// When aho-corasick cannot build them (only for sizes far beyond any gazetteer).
     pub(super) fn new(patterns: &[String], forms: &[String]) -> Result<Aliases> {
-        let all: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        let (uncapitalised_index, uncapitalised): (Vec<usize>, Vec<&str>) = all
-            .iter()
-            .zip(forms)
-            .enumerate()
-            .filter(|(_, (_, form))| !form.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
-            .map(|(i, (p, _))| (i, *p))
-            .unzip();
-        Ok(Aliases { all: build(&all)?, uncapitalised: build(&uncapitalised)?, uncapitalised_index })
+        let capitalised =
+            |i: usize| forms.get(i).and_then(|f| f.as_bytes().first()).is_some_and(u8::is_ascii_uppercase);
+        let uncapitalised_index: Vec<usize> = (0..patterns.len()).filter(|&i| !capitalised(i)).collect();
+        Ok(Aliases {
+            all: build(patterns.iter().map(String::as_str))?,
+            uncapitalised: build(uncapitalised_index.iter().map(|&i| patterns[i].as_str()))?,
+            uncapitalised_index,
+        })
     }
 
     /// The longest alias starting exactly at byte `at` of `bytes`, as (end, pattern index), that
@@ -61,20 +102,22 @@ impl Aliases {
     /// capital are considered.
     pub(super) fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         if bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
-            let (end, pattern) = anchored::longest_folded_at(&self.uncapitalised, bytes, at)?;
+            let u = &self.uncapitalised;
+            let (end, pattern) = anchored::longest_folded_at(&u.nfa, &u.first, bytes, at)?;
             return Some((end, self.uncapitalised_index[pattern]));
         }
-        anchored::longest_folded_at(&self.all, bytes, at)
+        anchored::longest_folded_at(&self.all.nfa, &self.all.first, bytes, at)
     }
 
     /// As [`Aliases::longest_at`], among the aliases ending before byte `below`: the next
     /// candidate when the longest was rejected.
     pub(super) fn longest_below(&self, bytes: &[u8], at: usize, below: usize) -> Option<(usize, usize)> {
         if bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
-            let (end, pattern) = anchored::longest_folded_below(&self.uncapitalised, bytes, at, below)?;
+            let u = &self.uncapitalised;
+            let (end, pattern) = anchored::longest_folded_below(&u.nfa, &u.first, bytes, at, below)?;
             return Some((end, self.uncapitalised_index[pattern]));
         }
-        anchored::longest_folded_below(&self.all, bytes, at, below)
+        anchored::longest_folded_below(&self.all.nfa, &self.all.first, bytes, at, below)
     }
 }
 
