@@ -60,6 +60,10 @@ struct Builder {
     book: WordMap<Vec<u32>>,
     /// The first words of those names, normalised the same way.
     openers: WordSet,
+    /// A lower-cased alias, in a buffer reused from one alias to the next: most aliases are
+    /// already known (a person's name on each line of their roles), and a fresh string for each
+    /// only to look it up cost more than the look-up.
+    lower: String,
 }
 
 impl Builder {
@@ -69,9 +73,11 @@ impl Builder {
         if alias.is_empty() {
             return;
         }
-        let lower = alias.to_lowercase();
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        push_lower(&mut lower, alias);
         // Looked up before inserting: `entry` would need an owned copy of every key.
-        if !self.keys.contains_key(&lower) {
+        if !self.keys.contains_key(lower.as_str()) {
             self.keys.insert(lower.clone(), key.to_string());
         }
         let (mut letters, mut upper) = (0, true);
@@ -88,16 +94,17 @@ impl Builder {
             form,
             surname,
         };
-        let slot = match self.index.get(&lower) {
+        let slot = match self.index.get(lower.as_str()) {
             Some(&i) => i,
             None => {
                 self.patterns.push(alias.to_ascii_lowercase());
                 self.forms.push(alias.to_string());
                 self.meanings.push(Vec::new());
-                self.index.insert(lower, self.patterns.len() - 1);
+                self.index.insert(lower.clone(), self.patterns.len() - 1);
                 self.patterns.len() - 1
             }
         };
+        self.lower = lower;
         let list = &mut self.meanings[slot];
         if !list.iter().any(|m| m.target == meaning.target && m.exact == meaning.exact) {
             list.push(meaning);
@@ -105,12 +112,60 @@ impl Builder {
     }
 }
 
+/// Appends `s` lower-cased (as [`str::to_lowercase`] does) to `out`.
+fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        // The common case, without decoding characters or allocating.
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+    } else {
+        // Not char by char: a final capital sigma lower-cases differently.
+        out.push_str(&s.to_lowercase());
+    }
+}
+
+/// How many lines `text` has, at most.
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// Splits `line` at its tabs into `cols`, dropping the columns past its length, and returns how
+/// many columns the line has. One pass over the bytes: `str::split` looked for each tab anew,
+/// which cost more than the columns are long.
+fn split_tabs<'a>(line: &'a str, cols: &mut [&'a str]) -> usize {
+    let (mut found, mut from) = (0, 0);
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            if let Some(col) = cols.get_mut(found) {
+                *col = line.get(from..i).unwrap_or("");
+            }
+            found += 1;
+            from = i + 1;
+        }
+    }
+    if let Some(col) = cols.get_mut(found) {
+        *col = line.get(from..).unwrap_or("");
+    }
+    found + 1
+}
+
+/// True when `lower` (a lower-cased, trimmed name) is its own [`name_key`](super::name_key):
+/// ASCII whose words are parted by single spaces, as nearly every name is.
+fn single_spaced(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    bytes.iter().all(|&b| b.is_ascii() && !(b'\t'..=b'\r').contains(&b))
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !lower.starts_with(' ')
+        && !lower.ends_with(' ')
+}
+
 /// Non-comment, non-blank lines with their 1-based numbers.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))).filter(|(_, l)| {
+        let l = l.trim_start();
+        !l.is_empty() && !l.starts_with('#')
+    })
 }
 
 /// Splits a `|`-separated column into its non-empty values.
@@ -126,13 +181,30 @@ fn plural(demonym: &str) -> Option<String> {
 }
 
 fn parse_date(file: &str, n: usize, s: &str) -> Result<Option<Date>> {
-    if s.trim().is_empty() {
+    let t = s.trim();
+    if t.is_empty() {
         return Ok(None);
     }
-    s.trim()
-        .parse::<Date>()
+    if let Some(date) = plain_date(t) {
+        return Ok(Some(date));
+    }
+    t.parse::<Date>()
         .map(Some)
         .map_err(|_| Error::config(file, format!("line {n}: `{s}` is not a date (YYYY-MM-DD)")))
+}
+
+/// A valid date written `YYYY-MM-DD`, read directly: nearly every date of `people.tsv` is one, and
+/// jiff's general parser cost ten times more. Anything else is left to that parser.
+fn plain_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0i16, |n, &d| d.is_ascii_digit().then(|| n * 10 + i16::from(d - b'0')))
+    };
+    let (year, month, day) = (number(&b[..4])?, number(&b[5..7])?, number(&b[8..])?);
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 fn code_ok(code: &str) -> bool {
@@ -270,19 +342,20 @@ impl Gazetteer {
 
     fn load_people(text: &str, b: &mut Builder, out: &mut Vec<Person>) -> Result<()> {
         const FILE: &str = "people.tsv";
+        // Sized once for the file: growing them line by line rehashed every key several times.
+        let lines = line_count(text);
         let mut by_name: WordMap<usize> = WordMap::default();
+        by_name.reserve(lines);
+        out.reserve(lines);
+        b.keys.reserve(lines);
+        b.book.reserve(lines);
+        b.index.reserve(lines / 4);
         // Lookup keys are built here and copied only when new: most lines would otherwise
         // allocate several strings just to find what is already there.
-        let mut key = String::new();
+        let (mut key, mut lower) = (String::new(), String::new());
         for (n, line) in data_lines(text) {
             let mut cols = [""; 6];
-            let mut found = 0;
-            for (i, col) in line.split('\t').enumerate() {
-                if let Some(slot) = cols.get_mut(i) {
-                    *slot = col;
-                }
-                found += 1;
-            }
+            let found = split_tabs(line, &mut cols);
             if found != 6 {
                 return Err(Error::config(
                     FILE,
@@ -299,12 +372,12 @@ impl Gazetteer {
             }
             let from = parse_date(FILE, n, cols[3])?;
             let to = parse_date(FILE, n, cols[4])?;
-            let idx = match by_name.get(name) {
-                Some(&idx) => idx,
+            let (idx, known) = match by_name.get(name) {
+                Some(&idx) => (idx, true),
                 None => {
                     out.push(Person { name: name.to_string(), country: None, roles: Vec::new() });
                     by_name.insert(name.to_string(), out.len() - 1);
-                    out.len() - 1
+                    (out.len() - 1, false)
                 }
             };
             let person = &mut out[idx];
@@ -318,13 +391,22 @@ impl Gazetteer {
             // Full names go to the name book (looked up for runs of capitalised words, which
             // keeps the automaton small enough to build fast); one-word aliases (surnames) go to
             // the automaton; `find` checks them against the date and their neighbours.
+            // A person's later lines repeat the name, already added with the first line.
             let target = Target::Person(idx as u32);
-            for v in std::iter::once(name).chain(values(cols[5])) {
+            for v in std::iter::once(name).filter(|_| !known).chain(values(cols[5])) {
                 if v.contains(' ') {
-                    let lower = v.to_lowercase();
-                    b.keys.entry(lower).or_insert_with(|| name.to_string());
+                    lower.clear();
+                    push_lower(&mut lower, v);
+                    if !b.keys.contains_key(lower.as_str()) {
+                        b.keys.insert(lower.clone(), name.to_string());
+                    }
                     key.clear();
-                    push_name_key(&mut key, v);
+                    if single_spaced(&lower) {
+                        // Its name key is the lower-cased name itself.
+                        key.push_str(&lower);
+                    } else {
+                        push_name_key(&mut key, v);
+                    }
                     if let Some((first, _)) = key.split_once(' ') {
                         if !b.openers.contains(first) {
                             b.openers.insert(first.to_string());
@@ -476,5 +558,24 @@ mod tests {
         assert!(err.to_string().contains("line 2"), "{err}");
         let err = Gazetteer::load_roles("spelled\tGov=Governor|Sen\n", &mut Cues::default()).unwrap_err();
         assert!(err.to_string().contains("line 1: `Sen` is no `spelled` pair"), "{err}");
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_general_forms() {
+        let mut cols = [""; 3];
+        assert_eq!(split_tabs("a\tb\t\tc", &mut cols), 4);
+        assert_eq!(cols, ["a", "b", ""]);
+        for name in ["kasit phirom", "kasit  phirom", "kasit\tphirom", "josé maría", "a", ""] {
+            if single_spaced(name) {
+                assert_eq!(super::super::name_key(name), name);
+            }
+        }
+        assert!(single_spaced("kasit phirom") && !single_spaced("kasit  phirom"));
+        for date in ["2008-02-29", "2007-02-29", "2008-13-01", "0000-01-01", "2008-1-05"] {
+            assert_eq!(plain_date(date).is_some(), date.parse::<Date>().is_ok(), "{date}");
+            if let Some(d) = plain_date(date) {
+                assert_eq!(Ok(d), date.parse::<Date>().map_err(|_| ()));
+            }
+        }
     }
 }
