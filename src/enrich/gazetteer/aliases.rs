@@ -155,4 +155,75 @@ mod tests {
         assert_eq!(a.longest_at(b"al-Qaeda", 0), Some((8, 2)));
         assert_eq!(a.longest_at(b"Kremlin", 0), Some((7, 0)));
     }
+
+    #[test]
+    fn walks_find_what_a_scan_of_every_alias_finds() {
+        // Aliases sharing prefixes and suffixes (which shape the automaton's failure
+        // transitions), in both cases, over texts of their pieces, checked at every byte. (The
+        // gazetteer gives each alias once, whatever its case: so do these.)
+        let forms = [
+            "Kim",
+            "Kim Jong Un",
+            "Kim Jong",
+            "Jong",
+            "UN",
+            "un-backed",
+            "the Kremlin",
+            "Kremlin",
+            "the Hague",
+            "he",
+            "Abu Sayyaf",
+            "Abu Sayyaf Group",
+            "Sayyaf",
+            "al-Qaeda",
+            "al",
+            "a",
+        ];
+        let a = aliases(&forms);
+        let lower: Vec<String> = forms.iter().map(|f| f.to_ascii_lowercase()).collect();
+        let pieces = [
+            "Kim ",
+            "Jong ",
+            "Un",
+            "un-backed ",
+            "the ",
+            "Kremlin",
+            "Hague ",
+            "Abu ",
+            "Sayyaf ",
+            "Group",
+            "al-",
+            "Qaeda ",
+            "x",
+        ];
+        // Every alias that could be accepted at `at`, ending at or before `below`: the longest.
+        let scan = |text: &[u8], at: usize, below: usize| {
+            let lower_start = text.get(at).is_some_and(u8::is_ascii_lowercase);
+            (0..forms.len())
+                .filter(|&i| !(lower_start && forms[i].as_bytes()[0].is_ascii_uppercase()))
+                .filter(|&i| text.len() >= at + lower[i].len() && at + lower[i].len() < below)
+                .filter(|&i| text[at..at + lower[i].len()].eq_ignore_ascii_case(lower[i].as_bytes()))
+                .map(|i| (at + lower[i].len(), i))
+                .max_by_key(|&(end, i)| (end, std::cmp::Reverse(i)))
+        };
+        let mut seed = 7u32;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            let bytes = text.as_bytes();
+            for at in 0..=bytes.len() {
+                assert_eq!(a.longest_at(bytes, at), scan(bytes, at, usize::MAX), "{text:?} at {at}");
+                for below in at..=bytes.len() {
+                    assert_eq!(
+                        a.longest_below(bytes, at, below),
+                        scan(bytes, at, below),
+                        "{text:?} at {at} below {below}"
+                    );
+                }
+            }
+        }
+    }
 }
