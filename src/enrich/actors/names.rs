@@ -604,8 +604,14 @@ impl Names<'_> {
         // only for a word the text never writes in lower case.
         let never_lower = at_starts
             && !toks.iter().any(|t| !t.has(F_CAP) && self.text[t.start..t.end].eq_ignore_ascii_case(word));
+        // Most tokens differ from the word in length or first byte: those are told apart on the
+        // token itself, before any other table is read (this runs over every token of the text).
+        let (len, first) = (word.len(), word.as_bytes().first());
+        let bytes = self.text.as_bytes();
         (0..toks.len()).any(|k| {
-            k != i
+            toks[k].end - toks[k].start == len
+                && bytes.get(toks[k].start) == first
+                && k != i
                 && self.hit_of[k].is_none_or(|h| surnames_count && self.hits[h].surname)
                 && (!toks[k].has(F_START) || never_lower)
                 && self.word(k) == word
