@@ -301,9 +301,10 @@ impl ActorExtractor {
         let mut in_name = vec![false; hits.len()];
         let mut surnames: Vec<&str> = Vec::new();
         for c in candidates.iter().filter(|c| c.kind == CandKind::Person) {
-            for h in hit_of[c.first..c.last].iter().flatten() {
-                in_name[*h] = true;
-                surnames.push(&body[hits[*h].start..hits[*h].end]);
+            for &h in hit_of[c.first..c.last].iter().flatten() {
+                let h = h as usize;
+                in_name[h] = true;
+                surnames.push(&body[hits[h].start..hits[h].end]);
             }
             // An ambiguous name glued inside is no hit there ("Don ~Guardian"), but its surname
             // standing alone later is still the person's.
@@ -630,8 +631,8 @@ impl ActorResolver {
     }
 }
 
-/// For each token, the hit covering it (hits and tokens are both in text order).
-fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
+/// For each token, the index of the hit covering it (hits and tokens are both in text order).
+fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<u32>> {
     let mut out = vec![None; toks.len()];
     let mut h = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -639,7 +640,8 @@ fn cover(toks: &[Tok], hits: &[Hit]) -> Vec<Option<usize>> {
             h += 1;
         }
         if h < hits.len() && hits[h].start <= t.start && t.end <= hits[h].end {
-            out[i] = Some(h);
+            // (An article holds far fewer than 2^32 hits.)
+            out[i] = u32::try_from(h).ok();
         }
     }
     out

@@ -85,8 +85,9 @@ pub struct Names<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub toks: &'a [Tok],
-    /// For each token, the gazetteer hit covering it.
-    pub hit_of: &'a [Option<usize>],
+    /// For each token, the index of the gazetteer hit covering it (u32 rather than usize: half
+    /// the bytes to zero and read, for a vector as long as the text's tokens).
+    pub hit_of: &'a [Option<u32>],
     /// The gazetteer hits.
     pub hits: &'a [Hit],
     /// Cue words.
@@ -114,6 +115,11 @@ impl Names<'_> {
     /// Token `i` lies in the headline.
     fn in_headline(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.start < self.headline_end)
+    }
+
+    /// The index of the gazetteer hit covering token `i`, if any.
+    fn hit(&self, i: usize) -> Option<usize> {
+        self.hit_of.get(i).copied().flatten().map(|h| h as usize)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -156,7 +162,7 @@ impl Names<'_> {
     }
 
     fn country_before(&self, i: usize) -> Option<usize> {
-        let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
+        let h = self.hit(i.checked_sub(1)?)?;
         let prev = &self.toks[i - 1];
         let adjacent = self.toks[i].has(F_JOINED) || prev.has(F_POSS);
         let gap_plain = self.text[prev.end..self.toks[i].start]
@@ -176,7 +182,7 @@ impl Names<'_> {
     /// When `demonym_opens()`, asked only after a country's adjective, that adjective opens the
     /// name too ("Thai News Agency").
     fn seat_opening(&self, i: usize, demonym_opens: impl FnOnce() -> bool) -> Option<(usize, usize)> {
-        let h = self.hit_of.get(i.checked_sub(1)?)?.as_ref().copied()?;
+        let h = self.hit(i.checked_sub(1)?)?;
         let hit = &self.hits[h];
         let metonym = matches!(hit.country, Some((_, true)));
         let named = matches!(hit.country, Some((_, false))) && (!hit.demonym || demonym_opens());
@@ -189,7 +195,7 @@ impl Names<'_> {
             return None;
         }
         let mut first = i - 1;
-        while first > 0 && self.hit_of[first - 1] == Some(h) {
+        while first > 0 && self.hit(first - 1) == Some(h) {
             first -= 1;
         }
         let inside = first > 0
@@ -230,14 +236,14 @@ impl Names<'_> {
         if the && toks.get(first).is_none_or(|t| !t.has(F_JOINED)) {
             return None;
         }
-        let h = self.hit_of[first]?;
+        let h = self.hit(first)?;
         let hit = &self.hits[h];
         // "Organization of American states": a demonym does not end a name.
         if hit.country.is_none() || hit.demonym || hit.org.is_some() || hit.person.is_some() || hit.blocked {
             return None;
         }
         let mut end = first;
-        while end < toks.len() && self.hit_of[end] == Some(h) {
+        while end < toks.len() && self.hit(end) == Some(h) {
             end += 1;
         }
         // A capitalised word after the country continues another name: "Organization of American
@@ -279,7 +285,7 @@ impl Names<'_> {
             k < n
                 && toks[k].has(F_JOINED)
                 && toks[k].has(F_CAP)
-                && self.hit_of[k].is_none()
+                && self.hit(k).is_none()
                 && !self.is(k, NOTNAME)
         };
         // A demonym qualifying the next word is part of the name ("Confederation of Indian
@@ -287,7 +293,7 @@ impl Names<'_> {
         let demonym = |k: usize| {
             k < n
                 && toks[k].has(F_JOINED)
-                && self.hit_of[k].is_some_and(|h| self.hits[h].demonym)
+                && self.hit(k).is_some_and(|h| self.hits[h].demonym)
                 && !toks[k].has(F_POSS | F_COMMA)
         };
         let named = |k: usize| plain(k) || (demonym(k) && plain(k + 1));
@@ -336,7 +342,7 @@ impl Names<'_> {
     /// Guardian", "Rob Ford", "Mark Cuban", "Bill English". (A known person's full name is the
     /// gazetteer's, and a country's name is never a surname here.)
     fn surname_not_org(&self, j: usize) -> bool {
-        let Some(h) = self.hit_of[j] else { return false };
+        let Some(h) = self.hit(j) else { return false };
         let hit = &self.hits[h];
         let one_word = hit.start == self.toks[j].start && hit.end == self.toks[j].end;
         let followed_by_name =
@@ -346,7 +352,7 @@ impl Names<'_> {
             && one_word
             && !followed_by_name
             && j > 0
-            && self.hit_of[j - 1].is_none()
+            && self.hit(j - 1).is_none()
             && self.is(j - 1, GIVEN)
     }
 
@@ -365,7 +371,7 @@ impl Names<'_> {
         while i < n {
             // A run starts with a true capital (not "al-Sadr" alone).
             let upper = self.text[toks[i].start..].starts_with(char::is_uppercase);
-            if self.hit_of[i].is_some() || !toks[i].has(F_CAP) || !upper {
+            if self.hit(i).is_some() || !toks[i].has(F_CAP) || !upper {
                 i += 1;
                 continue;
             }
@@ -469,7 +475,7 @@ impl Names<'_> {
         let mut j = a + 1;
         while j < n
             && toks[j].has(F_JOINED)
-            && (self.hit_of[j].is_none() || self.surname_not_org(j))
+            && (self.hit(j).is_none() || self.surname_not_org(j))
             && !toks[j - 1].has(F_POSS)
         {
             let inner_particle = || {
@@ -477,7 +483,7 @@ impl Names<'_> {
                     && j + 1 < n
                     && toks[j + 1].has(F_CAP | F_JOINED)
                     && toks[j + 1].has(F_JOINED)
-                    && self.hit_of[j + 1].is_none()
+                    && self.hit(j + 1).is_none()
             };
             if !(toks[j].has(F_CAP) || inner_particle()) {
                 break;
@@ -517,7 +523,7 @@ impl Names<'_> {
         }
         // The field: department words, maybe two joined by "and" ("Labor and Social Security").
         let field = |k: usize| {
-            k < n && joined(k) && toks[k].has(F_CAP) && self.hit_of[k].is_none() && self.is(k, DEPARTMENTS)
+            k < n && joined(k) && toks[k].has(F_CAP) && self.hit(k).is_none() && self.is(k, DEPARTMENTS)
         };
         let mut s = a;
         loop {
@@ -529,7 +535,7 @@ impl Names<'_> {
                 break;
             }
         }
-        if s == a || s >= n || !joined(s) || self.hit_of[s].is_some() {
+        if s == a || s >= n || !joined(s) || self.hit(s).is_some() {
             return None;
         }
         if !toks[s].has(F_CAP) || !self.text[toks[s].start..].starts_with(char::is_uppercase) {
@@ -563,7 +569,7 @@ impl Names<'_> {
         while t > 0
             && joined(t)
             && toks[t - 1].has(F_CAP)
-            && self.hit_of[t - 1].is_none()
+            && self.hit(t - 1).is_none()
             && !toks[t - 1].has(F_POSS)
             && self.is_titlish(t - 1)
         {
@@ -612,7 +618,7 @@ impl Names<'_> {
             toks[k].end - toks[k].start == len
                 && bytes.get(toks[k].start) == first
                 && k != i
-                && self.hit_of[k].is_none_or(|h| surnames_count && self.hits[h].surname)
+                && self.hit(k).is_none_or(|h| surnames_count && self.hits[h].surname)
                 && (!toks[k].has(F_START) || never_lower)
                 && self.word(k) == word
                 && !(toks[k].has(F_JOINED) && k > 0 && toks[k - 1].has(F_CAP))

@@ -223,7 +223,7 @@ impl Names<'_> {
             let titled = s > a && (self.is(s - 1, TITLES) || self.is(s - 1, HONORIFICS));
             let glued = e < toks.len()
                 && toks[e].has(F_JOINED)
-                && self.hit_of[e].is_some_and(|h| self.hits[h].person.is_some());
+                && self.hit(e).is_some_and(|h| self.hits[h].person.is_some());
             // A given name after a title is mostly the start of a name cut by an initial
             // ("President George W. Bush"); after "Mr." or "Ms." it is a surname ("Ms. Kelly",
             // "Mr. Kim").
