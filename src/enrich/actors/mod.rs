@@ -190,6 +190,18 @@ impl Collector {
 
 /// A name as shown: the text with runs of white space made single spaces.
 fn clean_name(text: &str) -> String {
+    // Nearly every name is written with single spaces already: copied whole then, rather than
+    // split into a vector and joined again (this runs for every name found).
+    let mut after_space = true;
+    let single_spaced = text.chars().all(|c| {
+        let space = c.is_whitespace();
+        let fits = !space || (c == ' ' && !after_space);
+        after_space = space;
+        fits
+    });
+    if single_spaced && !after_space {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
