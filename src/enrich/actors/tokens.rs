@@ -189,8 +189,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let Some(&b) = bytes.get(i) else { return toks };
             let class = CLASS[usize::from(b)];
             if class & C_ALNUM != 0 {
-                // Read again by the loop below, with the rest of the word.
-                break (class & C_UPPER != 0, 0, i);
+                // The loop below goes on from the next byte, with this one's class already seen.
+                break (class & C_UPPER != 0, class, i + 1);
             }
             if class & C_NONASCII == 0 {
                 gap |= class;
