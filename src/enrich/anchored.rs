@@ -42,6 +42,12 @@ impl FirstStep {
         }
         Some(FirstStep { states, lead: prefix.len() })
     }
+
+    /// The state a walk reaches on its first byte `byte` (dead where no pattern goes on with it).
+    #[inline(always)]
+    pub fn from(&self, byte: u8) -> StateID {
+        self.states[usize::from(byte)]
+    }
 }
 
 /// Calls `found(end, pattern)` for every pattern occurring at `bytes[at..end]` in any ASCII case,

@@ -112,7 +112,8 @@ impl TopicClassifier {
                 .match_kind(MatchKind::Standard)
                 .build(&lower)
                 .map_err(|e| Error::config(FILE, format!("cannot build the phrase automaton: {e}")))?;
-            Some(Phrases::new(automaton))
+            let phrases = Phrases::new(automaton);
+            Some(phrases.ok_or_else(|| Error::config(FILE, "the phrase automaton has no anchored start"))?)
         };
         Ok(TopicClassifier { topics, automaton, patterns, settings })
     }
@@ -319,7 +320,7 @@ fn occurrences(
     // visits all of it).
     while let Some(&b) = bytes.get(at) {
         let class = phrases.class[usize::from(b)];
-        if !prev_alnum && !phrases.automaton.is_dead(phrases.first[usize::from(b)]) {
+        if !prev_alnum && !phrases.automaton.is_dead(phrases.first.from(b)) {
             walk(phrases, bytes, at, &mut raw);
         }
         if class == ALNUM {

@@ -1,20 +1,19 @@
 //! The phrase automaton of the topics, and its anchored walks at word starts.
 
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::Anchored;
 
-use crate::enrich::anchored;
+use crate::enrich::anchored::{self, FirstStep};
 
 /// Every phrase's automaton, searched anchored at word starts.
 #[derive(Debug)]
 pub(super) struct Phrases {
     /// Standard (overlapping) semantics, searched anchored.
     pub(super) automaton: contiguous::NFA,
-    /// Per text byte: the state an anchored walk reaches on it (ASCII folded), dead where no
-    /// phrase starts with it. Most walks stop there, and a table load is cheaper than the NFA's
-    /// dense-state step.
-    pub(super) first: [StateID; 256],
+    /// Per text byte, the state an anchored walk reaches on it: most walks stop there, and a
+    /// table load is cheaper than the NFA's dense-state step.
+    pub(super) first: FirstStep,
     /// Per byte: [`ALNUM`] for an ASCII letter or digit, [`WIDE`] for a byte of a character
     /// outside ASCII (which is decoded to tell whether it is alphanumeric).
     pub(super) class: [u8; 256],
@@ -24,22 +23,12 @@ pub(super) const ALNUM: u8 = 1;
 pub(super) const WIDE: u8 = 2;
 
 impl Phrases {
-    pub(super) fn new(automaton: contiguous::NFA) -> Phrases {
-        let start = automaton.start_state(Anchored::Yes).ok();
-        // The automaton's dead state, which an anchored walk reaches on a byte no phrase starts
-        // with (`ZERO`, the contiguous NFA's, should none be found).
-        let dead = start.map_or(StateID::ZERO, |start| {
-            (0..=255u8)
-                .map(|b| automaton.next_state(Anchored::Yes, start, b))
-                .find(|&next| automaton.is_dead(next))
-                .unwrap_or(StateID::ZERO)
-        });
-        let mut first = [dead; 256];
+    /// The walks over `automaton`; `None` when it has no anchored start (a contiguous NFA always
+    /// has one).
+    pub(super) fn new(automaton: contiguous::NFA) -> Option<Phrases> {
+        let first = FirstStep::after(&automaton, &[])?;
         let mut class = [0u8; 256];
         for b in 0..=255u8 {
-            if let Some(start) = start {
-                first[usize::from(b)] = automaton.next_state(Anchored::Yes, start, b.to_ascii_lowercase());
-            }
             class[usize::from(b)] = if !b.is_ascii() {
                 WIDE
             } else if b.is_ascii_alphanumeric() {
@@ -48,14 +37,14 @@ impl Phrases {
                 0
             };
         }
-        Phrases { automaton, first, class }
+        Some(Phrases { automaton, first, class })
     }
 
     /// Appends to `raw` every phrase occurrence starting at `bytes[at]`, as `occurrences`
     /// orders them: longest first, then by pattern.
     pub(super) fn walk(&self, bytes: &[u8], at: usize, raw: &mut Vec<(usize, usize, usize)>) {
         let a = &self.automaton;
-        let mut state = self.first[usize::from(bytes[at])];
+        let mut state = self.first.from(bytes[at]);
         let from = raw.len();
         let mut end = at + 1;
         loop {
