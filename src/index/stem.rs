@@ -5,49 +5,131 @@
 //! every passage repeats its article's title. [`CachedStemmer`] gives the same stems (it runs the
 //! same `frostem` algorithm) but looks each word up in a per-tokenizer cache first.
 //!
-//! The cache holds words and stems of up to [`INLINE`] bytes packed into integers, so a lookup
-//! hashes and compares 16 bytes in place. With `String` keys every lookup followed a pointer to
-//! compare the word, and the lookup alone was 8-13% of the CPU time of indexing. Longer words
-//! (rare in prose) are stemmed every time.
+//! The cache is a table of 16-byte slots, each holding a word of up to [`INLINE`] bytes and, in
+//! its last two bytes, how to make the stem from it: keep the word's first bytes, then append at
+//! most one byte. Snowball's stems are of that shape ("talks" -> "talk", "happy" -> "happi");
+//! a stem that is not, and a longer word, is stemmed every time. A lookup reads one slot (or its
+//! neighbours) in place: the `HashMap<u128, u128>` it replaces read a group of control bytes and
+//! a 32-byte slot, two cache lines of a 2 MiB table, and the load of the slot was most of the 12%
+//! of a plain run's time that stemming took (`perf annotate`; BENCHMARKS.md, session 32).
 //!
 //! Each clone of the filter (tantivy clones a field's analyzer for every segment writer and
 //! searcher) starts with its own empty cache, so no lock is shared between threads. A cache
-//! holds at most [`MAX_CACHED`] words and is emptied when full, which bounds its memory.
-
-use std::collections::HashMap;
+//! holds at most [`MAX_CACHED`] words and is emptied when full, which bounds its memory to
+//! 1 MiB, allocated at its first word.
 
 use frostem::Algorithm;
-use rustc_hash::FxBuildHasher;
 use tantivy::tokenizer::{Language, Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Words one cache holds before it is emptied (32 bytes each, under 2 MB in all).
-pub const MAX_CACHED: usize = 50_000;
+/// The longest word, in bytes, that the cache holds.
+pub const INLINE: usize = 14;
 
-/// The longest word (and stem), in bytes, that the cache holds.
-pub const INLINE: usize = 16;
+/// Slots of a cache: a power of two, 16 bytes each.
+const SLOTS: usize = 1 << 16;
 
-/// Words and stems packed by [`pack`].
-type StemCache = HashMap<u128, u128, FxBuildHasher>;
+/// Words one cache holds before it is emptied: 70% of its slots, where a linear probe still
+/// finds a word within a slot or two of where it hashes.
+pub const MAX_CACHED: usize = SLOTS * 7 / 10;
 
-/// `word` as an integer: its bytes, zero-padded to [`INLINE`]. `None` when it is longer, or holds
-/// a zero byte (which would make two words pack alike; tokenized words never do).
+/// The bits of a slot that hold the word.
+const WORD_BITS: u128 = (1 << (8 * INLINE)) - 1;
+
+/// `word` as an integer: its bytes, zero-padded. `None` when it is empty, longer than
+/// [`INLINE`], or holds a zero byte (which would make two words pack alike; tokenized words
+/// never do).
 fn pack(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > INLINE || bytes.contains(&0) {
+    if bytes.is_empty() || bytes.len() > INLINE || bytes.contains(&0) {
         return None;
     }
-    let mut packed = [0u8; INLINE];
+    let mut packed = [0u8; 16];
     packed[..bytes.len()].copy_from_slice(bytes);
     Some(u128::from_le_bytes(packed))
 }
 
-/// Writes the word packed in `packed` into `out` (replacing its contents).
-fn unpack(packed: u128, out: &mut String) {
-    let bytes = packed.to_le_bytes();
-    let len = INLINE - (packed.leading_zeros() / 8) as usize;
-    out.clear();
-    // `packed` came from `pack` of a `str`, cut only at its own end: valid UTF-8.
-    out.push_str(std::str::from_utf8(&bytes[..len]).unwrap_or_default());
+/// How `stem` is made from `word`, as the last two bytes of a slot: how many of the word's bytes
+/// it keeps, then the one byte it appends (0 for none). `None` for a stem of another shape, and
+/// for an appended byte that is not ASCII (a lone byte of a longer character).
+fn recipe(word: &str, stem: &str) -> Option<u128> {
+    let (word, stem) = (word.as_bytes(), stem.as_bytes());
+    let (kept, appended) = if word.starts_with(stem) {
+        (stem.len(), 0)
+    } else {
+        let (&last, kept) = stem.split_last()?;
+        if !word.starts_with(kept) || last == 0 || !last.is_ascii() {
+            return None;
+        }
+        (kept.len(), last)
+    };
+    Some(((kept as u128) << (8 * INLINE)) | ((appended as u128) << (8 * INLINE + 8)))
+}
+
+/// Applies the recipe held in `slot` to `text`, the word that slot holds.
+fn apply(slot: u128, text: &mut String) {
+    let kept = (slot >> (8 * INLINE)) as u8 as usize;
+    let appended = (slot >> (8 * INLINE + 8)) as u8;
+    // `recipe` kept a prefix of the word that the stem begins with, so the cut falls between
+    // characters; the appended byte is ASCII.
+    text.truncate(kept);
+    if appended != 0 {
+        text.push(char::from(appended));
+    }
+}
+
+/// Words and their stems' recipes, open-addressed with linear probing. An empty slot is 0, which
+/// no packed word is.
+#[derive(Debug, Default)]
+struct StemCache {
+    slots: Box<[u128]>,
+    len: usize,
+}
+
+impl StemCache {
+    fn home(word: u128) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let (low, high) = (word as u64, (word >> 64) as u64);
+        let hash = (low.wrapping_mul(K) ^ high).wrapping_mul(K);
+        (hash >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The slot holding `word`, if the cache has it.
+    fn get(&self, word: u128) -> Option<u128> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = Self::home(word);
+        loop {
+            let slot = self.slots[i];
+            if slot & WORD_BITS == word {
+                return Some(slot);
+            }
+            if slot == 0 {
+                return None;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+
+    /// Adds `word` with its stem's `recipe` (a word not yet in the cache), emptying the cache
+    /// first when it holds [`MAX_CACHED`] words (so a probe always meets an empty slot).
+    fn insert(&mut self, word: u128, recipe: u128) {
+        if self.slots.is_empty() {
+            self.slots = vec![0u128; SLOTS].into_boxed_slice();
+        } else if self.len >= MAX_CACHED {
+            self.clear();
+        }
+        let mut i = Self::home(word);
+        while self.slots[i] != 0 {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        self.slots[i] = word | recipe;
+        self.len += 1;
+    }
+
+    fn clear(&mut self) {
+        self.slots.fill(0);
+        self.len = 0;
+    }
 }
 
 /// A stemming filter with the stems of [`tantivy::tokenizer::Stemmer`], cached.
@@ -94,9 +176,6 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() >= MAX_CACHED {
-            self.cache.clear();
-        }
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: frostem::Stemmer::new(self.algorithm),
@@ -119,25 +198,16 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         }
         let token = self.tail.token_mut();
         let Some(word) = pack(&token.text) else {
-            let stem = self.stemmer.stem(&token.text).into_owned();
-            token.text = stem;
+            token.text = self.stemmer.stem(&token.text).into_owned();
             return true;
         };
-        if let Some(&stem) = self.cache.get(&word) {
-            // Most stems are the word or a prefix of it ("talks", "talk"): cutting the word
-            // needs no copy and no check of the stem's bytes as UTF-8 (which was 1.5% of plain
-            // indexing).
-            let len = INLINE - (stem.leading_zeros() / 8) as usize;
-            if token.text.as_bytes().starts_with(&stem.to_le_bytes()[..len]) {
-                token.text.truncate(len);
-            } else {
-                unpack(stem, &mut token.text);
-            }
+        if let Some(slot) = self.cache.get(word) {
+            apply(slot, &mut token.text);
             return true;
         }
         let stem = self.stemmer.stem(&token.text).into_owned();
-        if let Some(packed) = pack(&stem) {
-            self.cache.insert(word, packed);
+        if let Some(recipe) = recipe(&token.text, &stem) {
+            self.cache.insert(word, recipe);
         }
         token.text = stem;
         true
@@ -212,10 +282,11 @@ mod tests {
 
     #[test]
     fn long_and_non_ascii_words_stem_as_tantivy_stems_them() {
-        // 16 bytes and 17 (one cached, one not), accented letters cut across the 16-byte
-        // boundary, and a stem shorter than its word.
-        let text = "internationalize internationalise électrification électrifications \
-                    Überraschungsangriffe Überraschungsangriffen relationships relationships";
+        // 14 bytes and 15 (one cached, one not), accented letters cut across the 14-byte
+        // boundary, and stems shorter than their words.
+        let text = "internationals internationally internationals internationally électrifié \
+                    électrification électrifications Überraschungsangriffe Überraschungsangriffen \
+                    relationships relationships";
         let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(Stemmer::default())
@@ -230,15 +301,61 @@ mod tests {
     }
 
     #[test]
-    fn packing_keeps_words_apart_and_unpacks_them() {
-        let mut out = String::from("left over");
-        for word in ["", "a", "ab", "sanction", "sixteen-letters!", "élan"] {
-            let packed = pack(word).expect("16 bytes or fewer");
-            unpack(packed, &mut out);
-            assert_eq!(out, word);
-        }
+    fn packing_keeps_words_apart() {
         assert_ne!(pack("ab"), pack("ba"));
-        assert_eq!(pack("seventeen letters"), None, "17 bytes");
+        assert_ne!(pack("a"), pack("ab"));
+        assert!(pack("fourteen-bytes").is_some());
+        assert_eq!(pack("fifteen-bytes!!"), None, "15 bytes");
+        assert_eq!(pack(""), None, "an empty word would pack like an empty slot");
         assert_eq!(pack("a\0"), None, "a zero byte would pack like its absence");
+    }
+
+    #[test]
+    fn a_recipe_keeps_a_prefix_and_appends_at_most_one_ascii_byte() {
+        let made = |word: &str, stem: &str| {
+            let packed = pack(word)?;
+            let slot = packed | recipe(word, stem)?;
+            let mut text = word.to_string();
+            apply(slot, &mut text);
+            Some(text)
+        };
+        for (word, stem) in
+            [("talks", "talk"), ("happy", "happi"), ("ponies", "poni"), ("talk", "talk"), ("a", "")]
+        {
+            assert_eq!(made(word, stem).as_deref(), Some(stem), "{word}");
+        }
+        assert_eq!(made("swam", "swim"), None, "a changed letter inside the word");
+        assert_eq!(made("talk", "talked"), None, "two appended bytes");
+        assert_eq!(made("cafe", "café"), None, "part of a character appended");
+    }
+
+    #[test]
+    fn a_full_cache_empties_and_goes_on_stemming_right() {
+        // More distinct words than a cache has slots, in one text and then in many, each
+        // stemmed as tantivy stems it.
+        let letters = |mut i: usize| {
+            let mut word = String::from("talk");
+            while i > 0 {
+                word.push(char::from(b'a' + (i % 26) as u8));
+                i /= 26;
+            }
+            word + "ing"
+        };
+        let words: Vec<String> = (0..SLOTS + 5_000).map(letters).collect();
+        let text = words.join(" ");
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default()).filter(Stemmer::default()).build();
+        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(CachedStemmer::new(Language::English))
+            .build();
+        let expected = tokens(&mut plain, &text);
+        assert_eq!(expected[7], "talkh", "the words are stemmed");
+        assert_eq!(tokens(&mut cached, &text), expected, "one text");
+        for pass in 0..2 {
+            for chunk in text.split_inclusive("ing ").collect::<Vec<_>>().chunks(50) {
+                let chunk = chunk.concat();
+                let want = tokens(&mut plain, &chunk);
+                assert_eq!(tokens(&mut cached, &chunk), want, "pass {pass}");
+            }
+        }
     }
 }
