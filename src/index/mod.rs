@@ -29,6 +29,7 @@ pub mod schema;
 mod scratch;
 pub mod stats;
 pub mod stem;
+pub mod words;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -7,15 +7,13 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
     INDEXED, STORED,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    StopWordFilter, TextAnalyzer,
-};
+use tantivy::tokenizer::{Language, LowerCaser, RawTokenizer, StopWordFilter, TextAnalyzer};
 use tantivy::Index;
 
 use crate::config::IndexSettings;
 use crate::error::{Error, Result};
 use crate::index::stem::CachedStemmer;
+use crate::index::words::FoldedWords;
 
 /// Tokenizer of prose fields (text, title, summary): words, lower-cased, ASCII-folded, stemmed.
 pub const PROSE_TOKENIZER: &str = "casefile_prose";
@@ -163,12 +161,7 @@ pub fn register_tokenizers(index: &Index, settings: &IndexSettings) -> Result<()
     // Each choice of filters is its own chain of static types, which the compiler inlines into
     // one loop: boxing every filter (`filter_dynamic`) cost a call through a pointer per filter
     // and word.
-    let words = || {
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-    };
+    let words = || TextAnalyzer::builder(FoldedWords::default());
     let stop_words = language.filter(|_| settings.stop_words).and_then(StopWordFilter::new);
     let prose = match (language, stop_words) {
         (Some(language), Some(stop_words)) => {
@@ -179,14 +172,7 @@ pub fn register_tokenizers(index: &Index, settings: &IndexSettings) -> Result<()
     };
     let tokenizers = index.tokenizers();
     tokenizers.register(PROSE_TOKENIZER, prose);
-    tokenizers.register(
-        NAME_TOKENIZER,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build(),
-    );
+    tokenizers.register(NAME_TOKENIZER, TextAnalyzer::from(FoldedWords::default()));
     tokenizers
         .register(KEY_TOKENIZER, TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
     Ok(())
