@@ -530,6 +530,55 @@ weak = ["doctors"]
         assert!(each.iter().any(|s| !s.is_empty()));
     }
 
+    /// The walks of `score_article` begin from a table of first steps and fold case themselves;
+    /// the general walks of `score` go through aho-corasick's own steps. On text made of the
+    /// phrases themselves, cut short, re-cased and run together with other words, both find the
+    /// same occurrences.
+    #[test]
+    fn the_table_driven_walks_find_what_the_general_walks_find() {
+        let c = builtin();
+        let phrases = taxonomy::parse(Config::builtin().text(FILE)).unwrap().phrases;
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let fillers = ["the", "said", "UN", "a", "of", "Th", "x", "\u{2019}s", "é", "—", "1", ""];
+        let mut text = String::new();
+        for _ in 0..20_000 {
+            let piece = if next(3) == 0 {
+                fillers[next(fillers.len())].to_string()
+            } else {
+                let phrase = &phrases[next(phrases.len())];
+                let cut =
+                    phrase.char_indices().map(|(i, _)| i).nth(next(phrase.len() + 2)).unwrap_or(phrase.len());
+                let piece = &phrase[..cut];
+                match next(3) {
+                    0 => piece.to_uppercase(),
+                    1 => piece.to_lowercase(),
+                    _ => piece.to_string(),
+                }
+            };
+            text.push_str(&piece);
+            text.push_str([" ", " ", ", ", "-", "", "\n\n"][next(6)]);
+        }
+        let automaton = c.automaton.as_ref().unwrap();
+        let general = occurrences(automaton, &text, Phrases::walk_general);
+        assert!(general.len() > 3_000, "{}", general.len());
+        assert_eq!(occurrences(automaton, &text, Phrases::walk), general);
+        // Cut short at its very end, too.
+        for end in text.len() - 8..text.len() {
+            if let Some(text) = text.get(..end) {
+                assert_eq!(
+                    occurrences(automaton, text, Phrases::walk),
+                    occurrences(automaton, text, Phrases::walk_general)
+                );
+            }
+        }
+    }
+
     /// The seed article (read from `../shared/data`, never copied) is about satellites, arms and
     /// troops traded between allies, and missiles.
     #[test]
