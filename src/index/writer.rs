@@ -304,8 +304,10 @@ fn run_in_pool(
         .collect();
     let roots = read::walk_roots(named);
     let unchanged_before = summary.unchanged;
-    // How many files the run reads, as far as the walk has found them.
+    // How many files the run reads, as far as the walk has found them, and whether that is all
+    // of them (a rerun plans its files before reading any).
     let found = Arc::new(AtomicU64::new(0));
+    let walk_ended = Arc::new(AtomicBool::new(!rebuild));
     let mut walker = None;
     let mut plan_on_disk = None;
     let mut shadowing = Vec::new();
@@ -315,12 +317,14 @@ fn run_in_pool(
         // instead of after the whole walk: on 20,000 files the walk took 0.1 s with a core idle.
         let (send, receive) = crossbeam_channel::bounded(options.batch_files.max(1) * 2);
         let (roots, walk_options, found) = (roots.clone(), options.walk.clone(), Arc::clone(&found));
+        let walked_all = Arc::clone(&walk_ended);
         let thread = std::thread::Builder::new().name("casefile-walk".into()).spawn(move || {
             let mut walked = RunSummary::default();
             stream(read::walk_lazily(&roots, &walk_options), &mut walked, |candidate| {
                 found.fetch_add(1, Ordering::Relaxed);
                 send.send(candidate).is_ok()
             });
+            walked_all.store(true, Ordering::Release);
             walked
         });
         walker = Some(thread.map_err(|e| Error::Invalid(format!("cannot start the walk's thread: {e}")))?);
@@ -360,6 +364,7 @@ fn run_in_pool(
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
     let batch = options.batch_files.max(1);
+    let mut taken = 0u64;
     if annotator.is_none() {
         commit(&mut writer, &open, &mut manifest, &summary, &mut commits, started)?;
         holders.committed();
@@ -370,8 +375,13 @@ fn run_in_pool(
     if let Some(annotator) = &annotator {
         loop {
             let stopping = stop.load(Ordering::SeqCst);
+            let left = walk_ended
+                .load(Ordering::Acquire)
+                .then(|| found.load(Ordering::Relaxed).saturating_sub(taken));
+            let size = batch_size(batch, left);
             let next: Vec<Candidate> =
-                if stopping { Vec::new() } else { remaining.by_ref().take(batch).collect::<Result<_>>()? };
+                if stopping { Vec::new() } else { remaining.by_ref().take(size).collect::<Result<_>>()? };
+            taken += next.len() as u64;
             progress.start(found.load(Ordering::Relaxed) + unchanged_before);
             if next.is_empty() && pending.is_none() {
                 // A stop that came before the first batch (during the walk) still interrupts.
@@ -474,6 +484,24 @@ fn run_in_pool(
         remove_stale_generations(root, Some(&generation));
     }
     Ok(summary)
+}
+
+/// The smallest batch [`batch_size`] makes near the end of a run.
+const FINAL_BATCH: usize = 32;
+
+/// How many files the next batch reads, `left` being how many the run has still to read when
+/// that is known: `batch`, until fewer than two batches are left, then a quarter of what is left
+/// (at least [`FINAL_BATCH`]). Once the last batch is enriched, tantivy's indexing thread is left
+/// to index its documents alone, a core idle: with batches of 1,000 files that was 0.2 s of a
+/// 4.2 s enriched run of 20,000 articles.
+///
+/// With batches of 1,000 files and 2,500 left, the batches are of 1,000, 375, 282, 211, 158,
+/// 119, 89, 67, 50, 38, 32, 32, 32 and 32 files (the last holding the 15 left).
+fn batch_size(batch: usize, left: Option<u64>) -> usize {
+    match left {
+        Some(left) if left < 2 * batch as u64 => (left as usize).div_ceil(4).max(FINAL_BATCH).min(batch),
+        _ => batch,
+    }
 }
 
 /// How many segments more than the fewest that could hold them a compaction leaves. One: a

@@ -408,3 +408,22 @@ fn a_run_ends_with_few_segments_and_an_update_rewrites_only_small_ones() {
     assert_eq!(segment_docs(&compacted), [1, 1, 1, 2, 5], "its own three segments, as two");
     assert_eq!(stores(&compacted), 5);
 }
+
+#[test]
+fn the_last_batches_of_a_run_are_small() {
+    // Following the sizes from 2,500 files left, with batches of 1,000.
+    let mut left = 2_500u64;
+    let mut sizes = Vec::new();
+    while left > 0 {
+        let size = batch_size(1_000, Some(left));
+        sizes.push(size);
+        left = left.saturating_sub(size as u64);
+    }
+    assert_eq!(sizes, [1_000, 375, 282, 211, 158, 119, 89, 67, 50, 38, 32, 32, 32, 32]);
+    // Unknown (the walk goes on) or far from the end: full batches; never more than a batch.
+    assert_eq!(batch_size(1_000, None), 1_000);
+    assert_eq!(batch_size(1_000, Some(2_000)), 1_000);
+    assert_eq!(batch_size(2, Some(3)), 2);
+    assert_eq!(batch_size(1, Some(1)), 1);
+    assert_eq!(batch_size(1_000, Some(0)), FINAL_BATCH);
+}
