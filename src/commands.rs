@@ -412,6 +412,9 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
         })
         .collect();
     lines.extend(from_files);
+    // The process ends here: freeing the gazetteer's tables one allocation at a time cost 14 M
+    // instructions, 5% of extracting one article.
+    std::mem::forget(enricher);
     let mut stdout = std::io::stdout().lock();
     for line in lines {
         writeln!(stdout, "{line}")?;
