@@ -1,6 +1,7 @@
 //! Actors: countries (ISO 3166-1 alpha-3), persons with their roles, organisations.
 
 mod acronyms;
+mod cue;
 mod names;
 mod tokens;
 
@@ -293,6 +294,14 @@ impl ActorExtractor {
         let hits = g.find(body, date);
         let toks = tokens::tokenize(body);
         let hit_of = cover(&toks, &hits);
+        // A quoted name is a name ("citing “Bill Maher” as his guilty pleasure"), not a title.
+        let quoted_name = |quoted: &str| {
+            let mut words = quoted.split_whitespace();
+            let given = words.next().is_some_and(|w| g.cues.given.contains(&w.to_lowercase()));
+            given && (1..=2).contains(&words.count())
+        };
+        let quoted_headlines =
+            names::quoted_headlines(body, |quoted| title_case(quoted) && !quoted_name(quoted));
 
         let names = names::Names {
             text: body,
@@ -306,6 +315,7 @@ impl ActorExtractor {
             date,
             headline_end,
             after_headline,
+            quoted_headlines: &quoted_headlines,
         };
         let candidates = names.candidates();
         // A one-word organisation inside a person's name is the person's surname ("Mayor Don
@@ -509,13 +519,26 @@ impl ActorExtractor {
         let links = surname_links(col, g);
         for h in surname_hits {
             let text = &body[h.start..h.end];
-            match links.iter().find(|(s, _)| s == text) {
-                Some((_, idx)) => link(col, *idx, mention(body, h.start, h.end, false)),
-                None => {
-                    if let Some(p) = h.person {
-                        self.add_known_person(col, mention(body, h.start, h.end, false), p, date);
-                    }
-                }
+            let linked = links.iter().find(|(s, _)| s == text).map(|&(_, idx)| idx);
+            // "Mr. Obama" is not the Michelle Obama named before, nor is "President Obama" when
+            // the gazetteer's Obama held that office on the day: the word before the surname
+            // overrules the link to an earlier full name.
+            let cue = cue::SurnameCue::before(body, h.start, &g.cues);
+            let known =
+                h.person.map(|p| (p, &g.persons[p as usize])).filter(|(_, k)| !cue.contradicts(&k.name));
+            let linked = linked.filter(|&idx| {
+                let actor = &col.found[idx].actor;
+                let same = h.person.is_some_and(|p| cue::same_ends(&g.persons[p as usize].name, &actor.name));
+                let outranked = known.is_some_and(|(_, k)| cue.names_office(k.role_on(date)))
+                    && !cue.names_office(actor.role.as_deref());
+                !cue.contradicts(&actor.name) && (same || !outranked)
+            });
+            let m = mention(body, h.start, h.end, false);
+            match (linked, known) {
+                (Some(idx), _) => link(col, idx, m),
+                (None, Some((p, _))) => self.add_known_person(col, m, p, date),
+                // A surname the word before it gives to no one found: left unattributed.
+                (None, None) => {}
             }
         }
         for h in org_surnames {
@@ -558,7 +581,7 @@ impl ActorExtractor {
                 // start, where the word before may be any word ("But Cering said"), nor in a
                 // headline in title case, which capitalises every word.
                 if i > 0
-                    && t.start >= headline_end
+                    && !names.in_headline(i)
                     && t.has(tokens::F_JOINED)
                     && !toks[i - 1].has(tokens::F_START)
                 {
@@ -745,5 +768,7 @@ fn link(col: &mut Collector, idx: usize, m: Mention) {
     }
 }
 
+#[cfg(test)]
+mod headline_tests;
 #[cfg(test)]
 mod tests;

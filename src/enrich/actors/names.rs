@@ -109,12 +109,59 @@ pub struct Names<'a> {
     /// The text after the headline, where an organisation it names must be named again: the
     /// rest of the body, or the whole body for a title.
     pub after_headline: &'a str,
+    /// Byte ranges, in order, of quoted headlines inside the text (see [`quoted_headlines`]):
+    /// their names are read as the headline's are.
+    pub quoted_headlines: &'a [(usize, usize)],
+}
+
+/// The byte ranges of the quotations in `text` written in title case, the way a headline, a
+/// book or a slogan is quoted (`the paper ran "Donald Trump Leads In Iowa"`), as far as their
+/// opening run of capitalised words goes: there, as in a headline, capitalised words are no
+/// names by themselves. After a lower-case word the quotation is read as prose again ("Real
+/// Time with Bill Maher" names Bill Maher). `title_case` tells a title from prose. A quotation
+/// is one line long at most, between straight or curly double quotation marks, opening before
+/// a letter or digit.
+pub fn quoted_headlines(text: &str, title_case: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    /// Longer quotations are speech, not titles.
+    const LONGEST: usize = 160;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(['"', '\u{201C}']).map(|k| from + k) {
+        let start = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        from = start;
+        if !text[start..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let mut end = text.len().min(start + LONGEST);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let rest = &text[start..end];
+        let Some(len) = rest.find(['"', '\u{201D}', '\n']) else { continue };
+        let quoted = &rest[..len];
+        if !rest[len..].starts_with('\n') && title_case(quoted) {
+            let lower = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+            let opening = quoted
+                .split_whitespace()
+                .take_while(|w| !lower(w))
+                .last()
+                .map_or(0, |w| w.as_ptr() as usize - quoted.as_ptr() as usize + w.len());
+            out.push((start, start + opening));
+        }
+        // The closing mark opens nothing.
+        from = start + len + rest[len..].chars().next().map_or(0, char::len_utf8);
+    }
+    out
 }
 
 impl Names<'_> {
-    /// Token `i` lies in the headline.
-    fn in_headline(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.start < self.headline_end)
+    /// Token `i` lies in the headline or in a quoted one.
+    pub(super) fn in_headline(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let k = self.quoted_headlines.partition_point(|&(_, end)| end <= t.start);
+            t.start < self.headline_end
+                || self.quoted_headlines.get(k).is_some_and(|&(start, _)| start <= t.start)
+        })
     }
 
     /// The index of the gazetteer hit covering token `i`, if any.
@@ -459,7 +506,7 @@ impl Names<'_> {
                 any_case > self.text.matches(name()).count()
             };
             c.kind != CandKind::Org
-                || ((!self.in_headline(c.first) || self.after_headline.contains(name()))
+                || ((toks[c.first].start >= self.headline_end || self.after_headline.contains(name()))
                     && (!shouted || written_otherwise()))
         });
         out.sort_by_key(|c| c.first);

@@ -520,12 +520,11 @@ impl Gazetteer {
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
                 "describer" => &mut cues.describers,
-                "place" => {
-                    cues.places.extend(values(words).filter(|w| w.contains(' ')).map(str::to_lowercase));
-                    continue;
-                }
+                "place" => &mut cues.places,
+                "female" => &mut cues.female,
+                "male" => &mut cues.male,
                 // Read by quotation attribution (see `quotes::QuoteExtractor::from_config`).
-                "adjective" | "female" | "male" => continue,
+                "adjective" => continue,
                 other => {
                     return Err(Error::config(
                         "roles.tsv",

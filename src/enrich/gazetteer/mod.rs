@@ -175,8 +175,9 @@ pub struct Cues {
     /// Honorifics that are no office ("mr", "sir", "dr"), lower-case and without a period: never
     /// a person's role on their own.
     pub norole: WordSet,
-    /// Places that are no country, of two words or more ("new york"), lower-case: a sentence
-    /// opener starting one ("New") is part of the place, not a word to strip.
+    /// Places that are no country ("iowa", "new york"), lower-case: a sentence opener starting
+    /// one ("New") is part of the place, not a word to strip; one ending a longer name is no
+    /// part of it ("Bernie Sanders Iowa campaign").
     pub places: WordSet,
     /// Words that only qualify a title ("foreign", "prime"), lower-case.
     pub modifiers: WordSet,
@@ -189,6 +190,11 @@ pub struct Cues {
     pub describers: WordSet,
     /// Given names, lower-case.
     pub given: WordSet,
+    /// Words that say a person is a woman: given names, courtesy titles ("mrs"), nouns
+    /// ("spokeswoman"), lower-case (`roles.tsv` kind `female`).
+    pub female: WordSet,
+    /// Words that say a person is a man (`roles.tsv` kind `male`), lower-case.
+    pub male: WordSet,
     /// Lower-case particles allowed inside names ("bin").
     pub particles: WordSet,
     /// Capitalised words that are never part of a person's name, lower-case.

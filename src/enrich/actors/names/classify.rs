@@ -195,6 +195,17 @@ impl Names<'_> {
             }
             e -= 1;
         }
+        // A place after a name of two words or more qualifies what follows ("the Bernie Sanders
+        // Iowa campaign"); a name of one word and a place may be a name ("Whitney Houston").
+        let place = |from: usize| {
+            let words: Vec<&str> = (from..e).map(|k| self.word(k)).collect();
+            self.cues.places.contains(&words.join(" ").to_lowercase())
+        };
+        if let Some(from) =
+            [e.saturating_sub(1), e.saturating_sub(2)].into_iter().find(|&k| k >= s + 2 && place(k))
+        {
+            e = from;
+        }
         if s >= e {
             return;
         }
@@ -277,7 +288,9 @@ impl Names<'_> {
         // after the definite article is a team, an event, a ship or a place far more often than
         // a person, whatever its first word or the verb after it; only a title vouches for it
         // there, or the name recurring alone.
-        let definite = a > 0 && toks[a].has(F_JOINED) && matches!(self.word(a - 1), "the" | "The");
+        // (A "The" opening the sentence is one too: "The Emma Maersk docked".)
+        let definite = (a > 0 && toks[a].has(F_JOINED) && matches!(self.word(a - 1), "the" | "The"))
+            || (s > a && self.word(s - 1) == "The");
         if definite && title.is_none() && !prev_role {
             maybes.push(cand);
         } else if title.is_some()

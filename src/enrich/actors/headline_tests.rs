@@ -1,0 +1,101 @@
+//! Tests of names in quoted headlines and titles, and of the words before a lone surname.
+
+use super::names::quoted_headlines;
+use super::*;
+
+fn persons(body: &str, date: &str) -> Vec<(String, Vec<String>)> {
+    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let mut article = Article::new("t", "t.txt", body);
+    article.published = Some(date.parse().expect("test date"));
+    let actors = extractor.extract(&article);
+    for m in actors.iter().flat_map(|a| &a.mentions) {
+        assert_eq!(&body[m.start..m.end], m.text, "mentions cite the body");
+    }
+    actors
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| (a.name, a.mentions.into_iter().map(|m| m.text).collect()))
+        .collect()
+}
+
+fn names(body: &str) -> Vec<String> {
+    persons(body, "2016-03-01").into_iter().map(|(name, _)| name).collect()
+}
+
+#[test]
+fn a_quoted_headline_in_title_case_adds_words_to_a_known_name() {
+    let body = "The paper ran \"Donald Trump Leads In Iowa\" across its front page, and the rival \
+                ran “Hillary Clinton Wins Big” on Tuesday.";
+    assert_eq!(names(body), ["Donald Trump", "Hillary Clinton"]);
+}
+
+#[test]
+fn capitals_in_a_quoted_headline_are_no_name_by_themselves() {
+    // Without the quotation read as a headline, each was a person whose surname recurs.
+    let found = names("Protesters shouted \"Dump Trump\" and Trump waved. Trump left.");
+    assert!(found.iter().all(|n| n == "Donald Trump"), "{found:?}");
+    assert!(names("The slogan was “Forget Mobutu” and Mobutu fled.").is_empty());
+}
+
+#[test]
+fn a_name_after_a_lower_case_word_in_a_quoted_title_is_a_name() {
+    // The show's title is in title case, but "with" reads the rest as prose again.
+    assert_eq!(names("In an interview on “Real Time with Bill Maher,” the senator laughed."), ["Bill Maher"]);
+    // A quotation that is only a name quotes the name.
+    assert_eq!(names("He cited \"Ralph Nader\" as his guilty pleasure."), ["Ralph Nader"]);
+}
+
+#[test]
+fn quoted_headlines_cover_the_opening_run_of_capitals() {
+    let text = "ran “Pastor Kevin Swanson Wins” and \"Generations with Kevin Swanson\" and \"a quote\" «x»";
+    let spans: Vec<&str> =
+        quoted_headlines(text, super::title_case).into_iter().map(|(s, e)| &text[s..e]).collect();
+    assert_eq!(spans, ["Pastor Kevin Swanson Wins", "Generations"]);
+    // Quotation marks of several bytes next to any text never cut a character.
+    let tricky = "“Ünïcödé Wörds Ëverywhere” “é” \"Ab Cd Ef\u{201D}\u{201D}\"\u{201C}";
+    for cut in 0..=tricky.len() {
+        if let Some(text) = tricky.get(..cut) {
+            for (s, e) in quoted_headlines(text, super::title_case) {
+                assert!(text.get(s..e).is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_definite_article_opening_a_sentence_makes_a_name_no_person() {
+    assert!(names("The Emma Maersk docked in Rotterdam after a long voyage.").is_empty());
+}
+
+#[test]
+fn a_place_after_a_name_of_two_words_is_no_part_of_it() {
+    assert_eq!(names("Bernie Sanders Iowa campaign staff gathered in Des Moines."), ["Bernie Sanders"]);
+    // A name of one word and a place may be a name.
+    assert_eq!(names("Whitney Houston said she would sing."), ["Whitney Houston"]);
+}
+
+#[test]
+fn a_courtesy_title_before_a_surname_agrees_with_the_persons_sex() {
+    let body = "The first lady, Michelle Obama, spoke first. Then Mr. Obama said the vote mattered, \
+                and Mrs. Obama nodded.";
+    let found = persons(body, "2016-09-19");
+    let of = |name: &str| found.iter().find(|(n, _)| n == name).map(|(_, m)| m.clone()).unwrap_or_default();
+    assert_eq!(of("Michelle Obama"), ["Michelle Obama", "Obama"]);
+    assert_eq!(of("Barack Obama"), ["Obama"]);
+    // Betty Ford is not Gerald Ford.
+    let found =
+        persons("Former president Gerald Ford died. We send our condolences to Mrs Ford.", "2006-12-27");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["Gerald Ford"]);
+}
+
+#[test]
+fn an_office_before_a_surname_names_who_held_it_on_the_day() {
+    let body = "Michelle Obama campaigned in Ohio. President Obama joined her later.";
+    let found = persons(body, "2016-09-19");
+    let of = |name: &str| found.iter().find(|(n, _)| n == name).map(|(_, m)| m.len()).unwrap_or(0);
+    assert_eq!((of("Michelle Obama"), of("Barack Obama")), (1, 1));
+    // A word written in lower case before the surname is no title: "Polls miss Trump's fall".
+    let found = persons("Donald Trump lost Iowa. Polls miss Trump's fall.", "2016-02-04");
+    assert_eq!(found[0].1, ["Donald Trump", "Trump"]);
+}
