@@ -479,8 +479,18 @@ impl Names<'_> {
             // name ("the outsider Calin Georgescu ... Georgescu, a critic"), not for a team or a
             // title that a place or a word opens ("Highveld Lions", "The Truth About Hillary").
             let own_capital = !self.toks[m.first].has(F_START) && (surnames_count || self.is(m.first, GIVEN));
+            // A word the text also writes in lower case, opening a name that only its recurring
+            // last word vouches for, is a word capitalised at a sentence's start or in a name of
+            // something else ("Young Latinos and …", "Special Operations fill the gap"), unless
+            // it is a given name ("Mark Barden"), an initial or a particle ("Van Persie").
+            let particle = || self.cues.particles.contains(&self.word(m.first).to_lowercase());
+            let initial = self.word(m.first).len() == 1;
+            let common_opener =
+                || !initial && !self.is(m.first, GIVEN) && !particle() && self.written_in_lower_case(m.first);
             if linked
-                || (!self.in_headline(m.first) && self.recurs_alone(m.last - 1, surnames_count, own_capital))
+                || (!self.in_headline(m.first)
+                    && self.recurs_alone(m.last - 1, surnames_count, own_capital)
+                    && !common_opener())
             {
                 out.push(m);
             }
@@ -673,6 +683,16 @@ impl Names<'_> {
                 // "the Broncos", "the Tigers": a team's name in the plural, never a person's
                 // ("the Gonzalez family" is).
                 && !(toks[k].has(F_JOINED) && k > 0 && self.word(k - 1) == "the" && word.ends_with('s'))
+        })
+    }
+
+    /// True when the text writes token `i`'s word in lower case somewhere.
+    fn written_in_lower_case(&self, i: usize) -> bool {
+        let word = self.word(i);
+        self.toks.iter().any(|t| {
+            t.end - t.start == word.len()
+                && !t.has(F_CAP)
+                && self.text[t.start..t.end].eq_ignore_ascii_case(word)
         })
     }
 
