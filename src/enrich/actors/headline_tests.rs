@@ -116,3 +116,38 @@ fn a_word_written_in_lower_case_opens_no_name_that_only_a_recurring_surname_vouc
     let body = "Celebrities such as Jennifer Lopez and Will Smith came, though it will rain.";
     assert!(names(body).contains(&"Will Smith".to_string()), "{:?}", names(body));
 }
+
+#[test]
+fn a_body_opening_with_its_title_ending_otherwise_reads_it_as_the_headline() {
+    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let title = "Donald Trump Praises Breitbart’s Washington Editor Ann Vale: ‘Very Good Reporter’";
+    let body = format!("{title}.’\n\nDonald Trump praised Ann Vale on Monday. Vale thanked him.")
+        .replace("Reporter’.’", "Reporter.’");
+    let mut article = Article::new("t", "t.txt", &body);
+    article.title = title.to_string();
+    article.published = Some("2016-02-16".parse().expect("test date"));
+    let actors = extractor.extract(&article);
+    let persons: Vec<&str> =
+        actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+    assert_eq!(persons, ["Donald Trump", "Ann Vale"]);
+    // The title is that copy: its words are not mentioned twice.
+    assert!(actors.iter().flat_map(|a| &a.mentions).all(|m| m.field.is_none()));
+    assert_eq!(title_copy(title, &body), Some(body.find('\n').expect("two lines")));
+    assert_eq!(title_copy(title, "Another opening.\n"), None);
+}
+
+#[test]
+fn a_headline_quoting_a_name_before_its_colon_names_a_person() {
+    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let persons = |title: &str| {
+        let body = format!("{title}\n\nRichards also spoke about Texas, and the mayor spoke too.");
+        let mut article = Article::new("t", "t.txt", &body);
+        article.title = title.to_string();
+        let actors = extractor.extract(&article);
+        actors.into_iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name).collect::<Vec<_>>()
+    };
+    assert_eq!(persons("Cecile Richards: ‘I’m Sick Of It’"), ["Cecile Richards"]);
+    // No name: its last word is not named again.
+    let found = persons("Trump Addresses Munich Attack: ‘This Cannot Continue’");
+    assert!(!found.iter().any(|n| n.contains("Attack")), "{found:?}");
+}

@@ -118,6 +118,25 @@ pub struct ActorExtractor {
     cue_index: names::words::CueIndex,
 }
 
+/// The length of the copy of `title` that opens `body`, if one does: the title itself, or its
+/// first line ending otherwise in punctuation and quotation marks ("… ‘Very Good Reporter.’" for
+/// the title "… ‘Very Good Reporter’").
+fn title_copy(title: &str, body: &str) -> Option<usize> {
+    if title.is_empty() {
+        return None;
+    }
+    if body.starts_with(title) {
+        return Some(title.len());
+    }
+    let line = &body[..body.find('\n').unwrap_or(body.len())];
+    let bare = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "‘’“”".contains(c))
+            .len()
+    };
+    let n = bare(title);
+    (n > 0 && bare(line) == n && line.as_bytes()[..n] == title.as_bytes()[..n]).then_some(line.len())
+}
+
 /// True when `title` is written in title case: 85% of its words of four letters or more
 /// are capitalised, leaving out the prepositions and conjunctions that some styles keep in lower
 /// case. A first sentence taken for a title fails, however many names it holds ("Dime Savings
@@ -257,8 +276,9 @@ impl ActorExtractor {
         // title as the headline it is, when it is written in title case ("Dennis Prager Tells
         // Conservatives …"): a title in sentence case, or a first sentence taken for a title,
         // capitalises only names, as prose does.
-        let title_first = !article.title.is_empty() && article.body.starts_with(article.title.as_str());
-        let headline_end = if title_first && title_case(&article.title) { article.title.len() } else { 0 };
+        let title_copy = title_copy(&article.title, &article.body);
+        let title_first = title_copy.is_some();
+        let headline_end = title_copy.filter(|_| title_case(&article.title)).unwrap_or(0);
         let body_after_headline = &article.body[headline_end..];
         self.collect(&article.body, article.published, None, (headline_end, body_after_headline), &mut col);
         if !article.title.is_empty() && !title_first {

@@ -272,6 +272,13 @@ impl Names<'_> {
         // There Was the One"); elsewhere in a headline capitals prove nothing.
         let headline_speaker = toks[a].start == 0 && self.text[toks[e - 1].end..].starts_with(':');
         let given = given && (!self.in_headline(s) || headline_speaker);
+        // Quoting them right after the colon vouches for a name of three words at most whose
+        // last word the text names again: "Cecile Richards: ‘I’m …’ … Richards also spoke"
+        // (not "Trump Addresses Munich Attack: ‘…’").
+        let quoted_speaker = headline_speaker
+            && e - s <= 3
+            && self.after_headline.contains(self.word(e - 1))
+            && self.text[toks[e - 1].end + 1..].trim_start().starts_with(['"', '\'', '\u{2018}', '\u{201C}']);
         // "Russia's Lavrov" names a person in a headline too; "Czech Formally Join" does not.
         // Between an article's country adjective and a lower-case noun, the run qualifies the
         // noun: "the Nepalese Peace Keeping contingent" names no one.
@@ -296,6 +303,7 @@ impl Names<'_> {
         } else if title.is_some()
             || prev_role
             || given
+            || quoted_speaker
             || country_cue
             || speech_after
             || speech_before
