@@ -151,3 +151,19 @@ fn a_headline_quoting_a_name_before_its_colon_names_a_person() {
     let found = persons("Trump Addresses Munich Attack: ‘This Cannot Continue’");
     assert!(!found.iter().any(|n| n.contains("Attack")), "{found:?}");
 }
+
+#[test]
+fn airlines_and_parties_are_organisations_and_a_name_said_after_one_is_a_person() {
+    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let body = "Air France and Malaysia Air bid for South Africa's Sun Air, the director of sales of \
+                Cosmic Air Simrik Shrestha said. Senior Likud officials met as Likud lost ground.";
+    let actors = extractor.extract(&Article::new("t", "t.txt", body));
+    let of_kind = |kind: ActorKind| {
+        actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect::<Vec<_>>()
+    };
+    assert_eq!(of_kind(ActorKind::Person), ["Simrik Shrestha"]);
+    let orgs = of_kind(ActorKind::Organization);
+    for org in ["Malaysia Air", "Sun Air", "Cosmic Air", "Likud"] {
+        assert!(orgs.contains(&org), "{org} in {orgs:?}");
+    }
+}

@@ -79,9 +79,15 @@ impl Names<'_> {
         // "Managing Director of Sosoliso Airlines Oscar Ikwuemesi": a name opening with a given
         // name after the organisation's last head word is a person, whom the title before the
         // organisation belongs to, not part of the organisation's name.
+        // A name its speech verb vouches for will do too: "of Cosmic Air Simrik Shrestha said".
+        let vouched = || {
+            last == b
+                && toks.get(last).is_some_and(|t| t.has(F_JOINED) && !t.has(F_CAP))
+                && self.is(last, SPEECH)
+        };
         let person_after = last_head.map(|h| h + 1).filter(|&p| {
             (2..=3).contains(&(last - p))
-                && self.is(p, GIVEN)
+                && (self.is(p, GIVEN) || vouched())
                 && (p..last).all(|k| {
                     !toks[k].has(F_ALLCAPS | F_DIGIT)
                         && !self.is(k, NOTNAME)
