@@ -167,3 +167,21 @@ fn airlines_and_parties_are_organisations_and_a_name_said_after_one_is_a_person(
         assert!(orgs.contains(&org), "{org} in {orgs:?}");
     }
 }
+
+#[test]
+fn two_words_of_which_one_is_a_place_name_no_one_without_a_given_name() {
+    for body in [
+        "The Florida Latino vote split, and Latino turnout rose, Florida Latino leaders said.",
+        "The Milwaukee Brewers won, and the Brewers celebrated as Milwaukee Brewers fans sang.",
+        "Rockets fell on the Gaza Strip, and Strip residents fled, Gaza Strip officials said.",
+    ] {
+        assert!(names(body).is_empty(), "{body}: {:?}", names(body));
+    }
+}
+
+#[test]
+fn a_compound_in_lower_case_before_a_name_describes_it() {
+    let body = "Man-of-the-match Sanath Jayasuriya said he was proud. All-rounder Jacques Kallis said he \
+                was tired. Dan-el Padilla Peralta said he would teach.";
+    assert_eq!(names(body), ["Sanath Jayasuriya", "Jacques Kallis", "Dan-el Padilla Peralta"]);
+}

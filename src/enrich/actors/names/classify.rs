@@ -12,6 +12,13 @@ use crate::enrich::actors::tokens::{F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED
 const AUXILIARIES: [&str; 12] =
     ["Is", "Are", "Was", "Will", "Would", "Can", "Could", "Should", "Does", "Did", "Has", "Have"];
 
+/// True for a capitalised compound whose later parts are in lower case ("All-rounder",
+/// "Under-fire"): a description, where a name's parts are capitalised ("Jean-Pierre", "Jackson-Han").
+fn described(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase))
+}
+
 impl Names<'_> {
     /// Classifies the run of capitalised tokens `a..b` that the gazetteer does not know: a person
     /// or organisation its cues vouch for goes to `out`; a plausible name that only a later
@@ -157,6 +164,10 @@ impl Names<'_> {
                         return;
                     }
                     title_start = None;
+                } else if s == a && described(self.word(s)) && !self.given_compound(s) {
+                    // "Man-of-the-match Sanath Jayasuriya", "Under-fire Rangers", "Botox-maker
+                    // Allergan": a compound written with lower-case parts describes the name.
+                    title_start = None;
                 } else if toks[s].has(F_START) && self.is_gerund(s) {
                     // "Bashing Trump may be job one", "Debating Clinton's character".
                     title_start = None;
@@ -203,12 +214,12 @@ impl Names<'_> {
         }
         // A place after a name of two words or more qualifies what follows ("the Bernie Sanders
         // Iowa campaign"); a name of one word and a place may be a name ("Whitney Houston").
-        let place = |from: usize| {
-            let words: Vec<&str> = (from..e).map(|k| self.word(k)).collect();
+        let place = |from: usize, to: usize| {
+            let words: Vec<&str> = (from..to).map(|k| self.word(k)).collect();
             self.cues.places.contains(&words.join(" ").to_lowercase())
         };
         if let Some(from) =
-            [e.saturating_sub(1), e.saturating_sub(2)].into_iter().find(|&k| k >= s + 2 && place(k))
+            [e.saturating_sub(1), e.saturating_sub(2)].into_iter().find(|&k| k >= s + 2 && place(k, e))
         {
             e = from;
         }
@@ -216,6 +227,10 @@ impl Names<'_> {
             return;
         }
         let len = e - s;
+        // Two words, one a place, and no given name: "Florida Latino", "Milwaukee Brewers", "Gaza
+        // Strip", "the Sanders Iowa campaign", unless a title or a speech verb vouches for them
+        // ("Whitney Houston said").
+        let place_pair = len == 2 && !self.is(s, GIVEN) && (place(s, s + 1) || place(s + 1, e));
         // Initials alone are no name: "Washington D.C. has", "the U.S. is".
         let initials_only = (s..e).all(|k| toks[k].end - toks[k].start == 1);
         if len > 4
@@ -304,6 +319,9 @@ impl Names<'_> {
         // (A "The" opening the sentence is one too: "The Emma Maersk docked".)
         let definite = (a > 0 && toks[a].has(F_JOINED) && matches!(self.word(a - 1), "the" | "The"))
             || (s > a && self.word(s - 1) == "The");
+        if place_pair && title.is_none() && !prev_role && !speech_after && !speech_before {
+            return;
+        }
         if definite && title.is_none() && !prev_role {
             maybes.push(cand);
         } else if title.is_some()
@@ -321,6 +339,12 @@ impl Names<'_> {
         } else {
             maybes.push(cand);
         }
+    }
+
+    /// True when token `i` is a compound opened by a given name ("Dan-el Padilla Peralta").
+    fn given_compound(&self, i: usize) -> bool {
+        let first = self.word(i).split('-').next().unwrap_or("");
+        self.cues.given.contains(&first.to_lowercase())
     }
 
     /// Token `i` opens a sentence or paragraph (not merely a quotation, as [`F_START`] says).
