@@ -124,22 +124,29 @@ pub struct Names<'a> {
 pub fn quoted_headlines(text: &str, title_case: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     /// Longer quotations are speech, not titles.
     const LONGEST: usize = 160;
+    // Marks are found byte by byte: `"`, and 0xE2, which opens the curly ones (a scan of chars
+    // cost as much as the rest of the actors' work on a body).
+    let bytes = text.as_bytes();
+    let mark_at = |i: usize, curly: &str| bytes[i] == b'"' || text[i..].starts_with(curly);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find(['"', '\u{201C}']).map(|k| from + k) {
-        let start = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    while let Some(at) = memchr::memchr2(b'"', 0xE2, &bytes[from..]).map(|k| from + k) {
+        if !mark_at(at, "\u{201C}") {
+            from = at + 1;
+            continue;
+        }
+        let start = at + if bytes[at] == b'"' { 1 } else { '\u{201C}'.len_utf8() };
         from = start;
         if !text[start..].starts_with(char::is_alphanumeric) {
             continue;
         }
-        let mut end = text.len().min(start + LONGEST);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let rest = &text[start..end];
-        let Some(len) = rest.find(['"', '\u{201D}', '\n']) else { continue };
-        let quoted = &rest[..len];
-        if !rest[len..].starts_with('\n') && title_case(quoted) {
+        let end = text.len().min(start + LONGEST);
+        let close = memchr::memchr3_iter(b'"', 0xE2, b'\n', &bytes[start..end])
+            .map(|k| start + k)
+            .find(|&k| bytes[k] == b'\n' || mark_at(k, "\u{201D}"));
+        let Some(close) = close else { continue };
+        let quoted = &text[start..close];
+        if bytes[close] != b'\n' && title_case(quoted) {
             let lower = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
             let opening = quoted
                 .split_whitespace()
@@ -149,7 +156,7 @@ pub fn quoted_headlines(text: &str, title_case: impl Fn(&str) -> bool) -> Vec<(u
             out.push((start, start + opening));
         }
         // The closing mark opens nothing.
-        from = start + len + rest[len..].chars().next().map_or(0, char::len_utf8);
+        from = close + 1;
     }
     out
 }
