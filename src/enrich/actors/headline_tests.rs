@@ -185,3 +185,13 @@ fn a_compound_in_lower_case_before_a_name_describes_it() {
                 was tired. Dan-el Padilla Peralta said he would teach.";
     assert_eq!(names(body), ["Sanath Jayasuriya", "Jacques Kallis", "Dan-el Padilla Peralta"]);
 }
+
+#[test]
+fn a_sentence_opening_word_before_anothers_surname_makes_no_person() {
+    let body = "Understated Perez raises his profile. Labor Secretary Thomas Perez spoke first, and \
+                voters cheered Perez later.";
+    assert_eq!(names(body), ["Thomas Perez"]);
+    // Mid-sentence, a name sharing the surname is a person of its own ("Chelsea Clinton").
+    let body = "Bill Clinton spoke, then his daughter Chelsea Clinton joined, and Clinton left.";
+    assert!(names(body).contains(&"Chelsea Clinton".to_string()), "{:?}", names(body));
+}

@@ -494,10 +494,25 @@ impl Names<'_> {
             let initial = self.word(m.first).len() == 1;
             let common_opener =
                 || !initial && !self.is(m.first, GIVEN) && !particle() && self.written_in_lower_case(m.first);
+            // At a sentence's start, where any word is capitalised, the recurring surname is
+            // another's when someone else bears it in full ("Understated Perez raises profile …
+            // Labor Secretary Thomas Perez … Perez said"), unless a given name opens this name.
+            let surname = self.word(m.last - 1);
+            let borne = || {
+                let full = |first: usize, last: usize| last - first >= 2 && self.word(last - 1) == surname;
+                out.iter().any(|c| c.kind != CandKind::Org && full(c.first, c.last))
+                    || self.hits.iter().any(|h| {
+                        h.person.is_some()
+                            && !h.surname
+                            && self.text[h.start..h.end].rsplit(' ').next() == Some(surname)
+                            && h.start != self.toks[m.first].start
+                    })
+            };
             if linked
                 || (!self.in_headline(m.first)
                     && self.recurs_alone(m.last - 1, surnames_count, own_capital)
-                    && !common_opener())
+                    && !common_opener()
+                    && (self.is(m.first, GIVEN) || !self.toks[m.first].has(F_START) || !borne()))
             {
                 out.push(m);
             }
