@@ -195,3 +195,16 @@ fn a_sentence_opening_word_before_anothers_surname_makes_no_person() {
     let body = "Bill Clinton spoke, then his daughter Chelsea Clinton joined, and Clinton left.";
     assert!(names(body).contains(&"Chelsea Clinton".to_string()), "{:?}", names(body));
 }
+
+#[test]
+fn companies_named_like_people_are_organisations() {
+    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let body = "Bear Stearns collapsed, Freddie Mac was rescued and Planned Parenthood sued; Bear \
+                Stearns had warned. Trade Representative Susan Schwab said Schwab would travel.";
+    let actors = extractor.extract(&Article::new("t", "t.txt", body));
+    let of_kind = |kind: ActorKind| {
+        actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect::<Vec<_>>()
+    };
+    assert_eq!(of_kind(ActorKind::Organization), ["Bear Stearns", "Freddie Mac", "Planned Parenthood"]);
+    assert_eq!(of_kind(ActorKind::Person), ["Susan Schwab"]);
+}
