@@ -208,3 +208,11 @@ fn companies_named_like_people_are_organisations() {
     assert_eq!(of_kind(ActorKind::Organization), ["Bear Stearns", "Freddie Mac", "Planned Parenthood"]);
     assert_eq!(of_kind(ActorKind::Person), ["Susan Schwab"]);
 }
+
+#[test]
+fn an_abstract_noun_makes_a_name_no_ones_unless_a_given_name_opens_it() {
+    let body = "Special Operations fill the gap, and the officers praised Operations. He took the \
+                Fifth Amendment, as the Amendment allows. Sean Hannity said Hannity would stay, and \
+                Jeff Sessions said Sessions agreed.";
+    assert_eq!(names(body), ["Sean Hannity", "Jeff Sessions"]);
+}

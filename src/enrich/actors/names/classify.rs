@@ -12,6 +12,25 @@ use crate::enrich::actors::tokens::{F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED
 const AUXILIARIES: [&str; 12] =
     ["Is", "Are", "Was", "Will", "Would", "Can", "Could", "Should", "Does", "Did", "Has", "Have"];
 
+/// True for a word with the ending of an abstract or collective noun, long enough that no
+/// common surname has it ("Operations", "Amendment", "Responsibility", "Friendship", "Politics";
+/// not "Sessions", "Clement", "Hannity", "Draskovics").
+fn abstract_noun(word: &str) -> bool {
+    const ENDINGS: [(&str, usize); 10] = [
+        ("tion", 7),
+        ("tions", 8),
+        ("sions", 9),
+        ("ment", 9),
+        ("ments", 10),
+        ("ity", 9),
+        ("ities", 9),
+        ("ship", 8),
+        ("tics", 8),
+        ("mics", 8),
+    ];
+    ENDINGS.iter().any(|&(ending, shortest)| word.len() >= shortest && word.ends_with(ending))
+}
+
 /// True for a capitalised compound whose later parts are in lower case ("All-rounder",
 /// "Under-fire"): a description, where a name's parts are capitalised ("Jean-Pierre", "Jackson-Han").
 fn described(word: &str) -> bool {
@@ -231,6 +250,12 @@ impl Names<'_> {
         // Strip", "the Sanders Iowa campaign", unless a title or a speech verb vouches for them
         // ("Whitney Houston said").
         let place_pair = len == 2 && !self.is(s, GIVEN) && (place(s, s + 1) || place(s + 1, e));
+        // A word of an abstract noun's ending makes a run no one's name unless a given name
+        // opens it: "Special Operations", "Fifth Amendment", "Responsive Politics" (but "Sean
+        // Hannity", "Jeff Sessions", "Jean-Pierre Chevenement").
+        if !self.given_like(s) && (s..e).any(|k| abstract_noun(self.word(k))) {
+            return;
+        }
         // Initials alone are no name: "Washington D.C. has", "the U.S. is".
         let initials_only = (s..e).all(|k| toks[k].end - toks[k].start == 1);
         if len > 4
@@ -339,6 +364,16 @@ impl Names<'_> {
         } else {
             maybes.push(cand);
         }
+    }
+
+    /// True when token `i`'s word, or the first part of a compound ("Jean-Pierre"), is a given
+    /// name or one of a woman's or a man's.
+    fn given_like(&self, i: usize) -> bool {
+        let first = self.word(i).split('-').next().unwrap_or("").to_lowercase();
+        self.is(i, GIVEN)
+            || self.cues.given.contains(&first)
+            || self.cues.female.contains(&first)
+            || self.cues.male.contains(&first)
     }
 
     /// True when token `i` is a compound opened by a given name ("Dan-el Padilla Peralta").
