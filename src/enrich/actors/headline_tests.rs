@@ -3,8 +3,18 @@
 use super::names::quoted_headlines;
 use super::*;
 
+fn extractor() -> ActorExtractor {
+    ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads")
+}
+
+/// The names of the actors of `kind` in `body`, in order.
+fn of_kind(body: &str, kind: ActorKind) -> Vec<String> {
+    let actors = extractor().extract(&Article::new("t", "t.txt", body));
+    actors.into_iter().filter(|a| a.kind == kind).map(|a| a.name).collect()
+}
+
 fn persons(body: &str, date: &str) -> Vec<(String, Vec<String>)> {
-    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let extractor = extractor();
     let mut article = Article::new("t", "t.txt", body);
     article.published = Some(date.parse().expect("test date"));
     let actors = extractor.extract(&article);
@@ -119,7 +129,7 @@ fn a_word_written_in_lower_case_opens_no_name_that_only_a_recurring_surname_vouc
 
 #[test]
 fn a_body_opening_with_its_title_ending_otherwise_reads_it_as_the_headline() {
-    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let extractor = extractor();
     let title = "Donald Trump Praises Breitbart’s Washington Editor Ann Vale: ‘Very Good Reporter’";
     let body = format!("{title}.’\n\nDonald Trump praised Ann Vale on Monday. Vale thanked him.")
         .replace("Reporter’.’", "Reporter.’");
@@ -138,7 +148,7 @@ fn a_body_opening_with_its_title_ending_otherwise_reads_it_as_the_headline() {
 
 #[test]
 fn a_headline_quoting_a_name_before_its_colon_names_a_person() {
-    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
+    let extractor = extractor();
     let persons = |title: &str| {
         let body = format!("{title}\n\nRichards also spoke about Texas, and the mayor spoke too.");
         let mut article = Article::new("t", "t.txt", &body);
@@ -154,17 +164,12 @@ fn a_headline_quoting_a_name_before_its_colon_names_a_person() {
 
 #[test]
 fn airlines_and_parties_are_organisations_and_a_name_said_after_one_is_a_person() {
-    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
     let body = "Air France and Malaysia Air bid for South Africa's Sun Air, the director of sales of \
                 Cosmic Air Simrik Shrestha said. Senior Likud officials met as Likud lost ground.";
-    let actors = extractor.extract(&Article::new("t", "t.txt", body));
-    let of_kind = |kind: ActorKind| {
-        actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect::<Vec<_>>()
-    };
-    assert_eq!(of_kind(ActorKind::Person), ["Simrik Shrestha"]);
-    let orgs = of_kind(ActorKind::Organization);
+    assert_eq!(of_kind(body, ActorKind::Person), ["Simrik Shrestha"]);
+    let orgs = of_kind(body, ActorKind::Organization);
     for org in ["Malaysia Air", "Sun Air", "Cosmic Air", "Likud"] {
-        assert!(orgs.contains(&org), "{org} in {orgs:?}");
+        assert!(orgs.iter().any(|o| o == org), "{org} in {orgs:?}");
     }
 }
 
@@ -198,15 +203,10 @@ fn a_sentence_opening_word_before_anothers_surname_makes_no_person() {
 
 #[test]
 fn companies_named_like_people_are_organisations() {
-    let extractor = ActorExtractor::from_config(&Config::builtin()).expect("built-in gazetteer loads");
     let body = "Bear Stearns collapsed, Freddie Mac was rescued and Planned Parenthood sued; Bear \
                 Stearns had warned. Trade Representative Susan Schwab said Schwab would travel.";
-    let actors = extractor.extract(&Article::new("t", "t.txt", body));
-    let of_kind = |kind: ActorKind| {
-        actors.iter().filter(|a| a.kind == kind).map(|a| a.name.as_str()).collect::<Vec<_>>()
-    };
-    assert_eq!(of_kind(ActorKind::Organization), ["Bear Stearns", "Freddie Mac", "Planned Parenthood"]);
-    assert_eq!(of_kind(ActorKind::Person), ["Susan Schwab"]);
+    assert_eq!(of_kind(body, ActorKind::Organization), ["Bear Stearns", "Freddie Mac", "Planned Parenthood"]);
+    assert_eq!(of_kind(body, ActorKind::Person), ["Susan Schwab"]);
 }
 
 #[test]

@@ -544,11 +544,11 @@ impl ActorExtractor {
             // the gazetteer's Obama held that office on the day: the word before the surname
             // overrules the link to an earlier full name.
             let cue = cue::SurnameCue::before(body, h.start, &g.cues);
-            let known =
-                h.person.map(|p| (p, &g.persons[p as usize])).filter(|(_, k)| !cue.contradicts(&k.name));
+            let gazetteers = h.person.map(|p| (p, &g.persons[p as usize]));
+            let known = gazetteers.filter(|(_, k)| !cue.contradicts(&k.name));
             let linked = linked.filter(|&idx| {
                 let actor = &col.found[idx].actor;
-                let same = h.person.is_some_and(|p| cue::same_ends(&g.persons[p as usize].name, &actor.name));
+                let same = gazetteers.is_some_and(|(_, k)| cue::same_ends(&k.name, &actor.name));
                 let outranked = known.is_some_and(|(_, k)| cue.names_office(k.role_on(date)))
                     && !cue.names_office(actor.role.as_deref());
                 !cue.contradicts(&actor.name) && (same || !outranked)
