@@ -6,7 +6,8 @@ use tantivy::TantivyDocument;
 
 use crate::article::{Article, BodyOrigin, Passage};
 use crate::enrich::{Actor, ActorKind, Annotations};
-use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, KIND_QUOTE, LEAD_BIT};
+use crate::index::keys::KeyList;
+use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, LEAD_BIT};
 
 /// The article metadata a hit shows and cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -259,6 +260,10 @@ fn value_bytes<'a>(values: impl IntoIterator<Item = &'a str>) -> usize {
     values.into_iter().map(|v| v.len() + 5).sum()
 }
 
+/// The `kind` keys of a passage that holds a quotation, as one value (see [`KeyList`]).
+/// (`KIND_PASSAGE`, the separator, `KIND_QUOTE`: a test checks it.)
+const KIND_PASSAGE_AND_QUOTE: &str = "passage\u{1f}quote";
+
 /// Builds the documents of one article: one per passage, holding its quotations.
 pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<TantivyDocument> {
     let meta = article_ref(article);
@@ -278,17 +283,21 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
         if let Some(date) = article.published {
             doc.add_date(fields.published, tantivy_date(date));
         }
-        for key in &prominent {
-            doc.add_text(fields.actor, key);
-        }
-        for t in &ann.topics {
-            doc.add_text(fields.topic, &t.id);
-        }
     };
+    // A key field's keys go in as one value (see `crate::index::keys`): the article's own start
+    // every passage's list.
+    let mut article_actors = KeyList::default();
+    for key in &prominent {
+        article_actors.push(key);
+    }
+    let mut article_topics = KeyList::default();
+    for t in &ann.topics {
+        article_topics.push(&t.id);
+    }
+    let (mut actors, mut topics, mut mentioned) =
+        (KeyList::default(), KeyList::default(), KeyList::default());
     let article_bytes = value_bytes([article.id.as_str(), &meta.path])
         + value_bytes(article.source.as_deref())
-        + value_bytes(prominent.iter().map(String::as_str))
-        + value_bytes(ann.topics.iter().map(|t| t.id.as_str()))
         + 2 * NUMBER_BYTES;
 
     // `ArticleRef` holds only strings and numbers, which always serialize; were it ever to fail,
@@ -315,13 +324,17 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
             Err(_) => "",
         };
         let lead = i == 0;
+        actors.copy_from(&article_actors);
+        view.named_keys.iter().for_each(|key| actors.push(key));
+        topics.copy_from(&article_topics);
+        view.topics.iter().for_each(|t| topics.push(&t.id));
+        mentioned.clear();
+        view.mentioned.iter().for_each(|key| mentioned.push(key));
+        let kind = if view.quotes.is_empty() { KIND_PASSAGE } else { KIND_PASSAGE_AND_QUOTE };
         let bytes = article_bytes
-            + value_bytes([view.text, record, KIND_PASSAGE, KIND_QUOTE])
-            + value_bytes(view.topics.iter().map(|t| t.id.as_str()))
-            + value_bytes(view.mentioned.iter().copied())
+            + value_bytes([view.text, record, kind, actors.as_str(), topics.as_str(), mentioned.as_str()])
             + value_bytes(view.quotes.iter().filter_map(|q| q.speaker.as_deref()))
             + value_bytes(view.quotes.iter().map(|q| q.text.as_str()))
-            + value_bytes(view.named_keys.iter().map(String::as_str))
             + if lead {
                 value_bytes([article.title.as_str()]) + value_bytes(article.summary.as_deref())
             } else {
@@ -340,25 +353,20 @@ pub fn documents(fields: &Fields, article: &Article, ann: &Annotations) -> Vec<T
                 doc.add_text(fields.summary, summary);
             }
         }
-        for t in &view.topics {
-            doc.add_text(fields.topic, &t.id);
-        }
-        for key in &view.mentioned {
-            doc.add_text(fields.mentioned, key);
+        for (field, keys) in
+            [(fields.actor, &actors), (fields.topic, &topics), (fields.mentioned, &mentioned)]
+        {
+            if !keys.is_empty() {
+                doc.add_text(field, keys.as_str());
+            }
         }
         for s in view.quotes.iter().filter_map(|q| q.speaker.as_ref()) {
             doc.add_text(fields.speaker, s);
         }
-        for key in &view.named_keys {
-            doc.add_text(fields.actor, key);
-        }
-        doc.add_text(fields.kind, KIND_PASSAGE);
         // Quotations are searched in their passage's document: each is a value of `quote`
         // (tantivy leaves a gap between values, so a phrase never spans two quotations), and
         // `kind: quote` marks the passages that hold one. Search picks out the quotations.
-        if !view.quotes.is_empty() {
-            doc.add_text(fields.kind, KIND_QUOTE);
-        }
+        doc.add_text(fields.kind, kind);
         for q in &view.quotes {
             doc.add_text(fields.quote, &q.text);
         }
@@ -374,11 +382,65 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::enrich::Enricher;
-    use crate::index::schema::build_schema;
+    use crate::index::keys::SEPARATOR;
+    use crate::index::schema::{build_schema, KIND_QUOTE};
     use tantivy::schema::Value;
 
+    /// The keys of a key field of `doc`, as the key tokenizer splits them.
+    pub(crate) fn keys(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+        let values = doc.get_all(field).filter_map(|v| v.as_str());
+        values.flat_map(|v| v.split(SEPARATOR)).map(str::to_string).collect()
+    }
+
     fn actor_keys(fields: &Fields, doc: &TantivyDocument) -> Vec<String> {
-        doc.get_all(fields.actor).filter_map(|v| v.as_str().map(str::to_string)).collect()
+        keys(doc, fields.actor)
+    }
+
+    #[test]
+    fn a_passage_with_a_quotation_is_of_both_kinds() {
+        assert_eq!(KIND_PASSAGE_AND_QUOTE, format!("{KIND_PASSAGE}{SEPARATOR}{KIND_QUOTE}"));
+    }
+
+    #[test]
+    fn every_key_of_a_passage_is_a_term_of_the_index() {
+        let body = "Officials in Tokyo met on Monday, 4 November 2024.\n\n\
+                    Russia said the sanctions had failed.\n\n\
+                    Moscow will reply next week, Russia added.";
+        let mut article = Article::new("a5", "a5.txt", body);
+        article.title = "Talks stall".into();
+        article.published = Some(jiff::civil::date(2024, 11, 8));
+        let config = Config::builtin();
+        let ann = Enricher::new(&config).unwrap().enrich(&article);
+        let index = tantivy::Index::create_in_ram(build_schema());
+        crate::index::schema::register_tokenizers(&index, &config.settings.index).unwrap();
+        let fields = Fields::from_schema(&index.schema()).unwrap();
+        let docs = documents(&fields, &article, &ann);
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for doc in docs.clone() {
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let mut checked = 0;
+        for field in [fields.actor, fields.topic, fields.mentioned, fields.kind] {
+            let in_docs = docs.iter().map(|d| keys(d, field));
+            let counts = in_docs.flatten().fold(std::collections::BTreeMap::new(), |mut n, key| {
+                *n.entry(key.to_lowercase()).or_insert(0u64) += 1;
+                n
+            });
+            // Each key is one term, found in as many documents as hold it.
+            for (key, count) in counts {
+                let term = tantivy::Term::from_field_text(field, &key);
+                assert_eq!(searcher.doc_freq(&term).unwrap(), count, "{key}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 8, "actors, topics, dates and kinds: {checked}");
+        // No term holds a separator: the lists were split.
+        let most = docs.iter().map(|d| keys(d, fields.actor)).max_by_key(Vec::len).unwrap_or_default();
+        assert!(most.len() >= 2, "{most:?}");
+        let joined = most.join(&SEPARATOR.to_string()).to_lowercase();
+        assert_eq!(searcher.doc_freq(&tantivy::Term::from_field_text(fields.actor, &joined)).unwrap(), 0);
     }
 
     #[test]
@@ -451,9 +513,7 @@ mod tests {
         // Passage 0, passage 1 (holding the quotation), passage 2.
         assert_eq!(titled, [true, false, false]);
         assert_eq!(leads, [true, false, false]);
-        let kinds = |d: &TantivyDocument| -> Vec<String> {
-            d.get_all(fields.kind).filter_map(|v| v.as_str().map(str::to_string)).collect()
-        };
+        let kinds = |d: &TantivyDocument| keys(d, fields.kind);
         assert_eq!(kinds(&docs[1]), [KIND_PASSAGE, KIND_QUOTE], "the quotation marks its passage");
         assert_eq!(kinds(&docs[2]), [KIND_PASSAGE]);
         let quoted: Vec<&str> = docs[1].get_all(fields.quote).filter_map(|v| v.as_str()).collect();

@@ -20,6 +20,7 @@ mod candidates;
 mod commit;
 pub mod document;
 mod holders;
+pub mod keys;
 pub mod lock;
 pub mod manifest;
 pub mod merge;

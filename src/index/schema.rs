@@ -7,11 +7,12 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
     INDEXED, STORED,
 };
-use tantivy::tokenizer::{Language, LowerCaser, RawTokenizer, StopWordFilter, TextAnalyzer};
+use tantivy::tokenizer::{Language, LowerCaser, StopWordFilter, TextAnalyzer};
 use tantivy::Index;
 
 use crate::config::IndexSettings;
 use crate::error::{Error, Result};
+use crate::index::keys::KeyListTokenizer;
 use crate::index::stem::CachedStemmer;
 use crate::index::words::FoldedWords;
 
@@ -19,7 +20,8 @@ use crate::index::words::FoldedWords;
 pub const PROSE_TOKENIZER: &str = "casefile_prose";
 /// Tokenizer of name fields (speaker): words, lower-cased, ASCII-folded, not stemmed.
 pub const NAME_TOKENIZER: &str = "casefile_name";
-/// Tokenizer of key fields (actor, topic, source, path): the whole value, lower-cased.
+/// Tokenizer of key fields (actor, topic, mentioned, kind, source, path): each key of the value,
+/// lower-cased; a field's keys are joined into one value (see [`crate::index::keys`]).
 pub const KEY_TOKENIZER: &str = "casefile_key";
 /// Tokenizer of the article id: the whole value as it is (tantivy's built-in `raw`). Ids are
 /// case-sensitive, and the indexer deletes an article by the exact term of its id: a lower-cased
@@ -173,8 +175,10 @@ pub fn register_tokenizers(index: &Index, settings: &IndexSettings) -> Result<()
     let tokenizers = index.tokenizers();
     tokenizers.register(PROSE_TOKENIZER, prose);
     tokenizers.register(NAME_TOKENIZER, TextAnalyzer::from(FoldedWords::default()));
-    tokenizers
-        .register(KEY_TOKENIZER, TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
+    tokenizers.register(
+        KEY_TOKENIZER,
+        TextAnalyzer::builder(KeyListTokenizer::default()).filter(LowerCaser).build(),
+    );
     Ok(())
 }
 

@@ -149,18 +149,21 @@ impl TokenStream for FoldedWordsStream<'_> {
     }
 }
 
+/// The tokens `analyzer` makes of `text`, as (text, start, end, position): what the tests of
+/// casefile's tokenizers compare with tantivy's.
+#[cfg(test)]
+pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+    let mut out = Vec::new();
+    analyzer
+        .token_stream(text)
+        .process(&mut |t| out.push((t.text.clone(), t.offset_from, t.offset_to, t.position)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer};
-
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut out = Vec::new();
-        analyzer
-            .token_stream(text)
-            .process(&mut |t| out.push((t.text.clone(), t.offset_from, t.offset_to, t.position)));
-        out
-    }
 
     fn tantivys() -> TextAnalyzer {
         TextAnalyzer::builder(SimpleTokenizer::default())
