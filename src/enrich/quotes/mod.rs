@@ -17,6 +17,7 @@
 
 mod lexicon;
 mod marks;
+mod mentions;
 mod names;
 mod people;
 mod speaker;

@@ -7,9 +7,11 @@ use crate::article::Span;
 use crate::enrich::actors::{Actor, ActorKind, Mention};
 
 use super::lexicon::lower_in;
+use super::mentions::Mentions;
 use super::names::{is_main_subject, Who, WhoKind};
 use super::text::{Sex, Text};
 use super::tokens::Kind;
+use crate::enrich::hash::WordMap;
 
 /// True when `m`, a mention of the country `a`, is written as its adjective or demonym
 /// ("Serbian", "Iraqi", "Dutch", and the plurals "Iraqis", "Americans"): neither its name nor an
@@ -60,33 +62,36 @@ pub(super) struct People<'a> {
     /// The article's tokens.
     text: &'a Text<'a>,
     /// Person actors' body mentions, by position.
-    actors: Vec<(&'a Actor, Span)>,
+    actors: Mentions<'a>,
     /// Country and organisation actors' body mentions, by position.
-    others: Vec<(&'a Actor, Span)>,
+    others: Mentions<'a>,
     /// Clause subjects and names that attributed earlier quotations, by position.
     named: Vec<Named>,
     /// Byte offsets of the body's sentence ends (and line breaks), ascending; found the first
     /// time an antecedent search needs them.
     sentence_ends: OnceCell<Vec<usize>>,
+    /// The mentions of the speakers in `named` whose surname a lone word may be (see
+    /// [`full_name_surname`]), by that surname: looked up, not searched for, since every
+    /// quotation's speaker may ask.
+    speakers_by_surname: WordMap<Vec<Span>>,
+}
+
+/// The surname of a speaker's name that a later lone word may stand for, though no actor is
+/// named so: the last of two or three capitalised words, none in capitals alone ("MP Walid
+/// Jumblatt" is no name) nor hyphenated; `None` for any other name.
+fn full_name_surname(written: &str) -> Option<&str> {
+    let words = written.split(' ');
+    let plain =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase) && !w.contains('-');
+    let named = (2..=3).contains(&words.clone().count()) && words.clone().all(plain);
+    named.then(|| written.rsplit(' ').next()).flatten()
 }
 
 impl<'a> People<'a> {
     /// The actors' body mentions, and the clause subjects of `text` as the first named persons.
     pub fn new(actors: &'a [Actor], text: &'a Text<'a>) -> People<'a> {
-        let body_mentions =
-            |a: &'a Actor| a.mentions.iter().filter(|m| m.field.is_none()).map(|m| Span::new(m.start, m.end));
-        let mut list: Vec<(&Actor, Span)> = actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-            .flat_map(|a| body_mentions(a).map(move |s| (a, s)))
-            .collect();
-        list.sort_by_key(|(_, s)| s.start);
-        let mut others: Vec<(&Actor, Span)> = actors
-            .iter()
-            .filter(|a| a.kind != ActorKind::Person)
-            .flat_map(|a| body_mentions(a).map(move |s| (a, s)))
-            .collect();
-        others.sort_by_key(|(_, s)| s.start);
+        let list = Mentions::new(actors, |a| a.kind == ActorKind::Person);
+        let others = Mentions::new(actors, |a| a.kind != ActorKind::Person);
         // "Serbian officials said", "told Iraqi reporters": a country's adjective is no one who
         // speaks, nor what a pronoun or an unattributed quotation stands for.
         let adjectives: Vec<Span> = actors
@@ -95,8 +100,14 @@ impl<'a> People<'a> {
             .flat_map(|a| a.mentions.iter().filter(move |m| m.field.is_none() && is_demonym(a, m)))
             .map(|m| Span::new(m.start, m.end))
             .collect();
-        let mut people =
-            People { text, actors: list, others, named: Vec::new(), sentence_ends: OnceCell::new() };
+        let mut people = People {
+            text,
+            actors: list,
+            others,
+            named: Vec::new(),
+            sentence_ends: OnceCell::new(),
+            speakers_by_surname: WordMap::default(),
+        };
         people.named = text
             .subjects
             .iter()
@@ -136,7 +147,7 @@ impl<'a> People<'a> {
         let determined =
             matches!(word_before, "the" | "The" | "two" | "three" | "four" | "both" | "these" | "those")
                 || (!word_before.is_empty() && word_before.bytes().all(|b| b.is_ascii_digit()));
-        let known = acronym || place || determined || self.others.iter().any(|(_, s)| s.overlaps(mention));
+        let known = acronym || place || determined || self.others.overlapping(mention).next().is_some();
         known && self.person_over(mention).is_none()
     }
 
@@ -144,10 +155,11 @@ impl<'a> People<'a> {
     pub fn saw(&mut self, s: &Speaker) {
         // Keep `named` sorted by position: speakers are seen in body order, subjects are not.
         let at = self.named.partition_point(|n| n.mention.start <= s.mention.start);
-        match self.named.get_mut(at.wrapping_sub(1)).filter(|n| n.mention == s.mention) {
+        let n = match self.named.get_mut(at.wrapping_sub(1)).filter(|n| n.mention == s.mention) {
             Some(n) => {
                 n.main.set(Some(true)); // a speaker is a main subject, wherever it stands
                 n.spoke = true;
+                &*n
             }
             None => {
                 let not_person = self.not_person(s.mention);
@@ -161,8 +173,22 @@ impl<'a> People<'a> {
                     sex: Cell::new(None),
                 };
                 self.named.insert(at, named);
+                &self.named[at]
+            }
+        };
+        if let Some(surname) = full_name_surname(&n.written).filter(|_| !n.not_person) {
+            let mentions = self.speakers_by_surname.entry(surname.to_string()).or_default();
+            if !mentions.contains(&n.mention) {
+                mentions.push(n.mention);
             }
         }
+    }
+
+    /// The place in `named` of the name mentioned at `mention`.
+    fn place_of(&self, mention: Span) -> Option<usize> {
+        let from = self.named.partition_point(|n| n.mention.start < mention.start);
+        let mut same_start = self.named[from..].iter().take_while(|n| n.mention.start == mention.start);
+        same_start.position(|n| n.mention == mention).map(|i| from + i)
     }
 
     /// The speaker a mention stands for.
@@ -216,7 +242,7 @@ impl<'a> People<'a> {
                     .iter()
                     .any(|m| m.field.is_none() && Span::new(m.start, m.end) == mention && is_demonym(a, m))
         };
-        after_the && self.others.iter().any(|(a, s)| *s == mention && demonym(a))
+        after_the && self.others.holding(mention).any(|(a, s)| *s == mention && demonym(a))
     }
 
     /// A definite description of a person as a speaker ("the Vermont senator acknowledged",
@@ -231,11 +257,11 @@ impl<'a> People<'a> {
         let has = |role: &str, word: &str| {
             role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
         };
-        let before = || self.actors.iter().rev().filter(|(_, s)| s.end <= who.start);
+        let before =
+            |pick: &dyn Fn(&Actor) -> bool| self.actors.last(pick, who.start, |s| s.end <= who.start);
         let noun = role_words.last().copied().unwrap_or_default();
-        let holder = before()
-            .find(|(a, _)| role_words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w)))
-            .or_else(|| before().find(|(a, _)| has(a.role.as_deref().unwrap_or_default(), noun)));
+        let holder = before(&|a| role_words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w)))
+            .or_else(|| before(&|a| has(a.role.as_deref().unwrap_or_default(), noun)));
         // A description resolved to a person names that person, whom a later "he" may stand for.
         match holder {
             Some((a, _)) => Speaker { name: a.name.clone(), mention, named: true },
@@ -282,9 +308,8 @@ impl<'a> People<'a> {
     fn antecedent(&self, at: usize, referent: Referent, sex: Option<Sex>) -> Option<Speaker> {
         let person = referent == Referent::Person;
         // "They" stands for a group or a body, not one person nor a country ("it").
-        let country = |n: &Named| {
-            self.others.iter().any(|(a, s)| a.kind == ActorKind::Country && s.overlaps(n.mention))
-        };
+        let country =
+            |n: &Named| self.others.overlapping(n.mention).any(|(a, _)| a.kind == ActorKind::Country);
         let one_person =
             |n: &Named| self.person_over(n.mention).is_some() || self.sex_of(n).is_some() || country(n);
         // Actor mentions include objects ("praised Cruz"), so only subjects and speakers count.
@@ -369,7 +394,7 @@ impl<'a> People<'a> {
 
     /// The person actor with a mention overlapping `mention`, if any.
     fn person_over(&self, mention: Span) -> Option<&'a Actor> {
-        self.actors.iter().find(|(_, s)| s.overlaps(mention)).map(|(a, _)| *a)
+        self.actors.overlapping(mention).next().map(|(a, _)| *a)
     }
 
     /// The canonical name of a written name: the person actor whose mention overlaps it, else the
@@ -398,7 +423,7 @@ impl<'a> People<'a> {
                 && mention.end <= s.end
                 && ((organization && *s == mention) || (*s != mention && !titled(s)))
         };
-        if let Some((a, s)) = self.others.iter().find(within) {
+        if let Some((a, s)) = self.others.holding(mention).find(within) {
             // An organisation is its canonical name ("KCNA" is the Korean Central News Agency),
             // unless the written name says more ("House Armed Services Committee", filed under
             // Congress). A country keeps the words that name its voice ("the White House",
@@ -424,8 +449,8 @@ impl<'a> People<'a> {
             a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname))
                 && given.iter().all(|g| a.name.split(' ').any(|w| w.eq_ignore_ascii_case(g)))
         };
-        let before = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && same(a));
-        if let Some((a, _)) = before.or_else(|| self.actors.iter().find(|(a, _)| same(a))) {
+        let before = self.actors.last(same, mention.start, |s| s.start < mention.start).map(|(a, _)| a);
+        if let Some(a) = before.or_else(|| self.actors.first(same)) {
             return a.name.clone();
         }
         // A lone word that starts an earlier person's name: a family name written first ("Hu"
@@ -433,27 +458,16 @@ impl<'a> People<'a> {
         // "Vladimir Kibenko").
         if !written.contains(' ') {
             let first = |a: &Actor| a.name.contains(' ') && a.name.split(' ').next() == Some(written);
-            if let Some((a, _)) = self.actors.iter().rev().find(|(a, s)| s.start < mention.start && first(a))
-            {
+            if let Some((a, _)) = self.actors.last(first, mention.start, |s| s.start < mention.start) {
                 return a.name.clone();
             }
             // The surname of an earlier speaker's full name, though no actor: "Safi said" after
-            // "Din Mohammad Safi, the Chef de Mission, told Xinhua". Only a name of two or three
-            // capitalised words, none in capitals alone ("MP Walid Jumblatt" is no name).
-            let surname_of = |n: &Named| {
-                let words = n.written.split(' ');
-                let plain = |w: &str| {
-                    w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase) && !w.contains('-')
-                };
-                n.spoke
-                    && !n.not_person
-                    && (2..=3).contains(&words.clone().count())
-                    && words.clone().all(plain)
-                    && n.written.rsplit(' ').next() == Some(written)
-            };
-            if let Some(n) = self.named.iter().rev().find(|n| n.mention.end <= mention.start && surname_of(n))
-            {
-                return n.written.clone();
+            // "Din Mohammad Safi, the Chef de Mission, told Xinhua" (the last such speaker in
+            // `named` before it).
+            let speakers = self.speakers_by_surname.get(written).into_iter().flatten();
+            let earlier = speakers.filter(|s| s.end <= mention.start).filter_map(|&s| self.place_of(s));
+            if let Some(at) = earlier.max() {
+                return self.named[at].written.clone();
             }
         }
         written.to_string()
