@@ -74,6 +74,7 @@ pub(super) fn link_initials(field: Option<&'static str>, col: &mut Collector) {
             std::mem::take(&mut col.found[from].actor.mentions).into_iter().partition(|m| m.field == field);
         col.found[from].actor.mentions = kept;
         for m in moved {
+            col.linked.remove(&(from, m.start, m.field));
             link(col, to, m);
         }
     }

@@ -7,11 +7,14 @@ mod tokens;
 
 pub(crate) use tokens::{article_prefixed, SUFFIXES};
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::article::Article;
 use crate::config::Config;
 use crate::enrich::gazetteer::{Country, Cues, Gazetteer, Hit};
+use crate::enrich::hash::{FnvBuild, WordMap};
 use crate::error::Result;
 use names::CandKind;
 use tokens::Tok;
@@ -167,27 +170,48 @@ struct Found {
 struct Collector {
     found: Vec<Found>,
     /// Every known person's name as the article writes it, titles included ("King Abdullah II"),
-    /// in the body and the title alike.
+    /// in the body and the title alike, each once.
     named_in_full: Vec<(String, u32)>,
+    /// Each actor's mentions (by place in `found`, start and field), which [`link`] adds once:
+    /// looking them up in the actor's list made a long article's actors quadratic.
+    linked: HashSet<(usize, usize, Option<&'static str>), FnvBuild>,
+    /// Each actor's place in `found`, by key and kind (see [`Collector::add`]).
+    places: WordMap<Vec<(ActorKind, usize)>>,
+    /// The persons in `found` by each ending of their names after one word or more ("Le Pen"
+    /// and "Pen" for Marine Le Pen), in order (see [`persons_ending_with`]).
+    endings: WordMap<Vec<usize>>,
 }
 
 impl Collector {
     /// Adds a mention to the actor of `kind` and `key`, creating it with `make` when new.
     fn add(&mut self, kind: ActorKind, key: &str, mention: Mention, make: impl FnOnce() -> Actor) -> usize {
-        // Compares what `Actor::key` would return, without building it for every actor.
-        let same = |a: &Actor| {
-            a.kind == kind
-                && match (&a.kind, &a.code) {
-                    (ActorKind::Country, Some(code)) => code == key,
-                    _ => a.name == key,
-                }
-        };
-        let pos = self.found.iter().position(|f| same(&f.actor));
+        // The key is what `Actor::key` returns: a country's code, any other actor's name. Looked
+        // up, not searched for: a long article names thousands of actors.
+        let places = self.places.get(key).into_iter().flatten();
+        let pos = places.filter(|&&(k, _)| k == kind).map(|&(_, i)| i).next();
         let idx = match pos {
             Some(i) => i,
             None => {
-                self.found.push(Found { actor: make(), first: usize::MAX });
-                self.found.len() - 1
+                let actor = make();
+                let own_key = match (&actor.kind, &actor.code) {
+                    (ActorKind::Country, Some(code)) => code.clone(),
+                    _ => actor.name.clone(),
+                };
+                let idx = self.found.len();
+                // The first actor of a key and kind keeps them, as a search in `found` would find
+                // it first.
+                let places = self.places.entry(own_key).or_default();
+                if !places.iter().any(|&(k, _)| k == actor.kind) {
+                    places.push((actor.kind, idx));
+                }
+                if actor.kind == ActorKind::Person {
+                    let spaces = actor.name.bytes().enumerate().skip(1).filter(|&(_, b)| b == b' ');
+                    for (at, _) in spaces {
+                        self.endings.entry(actor.name[at + 1..].to_string()).or_default().push(idx);
+                    }
+                }
+                self.found.push(Found { actor, first: usize::MAX });
+                idx
             }
         };
         link(self, idx, mention);
@@ -336,6 +360,7 @@ impl ActorExtractor {
             headline_end,
             after_headline,
             quoted_headlines: &quoted_headlines,
+            respellings: names::respell::Respellings::default(),
         };
         let candidates = names.candidates();
         // A one-word organisation inside a person's name is the person's surname ("Mayor Don
@@ -396,7 +421,15 @@ impl ActorExtractor {
             }
             _ => None,
         });
-        col.named_in_full.extend(full.chain(known).map(|(name, p)| (name.to_string(), p)));
+        // Each name once: `fuller_name` looks through them for every shorter name.
+        let mut seen: HashSet<(&str, u32), FnvBuild> =
+            col.named_in_full.iter().map(|(name, p)| (name.as_str(), *p)).collect();
+        let new: Vec<(String, u32)> = full
+            .chain(known)
+            .filter(|&pair| seen.insert(pair))
+            .map(|(name, p)| (name.to_string(), p))
+            .collect();
+        col.named_in_full.extend(new);
 
         // 1. Gazetteer countries, organisations and full-name persons.
         let mut surname_hits = Vec::new();
@@ -500,10 +533,15 @@ impl ActorExtractor {
                     let given_before = |full: &str| {
                         full[..full.len() - name.len()].split_whitespace().next_back().is_some_and(given)
                     };
-                    let mut fulls = persons_ending_with(col, &name)
-                        .into_iter()
-                        .filter(|&i| !opens_with_given || given_before(&col.found[i].actor.name));
-                    if let (Some(idx), None) = (fulls.next(), fulls.next()) {
+                    let only = {
+                        let mut fulls = persons_ending_with(col, &name)
+                            .filter(|&i| !opens_with_given || given_before(&col.found[i].actor.name));
+                        match (fulls.next(), fulls.next()) {
+                            (Some(idx), None) => Some(idx),
+                            _ => None,
+                        }
+                    };
+                    if let Some(idx) = only {
                         link(col, idx, mention(body, start, end, false));
                         continue;
                     }
@@ -539,7 +577,7 @@ impl ActorExtractor {
         let links = surname_links(col, g);
         for h in surname_hits {
             let text = &body[h.start..h.end];
-            let linked = links.iter().find(|(s, _)| s == text).map(|&(_, idx)| idx);
+            let linked = links.get(text).copied();
             // "Mr. Obama" is not the Michelle Obama named before, nor is "President Obama" when
             // the gazetteer's Obama held that office on the day: the word before the surname
             // overrules the link to an earlier full name.
@@ -563,15 +601,15 @@ impl ActorExtractor {
         }
         for h in org_surnames {
             let text = &body[h.start..h.end];
-            if let Some((_, idx)) = links.iter().find(|(s, _)| s == text) {
-                link(col, *idx, mention(body, h.start, h.end, false));
+            if let Some(&idx) = links.get(text) {
+                link(col, idx, mention(body, h.start, h.end, false));
             }
         }
         for c in singles {
             let (start, end) = (toks[c.first].start, toks[c.last - 1].end);
             let text = &body[start..end];
-            match links.iter().find(|(s, _)| s == text) {
-                Some((_, idx)) => link(col, *idx, mention(body, start, end, false)),
+            match links.get(text) {
+                Some(&idx) => link(col, idx, mention(body, start, end, false)),
                 None => {
                     let role = c.title.and_then(|(a, b)| {
                         spelled_role(&body[toks[a].start..title_end(body, toks[b - 1].end)], &g.cues)
@@ -594,7 +632,7 @@ impl ActorExtractor {
                     continue;
                 }
                 let text = &body[t.start..t.end];
-                let Some(&(_, idx)) = links.iter().find(|(s, _)| s == text) else { continue };
+                let Some(&idx) = links.get(text) else { continue };
                 // "graduate Lhamo Cering" is someone else than the Purbu Cering named before: a
                 // surname glued to a capitalised word that neither qualifies a name nor is of the
                 // person's own name ("Wasserman Schultz") is another's. Not at a sentence's
@@ -725,12 +763,15 @@ fn fuller_name(short: &str, person: u32, named_in_full: &[(String, u32)], g: &Ga
 /// in `countries.tsv`: "Xi Jinping", so "Mr. Xi") the first, when it is a name of the `given`
 /// list (`roles.tsv` lists those family names among the given names) and no other person's name
 /// starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are both named).
-fn surname_links(col: &Collector, g: &Gazetteer) -> Vec<(String, usize)> {
+fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
     let given = &g.cues.given;
-    let mut links: Vec<(String, usize)> = Vec::new();
+    // The first person of a surname keeps it.
+    let mut links: WordMap<usize> = WordMap::default();
     // The first word of each name of two or more words, with the person when a family name
-    // comes first in that person's country.
+    // comes first in that person's country; each pair once (a pair's answer below is the same
+    // every time, and comparing each mention's pair with every other's was quadratic).
     let mut first_words: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut seen: HashSet<(&str, Option<usize>), FnvBuild> = HashSet::default();
     for (i, f) in col.found.iter().enumerate() {
         if f.actor.kind != ActorKind::Person {
             continue;
@@ -744,37 +785,31 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> Vec<(String, usize)> {
                 // in a lone mention, as often as it is kept.
                 let bare = article_prefixed(last).then(|| last.split_once('-').map(|(_, s)| s)).flatten();
                 for surname in std::iter::once(last).chain(bare) {
-                    if surname.chars().count() > 2 && !links.iter().any(|(s, _)| s == surname) {
-                        links.push((surname.to_string(), i));
+                    if surname.chars().count() > 2 && !links.contains_key(surname) {
+                        links.insert(surname.to_string(), i);
                     }
                 }
-                first_words.push((words[0], family_first.then_some(i)));
+                let pair = (words[0], family_first.then_some(i));
+                if seen.insert(pair) {
+                    first_words.push(pair);
+                }
             }
         }
     }
     for &(word, person) in &first_words {
         let Some(i) = person else { continue };
         let shared = first_words.iter().any(|&(w, other)| w == word && other != person);
-        if !shared && given.contains(&word.to_lowercase()) && !links.iter().any(|(s, _)| s == word) {
-            links.push((word.to_string(), i));
+        if !shared && given.contains(&word.to_lowercase()) && !links.contains_key(word) {
+            links.insert(word.to_string(), i);
         }
     }
     links
 }
 
-/// The persons of `col` whose names end with the words of `name` after one word or more.
-fn persons_ending_with(col: &Collector, name: &str) -> Vec<usize> {
-    let longer = |full: &str| {
-        full.len() > name.len() + 1
-            && full.ends_with(name)
-            && full.as_bytes()[full.len() - name.len() - 1] == b' '
-    };
-    col.found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.actor.kind == ActorKind::Person && longer(&f.actor.name))
-        .map(|(i, _)| i)
-        .collect()
+/// The persons of `col` whose names end with the words of `name` after one word or more, in
+/// order.
+fn persons_ending_with<'c>(col: &'c Collector, name: &str) -> impl Iterator<Item = usize> + 'c {
+    col.endings.get(name).into_iter().flatten().copied()
 }
 
 /// Adds mention `m` to actor `idx` of `col` (once).
@@ -783,7 +818,7 @@ fn link(col: &mut Collector, idx: usize, m: Mention) {
     if m.field.is_none() {
         f.first = f.first.min(m.start);
     }
-    if !f.actor.mentions.iter().any(|x| x.start == m.start && x.field == m.field) {
+    if col.linked.insert((idx, m.start, m.field)) {
         f.actor.mentions.push(m);
     }
 }

@@ -12,7 +12,10 @@ use words::{
 };
 
 mod classify;
+pub mod respell;
 pub mod words;
+
+use respell::Respellings;
 
 /// What a run of capitalised words was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +115,8 @@ pub struct Names<'a> {
     /// Byte ranges, in order, of quoted headlines inside the text (see [`quoted_headlines`]):
     /// their names are read as the headline's are.
     pub quoted_headlines: &'a [(usize, usize)],
+    /// The tokens that may write a word again, grouped in a long text (see [`respell`]).
+    pub respellings: Respellings,
 }
 
 /// The byte ranges of the quotations in `text` written in title case, the way a headline, a
@@ -687,13 +692,12 @@ impl Names<'_> {
         // name whose own words are capitalised mid-sentence ("the outsider Calin Georgescu ...
         // Georgescu, a critic of NATO"; not "Actress Amandla Stenberg" opening a sentence), and
         // only for a word the text never writes in lower case.
-        let never_lower = at_starts
-            && !toks.iter().any(|t| !t.has(F_CAP) && self.text[t.start..t.end].eq_ignore_ascii_case(word));
+        let never_lower = at_starts && !self.written_in_lower_case(i);
         // Most tokens differ from the word in length or first byte: those are told apart on the
         // token itself, before any other table is read (this runs over every token of the text).
         let (len, first) = (word.len(), word.as_bytes().first());
         let bytes = self.text.as_bytes();
-        (0..toks.len()).any(|k| {
+        self.respellings.any(self.text, toks, word, |k| {
             toks[k].end - toks[k].start == len
                 && bytes.get(toks[k].start) == first
                 && k != i
@@ -711,7 +715,8 @@ impl Names<'_> {
     /// True when the text writes token `i`'s word in lower case somewhere.
     fn written_in_lower_case(&self, i: usize) -> bool {
         let word = self.word(i);
-        self.toks.iter().any(|t| {
+        self.respellings.any(self.text, self.toks, word, |k| {
+            let t = &self.toks[k];
             t.end - t.start == word.len()
                 && !t.has(F_CAP)
                 && self.text[t.start..t.end].eq_ignore_ascii_case(word)
