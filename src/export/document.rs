@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::enrich::Annotations;
-use crate::index::document::{passage_views, prominent_keys};
+use crate::index::view::{passage_views, prominent_keys};
 use crate::index::{PassageActor, PassageQuote, PassageTopic};
 
 /// One passage as exported: what [`super::FIELDS`] declares to the engine, in its order.

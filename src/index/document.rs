@@ -5,9 +5,10 @@ use serde_json::value::RawValue;
 use tantivy::TantivyDocument;
 
 use crate::article::{Article, BodyOrigin, Passage};
-use crate::enrich::{Actor, ActorKind, Annotations};
+use crate::enrich::Annotations;
 use crate::index::keys::KeyList;
 use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, LEAD_BIT};
+use crate::index::view::{passage_views, prominent_keys};
 
 /// The article metadata a hit shows and cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,124 +132,6 @@ pub fn article_ref(article: &Article) -> ArticleRef {
         line,
         body_offset,
     }
-}
-
-/// Whether `actor` is prominent in its article: named in the title, or at least twice in the
-/// body. A prominent actor is indexed with every passage of the article (so `--actor X` finds
-/// the whole article about X), any other only with the passages that name it.
-pub fn is_prominent(actor: &Actor) -> bool {
-    actor.mentions.iter().any(|m| m.field.is_some()) || actor.mentions.len() >= 2
-}
-
-/// The `mentioned` keys of a date value: the value, and the month and year that hold it, so that
-/// `mentioned:2024-11` finds "5 November 2024" as well as "November 2024". A week (`2024-W45`) or
-/// a quarter (`2024-Q4`) is found by its year, not by the months it overlaps.
-///
-/// ```
-/// use casefile::index::document::mentioned_keys;
-/// assert_eq!(mentioned_keys("2024-11-05").collect::<Vec<_>>(), ["2024-11-05", "2024-11", "2024"]);
-/// assert_eq!(mentioned_keys("2024-W45").collect::<Vec<_>>(), ["2024-W45", "2024"]);
-/// assert_eq!(mentioned_keys("2024").collect::<Vec<_>>(), ["2024"]);
-/// ```
-pub fn mentioned_keys(value: &str) -> impl Iterator<Item = &str> {
-    let month =
-        value.get(..7).filter(|m| value.len() > 7 && m.as_bytes()[4] == b'-' && !m.contains(['W', 'Q']));
-    let year = value.get(..4).filter(|_| value.len() > 4 && value.as_bytes()[4] == b'-');
-    std::iter::once(value).chain(month).chain(year)
-}
-
-/// The keys of the article's prominent actors (see [`is_prominent`]), sorted, each once: they go
-/// with every passage of the article.
-pub fn prominent_keys(ann: &Annotations) -> Vec<String> {
-    let mut prominent: Vec<String> = ann.actors.iter().filter(|a| is_prominent(a)).map(|a| a.key()).collect();
-    prominent.sort();
-    prominent.dedup();
-    prominent
-}
-
-/// What one passage of an enriched article carries, whichever engine indexes it: casefile's
-/// tantivy documents ([`documents`]) and the documents exported for a distributed engine
-/// (`crate::export`) are both built from it, so that both filter on the same values.
-#[derive(Debug, Clone)]
-pub struct PassageView<'a> {
-    /// The passage.
-    pub passage: &'a Passage,
-    /// Its text, exactly `body[passage.start..passage.end]`.
-    pub text: &'a str,
-    /// The passage's own topics (the article's are in [`Annotations::topics`]).
-    pub topics: Vec<PassageTopic>,
-    /// The `mentioned` keys of the dates inside the passage (see [`mentioned_keys`]), sorted,
-    /// each once.
-    pub mentioned: Vec<&'a str>,
-    /// The quotations that start inside the passage.
-    pub quotes: Vec<PassageQuote>,
-    /// The actors named in the passage's text.
-    pub actors: Vec<PassageActor>,
-    /// The keys of the actors named in the passage that are not prominent in the article (the
-    /// prominent ones, [`prominent_keys`], go with every passage).
-    pub named_keys: Vec<String>,
-}
-
-/// The [`PassageView`]s of an enriched article, in body order.
-pub fn passage_views<'a>(
-    article: &'a Article,
-    ann: &'a Annotations,
-) -> impl Iterator<Item = PassageView<'a>> {
-    ann.passages.iter().enumerate().map(move |(i, passage)| passage_view(article, ann, i, passage))
-}
-
-fn passage_view<'a>(
-    article: &'a Article,
-    ann: &'a Annotations,
-    i: usize,
-    passage: &'a Passage,
-) -> PassageView<'a> {
-    let span = passage.span();
-    let topics: Vec<PassageTopic> = ann
-        .passage_topics
-        .get(i)
-        .into_iter()
-        .flatten()
-        .map(|t| PassageTopic { id: t.id.clone(), label: t.label.clone(), score: t.score })
-        .collect();
-    let mut mentioned: Vec<&str> = ann
-        .dates
-        .iter()
-        .filter(|d| span.start <= d.start && d.end <= span.end)
-        .filter_map(|d| d.value.as_deref())
-        .flat_map(mentioned_keys)
-        .collect();
-    mentioned.sort_unstable();
-    mentioned.dedup();
-    let quotes: Vec<PassageQuote> = ann
-        .quotes
-        .iter()
-        .filter(|q| span.start <= q.start && q.start < span.end)
-        .map(|q| PassageQuote {
-            text: q.text.clone(),
-            speaker: q.speaker.clone(),
-            start: q.start,
-            end: q.end,
-        })
-        .collect();
-    let named: Vec<&Actor> = ann
-        .actors
-        .iter()
-        .filter(|a| {
-            a.mentions.iter().any(|m| m.field.is_none() && span.start <= m.start && m.end <= span.end)
-        })
-        .collect();
-    let named_keys: Vec<String> = named.iter().filter(|a| !is_prominent(a)).map(|a| a.key()).collect();
-    let actors: Vec<PassageActor> = named
-        .iter()
-        .map(|a| PassageActor {
-            name: a.name.clone(),
-            kind: a.kind.as_str().to_string(),
-            code: a.code.clone(),
-            role: if a.kind == ActorKind::Person { a.role.clone() } else { None },
-        })
-        .collect();
-    PassageView { passage, text: article.text(span), topics, mentioned, quotes, actors, named_keys }
 }
 
 /// Bytes a document takes for a number or date value (tantivy writes 8, the buffer rounded up).

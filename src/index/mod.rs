@@ -30,6 +30,7 @@ pub mod schema;
 mod scratch;
 pub mod stats;
 pub mod stem;
+pub mod view;
 pub mod words;
 pub mod writer;
 
