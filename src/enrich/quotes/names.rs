@@ -1,10 +1,14 @@
 //! Names and noun phrases: which words of a clause name the speaker, and which persons are the
 //! subjects of clauses (for pronouns and unattributed quotations).
 
+use std::cell::{Cell, OnceCell};
+use std::collections::HashSet;
+
 use super::lexicon::*;
 use super::text::{Memo, Text};
 use super::tokens::Kind;
 use crate::enrich::actors::SUFFIXES;
+use crate::enrich::hash::FnvBuild;
 
 /// What kind of mention attributes a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +250,10 @@ fn common_noun(text: &Text, i: usize) -> bool {
         && !text.word(i).ends_with("ed")
 }
 
+/// How many times [`subjects`] scans a text for a word capitalised mid-sentence before it
+/// gathers all such words in a set.
+const MID_SCANS: usize = 8;
+
 /// Persons mentioned as the subject of a clause outside quotations: a name followed by a
 /// lower-case word ("Ana Ruiz spoke …", "But Sen. Roe warned …", "…, Ruiz referenced …").
 /// Pronouns resolve to these. A single capitalised word opening a sentence counts only when the
@@ -259,9 +267,20 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         }
     };
     // A word capitalised mid-sentence somewhere in the article, so a name. Asked only of a lone
-    // capitalised word opening a sentence before a verb, a few times an article: a scan costs
-    // less than a set of every capitalised word.
-    let mid = |w: &str| (0..n).any(|i| text.is_cap(i) && text.word(i) == w && !starts_sentence(i));
+    // capitalised word opening a sentence before a verb, a few times in most articles: there a
+    // scan costs less than a set of every capitalised word. A text asking more (a transcript of
+    // lines opening with names) gets the set, since a scan for each made it quadratic.
+    let mid_words = |i: usize| text.is_cap(i) && !starts_sentence(i);
+    let (scans, set) = (Cell::new(0), OnceCell::new());
+    let mid = |w: &str| {
+        if scans.get() < MID_SCANS {
+            scans.set(scans.get() + 1);
+            return (0..n).any(|i| mid_words(i) && text.word(i) == w);
+        }
+        let set: &HashSet<&str, FnvBuild> =
+            set.get_or_init(|| (0..n).filter(|&i| mid_words(i)).map(|i| text.word(i)).collect());
+        set.contains(w)
+    };
     let mut out = Vec::new();
     let mut quoted = false;
     let mut i = 0;
