@@ -11,8 +11,11 @@
 //! not at all their mentions. Every answer is the one the walk gave: the first or last mention
 //! in the same order.
 
+use std::cell::OnceCell;
+
 use crate::article::Span;
 use crate::enrich::actors::Actor;
+use crate::enrich::hash::WordMap;
 
 /// Actor mentions of the body, by start.
 pub(super) struct Mentions<'a> {
@@ -24,6 +27,9 @@ pub(super) struct Mentions<'a> {
     /// Each actor with a mention, in the order of the actors given, with the places in `list` of
     /// its mentions, ascending.
     by_actor: Vec<(&'a Actor, Vec<usize>)>,
+    /// The places in `by_actor` of the actors by each word of their roles, ASCII-lower-cased (see
+    /// [`Mentions::last_with_role`]); gathered on first use.
+    role_words: OnceCell<WordMap<Vec<usize>>>,
 }
 
 impl<'a> Mentions<'a> {
@@ -45,7 +51,8 @@ impl<'a> Mentions<'a> {
             places[k].push(at);
         }
         let by_actor = actors.iter().zip(places).filter(|(_, p)| !p.is_empty()).collect();
-        Mentions { list: list.into_iter().map(|(_, a, s)| (a, s)).collect(), longest, by_actor }
+        let list = list.into_iter().map(|(_, a, s)| (a, s)).collect();
+        Mentions { list, longest, by_actor, role_words: OnceCell::new() }
     }
 
     /// The mentions that may overlap or hold `range`, in order: those starting less than
@@ -75,11 +82,53 @@ impl<'a> Mentions<'a> {
         until: usize,
         fits: impl Fn(Span) -> bool,
     ) -> Option<(&'a Actor, Span)> {
-        let mut best: Option<usize> = None;
-        for (actor, places) in &self.by_actor {
-            if !pick(actor) {
-                continue;
+        let picked = (0..self.by_actor.len()).filter(|&k| pick(self.by_actor[k].0));
+        self.last_of(picked, until, fits)
+    }
+
+    /// As [`Mentions::last`], among the actors whose role (none counting as `""`) has all of
+    /// `words` (ASCII case aside) between characters that are not letters or digits: the
+    /// actors to look at are found by their role's words, not by asking each actor's role.
+    pub fn last_with_role(
+        &self,
+        words: &[&str],
+        until: usize,
+        fits: impl Fn(Span) -> bool,
+    ) -> Option<(&'a Actor, Span)> {
+        let index = self.role_words.get_or_init(|| {
+            let mut index: WordMap<Vec<usize>> = WordMap::default();
+            for (k, (actor, _)) in self.by_actor.iter().enumerate() {
+                let role = actor.role.as_deref().unwrap_or_default();
+                for word in role.split(|c: char| !c.is_alphanumeric()) {
+                    let places = index.entry(word.to_ascii_lowercase()).or_default();
+                    if places.last() != Some(&k) {
+                        places.push(k);
+                    }
+                }
             }
+            index
+        });
+        let holding = |word: &str| index.get(&word.to_ascii_lowercase()).map_or(&[][..], Vec::as_slice);
+        let Some((first, rest)) = words.split_first() else {
+            return self.last_of(0..self.by_actor.len(), until, fits);
+        };
+        let picked = holding(first)
+            .iter()
+            .copied()
+            .filter(|k| rest.iter().all(|w| holding(w).binary_search(k).is_ok()));
+        self.last_of(picked, until, fits)
+    }
+
+    /// [`Mentions::last`] among the actors at places `picked` of `by_actor`.
+    fn last_of(
+        &self,
+        picked: impl Iterator<Item = usize>,
+        until: usize,
+        fits: impl Fn(Span) -> bool,
+    ) -> Option<(&'a Actor, Span)> {
+        let mut best: Option<usize> = None;
+        for k in picked {
+            let places = &self.by_actor[k].1;
             let cut = places.partition_point(|&p| self.list[p].1.start <= until);
             if let Some(&p) = places[..cut].iter().rev().find(|&&p| fits(self.list[p].1)) {
                 best = best.max(Some(p));
@@ -101,6 +150,10 @@ mod tests {
     use crate::enrich::actors::{ActorKind, Mention};
 
     fn actor(name: &str, spans: &[(usize, usize)]) -> Actor {
+        actor_with_role(name, None, spans)
+    }
+
+    fn actor_with_role(name: &str, role: Option<&str>, spans: &[(usize, usize)]) -> Actor {
         let mentions = spans
             .iter()
             .map(|&(start, end)| Mention { start, end, text: String::new(), metonym: false, field: None })
@@ -110,7 +163,7 @@ mod tests {
             kind: ActorKind::Person,
             code: None,
             country: None,
-            role: None,
+            role: role.map(str::to_string),
             mentions,
         }
     }
@@ -151,5 +204,40 @@ mod tests {
             }
         }
         assert!(Mentions::new(&actors, |_| false).overlapping(Span::new(0, 100)).next().is_none());
+    }
+
+    #[test]
+    fn actors_found_by_their_roles_words_are_those_whose_role_has_them() {
+        let actors = vec![
+            actor_with_role("Ana Ruiz", Some("Mexican Foreign Minister"), &[(0, 8), (50, 58)]),
+            actor_with_role("Ben Ode", Some("Spokesman of the ministry"), &[(10, 17)]),
+            actor_with_role("Cy Roe", None, &[(20, 26), (70, 76)]),
+            actor_with_role("Di Lu", Some("foreign-minister (acting)"), &[(30, 35)]),
+        ];
+        let m = Mentions::new(&actors, |_| true);
+        let has = |role: &str, word: &str| {
+            role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
+        };
+        let word_sets: [&[&str]; 7] = [
+            &[],
+            &["minister"],
+            &["Foreign", "MINISTER"],
+            &["mexican", "minister"],
+            &["spokesman"],
+            &[""],
+            &["x"],
+        ];
+        for words in word_sets {
+            for until in 0..90 {
+                let pick = |a: &Actor| words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w));
+                let expect = m.last(pick, until, |s| s.end <= until);
+                let got = m.last_with_role(words, until, |s| s.end <= until);
+                assert_eq!(
+                    got.map(|(a, s)| (&a.name, s)),
+                    expect.map(|(a, s)| (&a.name, s)),
+                    "{words:?} {until}"
+                );
+            }
+        }
     }
 }

@@ -26,6 +26,11 @@ fn is_demonym(a: &Actor, m: &Mention) -> bool {
     !m.metonym && m.text != a.name && !m.text.contains(' ') && ENDINGS.iter().any(|e| singular.ends_with(e))
 }
 
+/// How many names back a pronoun's antecedent is looked for. A news article names fewer people
+/// in all; in a long transcript, a "she" that no woman named in the last 300 names stands for is
+/// nobody's, and looking through every earlier name for every pronoun made it quadratic.
+pub(super) const ANTECEDENT_REACH: usize = 300;
+
 /// A resolved speaker: the name to report and the mention that attributes the quote.
 #[derive(Debug, Clone)]
 pub(super) struct Speaker {
@@ -254,14 +259,9 @@ impl<'a> People<'a> {
     /// not Cameron.)
     pub fn described(&self, body: &str, who: Who, role_words: &[&str]) -> Speaker {
         let mention = Span::new(who.start, who.end);
-        let has = |role: &str, word: &str| {
-            role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
-        };
-        let before =
-            |pick: &dyn Fn(&Actor) -> bool| self.actors.last(pick, who.start, |s| s.end <= who.start);
+        let before = |words: &[&str]| self.actors.last_with_role(words, who.start, |s| s.end <= who.start);
         let noun = role_words.last().copied().unwrap_or_default();
-        let holder = before(&|a| role_words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w)))
-            .or_else(|| before(&|a| has(a.role.as_deref().unwrap_or_default(), noun)));
+        let holder = before(role_words).or_else(|| before(&[noun]));
         // A description resolved to a person names that person, whom a later "he" may stand for.
         match holder {
             Some((a, _)) => Speaker { name: a.name.clone(), mention, named: true },
@@ -316,7 +316,7 @@ impl<'a> People<'a> {
         let end = self.named.partition_point(|n| n.mention.end <= at);
         let agrees = |n: &Named| sex.is_none_or(|sex| self.sex_of(n).is_none_or(|known| known == sex));
         let candidates =
-            self.named[..end].iter().rev().filter(|n| !(person && n.not_person)).filter(|n| agrees(n));
+            self.reachable(end).iter().rev().filter(|n| !(person && n.not_person)).filter(|n| agrees(n));
         let mut candidates = candidates.filter(|n| referent != Referent::Group || !one_person(n));
         let last = candidates.next()?;
         let sentence = self.sentence_of(last.mention.start);
@@ -356,7 +356,13 @@ impl<'a> People<'a> {
 
     /// The latest speaker among the first `end` names whom `agrees` accepts.
     fn last_speaker<'n>(&'n self, end: usize, agrees: &impl Fn(&Named) -> bool) -> Option<&'n Named> {
-        self.named[..end].iter().rev().find(|n| n.spoke && !n.not_person && agrees(n))
+        self.reachable(end).iter().rev().find(|n| n.spoke && !n.not_person && agrees(n))
+    }
+
+    /// The names a pronoun or an unattributed quotation may stand for among the first `end`: the
+    /// last [`ANTECEDENT_REACH`] of them.
+    fn reachable(&self, end: usize) -> &[Named] {
+        &self.named[end.saturating_sub(ANTECEDENT_REACH)..end]
     }
 
     /// The sex of `n`, by its canonical name (decided once, on first use).

@@ -1,5 +1,6 @@
 use super::*;
 use crate::enrich::actors::ActorKind;
+use crate::enrich::quotes::people::ANTECEDENT_REACH;
 
 fn extractor() -> QuoteExtractor {
     QuoteExtractor::from_config(&Config::builtin()).expect("the built-in speech verbs parse")
@@ -1129,4 +1130,21 @@ fn a_name_running_into_the_next_quotation_attributes_nothing() {
     let body = "“We won tonight,” Ana Ruiz said on her show, remarking that while there are “still some \
                 voters angry over the tax plan,” Lee already “paid a very heavy price for that vote.”";
     assert_eq!(speakers(body)[1], Some("Ana Ruiz".into()));
+}
+
+#[test]
+fn a_pronoun_stands_for_no_one_named_too_far_back() {
+    // A woman speaks, then `men` men are subjects, then "she" speaks again: within reach she is
+    // the woman, beyond it nobody (a transcript's thousands of earlier names are not searched).
+    let body = |men: usize| {
+        let mut body = String::from("Ms. Ana Ruiz arrived. \"We tried very hard,\" said Ms. Ana Ruiz.\n\n");
+        for i in 0..men {
+            body.push_str(&format!("Mr. Bob Ode{} left.\n\n", "x".repeat(i % 40 + 1) + &i.to_string()));
+        }
+        body.push_str("\"We will try again next year,\" she said.");
+        body
+    };
+    let last_speaker = |men: usize| quotes(&body(men)).pop().and_then(|(_, speaker)| speaker);
+    assert_eq!(last_speaker(50).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(last_speaker(ANTECEDENT_REACH + 50).as_deref(), Some("she"));
 }
