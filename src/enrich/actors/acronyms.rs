@@ -1,7 +1,8 @@
 //! Acronyms an article defines: "Human Rights Watch (HRW) said …; HRW added" names the
 //! organisation twice, though the gazetteer does not know "HRW".
 
-use super::{link, ActorKind, Collector, Mention};
+use super::collector::{link, Collector};
+use super::{ActorKind, Mention};
 
 /// Adds, for each organisation mention of `field` that `text` follows with an acronym in
 /// brackets, every later whole-word occurrence of that acronym that no actor claims yet as a
@@ -71,10 +72,9 @@ pub(super) fn link_initials(field: Option<&'static str>, col: &mut Collector) {
         let (from, to) =
             if same_name(&col.found[a].actor.name, &col.found[b].actor.name) { (b, a) } else { (a, b) };
         let (moved, kept): (Vec<Mention>, Vec<Mention>) =
-            std::mem::take(&mut col.found[from].actor.mentions).into_iter().partition(|m| m.field == field);
-        col.found[from].actor.mentions = kept;
+            col.found[from].take_mentions().into_iter().partition(|m| m.field == field);
+        col.found[from].set_mentions(kept);
         for m in moved {
-            col.linked.remove(&(from, m.start, m.field));
             link(col, to, m);
         }
     }

@@ -1,6 +1,7 @@
 //! Actors: countries (ISO 3166-1 alpha-3), persons with their roles, organisations.
 
 mod acronyms;
+mod collector;
 mod cue;
 mod names;
 mod tokens;
@@ -16,6 +17,7 @@ use crate::config::Config;
 use crate::enrich::gazetteer::{Country, Cues, Gazetteer, Hit};
 use crate::enrich::hash::{FnvBuild, WordMap};
 use crate::error::Result;
+use collector::{link, Collector};
 use names::CandKind;
 use tokens::Tok;
 
@@ -159,65 +161,7 @@ fn title_case(title: &str) -> bool {
     all >= 2 && capitalised * 20 >= all * 17
 }
 
-/// An actor being collected for one article.
-struct Found {
-    actor: Actor,
-    first: usize,
-}
-
-/// The actors of one article, looked up by kind and key while they are collected.
-#[derive(Default)]
-struct Collector {
-    found: Vec<Found>,
-    /// Every known person's name as the article writes it, titles included ("King Abdullah II"),
-    /// in the body and the title alike, each once.
-    named_in_full: Vec<(String, u32)>,
-    /// Each actor's mentions (by place in `found`, start and field), which [`link`] adds once:
-    /// looking them up in the actor's list made a long article's actors quadratic.
-    linked: HashSet<(usize, usize, Option<&'static str>), FnvBuild>,
-    /// Each actor's place in `found`, by key and kind (see [`Collector::add`]).
-    places: WordMap<Vec<(ActorKind, usize)>>,
-    /// The persons in `found` by each ending of their names after one word or more ("Le Pen"
-    /// and "Pen" for Marine Le Pen), in order (see [`persons_ending_with`]).
-    endings: WordMap<Vec<usize>>,
-}
-
 impl Collector {
-    /// Adds a mention to the actor of `kind` and `key`, creating it with `make` when new.
-    fn add(&mut self, kind: ActorKind, key: &str, mention: Mention, make: impl FnOnce() -> Actor) -> usize {
-        // The key is what `Actor::key` returns: a country's code, any other actor's name. Looked
-        // up, not searched for: a long article names thousands of actors.
-        let places = self.places.get(key).into_iter().flatten();
-        let pos = places.filter(|&&(k, _)| k == kind).map(|&(_, i)| i).next();
-        let idx = match pos {
-            Some(i) => i,
-            None => {
-                let actor = make();
-                let own_key = match (&actor.kind, &actor.code) {
-                    (ActorKind::Country, Some(code)) => code.clone(),
-                    _ => actor.name.clone(),
-                };
-                let idx = self.found.len();
-                // The first actor of a key and kind keeps them, as a search in `found` would find
-                // it first.
-                let places = self.places.entry(own_key).or_default();
-                if !places.iter().any(|&(k, _)| k == actor.kind) {
-                    places.push((actor.kind, idx));
-                }
-                if actor.kind == ActorKind::Person {
-                    let spaces = actor.name.bytes().enumerate().skip(1).filter(|&(_, b)| b == b' ');
-                    for (at, _) in spaces {
-                        self.endings.entry(actor.name[at + 1..].to_string()).or_default().push(idx);
-                    }
-                }
-                self.found.push(Found { actor, first: usize::MAX });
-                idx
-            }
-        };
-        link(self, idx, mention);
-        idx
-    }
-
     fn into_actors(mut self) -> Vec<Actor> {
         self.found.sort_by_key(|f| f.first);
         self.found
@@ -421,15 +365,14 @@ impl ActorExtractor {
             }
             _ => None,
         });
-        // Each name once: `fuller_name` looks through them for every shorter name.
-        let mut seen: HashSet<(&str, u32), FnvBuild> =
-            col.named_in_full.iter().map(|(name, p)| (name.as_str(), *p)).collect();
-        let new: Vec<(String, u32)> = full
-            .chain(known)
-            .filter(|&pair| seen.insert(pair))
-            .map(|(name, p)| (name.to_string(), p))
-            .collect();
-        col.named_in_full.extend(new);
+        col.named_in_full.extend(full.chain(known).map(|(name, p)| (name.to_string(), p)));
+        // `fuller_name` looks through the names for every shorter name: a long text naming
+        // people thousands of times keeps each name once (of equal ones, the first is the one
+        // found).
+        if col.named_in_full.len() > 64 {
+            let mut seen: HashSet<(String, u32), FnvBuild> = HashSet::default();
+            col.named_in_full.retain(|pair| seen.insert(pair.clone()));
+        }
 
         // 1. Gazetteer countries, organisations and full-name persons.
         let mut surname_hits = Vec::new();
@@ -534,7 +477,9 @@ impl ActorExtractor {
                         full[..full.len() - name.len()].split_whitespace().next_back().is_some_and(given)
                     };
                     let only = {
-                        let mut fulls = persons_ending_with(col, &name)
+                        let mut fulls = col
+                            .persons_ending_with(&name)
+                            .into_iter()
                             .filter(|&i| !opens_with_given || given_before(&col.found[i].actor.name));
                         match (fulls.next(), fulls.next()) {
                             (Some(idx), None) => Some(idx),
@@ -768,10 +713,8 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
     // The first person of a surname keeps it.
     let mut links: WordMap<usize> = WordMap::default();
     // The first word of each name of two or more words, with the person when a family name
-    // comes first in that person's country; each pair once (a pair's answer below is the same
-    // every time, and comparing each mention's pair with every other's was quadratic).
+    // comes first in that person's country.
     let mut first_words: Vec<(&str, Option<usize>)> = Vec::new();
-    let mut seen: HashSet<(&str, Option<usize>), FnvBuild> = HashSet::default();
     for (i, f) in col.found.iter().enumerate() {
         if f.actor.kind != ActorKind::Person {
             continue;
@@ -789,12 +732,15 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
                         links.insert(surname.to_string(), i);
                     }
                 }
-                let pair = (words[0], family_first.then_some(i));
-                if seen.insert(pair) {
-                    first_words.push(pair);
-                }
+                first_words.push((words[0], family_first.then_some(i)));
             }
         }
+    }
+    // Each pair once in a long text (a pair's answer below is the same every time, and
+    // comparing each mention's pair with every other's was quadratic).
+    if first_words.len() > 64 {
+        let mut seen: HashSet<(&str, Option<usize>), FnvBuild> = HashSet::default();
+        first_words.retain(|&pair| seen.insert(pair));
     }
     for &(word, person) in &first_words {
         let Some(i) = person else { continue };
@@ -804,23 +750,6 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
         }
     }
     links
-}
-
-/// The persons of `col` whose names end with the words of `name` after one word or more, in
-/// order.
-fn persons_ending_with<'c>(col: &'c Collector, name: &str) -> impl Iterator<Item = usize> + 'c {
-    col.endings.get(name).into_iter().flatten().copied()
-}
-
-/// Adds mention `m` to actor `idx` of `col` (once).
-fn link(col: &mut Collector, idx: usize, m: Mention) {
-    let f = &mut col.found[idx];
-    if m.field.is_none() {
-        f.first = f.first.min(m.start);
-    }
-    if col.linked.insert((idx, m.start, m.field)) {
-        f.actor.mentions.push(m);
-    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,10 @@ use crate::article::Span;
 use crate::enrich::actors::Actor;
 use crate::enrich::hash::WordMap;
 
+/// Lists of at most this many mentions are walked: in an article of a few dozen mentions a walk
+/// costs less than gathering each actor's.
+const WALKED_UP_TO: usize = 64;
+
 /// Actor mentions of the body, by start.
 pub(super) struct Mentions<'a> {
     /// Each mention with its actor, sorted by start (a stable sort: mentions starting at the same
@@ -24,9 +28,14 @@ pub(super) struct Mentions<'a> {
     list: Vec<(&'a Actor, Span)>,
     /// The length in bytes of the longest mention.
     longest: usize,
+    /// The place in the actors given of each mention's actor.
+    owners: Vec<usize>,
+    /// The actors given.
+    actors: &'a [Actor],
     /// Each actor with a mention, in the order of the actors given, with the places in `list` of
-    /// its mentions, ascending.
-    by_actor: Vec<(&'a Actor, Vec<usize>)>,
+    /// its mentions, ascending; gathered on first use, for a long list only (a short one is
+    /// walked).
+    by_actor: OnceCell<Vec<(&'a Actor, Vec<usize>)>>,
     /// The places in `by_actor` of the actors by each word of their roles, ASCII-lower-cased (see
     /// [`Mentions::last_with_role`]); gathered on first use.
     role_words: OnceCell<WordMap<Vec<usize>>>,
@@ -46,13 +55,24 @@ impl<'a> Mentions<'a> {
             .collect();
         list.sort_by_key(|&(_, _, s)| s.start);
         let longest = list.iter().map(|(_, _, s)| s.end.saturating_sub(s.start)).max().unwrap_or(0);
-        let mut places: Vec<Vec<usize>> = vec![Vec::new(); actors.len()];
-        for (at, &(k, _, _)) in list.iter().enumerate() {
-            places[k].push(at);
-        }
-        let by_actor = actors.iter().zip(places).filter(|(_, p)| !p.is_empty()).collect();
+        let owners = list.iter().map(|&(k, _, _)| k).collect();
         let list = list.into_iter().map(|(_, a, s)| (a, s)).collect();
-        Mentions { list, longest, by_actor, role_words: OnceCell::new() }
+        Mentions { list, longest, owners, actors, by_actor: OnceCell::new(), role_words: OnceCell::new() }
+    }
+
+    /// Whether the list is short enough to walk.
+    fn short(&self) -> bool {
+        self.list.len() < WALKED_UP_TO
+    }
+
+    fn by_actor(&self) -> &[(&'a Actor, Vec<usize>)] {
+        self.by_actor.get_or_init(|| {
+            let mut places: Vec<Vec<usize>> = vec![Vec::new(); self.actors.len()];
+            for (at, &k) in self.owners.iter().enumerate() {
+                places[k].push(at);
+            }
+            self.actors.iter().zip(places).filter(|(_, p)| !p.is_empty()).collect()
+        })
     }
 
     /// The mentions that may overlap or hold `range`, in order: those starting less than
@@ -82,7 +102,12 @@ impl<'a> Mentions<'a> {
         until: usize,
         fits: impl Fn(Span) -> bool,
     ) -> Option<(&'a Actor, Span)> {
-        let picked = (0..self.by_actor.len()).filter(|&k| pick(self.by_actor[k].0));
+        if self.short() {
+            let found = self.list.iter().rev().find(|(a, s)| s.start <= until && fits(*s) && pick(a));
+            return found.copied();
+        }
+        let by_actor = self.by_actor();
+        let picked = (0..by_actor.len()).filter(|&k| pick(by_actor[k].0));
         self.last_of(picked, until, fits)
     }
 
@@ -95,9 +120,16 @@ impl<'a> Mentions<'a> {
         until: usize,
         fits: impl Fn(Span) -> bool,
     ) -> Option<(&'a Actor, Span)> {
+        if self.short() {
+            let has = |role: &str, word: &str| {
+                role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
+            };
+            let pick = |a: &Actor| words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w));
+            return self.last(pick, until, fits);
+        }
         let index = self.role_words.get_or_init(|| {
             let mut index: WordMap<Vec<usize>> = WordMap::default();
-            for (k, (actor, _)) in self.by_actor.iter().enumerate() {
+            for (k, (actor, _)) in self.by_actor().iter().enumerate() {
                 let role = actor.role.as_deref().unwrap_or_default();
                 for word in role.split(|c: char| !c.is_alphanumeric()) {
                     let places = index.entry(word.to_ascii_lowercase()).or_default();
@@ -110,7 +142,7 @@ impl<'a> Mentions<'a> {
         });
         let holding = |word: &str| index.get(&word.to_ascii_lowercase()).map_or(&[][..], Vec::as_slice);
         let Some((first, rest)) = words.split_first() else {
-            return self.last_of(0..self.by_actor.len(), until, fits);
+            return self.last_of(0..self.by_actor().len(), until, fits);
         };
         let picked = holding(first)
             .iter()
@@ -127,8 +159,9 @@ impl<'a> Mentions<'a> {
         fits: impl Fn(Span) -> bool,
     ) -> Option<(&'a Actor, Span)> {
         let mut best: Option<usize> = None;
+        let by_actor = self.by_actor();
         for k in picked {
-            let places = &self.by_actor[k].1;
+            let places = &by_actor[k].1;
             let cut = places.partition_point(|&p| self.list[p].1.start <= until);
             if let Some(&p) = places[..cut].iter().rev().find(|&&p| fits(self.list[p].1)) {
                 best = best.max(Some(p));
@@ -139,7 +172,10 @@ impl<'a> Mentions<'a> {
 
     /// The actor of the first mention, in order, of the actors `pick` accepts.
     pub fn first(&self, pick: impl Fn(&Actor) -> bool) -> Option<&'a Actor> {
-        let firsts = self.by_actor.iter().filter(|(a, _)| pick(a)).map(|(_, places)| places[0]);
+        if self.short() {
+            return self.list.iter().find(|(a, _)| pick(a)).map(|(a, _)| *a);
+        }
+        let firsts = self.by_actor().iter().filter(|(a, _)| pick(a)).map(|(_, places)| places[0]);
         firsts.min().map(|p| self.list[p].0)
     }
 }
@@ -172,19 +208,26 @@ mod tests {
     /// overlapping, nested and starting together.
     #[test]
     fn the_windows_answer_as_the_walk_over_every_mention() {
+        // The pattern of 9 mentions, 8 times over: a list long enough to be looked up.
+        let spans = |pattern: &[(usize, usize)]| -> Vec<(usize, usize)> {
+            (0..8)
+                .flat_map(|copy| pattern.iter().map(move |&(s, e)| (s + 110 * copy, e + 110 * copy)))
+                .collect()
+        };
         let actors = vec![
-            actor("Ana Ruiz", &[(0, 8), (40, 44), (90, 98)]),
-            actor("Ben Ode", &[(10, 17), (40, 47), (60, 63)]),
-            actor("Long Name Here And There", &[(20, 80)]),
-            actor("Ruiz", &[(41, 44), (100, 104)]),
+            actor("Ana Ruiz", &spans(&[(0, 8), (40, 44), (90, 98)])),
+            actor("Ben Ode", &spans(&[(10, 17), (40, 47), (60, 63)])),
+            actor("Long Name Here And There", &spans(&[(20, 80)])),
+            actor("Ruiz", &spans(&[(41, 44), (100, 104)])),
         ];
         let m = Mentions::new(&actors, |_| true);
         let walk = &m.list;
-        assert_eq!(walk.len(), 9);
+        assert_eq!(walk.len(), 72);
+        assert!(!m.short());
         assert!(walk.windows(2).all(|w| w[0].1.start <= w[1].1.start));
         let names = |a: &Actor| a.name.clone();
-        for start in 0..110 {
-            for end in start..(start + 25).min(110) {
+        for start in 0..900 {
+            for end in start..(start + 25).min(900) {
                 let range = Span::new(start, end);
                 let expect: Vec<_> = walk.iter().filter(|(_, s)| s.overlaps(range)).collect();
                 assert_eq!(m.overlapping(range).collect::<Vec<_>>(), expect, "{range:?}");
@@ -208,13 +251,19 @@ mod tests {
 
     #[test]
     fn actors_found_by_their_roles_words_are_those_whose_role_has_them() {
+        let spans = |pattern: &[(usize, usize)]| -> Vec<(usize, usize)> {
+            (0..12)
+                .flat_map(|copy| pattern.iter().map(move |&(s, e)| (s + 100 * copy, e + 100 * copy)))
+                .collect()
+        };
         let actors = vec![
-            actor_with_role("Ana Ruiz", Some("Mexican Foreign Minister"), &[(0, 8), (50, 58)]),
-            actor_with_role("Ben Ode", Some("Spokesman of the ministry"), &[(10, 17)]),
-            actor_with_role("Cy Roe", None, &[(20, 26), (70, 76)]),
-            actor_with_role("Di Lu", Some("foreign-minister (acting)"), &[(30, 35)]),
+            actor_with_role("Ana Ruiz", Some("Mexican Foreign Minister"), &spans(&[(0, 8), (50, 58)])),
+            actor_with_role("Ben Ode", Some("Spokesman of the ministry"), &spans(&[(10, 17)])),
+            actor_with_role("Cy Roe", None, &spans(&[(20, 26), (70, 76)])),
+            actor_with_role("Di Lu", Some("foreign-minister (acting)"), &spans(&[(30, 35)])),
         ];
         let m = Mentions::new(&actors, |_| true);
+        assert!(!m.short());
         let has = |role: &str, word: &str| {
             role.split(|c: char| !c.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(word))
         };
@@ -228,9 +277,9 @@ mod tests {
             &["x"],
         ];
         for words in word_sets {
-            for until in 0..90 {
+            for until in 0..1250 {
                 let pick = |a: &Actor| words.iter().all(|w| has(a.role.as_deref().unwrap_or_default(), w));
-                let expect = m.last(pick, until, |s| s.end <= until);
+                let expect = m.list.iter().rev().find(|(a, s)| s.end <= until && pick(a)).copied();
                 let got = m.last_with_role(words, until, |s| s.end <= until);
                 assert_eq!(
                     got.map(|(a, s)| (&a.name, s)),

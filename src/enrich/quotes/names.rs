@@ -250,9 +250,50 @@ fn common_noun(text: &Text, i: usize) -> bool {
         && !text.word(i).ends_with("ed")
 }
 
-/// How many times [`subjects`] scans a text for a word capitalised mid-sentence before it
-/// gathers all such words in a set.
+/// How many times [`CapitalisedMid`] scans a text for a word before it gathers all the words
+/// in a set.
 const MID_SCANS: usize = 8;
+
+/// Whether token `i` opens a sentence (or a line, or a quotation).
+#[inline]
+fn starts_sentence(text: &Text, i: usize) -> bool {
+    i == 0 || {
+        let p = text.toks[i - 1];
+        p.kind == Kind::Break || p.is_mark() || text.ends_sentence(i - 1)
+    }
+}
+
+/// The words a text capitalises mid-sentence somewhere, so names. Asked only of a lone
+/// capitalised word opening a sentence before a verb, a few times in most articles: there a scan
+/// costs less than a set of every capitalised word. A text asking more (a transcript of lines
+/// opening with names) gets the set, since a scan for each made it quadratic.
+struct CapitalisedMid<'t> {
+    text: &'t Text<'t>,
+    scans: Cell<usize>,
+    set: OnceCell<HashSet<&'t str, FnvBuild>>,
+}
+
+impl<'t> CapitalisedMid<'t> {
+    fn new(text: &'t Text<'t>) -> CapitalisedMid<'t> {
+        CapitalisedMid { text, scans: Cell::new(0), set: OnceCell::new() }
+    }
+
+    /// Whether the text capitalises `word` mid-sentence somewhere.
+    #[inline(never)]
+    fn holds(&self, word: &str) -> bool {
+        let text = self.text;
+        let mid = |i: usize| text.is_cap(i) && !starts_sentence(text, i);
+        if self.scans.get() < MID_SCANS {
+            self.scans.set(self.scans.get() + 1);
+            // The word compared before the sentence start is asked: it rules out nearly all.
+            return (0..text.toks.len())
+                .any(|i| text.is_cap(i) && text.word(i) == word && !starts_sentence(text, i));
+        }
+        let set =
+            self.set.get_or_init(|| (0..text.toks.len()).filter(|&i| mid(i)).map(|i| text.word(i)).collect());
+        set.contains(word)
+    }
+}
 
 /// Persons mentioned as the subject of a clause outside quotations: a name followed by a
 /// lower-case word ("Ana Ruiz spoke …", "But Sen. Roe warned …", "…, Ruiz referenced …").
@@ -260,27 +301,9 @@ const MID_SCANS: usize = 8;
 /// article also capitalises it mid-sentence, so "Only one bill …" is no subject.
 pub(super) fn subjects(text: &Text) -> Vec<Who> {
     let n = text.toks.len();
-    let starts_sentence = |i: usize| {
-        i == 0 || {
-            let p = text.toks[i - 1];
-            p.kind == Kind::Break || p.is_mark() || text.ends_sentence(i - 1)
-        }
-    };
-    // A word capitalised mid-sentence somewhere in the article, so a name. Asked only of a lone
-    // capitalised word opening a sentence before a verb, a few times in most articles: there a
-    // scan costs less than a set of every capitalised word. A text asking more (a transcript of
-    // lines opening with names) gets the set, since a scan for each made it quadratic.
-    let mid_words = |i: usize| text.is_cap(i) && !starts_sentence(i);
-    let (scans, set) = (Cell::new(0), OnceCell::new());
-    let mid = |w: &str| {
-        if scans.get() < MID_SCANS {
-            scans.set(scans.get() + 1);
-            return (0..n).any(|i| mid_words(i) && text.word(i) == w);
-        }
-        let set: &HashSet<&str, FnvBuild> =
-            set.get_or_init(|| (0..n).filter(|&i| mid_words(i)).map(|i| text.word(i)).collect());
-        set.contains(w)
-    };
+    let starts_sentence = |i: usize| starts_sentence(text, i);
+    let capitalised_mid = CapitalisedMid::new(text);
+    let mid = |w: &str| capitalised_mid.holds(w);
     let mut out = Vec::new();
     let mut quoted = false;
     let mut i = 0;
