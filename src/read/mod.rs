@@ -11,6 +11,7 @@ pub mod decode;
 pub mod front_matter;
 pub mod html;
 pub mod json;
+pub mod nesting;
 pub mod walk;
 
 use std::fmt;
