@@ -79,6 +79,11 @@ fn parse_yaml(yaml: &str) -> Result<Map<String, Value>, String> {
     if let Some(fields) = simple_fields(yaml) {
         return Ok(fields);
     }
+    if flow_depth_exceeds(yaml, MAX_FLOW_DEPTH) {
+        return Err(format!(
+            "front matter is not valid YAML: collections nested more than {MAX_FLOW_DEPTH} deep"
+        ));
+    }
     let value: Value = serde_norway::from_str(yaml)
         .map_err(|e| format!("front matter is not valid YAML: {}", e.to_string().replace('\n', " ")))?;
     match value {
@@ -86,6 +91,48 @@ fn parse_yaml(yaml: &str) -> Result<Map<String, Value>, String> {
         Value::Null => Ok(Map::new()),
         _ => Err("front matter must be `key: value` lines".to_string()),
     }
+}
+
+/// The deepest nesting of YAML flow collections (`[…]`, `{…}`) that is handed to the YAML
+/// parser: the parser's own limit, which it reports only after reading the whole of the nesting,
+/// in time that grows with its square (40,000 brackets took 5 s, 100,000 half a minute).
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Whether `yaml` opens more than `limit` flow collections inside one another, counting the
+/// brackets outside quoted scalars. (A bracket inside a plain scalar counts too: no real front
+/// matter holds a hundred unmatched ones.)
+fn flow_depth_exceeds(yaml: &str, limit: usize) -> bool {
+    let (mut depth, mut quote, mut previous) = (0usize, None, b'\n');
+    let bytes = yaml.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            // `\"` in a double-quoted scalar, `''` in a single-quoted one, do not close it.
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'\'' if matches!(previous, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':') => {
+                    quote = Some(b)
+                }
+                b'#' if matches!(previous, b' ' | b'\t' | b'\n') => {
+                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                }
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > limit {
+                        return true;
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        previous = bytes.get(i).copied().unwrap_or(b'\n');
+        i += 1;
+    }
+    false
 }
 
 /// The fields of front matter written only as `key: "value"` lines (the form the sample
@@ -162,6 +209,27 @@ mod tests {
         assert_eq!(a.title, "Point one.");
         assert_eq!(a.summary.as_deref(), Some("Point one.\nPoint two."));
         assert_eq!(a.body, "The body.\nMore.");
+    }
+
+    #[test]
+    fn flow_collections_nested_past_the_parsers_limit_are_refused_before_parsing() {
+        let deep = |n: usize| format!("title: x\nz: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert!(!flow_depth_exceeds(&deep(MAX_FLOW_DEPTH), MAX_FLOW_DEPTH));
+        assert!(flow_depth_exceeds(&deep(MAX_FLOW_DEPTH + 1), MAX_FLOW_DEPTH));
+        // Brackets in quoted scalars and comments are not collections; an apostrophe inside a
+        // plain scalar opens no quotation.
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}'\n# {}\nc: Blinken's [{{x: [1]}}]\n",
+            "[".repeat(300),
+            "{".repeat(300),
+            "[".repeat(300)
+        );
+        assert!(!flow_depth_exceeds(&quoted, 3));
+        assert!(flow_depth_exceeds(&quoted, 2));
+        let text = format!("---\n{}---\nBody.\n", deep(100_000));
+        let (yaml, _) = split_front_matter(&text).unwrap().unwrap();
+        let err = parse_yaml(yaml).unwrap_err();
+        assert_eq!(err, "front matter is not valid YAML: collections nested more than 128 deep");
     }
 
     #[test]
