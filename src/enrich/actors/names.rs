@@ -82,6 +82,11 @@ const TIME_WORDS: &[&str] = &[
     "tonight",
 ];
 
+/// The questions name finding asks of [`Respellings::first_two`]: whether a word is written in
+/// lower case, and whether it recurs alone (four questions, one for each pair of flags).
+const WRITTEN_IN_LOWER_CASE: usize = 0;
+const RECURS_ALONE: usize = 1;
+
 /// Context shared by the classification of every run of one article.
 pub struct Names<'a> {
     /// The body.
@@ -697,10 +702,12 @@ impl Names<'_> {
         // token itself, before any other table is read (this runs over every token of the text).
         let (len, first) = (word.len(), word.as_bytes().first());
         let bytes = self.text.as_bytes();
-        self.respellings.any(self.text, toks, word, |k| {
+        // The question, apart from `k != i`, depends on the word and these two flags only: the
+        // first two tokens it holds for answer it for every writing of the word.
+        let question = RECURS_ALONE + usize::from(surnames_count) + 2 * usize::from(never_lower);
+        let found = self.respellings.first_two(self.text, toks, word, question, |k| {
             toks[k].end - toks[k].start == len
                 && bytes.get(toks[k].start) == first
-                && k != i
                 && self.hit(k).is_none_or(|h| surnames_count && self.hits[h].surname)
                 && (!toks[k].has(F_START) || never_lower)
                 && self.word(k) == word
@@ -709,18 +716,20 @@ impl Names<'_> {
                 // "the Broncos", "the Tigers": a team's name in the plural, never a person's
                 // ("the Gonzalez family" is).
                 && !(toks[k].has(F_JOINED) && k > 0 && self.word(k - 1) == "the" && word.ends_with('s'))
-        })
+        });
+        found.into_iter().flatten().any(|k| k != i)
     }
 
     /// True when the text writes token `i`'s word in lower case somewhere.
     fn written_in_lower_case(&self, i: usize) -> bool {
         let word = self.word(i);
-        self.respellings.any(self.text, self.toks, word, |k| {
+        let [found, _] = self.respellings.first_two(self.text, self.toks, word, WRITTEN_IN_LOWER_CASE, |k| {
             let t = &self.toks[k];
             t.end - t.start == word.len()
                 && !t.has(F_CAP)
                 && self.text[t.start..t.end].eq_ignore_ascii_case(word)
-        })
+        });
+        found.is_some()
     }
 
     /// True when tokens `end - 1` and `start` are joined by "and" or a comma.
