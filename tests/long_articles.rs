@@ -107,3 +107,21 @@ fn enrich_timed(id: &str, body: String) -> (casefile::Annotations, Duration) {
     let ann = enricher.enrich(&article);
     (ann, started.elapsed())
 }
+
+#[test]
+fn a_text_without_full_stops_is_enriched_in_linear_time() {
+    // Quotation marks, "said" and a name in a random order, with no full stop anywhere: the whole
+    // text is one sentence, which attribution walked back through from each quotation to find
+    // its start. 400,000 words took 1.25 s to extract, 800,000 (here) 4.8 s; 0.4 s and 0.7 s now.
+    let words = ["«", "»", "„", "“", "”", "‘", "’", "said", "Kim"];
+    let mut state: u64 = 1;
+    let picks: Vec<&str> = (0..800_000)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            words[((state >> 33) % 9) as usize]
+        })
+        .collect();
+    let (ann, took) = enrich_timed("soup", picks.join(" "));
+    assert!(ann.quotes.len() >= 2_000, "{}", ann.quotes.len());
+    assert!(took < Duration::from_secs(3), "enriching took {took:?}");
+}

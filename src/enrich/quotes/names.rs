@@ -656,12 +656,18 @@ fn appositive(text: &Text, comma: usize) -> bool {
     false
 }
 
+/// How many tokens before a quotation its sentence's start is looked for.
+const SENTENCE_REACH: usize = 400;
+
 /// The subject of the sentence holding token `at`, before it: the first clause subject of the
 /// sentence ("Ruiz called the plan “a clear step forward.”"), or that of a later clause joined to
 /// it that holds `at`.
 pub(super) fn sentence_subject(text: &Text, at: usize) -> Option<Who> {
     let mut first = at;
-    while first > 0 {
+    // A text without full stops (a list, a table's dump) is one sentence: looking back to its
+    // start from every quotation was quadratic. No sentence of reporting runs this long.
+    let reach = at.saturating_sub(SENTENCE_REACH);
+    while first > reach {
         let i = first - 1;
         if text.toks[i].kind == Kind::Break || text.ends_sentence(i) {
             break;

@@ -111,9 +111,12 @@ impl<'a> Text<'a> {
     /// semicolon) before byte `to`: "Jindal signed an order, while Mike Huckabee proposed we
     /// "…"" gives Mike Huckabee for a `to` after him.
     fn joined_subject(&self, first: Who, to: usize) -> Option<Who> {
-        self.subjects
+        // The subjects are in text order: those after `first` and before `to` are one run.
+        let from = self.subjects.partition_point(|w| w.start <= first.end);
+        let until = self.subjects.partition_point(|w| w.start < to).max(from);
+        self.subjects[from..until]
             .iter()
-            .filter(|w| w.start > first.end && w.end <= to)
+            .filter(|w| w.end <= to)
             .rfind(|w| {
                 let i = self.toks.partition_point(|t| t.start < w.start);
                 i >= 2 && {
@@ -148,7 +151,8 @@ impl<'a> Text<'a> {
             k += 1;
         }
         let next = self.toks.get(k)?;
-        self.subjects.iter().find(|w| w.start == next.start && w.end <= to).copied()
+        let at = self.subjects.partition_point(|w| w.start < next.start);
+        self.subjects[at..].iter().take_while(|w| w.start == next.start).find(|w| w.end <= to).copied()
     }
 
     /// The text of token `i`.
