@@ -99,7 +99,7 @@ impl Article {
     /// from the body's first line.
     pub fn new(id: impl Into<String>, path: impl Into<PathBuf>, body: impl Into<String>) -> Article {
         let body = body.into();
-        let title = first_line(&body).to_string();
+        let title = title_from_body(&body);
         Article {
             id: id.into(),
             path: path.into(),
@@ -133,6 +133,42 @@ impl Article {
     }
 }
 
+/// The longest title, in bytes, that an article takes from its body's first line, and that a hit
+/// shows: a file of one long paragraph has a first line as long as itself, and every passage's
+/// record carries its article's title (a 2 MB paragraph's 2,400 passages took 5 GB to index).
+pub const MAX_TITLE_BYTES: usize = 300;
+
+/// The title of an article without one: the body's [`first_line`], shortened to
+/// [`MAX_TITLE_BYTES`] (see [`shorten_title`]).
+///
+/// ```
+/// use casefile::article::title_from_body;
+///
+/// assert_eq!(title_from_body("# Blinken in Seoul\n\nMoscow intends to share ..."), "Blinken in Seoul");
+/// ```
+pub fn title_from_body(text: &str) -> String {
+    shorten_title(first_line(text)).into_owned()
+}
+
+/// `title` cut at the last word boundary that leaves it, with a closing `…`, at most
+/// [`MAX_TITLE_BYTES`] long; `title` itself when it is that short already.
+pub fn shorten_title(title: &str) -> std::borrow::Cow<'_, str> {
+    if title.len() <= MAX_TITLE_BYTES {
+        return title.into();
+    }
+    let ellipsis = '…';
+    let mut end = MAX_TITLE_BYTES - ellipsis.len_utf8();
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    // At a space when there is one in the last quarter; else in the middle of a (very long) word.
+    let cut = match title[..end].rfind(char::is_whitespace) {
+        Some(space) if space >= end * 3 / 4 => space,
+        _ => end,
+    };
+    format!("{}{ellipsis}", title[..cut].trim_end()).into()
+}
+
 /// The first non-empty line of `text`, trimmed, without a leading `- ` or `# ` marker.
 pub fn first_line(text: &str) -> &str {
     text.lines()
@@ -162,5 +198,28 @@ impl Passage {
     /// The passage's byte range in the body.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_from_a_long_first_line_is_cut_at_a_word() {
+        let sentence = "Blinken said in Seoul that Moscow intends to share satellite technology. ";
+        let body = sentence.repeat(30_000);
+        let title = title_from_body(&body);
+        assert!(title.len() <= MAX_TITLE_BYTES && title.len() > MAX_TITLE_BYTES * 3 / 4, "{}", title.len());
+        assert!(title.ends_with('…') && body.starts_with(title.trim_end_matches('…')), "{title}");
+        assert!(!title.trim_end_matches('…').ends_with(' '));
+        assert_eq!(Article::new("a", "a.txt", body).title, title);
+        // A word longer than the limit is cut inside, on a character boundary.
+        let word = "é".repeat(400);
+        let cut = shorten_title(&word);
+        assert!(cut.len() <= MAX_TITLE_BYTES && cut.starts_with("éé") && cut.ends_with('…'), "{cut}");
+        // Short titles are left alone.
+        assert_eq!(shorten_title("Blinken in Seoul"), "Blinken in Seoul");
+        assert_eq!(title_from_body("\n- Key point\nBody"), "Key point");
     }
 }

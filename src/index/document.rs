@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tantivy::TantivyDocument;
 
-use crate::article::{Article, BodyOrigin, Passage};
+use crate::article::{shorten_title, Article, BodyOrigin, Passage};
 use crate::enrich::Annotations;
 use crate::index::keys::KeyList;
 use crate::index::schema::{article_key, tantivy_date, Fields, KIND_PASSAGE, LEAD_BIT};
@@ -159,7 +159,8 @@ pub fn article_ref(article: &Article) -> ArticleRef {
     };
     ArticleRef {
         id: article.id.clone(),
-        title: article.title.clone(),
+        // A title given in the metadata may be as long as a body: records show it shortened.
+        title: shorten_title(&article.title).into_owned(),
         source: article.source.clone(),
         url: article.url.clone(),
         published: article.published.map(|d| d.to_string()),

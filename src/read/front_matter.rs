@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::article::{first_line, Article, BodyOrigin};
+use crate::article::{title_from_body, Article, BodyOrigin};
 use crate::read::{id_from_path, json, FileRead, Problem, SkipReason};
 
 /// Reads a text or Markdown file whose decoded content is `text`. `verbatim` is the file offset
@@ -44,7 +44,7 @@ pub fn read(path: &Path, text: &str, verbatim: Option<usize>) -> FileRead {
         problems.push(Problem { line: None, message: e });
     }
     if article.title.is_empty() {
-        article.title = first_line(body).to_string();
+        article.title = title_from_body(body);
     }
     FileRead { articles: vec![article], problems, skipped: None }
 }

@@ -13,7 +13,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 use serde_json::{Map, Value};
 
-use crate::article::{first_line, Article, BodyOrigin};
+use crate::article::{title_from_body, Article, BodyOrigin};
 use crate::read::{id_from_path, json, nesting, FileRead, Problem, SkipReason};
 
 /// Subtrees that are never article text.
@@ -152,7 +152,7 @@ pub fn read(path: &Path, text: &str) -> FileRead {
         problems.push(Problem { line: None, message: e });
     }
     if article.title.is_empty() {
-        article.title = first_line(&article.body).to_string();
+        article.title = title_from_body(&article.body);
     }
     FileRead { articles: vec![article], problems, skipped: None }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
-use crate::article::{first_line, Article, BodyOrigin};
+use crate::article::{title_from_body, Article, BodyOrigin};
 use crate::read::{id_from_path, FileRead, Problem, SkipReason};
 
 /// Keys that may hold the body, in order of preference.
@@ -90,7 +90,7 @@ fn article_from_value(path: &Path, value: Value, default_id: &str) -> Result<Art
     article.title.clear();
     apply_fields(&mut article, &fields)?;
     if article.title.is_empty() {
-        article.title = first_line(&article.body).to_string();
+        article.title = title_from_body(&article.body);
     }
     Ok(article)
 }

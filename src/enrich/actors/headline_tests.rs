@@ -144,6 +144,13 @@ fn a_body_opening_with_its_title_ending_otherwise_reads_it_as_the_headline() {
     assert!(actors.iter().flat_map(|a| &a.mentions).all(|m| m.field.is_none()));
     assert_eq!(title_copy(title, &body), Some(body.find('\n').expect("two lines")));
     assert_eq!(title_copy(title, "Another opening.\n"), None);
+    // A long first line taken for the title, shortened.
+    let line = "Officials met in Seoul on Monday. ".repeat(20);
+    let body = format!("{}\n\nMore.", line.trim_end());
+    let shortened = crate::article::title_from_body(&body);
+    assert!(shortened.ends_with('…'), "{shortened}");
+    assert_eq!(title_copy(&shortened, &body), Some(line.trim_end().len()));
+    assert_eq!(title_copy(&shortened, "Officials met elsewhere.\n"), None);
 }
 
 #[test]

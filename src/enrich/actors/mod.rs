@@ -125,7 +125,7 @@ pub struct ActorExtractor {
 
 /// The length of the copy of `title` that opens `body`, if one does: the title itself, or its
 /// first line ending otherwise in punctuation and quotation marks ("… ‘Very Good Reporter.’" for
-/// the title "… ‘Very Good Reporter’").
+/// the title "… ‘Very Good Reporter’"), or the first line that a title ending in `…` shortens.
 fn title_copy(title: &str, body: &str) -> Option<usize> {
     if title.is_empty() {
         return None;
@@ -134,6 +134,10 @@ fn title_copy(title: &str, body: &str) -> Option<usize> {
         return Some(title.len());
     }
     let line = &body[..body.find('\n').unwrap_or(body.len())];
+    // A title taken from a long first line is that line shortened (`crate::article::shorten_title`).
+    if let Some(cut) = title.strip_suffix('…').filter(|cut| !cut.is_empty() && line.starts_with(cut)) {
+        return Some(cut.len().max(line.len()));
+    }
     let bare = |s: &str| {
         s.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "‘’“”".contains(c))
             .len()
