@@ -12,6 +12,11 @@
 #   she         40,000 paragraphs: a man named, then '"...," she said.'
 #   spokesman   20,000 paragraphs: a senator named, then '"...," the spokesman said.'
 #   deep.html   50,000 nested <div> elements (html5ever's tree building is quadratic in depth)
+# and since session 35:
+#   names       300,000 words of six phrases, two names written some 40,000 times each
+#   soup        800,000 quotation marks, "said" and "Kim" in a random order, no full stop
+#   onepara     one paragraph of 67,000 sentences and no title (the first line is the title)
+#   flow.md     front matter nesting 100,000 YAML flow sequences
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-$(mktemp -d)}
@@ -45,12 +50,26 @@ write("she", [f'John {surname(p % 3000)} arrived in Paris. "We will go there now
               for p in range(40000)])
 write("spokesman", [f'Senator John {surname(p % 3000)} arrived in Paris. "We will go there now and then," '
                     f'the spokesman said.' for p in range(20000)])
+phrases = ["he said", "Blinken said", '"we will,"', "she added", "according to", "Lavrov"]
+write("names", [" ".join(phrases[(i * 7 + i // 6) % 6] for i in range(300000))])
+marks = ["«", "»", "„", "“", "”", "‘", "’", "said", "Kim"]
+state, soup = 1, []
+for _ in range(800000):
+    state = (state * 6364136223846793005 + 1442695040888963407) % 2**64
+    soup.append(marks[(state >> 33) % 9])
+write("soup", [" ".join(soup)])
+sentences = ["Blinken met Lavrov in Seoul on Monday.", '"We will act," he said.',
+             "Sanctions on Pyongyang rose.", "The talks failed in May 2024."]
+with open(os.path.join(out, "onepara.txt"), "w") as f:
+    f.write(" ".join(sentences[(i * 7 + i // 4) % 4] for i in range(67000)))
+with open(os.path.join(out, "flow.md"), "w") as f:
+    f.write('---\ntitle: "x"\nz: ' + "[" * 100000 + "]" * 100000 + "\n---\nBody text.\n")
 with open(os.path.join(out, "deep.html"), "w") as f:
     f.write("<html><body>" + "<div>" * 50000 + 'Blinken said "we will act now" in Seoul.'
             + "</div>" * 50000 + "</body></html>")
 EOF
 
-for f in "$dir"/*.txt "$dir"/deep.html; do
+for f in "$dir"/*.txt "$dir"/flow.md "$dir"/deep.html; do
     name=$(basename "$f")
     size=$(du -k "$f" | cut -f1)
     /usr/bin/time -f "$name (${size} KB): extract %e s, %M KB" "$bin" extract "$f" --json > /dev/null
