@@ -1,6 +1,8 @@
 //! Acronyms an article defines: "Human Rights Watch (HRW) said …; HRW added" names the
 //! organisation twice, though the gazetteer does not know "HRW".
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::collector::{link, Collector};
 use super::{ActorKind, Mention};
 
@@ -23,27 +25,62 @@ pub(super) fn link_defined(text: &str, field: Option<&'static str>, col: &mut Co
             }
         }
     }
+    // Every mention of `field` claims its span; links claim theirs as they are made.
+    let mut claims = Claims::default();
+    for m in col.found.iter().flat_map(|f| f.actor.mentions.iter()).filter(|m| m.field == field) {
+        claims.insert(m.start, m.end);
+    }
+    // For each acronym, where the text from which its occurrences have all been looked at starts:
+    // those occurrences are linked or claimed, and claims only grow, so an acronym defined again
+    // (a feed of many articles defines "UN" hundreds of times) looks only before that point.
+    let mut looked_from: HashMap<&str, usize> = HashMap::new();
     for (idx, at) in defined {
         let Some(acronym) = text.get(at..).and_then(|rest| rest.split(')').next()) else {
             continue;
         };
-        let claimed: Vec<(usize, usize)> = col
-            .found
-            .iter()
-            .flat_map(|f| f.actor.mentions.iter())
-            .filter(|m| m.field == field)
-            .map(|m| (m.start, m.end))
-            .collect();
-        let free = |start: usize, end: usize| claimed.iter().all(|&(s, e)| end <= s || e <= start);
-        for (start, _) in text.match_indices(acronym).filter(|&(start, _)| start >= at) {
+        let until = looked_from.get(acronym).copied().unwrap_or(text.len());
+        if at >= until {
+            continue;
+        }
+        looked_from.insert(acronym, at);
+        // An acronym is letters: an occurrence inside a run of letters (where occurrences could
+        // overlap) is never alone, so looking from `at` finds the same ones as from the start.
+        for (offset, _) in text[at..].match_indices(acronym) {
+            let start = at + offset;
+            if start >= until {
+                break;
+            }
             let end = start + acronym.len();
             let alone = !text[..start].ends_with(|c: char| c.is_alphanumeric())
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric());
-            if alone && free(start, end) {
+            if alone && claims.free(start, end) {
                 let text = acronym.to_string();
                 link(col, idx, Mention { start, end, text, metonym: false, field });
+                claims.insert(start, end);
             }
         }
+    }
+}
+
+/// The spans that mentions claim, for the question whether a span overlaps any.
+#[derive(Default)]
+struct Claims {
+    /// `(start, end)` of each claimed span.
+    spans: BTreeSet<(usize, usize)>,
+    /// The longest span's length: a span starting further back ends before the one asked about.
+    longest: usize,
+}
+
+impl Claims {
+    fn insert(&mut self, start: usize, end: usize) {
+        self.spans.insert((start, end));
+        self.longest = self.longest.max(end.saturating_sub(start));
+    }
+
+    /// Whether no claimed span overlaps `start..end`.
+    fn free(&self, start: usize, end: usize) -> bool {
+        let from = start.saturating_sub(self.longest);
+        !self.spans.range((from, 0)..(end, 0)).any(|&(s, e)| s < end && e > start)
     }
 }
 
@@ -153,5 +190,23 @@ mod tests {
         // Not an acronym of the name: a code after it.
         let body = "The Oria River Watch Association (USA) said the dam leaks.";
         assert_eq!(mentions_of(body, "Oria River Watch Association"), ["Oria River Watch Association"]);
+    }
+
+    #[test]
+    fn an_acronym_defined_again_links_its_earlier_occurrences_only_once() {
+        // Two articles of one feed define "ORWA"; the occurrences between them and after them
+        // are the association's once each.
+        let one = "The Oria River Watch Association (ORWA) said the dam leaks. ORWA will sue.";
+        let body = format!("{one}\n\n{one}\n\nORWA met.");
+        assert_eq!(mentions_of(&body, "Oria River Watch Association").len(), 2 * 3 + 1);
+    }
+
+    #[test]
+    fn a_span_is_free_when_no_claim_overlaps_it() {
+        let mut claims = super::Claims::default();
+        claims.insert(10, 40);
+        claims.insert(50, 52);
+        assert!(claims.free(0, 10) && claims.free(40, 50) && claims.free(52, 60));
+        assert!(!claims.free(39, 41) && !claims.free(5, 11) && !claims.free(51, 70) && !claims.free(20, 21));
     }
 }

@@ -4,7 +4,8 @@
 
 use super::tokens::{Tok, F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
 use crate::enrich::gazetteer::{Cues, Gazetteer, Hit};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::collections::HashMap;
 
 use words::{
     CueIndex, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, JOINERS, KNOWN, MODIFIERS, NOTNAME, ROLE, ROLES, TIME,
@@ -483,6 +484,9 @@ impl Names<'_> {
         }
         // A plausible name coordinated with a person ("Satoshi Iwabuchi and Akiko Morigami"), or
         // whose last word recurs alone, the way reporting refers back to people ("... Jensen").
+        // Where each known person named in full is, by the name's last word: built when first
+        // asked, for a long text's thousands of names were walked again for each candidate.
+        let named_in_full: OnceCell<HashMap<&str, Vec<usize>>> = OnceCell::new();
         for m in maybes {
             let linked = out.iter().any(|c| {
                 c.kind == CandKind::Person
@@ -510,13 +514,18 @@ impl Names<'_> {
             let surname = self.word(m.last - 1);
             let borne = || {
                 let full = |first: usize, last: usize| last - first >= 2 && self.word(last - 1) == surname;
+                let named_in_full = named_in_full.get_or_init(|| {
+                    let mut by_last_word: HashMap<&str, Vec<usize>> = HashMap::new();
+                    for h in self.hits.iter().filter(|h| h.person.is_some() && !h.surname) {
+                        let last = self.text[h.start..h.end].rsplit(' ').next().unwrap_or_default();
+                        by_last_word.entry(last).or_default().push(h.start);
+                    }
+                    by_last_word
+                });
                 out.iter().any(|c| c.kind != CandKind::Org && full(c.first, c.last))
-                    || self.hits.iter().any(|h| {
-                        h.person.is_some()
-                            && !h.surname
-                            && self.text[h.start..h.end].rsplit(' ').next() == Some(surname)
-                            && h.start != self.toks[m.first].start
-                    })
+                    || named_in_full
+                        .get(surname)
+                        .is_some_and(|starts| starts.iter().any(|&start| start != self.toks[m.first].start))
             };
             if linked
                 || (!self.in_headline(m.first)
