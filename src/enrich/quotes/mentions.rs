@@ -39,6 +39,29 @@ pub(super) struct Mentions<'a> {
     /// The places in `by_actor` of the actors by each word of their roles, ASCII-lower-cased (see
     /// [`Mentions::last_with_role`]); gathered on first use.
     role_words: OnceCell<WordMap<Vec<usize>>>,
+    /// The places in `by_actor` of the actors by the first and by the last word of their names,
+    /// ASCII-lower-cased (see [`Mentions::last_named`]); gathered on first use.
+    name_words: OnceCell<[WordMap<Vec<usize>>; 2]>,
+}
+
+/// Which word of an actor's name [`Mentions::last_named`] looks actors up by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NameWord {
+    /// The first word ("Hu" of "Hu Jintao").
+    First,
+    /// The last word, a surname mostly.
+    Last,
+}
+
+impl NameWord {
+    /// This word of `name` (words split at spaces).
+    fn of(self, name: &str) -> &str {
+        let word = match self {
+            NameWord::First => name.split(' ').next(),
+            NameWord::Last => name.rsplit(' ').next(),
+        };
+        word.unwrap_or(name)
+    }
 }
 
 impl<'a> Mentions<'a> {
@@ -57,7 +80,15 @@ impl<'a> Mentions<'a> {
         let longest = list.iter().map(|(_, _, s)| s.end.saturating_sub(s.start)).max().unwrap_or(0);
         let owners = list.iter().map(|&(k, _, _)| k).collect();
         let list = list.into_iter().map(|(_, a, s)| (a, s)).collect();
-        Mentions { list, longest, owners, actors, by_actor: OnceCell::new(), role_words: OnceCell::new() }
+        Mentions {
+            list,
+            longest,
+            owners,
+            actors,
+            by_actor: OnceCell::new(),
+            role_words: OnceCell::new(),
+            name_words: OnceCell::new(),
+        }
     }
 
     /// Whether the list is short enough to walk.
@@ -151,6 +182,58 @@ impl<'a> Mentions<'a> {
         self.last_of(picked, until, fits)
     }
 
+    /// The places in `by_actor` of the actors whose name's `which` word is `word`, ASCII case
+    /// aside (for a long list).
+    fn named(&self, which: NameWord, word: &str) -> &[usize] {
+        let index = self.name_words.get_or_init(|| {
+            let mut index: [WordMap<Vec<usize>>; 2] = Default::default();
+            for (k, (actor, _)) in self.by_actor().iter().enumerate() {
+                for (side, which) in [NameWord::First, NameWord::Last].into_iter().enumerate() {
+                    index[side].entry(which.of(&actor.name).to_ascii_lowercase()).or_default().push(k);
+                }
+            }
+            index
+        });
+        let side = usize::from(which == NameWord::Last);
+        index[side].get(&word.to_ascii_lowercase()).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// As [`Mentions::last`], among the actors whose name's `which` word is `word` (ASCII case
+    /// aside) and that `pick` accepts: in a long list the actors are found by that word in a
+    /// table, not by asking each of the article's thousands.
+    pub fn last_named(
+        &self,
+        (which, word): (NameWord, &str),
+        pick: impl Fn(&Actor) -> bool,
+        until: usize,
+        fits: impl Fn(Span) -> bool,
+    ) -> Option<(&'a Actor, Span)> {
+        let named = |a: &Actor| which.of(&a.name).eq_ignore_ascii_case(word);
+        if self.short() {
+            return self.last(|a| named(a) && pick(a), until, fits);
+        }
+        let by_actor = self.by_actor();
+        let picked = self.named(which, word).iter().copied().filter(|&k| pick(by_actor[k].0));
+        self.last_of(picked, until, fits)
+    }
+
+    /// As [`Mentions::first`], among the actors whose name's `which` word is `word` (ASCII case
+    /// aside) and that `pick` accepts (see [`Mentions::last_named`]).
+    pub fn first_named(
+        &self,
+        (which, word): (NameWord, &str),
+        pick: impl Fn(&Actor) -> bool,
+    ) -> Option<&'a Actor> {
+        let named = |a: &Actor| which.of(&a.name).eq_ignore_ascii_case(word);
+        if self.short() {
+            return self.first(|a| named(a) && pick(a));
+        }
+        let by_actor = self.by_actor();
+        let firsts =
+            self.named(which, word).iter().filter(|&&k| pick(by_actor[k].0)).map(|&k| by_actor[k].1[0]);
+        firsts.min().map(|p| self.list[p].0)
+    }
+
     /// [`Mentions::last`] among the actors at places `picked` of `by_actor`.
     fn last_of(
         &self,
@@ -204,16 +287,19 @@ mod tests {
         }
     }
 
+    /// `pattern`'s spans `copies` times over, each copy `step` bytes after the last.
+    fn repeated(pattern: &[(usize, usize)], copies: usize, step: usize) -> Vec<(usize, usize)> {
+        (0..copies)
+            .flat_map(|copy| pattern.iter().map(move |&(s, e)| (s + step * copy, e + step * copy)))
+            .collect()
+    }
+
     /// Every answer equals the walk over all mentions it replaces, on mentions of every length,
     /// overlapping, nested and starting together.
     #[test]
     fn the_windows_answer_as_the_walk_over_every_mention() {
         // The pattern of 9 mentions, 8 times over: a list long enough to be looked up.
-        let spans = |pattern: &[(usize, usize)]| -> Vec<(usize, usize)> {
-            (0..8)
-                .flat_map(|copy| pattern.iter().map(move |&(s, e)| (s + 110 * copy, e + 110 * copy)))
-                .collect()
-        };
+        let spans = |pattern: &[(usize, usize)]| repeated(pattern, 8, 110);
         let actors = vec![
             actor("Ana Ruiz", &spans(&[(0, 8), (40, 44), (90, 98)])),
             actor("Ben Ode", &spans(&[(10, 17), (40, 47), (60, 63)])),
@@ -250,12 +336,45 @@ mod tests {
     }
 
     #[test]
+    fn actors_found_by_a_word_of_their_names_are_those_a_walk_finds() {
+        let spans = |pattern: &[(usize, usize)]| repeated(pattern, 12, 100);
+        let actors = vec![
+            actor("Ana Ruiz", &spans(&[(0, 8), (50, 58)])),
+            actor("Hu Jintao", &spans(&[(10, 19)])),
+            actor("Ruiz", &spans(&[(20, 24), (70, 74)])),
+            actor("Luis RUIZ", &spans(&[(30, 39)])),
+            actor("Hu", &spans(&[(40, 42)])),
+        ];
+        let m = Mentions::new(&actors, |_| true);
+        assert!(!m.short());
+        let questions = [
+            (NameWord::Last, "ruiz"),
+            (NameWord::Last, "Jintao"),
+            (NameWord::First, "Hu"),
+            (NameWord::First, "Ruiz"),
+            (NameWord::Last, "Nobody"),
+        ];
+        for (which, word) in questions {
+            for pick in [|a: &Actor| a.name.contains(' '), |_: &Actor| true] {
+                let chosen = |a: &Actor| which.of(&a.name).eq_ignore_ascii_case(word) && pick(a);
+                for until in 0..1250 {
+                    let expect = m.list.iter().rev().find(|(a, s)| s.end <= until && chosen(a)).copied();
+                    let got = m.last_named((which, word), pick, until, |s| s.end <= until);
+                    assert_eq!(
+                        got.map(|(a, s)| (&a.name, s)),
+                        expect.map(|(a, s)| (&a.name, s)),
+                        "{word} {until}"
+                    );
+                }
+                let expect = m.list.iter().find(|(a, _)| chosen(a)).map(|(a, _)| &a.name);
+                assert_eq!(m.first_named((which, word), pick).map(|a| &a.name), expect, "{word}");
+            }
+        }
+    }
+
+    #[test]
     fn actors_found_by_their_roles_words_are_those_whose_role_has_them() {
-        let spans = |pattern: &[(usize, usize)]| -> Vec<(usize, usize)> {
-            (0..12)
-                .flat_map(|copy| pattern.iter().map(move |&(s, e)| (s + 100 * copy, e + 100 * copy)))
-                .collect()
-        };
+        let spans = |pattern: &[(usize, usize)]| repeated(pattern, 12, 100);
         let actors = vec![
             actor_with_role("Ana Ruiz", Some("Mexican Foreign Minister"), &spans(&[(0, 8), (50, 58)])),
             actor_with_role("Ben Ode", Some("Spokesman of the ministry"), &spans(&[(10, 17)])),

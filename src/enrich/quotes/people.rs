@@ -7,7 +7,7 @@ use crate::article::Span;
 use crate::enrich::actors::{Actor, ActorKind, Mention};
 
 use super::lexicon::lower_in;
-use super::mentions::Mentions;
+use super::mentions::{Mentions, NameWord};
 use super::names::{is_main_subject, Who, WhoKind};
 use super::text::{Sex, Text};
 use super::tokens::Kind;
@@ -455,8 +455,9 @@ impl<'a> People<'a> {
             a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname))
                 && given.iter().all(|g| a.name.split(' ').any(|w| w.eq_ignore_ascii_case(g)))
         };
-        let before = self.actors.last(same, mention.start, |s| s.start < mention.start).map(|(a, _)| a);
-        if let Some(a) = before.or_else(|| self.actors.first(same)) {
+        let by_surname = (NameWord::Last, surname);
+        let before = self.actors.last_named(by_surname, same, mention.start, |s| s.start < mention.start);
+        if let Some(a) = before.map(|(a, _)| a).or_else(|| self.actors.first_named(by_surname, same)) {
             return a.name.clone();
         }
         // A lone word that starts an earlier person's name: a family name written first ("Hu"
@@ -464,7 +465,10 @@ impl<'a> People<'a> {
         // "Vladimir Kibenko").
         if !written.contains(' ') {
             let first = |a: &Actor| a.name.contains(' ') && a.name.split(' ').next() == Some(written);
-            if let Some((a, _)) = self.actors.last(first, mention.start, |s| s.start < mention.start) {
+            let by_first_word = (NameWord::First, written);
+            if let Some((a, _)) =
+                self.actors.last_named(by_first_word, first, mention.start, |s| s.start < mention.start)
+            {
                 return a.name.clone();
             }
             // The surname of an earlier speaker's full name, though no actor: "Safi said" after
