@@ -17,6 +17,8 @@
 #   soup        800,000 quotation marks, "said" and "Kim" in a random order, no full stop
 #   onepara     one paragraph of 67,000 sentences and no title (the first line is the title)
 #   flow.md     front matter nesting 100,000 YAML flow sequences
+#   feed2       (when ../shared/data/newswire is present) its 2,202 bodies twice over in one file,
+#               written to DIR only, for the run: the texts are under copyright
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-$(mktemp -d)}
@@ -64,6 +66,13 @@ with open(os.path.join(out, "onepara.txt"), "w") as f:
     f.write(" ".join(sentences[(i * 7 + i // 4) % 4] for i in range(67000)))
 with open(os.path.join(out, "flow.md"), "w") as f:
     f.write('---\ntitle: "x"\nz: ' + "[" * 100000 + "]" * 100000 + "\n---\nBody text.\n")
+news = "../shared/data/newswire"
+if os.path.isdir(news):
+    bodies = []
+    for name in sorted(os.listdir(news)):
+        text = open(os.path.join(news, name), encoding="utf-8").read()
+        bodies.append(text.split("\n---\n", 1)[-1] if text.startswith("---") else text)
+    write("feed2", ["\n\n".join(bodies)] * 2)
 with open(os.path.join(out, "deep.html"), "w") as f:
     f.write("<html><body>" + "<div>" * 50000 + 'Blinken said "we will act now" in Seoul.'
             + "</div>" * 50000 + "</body></html>")
