@@ -25,6 +25,9 @@ pub(super) fn link_defined(text: &str, field: Option<&'static str>, col: &mut Co
             }
         }
     }
+    if defined.is_empty() {
+        return;
+    }
     // Every mention of `field` claims its span; links claim theirs as they are made.
     let mut claims = Claims::default();
     for m in col.found.iter().flat_map(|f| f.actor.mentions.iter()).filter(|m| m.field == field) {
