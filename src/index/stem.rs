@@ -14,9 +14,11 @@
 //! of a plain run's time that stemming took (`perf annotate`; BENCHMARKS.md, session 32).
 //!
 //! Each clone of the filter (tantivy clones a field's analyzer for every segment writer and
-//! searcher) starts with its own empty cache, so no lock is shared between threads. A cache
-//! holds at most [`MAX_CACHED`] words and is emptied when full, which bounds its memory to
-//! 1 MiB, allocated at its first word.
+//! searcher, and search for every query it analyses or highlights) starts with its own empty
+//! cache, so no lock is shared between threads. A cache starts at [`MIN_SLOTS`] slots (4 KiB) and
+//! doubles as it fills, up to [`SLOTS`] (1 MiB), where it holds at most [`MAX_CACHED`] words and
+//! is emptied when full. (A cache made at its full size, zeroed, cost a query more than the
+//! query: 40% of the time of a warm single-word search went to zeroing 1 MiB.)
 
 use frostem::Algorithm;
 use tantivy::tokenizer::{Language, Token, TokenFilter, TokenStream, Tokenizer};
@@ -24,12 +26,20 @@ use tantivy::tokenizer::{Language, Token, TokenFilter, TokenStream, Tokenizer};
 /// The longest word, in bytes, that the cache holds.
 pub const INLINE: usize = 14;
 
-/// Slots of a cache: a power of two, 16 bytes each.
-const SLOTS: usize = 1 << 16;
+/// Slots of a full-grown cache: a power of two, 16 bytes each.
+pub const SLOTS: usize = 1 << 16;
+
+/// Slots of a cache when its first word comes: a power of two.
+pub const MIN_SLOTS: usize = 1 << 8;
 
 /// Words one cache holds before it is emptied: 70% of its slots, where a linear probe still
-/// finds a word within a slot or two of where it hashes.
-pub const MAX_CACHED: usize = SLOTS * 7 / 10;
+/// finds a word within a slot or two of where it hashes. A smaller cache doubles at 70%.
+pub const MAX_CACHED: usize = full_at(SLOTS);
+
+/// How many words a cache of `slots` slots holds before it grows (or is emptied).
+const fn full_at(slots: usize) -> usize {
+    slots * 7 / 10
+}
 
 /// The bits of a slot that hold the word.
 const WORD_BITS: u128 = (1 << (8 * INLINE)) - 1;
@@ -77,19 +87,22 @@ fn apply(slot: u128, text: &mut String) {
 }
 
 /// Words and their stems' recipes, open-addressed with linear probing. An empty slot is 0, which
-/// no packed word is.
+/// no packed word is. The number of slots is 0 (nothing cached yet) or a power of two from
+/// [`MIN_SLOTS`] to [`SLOTS`].
 #[derive(Debug, Default)]
 struct StemCache {
     slots: Box<[u128]>,
     len: usize,
+    /// 64 less the number of bits of a slot index: a hash shifted right by it is a slot.
+    shift: u32,
 }
 
 impl StemCache {
-    fn home(word: u128) -> usize {
+    fn home(&self, word: u128) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let (low, high) = (word as u64, (word >> 64) as u64);
         let hash = (low.wrapping_mul(K) ^ high).wrapping_mul(K);
-        (hash >> (64 - SLOTS.trailing_zeros())) as usize
+        (hash >> self.shift) as usize
     }
 
     /// The slot holding `word`, if the cache has it.
@@ -97,7 +110,8 @@ impl StemCache {
         if self.slots.is_empty() {
             return None;
         }
-        let mut i = Self::home(word);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(word);
         loop {
             let slot = self.slots[i];
             if slot & WORD_BITS == word {
@@ -106,24 +120,44 @@ impl StemCache {
             if slot == 0 {
                 return None;
             }
-            i = (i + 1) & (SLOTS - 1);
+            i = (i + 1) & mask;
         }
     }
 
-    /// Adds `word` with its stem's `recipe` (a word not yet in the cache), emptying the cache
-    /// first when it holds [`MAX_CACHED`] words (so a probe always meets an empty slot).
+    /// Adds `word` with its stem's `recipe` (a word not yet in the cache), first doubling the
+    /// cache when it is 70% full, or at [`SLOTS`] emptying it (so a probe always meets an empty
+    /// slot).
     fn insert(&mut self, word: u128, recipe: u128) {
         if self.slots.is_empty() {
-            self.slots = vec![0u128; SLOTS].into_boxed_slice();
-        } else if self.len >= MAX_CACHED {
-            self.clear();
+            self.resize(MIN_SLOTS);
+        } else if self.len >= full_at(self.slots.len()) {
+            if self.slots.len() < SLOTS {
+                self.resize(self.slots.len() * 2);
+            } else {
+                self.clear();
+            }
         }
-        let mut i = Self::home(word);
-        while self.slots[i] != 0 {
-            i = (i + 1) & (SLOTS - 1);
-        }
-        self.slots[i] = word | recipe;
+        self.place(word | recipe);
         self.len += 1;
+    }
+
+    /// Puts `slot` (a word and its recipe) in the first empty slot from its word's home.
+    fn place(&mut self, slot: u128) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(slot & WORD_BITS);
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// Moves the cached words into a table of `slots` slots (a power of two).
+    fn resize(&mut self, slots: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![0u128; slots].into_boxed_slice());
+        self.shift = 64 - slots.trailing_zeros();
+        for &slot in old.iter().filter(|&&s| s != 0) {
+            self.place(slot);
+        }
     }
 
     fn clear(&mut self) {
@@ -327,6 +361,25 @@ mod tests {
         assert_eq!(made("swam", "swim"), None, "a changed letter inside the word");
         assert_eq!(made("talk", "talked"), None, "two appended bytes");
         assert_eq!(made("cafe", "café"), None, "part of a character appended");
+    }
+
+    #[test]
+    fn a_cache_starts_small_and_doubles_as_it_fills() {
+        let mut cache = StemCache::default();
+        let words: Vec<u128> = (0..SLOTS).map(|i| pack(&format!("w{i}")).unwrap()).collect();
+        let recipe_of = |i: usize| ((i % 7) as u128) << (8 * INLINE);
+        cache.insert(words[0], recipe_of(0));
+        assert_eq!(cache.slots.len(), MIN_SLOTS, "a first word allocates the smallest table");
+        for (i, &word) in words.iter().enumerate().take(MAX_CACHED).skip(1) {
+            cache.insert(word, recipe_of(i));
+        }
+        assert_eq!(cache.slots.len(), SLOTS, "grown to the full size");
+        for (i, &word) in words.iter().enumerate().take(MAX_CACHED) {
+            assert_eq!(cache.get(word), Some(word | recipe_of(i)), "word {i} kept through every doubling");
+        }
+        cache.insert(words[MAX_CACHED], 0);
+        assert_eq!((cache.slots.len(), cache.len), (SLOTS, 1), "a full cache is emptied, not grown");
+        assert_eq!(cache.get(words[0]), None);
     }
 
     #[test]
