@@ -764,3 +764,29 @@ fn a_copy_read_again_at_the_end_of_a_run_is_found_under_a_folder_given_another_n
     let hits = json_lines(&casefile(dir.path(), &index, &["search", "Sanaa", "--json"]));
     assert_eq!(hits[0]["article"]["path"], "corpus/b.md", "{hits:?}");
 }
+
+#[test]
+fn words_are_found_in_summaries_where_an_archive_has_them_and_titles_where_it_has_none() {
+    // The key points of plain/keypoints.txt are its summary: "convoys" is written nowhere else.
+    let (dir, index) = indexed();
+    let hits = json_lines(&casefile(dir.path(), &index, &["search", "convoys", "--json"]));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["article"]["path"], "archive/plain/keypoints.txt", "{}", hits[0]);
+
+    // An archive without a summary anywhere: the query looks in the text and the titles only,
+    // with the same hits.
+    let bare = tempfile::tempdir().unwrap();
+    write(
+        &bare.path().join("archive"),
+        "vilnius.md",
+        "---\ntitle: \"Vilnius summit opens\"\n---\nNATO leaders met in Lithuania.\n",
+    );
+    let bare_index = bare.path().join("idx");
+    assert_eq!(casefile(bare.path(), &bare_index, &["index", "archive", "-q"]).status.code(), Some(0));
+    for query in ["summit", "title:summit", "leaders summit"] {
+        let hits = json_lines(&casefile(bare.path(), &bare_index, &["search", query, "--json"]));
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+    }
+    let none = casefile(bare.path(), &bare_index, &["search", "summary:summit", "--json"]);
+    assert_eq!(none.status.code(), Some(1), "no summary holds it");
+}

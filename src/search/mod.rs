@@ -130,7 +130,27 @@ pub struct Searcher {
     /// searches: each holds a stem cache, which a fresh clone per search would start empty
     /// (stemming every word of the hits cold was a tenth of a single-word query's time).
     highlighters: Mutex<Vec<(Field, TextAnalyzer)>>,
+    /// Of the fields only lead passages hold (`title`, `summary`), those some segment indexes: a
+    /// plain query looks in no field the index lacks. (For a field a segment lacks, tantivy
+    /// builds an empty term dictionary, once per process: a quarter of a search process's
+    /// instructions on an archive without summaries.)
+    headings: Vec<Field>,
     config: Config,
+}
+
+/// The fields of `fields` that some segment of `searcher` holds postings for, in that order.
+/// Asked of each segment's field list, which opens no term dictionary.
+fn indexed_fields(searcher: &tantivy::Searcher, fields: &[Field]) -> Result<Vec<Field>> {
+    let schema = searcher.schema();
+    let mut held = HashSet::new();
+    for segment in searcher.segment_readers() {
+        for field in segment.fields_metadata()? {
+            if field.postings_size.is_some_and(|size| size.get_bytes() > 0) {
+                held.insert(field.field_name);
+            }
+        }
+    }
+    Ok(fields.iter().copied().filter(|&f| held.contains(schema.get_field_name(f))).collect())
 }
 
 impl std::fmt::Debug for Searcher {
@@ -171,11 +191,13 @@ impl Searcher {
             .into_iter()
             .map(|field| Ok((field, open.index.tokenizer_for_field(field)?)))
             .collect::<tantivy::Result<Vec<_>>>()?;
+        let headings = indexed_fields(&snapshot, &[open.fields.title, open.fields.summary])?;
         Ok(Searcher {
             open,
             snapshot,
             article_keys,
             highlighters: Mutex::new(highlighters),
+            headings,
             config: config.clone(),
         })
     }
@@ -198,7 +220,7 @@ impl Searcher {
         resolve: &Resolver<'_>,
         by: Option<Period>,
     ) -> Result<Counts> {
-        let built = query::build(&self.open, &self.snapshot, &self.config, request, resolve)?;
+        let built = query::build(&self.open, &self.snapshot, &self.headings, &self.config, request, resolve)?;
         if !request.quotes {
             return Ok(self.snapshot.search(&*built.query, &count::CountMatches { by })?);
         }
@@ -222,7 +244,7 @@ impl Searcher {
     /// # Errors
     /// [`Error::Query`] for a query that does not parse; tantivy errors.
     pub fn search(&self, request: &SearchRequest, resolve: &Resolver<'_>) -> Result<SearchResults> {
-        let built = query::build(&self.open, &self.snapshot, &self.config, request, resolve)?;
+        let built = query::build(&self.open, &self.snapshot, &self.headings, &self.config, request, resolve)?;
         let searcher = &self.snapshot;
         let limit = request.limit.max(1);
         let per_article = request.per_article.max(1);

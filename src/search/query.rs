@@ -24,9 +24,12 @@ use crate::search::{fuzzy, lead_union, BuiltQuery, SearchRequest};
 pub type Resolver<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// Builds the query for `request`; fuzzy words (`word~1`) stand for the terms `searcher` holds.
+/// A passage search's words are looked for in its text and in `headings`, the lead passages'
+/// fields (`title`, `summary`) that the index holds.
 pub(crate) fn build(
     open: &OpenIndex,
     searcher: &tantivy::Searcher,
+    headings: &[Field],
     config: &Config,
     request: &SearchRequest,
     resolve: &Resolver<'_>,
@@ -34,8 +37,11 @@ pub(crate) fn build(
     let f = &open.fields;
     // A quotation search matches the quotations of each passage (the `quote` field), a passage
     // search its text, with the title and summary of its article's lead.
-    let (text_field, own_fields) =
-        if request.quotes { (f.quote, vec![f.quote]) } else { (f.text, vec![f.text, f.title, f.summary]) };
+    let (text_field, own_fields) = if request.quotes {
+        (f.quote, vec![f.quote])
+    } else {
+        (f.text, std::iter::once(f.text).chain(headings.iter().copied()).collect())
+    };
     let mut parser = QueryParser::for_index(&open.index, own_fields.clone());
     parser.set_field_boost(f.title, config.settings.search.title_boost);
     parser.set_field_boost(f.summary, config.settings.search.summary_boost);
@@ -96,14 +102,13 @@ pub(crate) fn build(
         // `title:summit`: only leads match, and there is no other passage to lift.
         leads_only = !request.quotes && only_own_fields && terms.is_empty();
         if !request.quotes && only_own_fields && !leads_only {
-            let mut heading = QueryParser::for_index(&open.index, vec![f.title, f.summary]);
+            let mut heading = QueryParser::for_index(&open.index, headings.to_vec());
             heading.set_field_boost(f.title, config.settings.search.title_boost);
             heading.set_field_boost(f.summary, config.settings.search.summary_boost);
             lift = heading.parse_query(&text).ok();
         }
         // A word over the text and its article's heading, merged without a three-way union.
-        let user =
-            if request.quotes { user } else { lead_union::rewrite(user, f.text, &[f.title, f.summary]) };
+        let user = if request.quotes { user } else { lead_union::rewrite(user, f.text, headings) };
         clauses.push((Occur::Must, user));
         if request.quotes && !only_own_fields {
             clauses.push(quoted());
