@@ -10,7 +10,7 @@ use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use termcolor::{ColorChoice, StandardStream};
+use termcolor::{BufferedStandardStream, ColorChoice};
 
 use casefile::enrich::{ActorResolver, TopicClassifier};
 use casefile::export::{self, Engine, ExportOptions};
@@ -249,10 +249,14 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
     let format = if args.json { Format::Json } else { args.format };
     match format {
         Format::Json => {
-            let mut out = std::io::stdout().lock();
+            // Buffered and serialized straight into the buffer: through `Display` and the
+            // line-buffered stdout, each hit's JSON went out a few bytes per call.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for hit in &results.hits {
-                writeln!(out, "{}", print::json::hit(hit))?;
+                serde_json::to_writer(&mut out, &print::json::hit(hit))?;
+                out.write_all(b"\n")?;
             }
+            out.flush()?;
         }
         Format::Markdown => {
             write!(std::io::stdout().lock(), "{}", print::markdown::render(&args.query, &results.hits))?
@@ -271,8 +275,10 @@ pub fn search(cli: &Cli, args: &SearchArgs, quotes: bool) -> anyhow::Result<u8> 
                     }
                     ColorWhen::Auto => ColorChoice::Never,
                 };
-                let mut out = StandardStream::stdout(choice);
+                // Buffered: a line-buffered stream wrote each line of the hits on its own.
+                let mut out = BufferedStandardStream::stdout(choice);
                 print::text::render(&mut out, &results.hits, results.total, !unranked)?;
+                out.flush()?;
             }
         }
     }
