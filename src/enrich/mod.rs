@@ -14,7 +14,7 @@ pub mod topics;
 
 use serde::Serialize;
 
-use crate::article::{Article, Passage, Span};
+use crate::article::{first_line, shorten_title, Article, Passage, Span};
 use crate::config::Config;
 use crate::error::Result;
 
@@ -118,7 +118,18 @@ impl Enricher {
         actors: &[Actor],
     ) -> (Vec<TopicScore>, Vec<Vec<TopicScore>>) {
         let summary = article.summary.as_deref().unwrap_or("");
-        let text = format!("{}\n{summary}\n{}", article.title, article.body);
+        // A title taken from the first key point or the first line of the body (the reader's
+        // fallback, or a headline the body repeats) is words the text already holds: counted
+        // again, an article's first line would weigh twice. Blanked with spaces, it keeps its
+        // length, so the offsets of title mentions still line up.
+        let title = article.title.as_str();
+        let repeated =
+            [summary, article.body.as_str()].into_iter().any(|s| shorten_title(first_line(s)) == title);
+        let text = if repeated && !title.is_empty() {
+            format!("{:width$}\n{summary}\n{}", "", article.body, width = title.len())
+        } else {
+            format!("{title}\n{summary}\n{}", article.body)
+        };
         let body_offset = article.title.len() + 1 + summary.len() + 1;
         let spans: Vec<_> = passages.iter().map(Passage::span).collect();
         let mut names: Vec<Span> = actors
@@ -136,5 +147,39 @@ impl Enricher {
             .collect();
         names.sort_unstable_by_key(|n| n.start);
         self.topics.score_article(&text, body_offset, &spans, &names)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topics(enricher: &Enricher, article: &Article) -> Vec<TopicScore> {
+        let actors = enricher.actors(article);
+        enricher.topics(article, &enricher.passages(article), &actors).0
+    }
+
+    #[test]
+    fn a_title_the_text_repeats_counts_once() {
+        let enricher = Enricher::new(&Config::builtin()).expect("the built-in configuration builds");
+        let body = "New sanctions on Iran's oil exports\n\nThe embargo widens the sanctions of last year.";
+        let derived = Article::new("a", "a.txt", body);
+        assert_eq!(derived.title, "New sanctions on Iran's oil exports");
+        let untitled = Article { title: String::new(), ..derived.clone() };
+        let found = topics(&enricher, &derived);
+        assert!(found.iter().any(|t| t.id == "sanctions"), "{found:?}");
+        assert_eq!(found, topics(&enricher, &untitled), "the first line counts once");
+
+        // A key point the title repeats counts once too; a headline of its own counts.
+        let key_point = Article {
+            title: "Oil sanctions tightened".into(),
+            summary: Some("Oil sanctions tightened\nTalks go on.".into()),
+            ..derived.clone()
+        };
+        let without_title = Article { title: String::new(), ..key_point.clone() };
+        assert_eq!(topics(&enricher, &key_point), topics(&enricher, &without_title));
+        let headline = Article { title: "Oil sanctions tightened".into(), ..derived.clone() };
+        let score = |found: Vec<TopicScore>| found.iter().find(|t| t.id == "sanctions").map(|t| t.score);
+        assert!(score(topics(&enricher, &headline)) > score(found), "a headline of its own is evidence");
     }
 }
