@@ -24,11 +24,19 @@ pub(super) struct Found {
     pub first: usize,
     /// The (start, field) of each of its mentions, once it has [`INDEXED_FROM`].
     seen: Option<HashSet<(usize, Option<&'static str>), FnvBuild>>,
+    /// How many of its mentions are one word (a person's bare surname).
+    one_word: usize,
 }
 
 impl Found {
     fn new(actor: Actor) -> Found {
-        Found { actor, first: usize::MAX, seen: None }
+        Found { actor, first: usize::MAX, seen: None, one_word: 0 }
+    }
+
+    /// How many of its mentions are one word: for a person, how often the article has called
+    /// them by the bare surname.
+    pub fn one_word_mentions(&self) -> usize {
+        self.one_word
     }
 
     /// Whether the actor has a mention starting at `start` in `field`.
@@ -50,6 +58,7 @@ impl Found {
             }
             None => {}
         }
+        self.one_word += usize::from(!m.text.contains(' '));
         self.actor.mentions.push(m);
     }
 
@@ -57,12 +66,14 @@ impl Found {
     /// [`Found::set_mentions`].
     pub fn take_mentions(&mut self) -> Vec<Mention> {
         self.seen = None;
+        self.one_word = 0;
         std::mem::take(&mut self.actor.mentions)
     }
 
     /// Makes `mentions` the actor's.
     pub fn set_mentions(&mut self, mentions: Vec<Mention>) {
         self.seen = None;
+        self.one_word = mentions.iter().filter(|m| !m.text.contains(' ')).count();
         self.actor.mentions = mentions;
     }
 }
@@ -127,14 +138,7 @@ impl Collector {
         mention: Mention,
         make: impl FnOnce() -> Actor,
     ) -> usize {
-        let pos = match &self.tables {
-            Some(tables) => {
-                let places = tables.places.get(key).into_iter().flatten();
-                places.filter(|&&(k, _)| k == kind).map(|&(_, i)| i).next()
-            }
-            None => self.found.iter().position(|f| f.actor.kind == kind && own_key(&f.actor) == key),
-        };
-        let idx = match pos {
+        let idx = match self.position(kind, key) {
             Some(i) => i,
             None => {
                 self.found.push(Found::new(make()));
@@ -155,6 +159,17 @@ impl Collector {
         };
         link(self, idx, mention);
         idx
+    }
+
+    /// The place in `found` of the actor of `kind` and `key` (what [`Actor::key`] returns).
+    fn position(&self, kind: ActorKind, key: &str) -> Option<usize> {
+        match &self.tables {
+            Some(tables) => {
+                let places = tables.places.get(key).into_iter().flatten();
+                places.filter(|&&(k, _)| k == kind).map(|&(_, i)| i).next()
+            }
+            None => self.found.iter().position(|f| f.actor.kind == kind && own_key(&f.actor) == key),
+        }
     }
 
     /// The persons whose names end with the words of `name` after one word or more, in order.

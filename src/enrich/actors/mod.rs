@@ -540,6 +540,7 @@ impl ActorExtractor {
                     && !cue.names_office(actor.role.as_deref());
                 !cue.contradicts(&actor.name) && (same || !outranked)
             });
+            let linked = linked.map(|idx| most_named(col, text, idx, |a| !cue.contradicts(&a.name)));
             let m = mention(body, h.start, h.end, false);
             match (linked, known) {
                 (Some(idx), _) => link(col, idx, m),
@@ -604,6 +605,8 @@ impl ActorExtractor {
                         continue;
                     }
                 }
+                let fits = |a: &Actor| !cue::SurnameCue::before(body, t.start, &g.cues).contradicts(&a.name);
+                let idx = most_named(col, text, idx, fits);
                 link(col, idx, mention(body, t.start, t.end, false));
             }
         }
@@ -712,6 +715,24 @@ fn fuller_name(short: &str, person: u32, named_in_full: &[(String, u32)], g: &Ga
 /// in `countries.tsv`: "Xi Jinping", so "Mr. Xi") the first, when it is a name of the `given`
 /// list (`roles.tsv` lists those family names among the given names) and no other person's name
 /// starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are both named).
+/// The person a bare `surname` names: `linked` (the one [`surname_links`] gives it, the first
+/// named in full), unless another person of the article whose name ends with it, and whom `fits`
+/// allows, has been called by the bare surname more often so far. "Michelle Obama" named in
+/// full first does not take the "Obama" of an article that has said "President Obama" and
+/// "Mr. Obama" all along; a Betty Ford named in full after her husband never takes his "Ford".
+fn most_named(col: &Collector, surname: &str, linked: usize, fits: impl Fn(&Actor) -> bool) -> usize {
+    // The persons compared all end with `surname`: a one-word mention of them is it.
+    let named = |idx: usize| col.found[idx].one_word_mentions();
+    let namesakes = col.persons_ending_with(surname).into_iter().filter(|&i| i != linked);
+    namesakes.filter(|&i| fits(&col.found[i].actor)).fold(linked, |best, i| {
+        if named(i) > named(best) {
+            i
+        } else {
+            best
+        }
+    })
+}
+
 fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
     let given = &g.cues.given;
     // The first person of a surname keeps it.
