@@ -14,7 +14,8 @@
 //!
 //! `CASEFILE_BENCH_ONLY=LABEL` runs only the queries whose label (as the report prints it, e.g.
 //! `sanctions` or `talks --actor PRK`) contains LABEL: one query run many times, for a profiler.
-//! Several labels separated by `|` run the queries matching any of them, in turn.
+//! Several labels separated by `|` run the queries matching any of them, in turn; a label
+//! written `=LABEL` matches that label exactly (`=sanctions`, not `sanctions --actor IRN`).
 //!
 //! `CASEFILE_BENCH_PLAIN_OUT=FILE` writes the plain queries (those another engine can run: no
 //! filters, no casefile-only fields) with their in-process median in µs, for `benches/compare.sh`.
@@ -80,7 +81,7 @@ fn main() {
     };
     let only = std::env::var("CASEFILE_BENCH_ONLY").unwrap_or_default();
     let set: Vec<_> =
-        queries::all().into_iter().filter(|q| only.split('|').any(|o| q.label().contains(o))).collect();
+        queries::all().into_iter().filter(|q| only.split('|').any(|o| matches_label(o, &q.label()))).collect();
     if set.is_empty() {
         fail(&format!("CASEFILE_BENCH_ONLY={only}: no query of benches/queries.tsv has this in its label"));
     }
@@ -200,4 +201,12 @@ fn main() {
         all.len(),
         if p99 < 50.0 { "met at this N" } else { "MISSED at this N" }
     );
+}
+
+/// Whether `CASEFILE_BENCH_ONLY`'s part `wanted` picks the query labelled `label`.
+fn matches_label(wanted: &str, label: &str) -> bool {
+    match wanted.strip_prefix('=') {
+        Some(exact) => label == exact,
+        None => label.contains(wanted),
+    }
 }
