@@ -80,8 +80,10 @@ fn main() {
         }
     };
     let only = std::env::var("CASEFILE_BENCH_ONLY").unwrap_or_default();
-    let set: Vec<_> =
-        queries::all().into_iter().filter(|q| only.split('|').any(|o| matches_label(o, &q.label()))).collect();
+    let set: Vec<_> = queries::all()
+        .into_iter()
+        .filter(|q| only.split('|').any(|o| matches_label(o, &q.label())))
+        .collect();
     if set.is_empty() {
         fail(&format!("CASEFILE_BENCH_ONLY={only}: no query of benches/queries.tsv has this in its label"));
     }

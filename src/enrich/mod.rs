@@ -58,15 +58,33 @@ impl Enricher {
     /// When a data file of `index-config` is malformed.
     pub fn new(config: &Config) -> Result<Enricher> {
         // The gazetteer takes most of the time; the other extractors are built meanwhile.
-        let (actors, others) = rayon::join(
-            || ActorExtractor::from_config(config),
-            || -> Result<_> {
-                let dates = DateExtractor::from_config(config)?;
-                let quotes = QuoteExtractor::from_config(config)?;
-                let topics = TopicClassifier::from_config(config)?;
-                Ok((dates, quotes, topics))
-            },
-        );
+        let (actors, others) = rayon::join(|| ActorExtractor::from_config(config), || Self::others(config));
+        Self::assemble(config, actors, others)
+    }
+
+    /// Builds every extractor from `config` one after another on the calling thread, without
+    /// rayon: for a thread of its own that builds while other work goes on (`rayon::join` off
+    /// a pool's threads would start rayon's global pool).
+    ///
+    /// # Errors
+    /// When a data file of `index-config` is malformed.
+    pub fn new_sequentially(config: &Config) -> Result<Enricher> {
+        Self::assemble(config, ActorExtractor::from_config(config), Self::others(config))
+    }
+
+    /// The extractors other than the actors'.
+    fn others(config: &Config) -> Result<(DateExtractor, QuoteExtractor, TopicClassifier)> {
+        let dates = DateExtractor::from_config(config)?;
+        let quotes = QuoteExtractor::from_config(config)?;
+        let topics = TopicClassifier::from_config(config)?;
+        Ok((dates, quotes, topics))
+    }
+
+    fn assemble(
+        config: &Config,
+        actors: Result<ActorExtractor>,
+        others: Result<(DateExtractor, QuoteExtractor, TopicClassifier)>,
+    ) -> Result<Enricher> {
         let (dates, quotes, topics) = others?;
         Ok(Enricher {
             passages: PassageSplitter::new(config.settings.passages.max_words),

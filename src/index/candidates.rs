@@ -137,10 +137,13 @@ impl Passed<'_> {
 /// Skipped files are recorded in `summary`, unchanged ones counted. Each gone file, and each file
 /// read again to reclaim an id, is handed to `let_go` (which deletes its articles) before this
 /// returns, so that whichever file reads an id first in this run holds it, as in a clean build.
+/// `first_to_read` is called once, as soon as a file to read is found (the run starts building
+/// its annotator then, while the walk goes on), and never when there is none.
 ///
 /// # Errors
 /// When the manifest cannot be read, the working lists cannot be written, or the walk is not in
 /// walk order.
+#[allow(clippy::too_many_arguments)] // two callbacks into the run, each needed mid-walk
 pub(crate) fn plan(
     walk: impl Iterator<Item = Walked>,
     base: ManifestReader,
@@ -149,6 +152,7 @@ pub(crate) fn plan(
     summary: &mut RunSummary,
     holders: &mut Holders,
     let_go: &mut dyn FnMut(&FileEntry, &mut Holders),
+    first_to_read: &mut dyn FnMut(),
 ) -> Result<Plan> {
     let mut candidates = ScratchList::create(scratch, "plan")?;
     let gone = ScratchList::create(scratch, "gone")?;
@@ -184,6 +188,9 @@ pub(crate) fn plan(
                 passed.keep(key, e, true);
             }
             previous => {
+                if candidates.is_empty() {
+                    first_to_read();
+                }
                 candidates.push(&Candidate { key, source, size, mtime_ns, previous, reclaim: false })?
             }
         }
@@ -201,6 +208,9 @@ pub(crate) fn plan(
     let (reclaim, shadowing): (Vec<Shadowing>, Vec<Shadowing>) =
         shadowing.into_iter().partition(|s| s.entry.shadowed.iter().any(|id| holders.was_let_go(id)));
     let mut reclaimed = Vec::with_capacity(reclaim.len());
+    if candidates.is_empty() && !reclaim.is_empty() {
+        first_to_read();
+    }
     for Shadowing { key, entry, unchanged } in reclaim {
         let_go(&entry, holders);
         summary.unchanged -= u64::from(unchanged);

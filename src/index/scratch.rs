@@ -41,6 +41,11 @@ impl<T: Serialize + DeserializeOwned> ScratchList<T> {
         self.len
     }
 
+    /// Whether nothing has been appended.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// Reads the list from the start (what was appended so far).
     pub(crate) fn read(&mut self) -> Result<impl Iterator<Item = Result<T>>> {
         self.out.flush().map_err(|e| Error::io(&self.path, e))?;

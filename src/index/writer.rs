@@ -179,15 +179,57 @@ fn indexing_threads(options: &IndexOptions) -> usize {
 /// takes most of a no-op rerun's time, so it is built only once a file needs reading), or the
 /// passage splitter alone without enrichment.
 fn annotator_for(root: &IndexRoot, config: &Config, options: &IndexOptions) -> Result<Annotator> {
+    annotator_built(root);
+    build_annotator(config, options.enrich, true)
+}
+
+/// Builds the annotator; `parallel` builds the enricher's extractors side by side on the
+/// current rayon pool.
+fn build_annotator(config: &Config, enrich: bool, parallel: bool) -> Result<Annotator> {
+    Ok(match (enrich, parallel) {
+        (true, true) => Annotator::Full(Box::new(Enricher::new(config)?)),
+        (true, false) => Annotator::Full(Box::new(Enricher::new_sequentially(config)?)),
+        (false, _) => Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)),
+    })
+}
+
+/// Records, for the tests, that a run into `root` built its annotator.
+fn annotator_built(root: &IndexRoot) {
     #[cfg(test)]
     tests::annotator_built(root);
     #[cfg(not(test))]
     let _ = root;
-    Ok(if options.enrich {
-        Annotator::Full(Box::new(Enricher::new(config)?))
-    } else {
-        Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words))
-    })
+}
+
+/// An annotator being built on a thread of its own: an incremental run starts it when its plan
+/// finds the first file to read, so that the rest of the walk and the ~70 ms of building the
+/// gazetteer overlap (a run that reads 1% of 20,000 files took a third longer without). The
+/// thread builds without rayon: it is none of the run's pool's, and with one indexing thread
+/// that pool's only worker is the one walking, which would wait for it.
+struct EarlyAnnotator(Option<std::thread::JoinHandle<Result<Annotator>>>);
+
+impl EarlyAnnotator {
+    /// Starts the build, once; on a failure to start a thread, the run builds it when needed.
+    fn start(&mut self, config: &Config, enrich: bool) {
+        if self.0.is_none() {
+            let config = config.clone();
+            let thread = std::thread::Builder::new().name("casefile-enricher".into());
+            self.0 = thread.spawn(move || build_annotator(&config, enrich, false)).ok();
+        }
+    }
+
+    /// The annotator: the one started, else one built now.
+    fn take(mut self, root: &IndexRoot, config: &Config, options: &IndexOptions) -> Result<Annotator> {
+        match self.0.take() {
+            Some(thread) => {
+                annotator_built(root);
+                thread
+                    .join()
+                    .map_err(|_| Error::Invalid("the thread building the enricher panicked".into()))?
+            }
+            None => annotator_for(root, config, options),
+        }
+    }
 }
 
 /// The version of what [`crate::index::document::documents`] puts in the index; an index built
@@ -309,6 +351,8 @@ fn run_in_pool(
     let found = Arc::new(AtomicU64::new(0));
     let walk_ended = Arc::new(AtomicBool::new(!rebuild));
     let mut walker = None;
+    // An incremental run starts building its annotator when the plan finds a file to read.
+    let mut early = EarlyAnnotator(None);
     let mut plan_on_disk = None;
     let mut shadowing = Vec::new();
     let remaining: Box<dyn Iterator<Item = Result<Candidate>>> = if rebuild {
@@ -341,8 +385,14 @@ fn run_in_pool(
             }
         };
         let walk = read::walk_lazily(&roots, &options.walk);
+        // With one thread asked for, the run keeps to one core: the annotator waits for the plan.
+        let mut start = || {
+            if options.threads != 1 {
+                early.start(config, options.enrich)
+            }
+        };
         let Plan { mut candidates, gone, reclaimed, shadowing: planned } =
-            plan(walk, base, &roots, root.path(), &mut summary, &mut holders, &mut let_go)?;
+            plan(walk, base, &roots, root.path(), &mut summary, &mut holders, &mut let_go, &mut start)?;
         manifest.gone = Some(gone);
         manifest.reclaimed = reclaimed.iter().map(|c| c.key.clone()).collect();
         shadowing = planned;
@@ -359,7 +409,7 @@ fn run_in_pool(
     // the gazetteer). A rebuild builds it while its walk goes on.
     let annotator = match remaining.peek() {
         None => None,
-        Some(_) => Some(annotator_for(root, config, options)?),
+        Some(_) => Some(early.take(root, config, options)?),
     };
     let mut commits = 0u64;
     let mut last_commit = Instant::now();
