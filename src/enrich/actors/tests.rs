@@ -1027,3 +1027,16 @@ fn a_shipped_name_ending_in_a_particle_is_written_with_its_capital() {
         .count();
     assert_eq!(lower_last, 0);
 }
+
+#[test]
+fn news_outlets_are_organisations_with_their_country() {
+    let body = "\"It's a personal decision,\" she told Business Insider in March. The American \
+                newspaper USA Today said the verdict was just, and Politico and the Huffington \
+                Post reported it too.";
+    let actors = extractor().extract(&article("", body, Some("2016-08-09")));
+    assert!(names(&actors, ActorKind::Person).is_empty(), "{actors:?}");
+    let outlets = organisations_with_country(&actors);
+    for outlet in ["Business Insider", "USA Today", "Politico", "HuffPost"] {
+        assert!(outlets.contains(&(outlet, Some("USA"))), "{outlet}: {outlets:?}");
+    }
+}
