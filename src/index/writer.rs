@@ -180,16 +180,10 @@ fn indexing_threads(options: &IndexOptions) -> usize {
 /// passage splitter alone without enrichment.
 fn annotator_for(root: &IndexRoot, config: &Config, options: &IndexOptions) -> Result<Annotator> {
     annotator_built(root);
-    build_annotator(config, options.enrich, true)
-}
-
-/// Builds the annotator; `parallel` builds the enricher's extractors side by side on the
-/// current rayon pool.
-fn build_annotator(config: &Config, enrich: bool, parallel: bool) -> Result<Annotator> {
-    Ok(match (enrich, parallel) {
-        (true, true) => Annotator::Full(Box::new(Enricher::new(config)?)),
-        (true, false) => Annotator::Full(Box::new(Enricher::new_sequentially(config)?)),
-        (false, _) => Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words)),
+    Ok(if options.enrich {
+        Annotator::Full(Box::new(Enricher::new(config)?))
+    } else {
+        Annotator::PassagesOnly(PassageSplitter::new(config.settings.passages.max_words))
     })
 }
 
@@ -201,7 +195,7 @@ fn annotator_built(root: &IndexRoot) {
     let _ = root;
 }
 
-/// An annotator being built on a thread of its own: an incremental run starts it when its plan
+/// An enricher being built on a thread of its own: an incremental run starts it when its plan
 /// finds the first file to read, so that the rest of the walk and the ~70 ms of building the
 /// gazetteer overlap (a run that reads 1% of 20,000 files took a third longer without). The
 /// thread builds without rayon: it is none of the run's pool's, and with one indexing thread
@@ -210,11 +204,12 @@ struct EarlyAnnotator(Option<std::thread::JoinHandle<Result<Annotator>>>);
 
 impl EarlyAnnotator {
     /// Starts the build, once; on a failure to start a thread, the run builds it when needed.
-    fn start(&mut self, config: &Config, enrich: bool) {
+    fn start(&mut self, config: &Config) {
         if self.0.is_none() {
             let config = config.clone();
             let thread = std::thread::Builder::new().name("casefile-enricher".into());
-            self.0 = thread.spawn(move || build_annotator(&config, enrich, false)).ok();
+            let build = move || Ok(Annotator::Full(Box::new(Enricher::new_sequentially(&config)?)));
+            self.0 = thread.spawn(build).ok();
         }
     }
 
@@ -386,9 +381,10 @@ fn run_in_pool(
         };
         let walk = read::walk_lazily(&roots, &options.walk);
         // With one thread asked for, the run keeps to one core: the annotator waits for the plan.
+        // Without enrichment there is no gazetteer to build early.
         let mut start = || {
-            if options.threads != 1 {
-                early.start(config, options.enrich)
+            if options.threads != 1 && options.enrich {
+                early.start(config)
             }
         };
         let Plan { mut candidates, gone, reclaimed, shadowing: planned } =

@@ -710,11 +710,6 @@ fn fuller_name(short: &str, person: u32, named_in_full: &[(String, u32)], g: &Ga
         .map(|&(_, p)| p)
 }
 
-/// The surname of every person named with two or more words, with the person's index: the last
-/// word, and for persons of countries whose names are written family name first (`family-first`
-/// in `countries.tsv`: "Xi Jinping", so "Mr. Xi") the first, when it is a name of the `given`
-/// list (`roles.tsv` lists those family names among the given names) and no other person's name
-/// starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are both named).
 /// The person a bare `surname` names: `linked` (the one [`surname_links`] gives it, the first
 /// named in full), unless another person of the article whose name ends with it, and whom `fits`
 /// allows, has been called by the bare surname more often so far. "Michelle Obama" named in
@@ -733,6 +728,11 @@ fn most_named(col: &Collector, surname: &str, linked: usize, fits: impl Fn(&Acto
     })
 }
 
+/// The surname of every person named with two or more words, with the person's index: the last
+/// word, and for persons of countries whose names are written family name first (`family-first`
+/// in `countries.tsv`: "Xi Jinping", so "Mr. Xi") the first, when it is a name of the `given`
+/// list (`roles.tsv` lists those family names among the given names) and no other person's name
+/// starts with it ("Mr. Kim" is nobody's when Kim Jong Il and Kim Jang-soo are both named).
 fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
     let given = &g.cues.given;
     // The first person of a surname keeps it.
