@@ -555,11 +555,17 @@ impl ActorExtractor {
                 link(col, idx, mention(body, h.start, h.end, false));
             }
         }
+        let openers = if singles.is_empty() { WordMap::default() } else { first_word_links(col) };
         for c in singles {
             let (start, end) = (toks[c.first].start, toks[c.last - 1].end);
             let text = &body[start..end];
-            match links.get(text) {
-                Some(&idx) => link(col, idx, mention(body, start, end, false)),
+            // "General Likulia" after "Likulia Bolongo", "Foreign Minister Ban" after "Ban
+            // Ki-moon": a name its title or verb vouches for, one word long, that is no one's
+            // surname, is the one person of the article whose name opens with it.
+            let opened =
+                || openers.get(text).copied().flatten().filter(|_| col.persons_ending_with(text).is_empty());
+            match links.get(text).copied().or_else(opened) {
+                Some(idx) => link(col, idx, mention(body, start, end, false)),
                 None => {
                     let role = c.title.and_then(|(a, b)| {
                         spelled_role(&body[toks[a].start..title_end(body, toks[b - 1].end)], &g.cues)
@@ -726,6 +732,20 @@ fn most_named(col: &Collector, surname: &str, linked: usize, fits: impl Fn(&Acto
             best
         }
     })
+}
+
+/// The first word of the name of every person named with two or more words, with the person,
+/// or `None` when the names of two persons open with it.
+fn first_word_links(col: &Collector) -> WordMap<Option<usize>> {
+    let mut openers: WordMap<Option<usize>> = WordMap::default();
+    for (i, f) in col.found.iter().enumerate() {
+        if f.actor.kind != ActorKind::Person {
+            continue;
+        }
+        let Some((first, _)) = f.actor.name.split_once(' ') else { continue };
+        openers.entry(first.to_string()).and_modify(|idx| *idx = None).or_insert(Some(i));
+    }
+    openers
 }
 
 /// The surname of every person named with two or more words, with the person's index: the last

@@ -1040,3 +1040,31 @@ fn news_outlets_are_organisations_with_their_country() {
         assert!(outlets.contains(&(outlet, Some("USA"))), "{outlet}: {outlets:?}");
     }
 }
+
+#[test]
+fn a_titled_single_name_opening_one_full_name_is_that_person() {
+    // Names written family name first, or a person called by a given name: the one person of
+    // the article whose name opens with the word.
+    let body = "Prime Minister Kabasele Tshimanga called on residents to stay calm. In an \
+                interview, General Kabasele said the army would hold the city.";
+    let actors = extractor().extract(&article("", body, Some("1997-04-22")));
+    assert_eq!(persons_with_mentions(&actors), [("Kabasele Tshimanga".to_string(), 2)]);
+    // Two persons whose names open with it: neither is named by it.
+    let body = "Prime Minister Kabasele Tshimanga met Defence Minister Kabasele Mutombo. Later \
+                General Kabasele said no more.";
+    let actors = extractor().extract(&article("", body, Some("1997-04-22")));
+    let persons = names(&actors, ActorKind::Person);
+    assert!(persons.contains(&"Kabasele") && persons.len() == 3, "{persons:?}");
+    // Nor is a word that is also a person's surname: "Senator Paul" is Ron Paul.
+    let body = "Paul Ryan spoke after Ron Paul. Then Senator Paul said he disagreed.";
+    let actors = extractor().extract(&article("", body, Some("2016-02-10")));
+    assert_eq!(persons_with_mentions(&actors), [("Paul Ryan".to_string(), 1), ("Ron Paul".to_string(), 2)]);
+}
+
+#[test]
+fn a_venue_is_no_person() {
+    let body = "The laureates received their medals from King Carl XVI Gustaf in Stockholm's \
+                Concert Hall, then dined at the Opera House.";
+    let actors = extractor().extract(&article("", body, Some("2005-12-10")));
+    assert_eq!(names(&actors, ActorKind::Person), ["Carl XVI Gustaf"]);
+}
