@@ -333,6 +333,12 @@ impl Gazetteer {
             let Some((mut end, mut pattern)) = self.aliases.longest_at(bytes, start) else {
                 continue;
             };
+            // The longest alias may end inside a word ("Congress-I" in "Congress-is"): the
+            // longest that ends where a word does is the match.
+            while !boundary_after(text, end) {
+                let Some(shorter) = self.aliases.longest_below(bytes, start, end) else { break };
+                (end, pattern) = shorter;
+            }
             if !boundary_after(text, end) {
                 continue;
             }
@@ -363,7 +369,14 @@ impl Gazetteer {
                 if !capitals_ok {
                     continue;
                 }
-                if meaning.ambiguous && self.glued(text, start, end) {
+                // "Peruvian Congress", "Peru's Congress": a country's name or adjective before a
+                // body's name glues nothing to it, but says whose the body is. Nor does a comma
+                // glue a body's name to a place ("Lindsey Graham, Congress' most zealous").
+                let org = matches!(meaning.target, Target::Org(_));
+                if meaning.ambiguous
+                    && self.glued(text, start, end, org)
+                    && !(org && after_country(&hits, text, start))
+                {
                     continue;
                 }
                 match meaning.target {
@@ -405,11 +418,25 @@ impl Gazetteer {
 
     /// True when the match at `start..end` is glued to another capitalised word, so it is part of
     /// a longer name ("George Washington", "Jordan Henderson"), or follows "Town, " ("Atlanta,
-    /// Georgia").
-    fn glued(&self, text: &str, start: usize, end: usize) -> bool {
+    /// Georgia"). A capitalised compound ending in lower case describes ("Republican-controlled
+    /// Congress") and glues nothing.
+    ///
+    /// For an organisation's name (`org`), a comma glues nothing ("Lindsey Graham, Congress'
+    /// most zealous"), and a word that is never a person's, capitalised within a sentence, glues
+    /// ("the National Congress", "Provincial People's Congress"): only a sentence's first word
+    /// may be capitalised for another reason ("In Congress"), and an article before a name is
+    /// not of it ("The Guardian").
+    fn glued(&self, text: &str, start: usize, end: usize, org: bool) -> bool {
+        // An organisation's name may open with a possessive ("People's Congress"), read here
+        // without its `'s`.
         let before = &text[..start];
-        let prev = before.strip_suffix(' ').map(last_word);
-        if let Some(w) = prev {
+        let possessive = ["'s ", "\u{2019}s "].iter().find_map(|s| before.strip_suffix(s)).filter(|_| org);
+        // The word before, and the text before that word.
+        let prev = possessive.or_else(|| before.strip_suffix(' ')).map(|b| {
+            let w = last_word(b);
+            (w, &b[..b.len() - w.len()])
+        });
+        if let Some((w, before_word)) = prev {
             // "George W. Bush", "George H.W. Bush", "Bingu wa Mutharika": initials or a
             // particle glue too.
             let initials = w.ends_with('.')
@@ -429,16 +456,23 @@ impl Gazetteer {
             let lower = w.to_lowercase();
             let lower = lower.trim_end_matches('.');
             let cue = |set: &WordSet| set.contains(lower);
+            let within_sentence = || {
+                let trimmed = before_word.trim_end();
+                !trimmed.is_empty()
+                    && !before_word[trimmed.len()..].contains('\n')
+                    && !trimmed.ends_with(['.', '!', '?', '"', '\u{201c}', ':', ';'])
+            };
             if is_capitalised(w)
+                && !described(w)
                 && !cue(&self.cues.titles)
                 && !cue(&self.cues.honorifics)
                 && !cue(&self.cues.modifiers)
-                && !cue(&self.cues.notname)
+                && (!cue(&self.cues.notname) || org && !matches!(w, "The" | "A" | "An") && within_sentence())
             {
                 return true;
             }
         }
-        if let Some(w) = before.strip_suffix(", ").map(last_word) {
+        if let Some(w) = before.strip_suffix(", ").map(last_word).filter(|_| !org) {
             // "Atlanta, Georgia", but not "Iraq, Jordan": a known name before the comma is a list.
             let lower = w.to_lowercase();
             if is_capitalised(w) && !self.cues.notname.contains(&lower) && !self.keys.contains_key(&lower) {
@@ -556,9 +590,25 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// True for a capitalised compound whose last part is in lower case ("Republican-controlled",
+/// "Kremlin-backed"): a description, not a part of a name.
+fn described(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()))
+}
+
 fn is_capitalised(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// True when the last of `hits` is a country's name or adjective (not its capital: "Moscow State
+/// University" is one name) right before byte `start` of `text`, joined by a space or a
+/// possessive.
+fn after_country(hits: &[Hit], text: &str, start: usize) -> bool {
+    hits.last().is_some_and(|h| {
+        h.country.is_some_and(|(_, seat)| !seat)
+            && text.get(h.end..start).is_some_and(|gap| matches!(gap, " " | "'s " | "\u{2019}s "))
+    })
 }
 
 #[cfg(test)]
@@ -629,6 +679,36 @@ mod tests {
         let texts: Vec<&str> =
             hits.iter().map(|h| &"Let us talk turkey in Turkey, says the US."[h.start..h.end]).collect();
         assert_eq!(texts, ["Turkey", "US"]);
+    }
+
+    #[test]
+    fn a_longer_alias_ending_inside_a_word_yields_to_a_shorter_one() {
+        // "US Congress" is an alias; "US congressional" holds it but for the word's end.
+        let g = gazetteer();
+        let text = "A rapt audience filled a US congressional chamber.";
+        let texts: Vec<&str> = g.find(text, None).iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(texts, ["US"]);
+    }
+
+    #[test]
+    fn congress_alone_is_the_us_congress_not_a_word_of_another_name() {
+        let g = gazetteer();
+        let congress = |text: &str| {
+            let us =
+                g.orgs.iter().position(|o| o.name == "US Congress").expect("the US Congress is known") as u32;
+            g.find(text, None).iter().any(|h| h.org == Some(us) && &text[h.start..h.end] == "Congress")
+        };
+        assert!(congress("The bill was sent to Congress on Tuesday."));
+        assert!(congress("It stalled in the Republican-controlled Congress."), "a description glues nothing");
+        assert!(
+            congress("Sen. Lindsey Graham, Congress' most zealous hawk, spoke."),
+            "a comma glues no body"
+        );
+        assert!(congress("The Peruvian Congress approved a bill."), "the owner rule names Peru's");
+        assert!(!congress("Sudan's ruling National Congress met."));
+        assert!(!congress("the Guangdong Provincial People's Congress"));
+        assert!(!congress("Atiku Abubakar's new party, the Action Congress (AC), said"));
+        assert!(!congress("the Nepali Congress Party"));
     }
 
     #[test]
