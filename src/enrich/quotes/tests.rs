@@ -74,6 +74,22 @@ fn a_name_after_a_role_and_its_field_speaks() {
 }
 
 #[test]
+fn a_name_after_a_title_and_its_field_in_capitals_speaks() {
+    // Before: no speaker, "Britain's Minister" and "Bank"; the field ran into the name.
+    let body = "Talks went on.\n\n\"We will act within days,\" said Secretary of State Ana Ruiz, who \
+                    arrived on Monday.\n\n\"The comments are wholly unacceptable,\" said Britain's \
+                    Minister for Europe Tom Vey.\n\n\"The test is a level playing field,\" said Vice \
+                    Minister of Personnel Kim Pak-sun.\n\n\"It was not an easy year,\" said the \
+                    spokesman of President Ben Ode.";
+    let found = speakers(body);
+    let names = ["Ana Ruiz", "Tom Vey", "Pak-sun"];
+    for (found, name) in found.iter().zip(names) {
+        assert!(found.as_deref().is_some_and(|f| f.ends_with(name)), "{found:?} for {name}");
+    }
+    assert_ne!(found[3].as_deref(), Some("Ben Ode"), "a role noun's field names someone else");
+}
+
+#[test]
 fn an_ampersand_inside_a_name_keeps_the_speakers_phrase_whole() {
     let body = "Ana Ruiz visited the plant. “He was a friend to us,” one P&G Lyon employee told \
                     a television station. “We lost a colleague,” an AT&T worker said.";

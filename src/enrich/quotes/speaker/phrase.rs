@@ -82,12 +82,13 @@ impl Grammar {
     }
 
     /// `said former secretary of state Hillary Clinton`, `said the deputy director of the
-    /// tournament Qin Weichang`: a role noun, `of` or `for` and its field in lower case, then the
-    /// name that closes the phrase, who speaks. Not a name qualifying a noun after it ("head of
-    /// the North Korean delegation").
+    /// tournament Qin Weichang`, `said Secretary of State John Kerry`: a role noun, `of` or
+    /// `for` and its field, then the name that closes the phrase, who speaks. Not a name
+    /// qualifying a noun after it ("head of the North Korean delegation").
     fn name_after_field(&self, text: &Text, seq: &[usize], end: usize) -> Option<Who> {
         let &last = seq[..end].last()?;
-        if !text.is_role_noun(last) || !seq.get(end).is_some_and(|&i| text.word_in(i, &["of", "for"])) {
+        let role = text.is_role_noun(last) || text.is_title(last);
+        if !role || !seq.get(end).is_some_and(|&i| text.word_in(i, &["of", "for"])) {
             return None;
         }
         let field = end + 1;
@@ -95,13 +96,28 @@ impl Grammar {
         while k < seq.len() && k - field < 3 && text.is_word(seq[k]) && !text.is_cap(seq[k]) {
             k += 1;
         }
-        let from = k;
+        let lower_field = k > field;
+        let mut from = k;
         while k < seq.len() && name_word(text, seq[k]) {
             k += 1;
         }
         let qualifies =
             seq.get(k).is_some_and(|&i| text.is_word(i) && !text.is_cap(i) && !self.is_verb(text, i));
-        if from == field || k - from < 2 || qualifies {
+        if qualifies {
+            return None;
+        }
+        if !lower_field {
+            // `said Secretary of State John Kerry`, `said Minister for Europe Douglas Alexander`:
+            // a field written in capitals runs into the name, which is its last two words (the
+            // speaker's mention, which the name overlaps, says who it is), or the last one
+            // after a one-word field. Only after a title in capitals: the name after a role
+            // noun's field is the field's ("the spokesman of President Ana Ruiz").
+            let run = k - from;
+            if run < 2 || !text.is_cap(last) {
+                return None;
+            }
+            from = k - if run >= 3 { 2 } else { 1 };
+        } else if k - from < 2 {
             return None;
         }
         noun_phrase(text, &seq[from..k]).filter(|w| w.kind == WhoKind::Name)
