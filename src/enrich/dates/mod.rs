@@ -540,6 +540,20 @@ mod tests {
     }
 
     #[test]
+    fn a_holiday_qualifying_a_noun_is_no_date() {
+        let dec = Some(jiff::civil::date(2006, 12, 14));
+        let got = run("The ship carried China-made Christmas presents and a Christmas tree.", dec);
+        assert!(got.is_empty(), "{got:?}");
+        let got = run("He will conduct at Christmas time and spent Christmas with his family.", dec);
+        assert_eq!(got, vec![pair("Christmas", Some("2006-12-25")), pair("Christmas", Some("2006-12-25"))]);
+        let got = run("Shops closed for the Christmas holidays, last Christmas trade fell.", dec);
+        assert_eq!(
+            got,
+            vec![pair("Christmas", Some("2006-12-25")), pair("last Christmas", Some("2005-12-25"))]
+        );
+    }
+
+    #[test]
     fn months_without_year_take_the_nearest() {
         let got =
             run("Prices peaked in December and will fall in January.", Some(jiff::civil::date(1998, 2, 6)));

@@ -302,6 +302,8 @@ impl Grammar<'_> {
         };
         if day_after {
             end += 1;
+        } else if rel.is_none() && which.is_some() && self.modifies_a_noun(i) {
+            return None;
         }
         let on = |y: i16| match which {
             Some(h) => r::holiday(h, y),
@@ -327,6 +329,30 @@ impl Grammar<'_> {
             }
         };
         Some(Hit { start: i, end, val })
+    }
+
+    /// True when the holiday at token `i` qualifies the noun after it ("China-made Christmas
+    /// presents", "a Christmas concert"): no preposition before it, and a lower-case word after
+    /// it that is neither a time's noun ("Christmas holidays") nor a word of the sentence
+    /// around it ("spent Christmas with", "Christmas is").
+    fn modifies_a_noun(&self, i: usize) -> bool {
+        const PREPOSITIONS: [&str; 14] = [
+            "on", "at", "by", "before", "after", "until", "till", "since", "over", "during", "for",
+            "through", "around", "from",
+        ];
+        const NOT_A_NOUN: [&str; 31] = [
+            "eve", "holiday", "holidays", "season", "period", "break", "recess", "vacation", "morning",
+            "night", "evening", "time", "with", "in", "at", "on", "and", "or", "to", "for", "as", "is",
+            "was", "will", "would", "this", "that", "when", "but", "has", "had",
+        ];
+        let Some(next) = self.t.get(i + 1) else { return false };
+        let after = self.text(i + 1).to_ascii_lowercase();
+        let before = i.checked_sub(1).map(|b| self.text(b).to_ascii_lowercase());
+        next.lex == Lex::Other
+            && !next.cap
+            && !next.nl_before
+            && !NOT_A_NOUN.contains(&after.as_str())
+            && before.is_none_or(|b| !PREPOSITIONS.contains(&b.as_str()))
     }
 
     /// The number of tokens of a time zone at token `i`: an abbreviation ("GMT", "EST") or
