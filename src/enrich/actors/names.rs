@@ -218,14 +218,14 @@ impl Names<'_> {
         self.cues.particles.contains(self.word(i))
     }
 
-    /// Country hit ending right before token `i` ("India's Leander Paes", "Malaysian Azahari
-    /// Husin"): the hit's last token is `i - 1`.
     /// True when the word before byte `at` (where a token starts) is an article: "the", "a", "an".
     fn after_article(&self, at: usize) -> bool {
         let k = self.toks.partition_point(|t| t.start < at);
         k > 0 && matches!(self.word(k - 1), "the" | "The" | "a" | "A" | "an" | "An")
     }
 
+    /// Country hit ending right before token `i` ("India's Leander Paes", "Malaysian Azahari
+    /// Husin"): the hit's last token is `i - 1`.
     fn country_before(&self, i: usize) -> Option<usize> {
         let h = self.hit(i.checked_sub(1)?)?;
         let prev = &self.toks[i - 1];

@@ -1064,7 +1064,8 @@ fn a_titled_single_name_opening_one_full_name_is_that_person() {
 #[test]
 fn a_venue_is_no_person() {
     let body = "The laureates received their medals from King Carl XVI Gustaf in Stockholm's \
-                Concert Hall, then dined at the Opera House.";
+                Concert Hall, then dined at the Opera House. At noon in London's Hyde Park, guns \
+                fired a salute; Russia's Sergei Lavrov looked on.";
     let actors = extractor().extract(&article("", body, Some("2005-12-10")));
-    assert_eq!(names(&actors, ActorKind::Person), ["Carl XVI Gustaf"]);
+    assert_eq!(names(&actors, ActorKind::Person), ["Carl XVI Gustaf", "Sergei Lavrov"]);
 }

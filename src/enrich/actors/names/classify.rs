@@ -334,7 +334,10 @@ impl Names<'_> {
                 && toks.get(e).is_some_and(|t| t.has(F_JOINED) && !t.has(F_CAP))
                 && !self.is(e, SPEECH)
         };
-        let country_cue = country_hit.is_some()
+        // A capital's possessive before a name is mostly a place's ("London's Hyde Park",
+        // "Stockholm's Concert Hall"); a country's, a person's ("Russia's Lavrov").
+        let seat = |h: usize| matches!(self.hits[h].country, Some((_, true)));
+        let country_cue = country_hit.is_some_and(|h| !seat(h))
             && (!self.in_headline(s) || (a > 0 && toks[a - 1].has(F_POSS)))
             && !attributive();
         // "the Dallas Mavericks who", "the Melbourne Test boasting", "the Emma Maersk": a name
