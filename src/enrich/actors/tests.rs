@@ -1069,3 +1069,13 @@ fn a_venue_is_no_person() {
     let actors = extractor().extract(&article("", body, Some("2005-12-10")));
     assert_eq!(names(&actors, ActorKind::Person), ["Carl XVI Gustaf", "Sergei Lavrov"]);
 }
+
+#[test]
+fn a_given_name_after_a_regnal_title_is_a_person() {
+    // After a monarch's or a prince's title a given name is the whole name; after an office it
+    // is mostly a name cut short, and no person of its own.
+    let body = "Prince William said he would wait. President William declined.";
+    let actors = extractor().extract(&article("", body, Some("2006-12-12")));
+    assert_eq!(persons_with_mentions(&actors), [("William".to_string(), 1)]);
+    assert_eq!(find(&actors, "William").and_then(|p| p.role.as_deref()), Some("Prince"));
+}

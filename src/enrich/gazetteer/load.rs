@@ -495,6 +495,11 @@ impl Gazetteer {
                     cues.honorifics.extend(values(words).map(str::to_lowercase));
                     &mut cues.courtesy
                 }
+                "regnal" => {
+                    // Regnal titles are honorifics too ("King Abdullah" is a person).
+                    cues.honorifics.extend(values(words).map(str::to_lowercase));
+                    &mut cues.regnal
+                }
                 "spelled" => {
                     for pair in values(words) {
                         let Some((short, word)) = pair.split_once('=') else {
@@ -528,7 +533,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, spelled, norole, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, spelled, norole, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
                     ))
                 }
             };

@@ -169,6 +169,9 @@ pub struct Cues {
     /// Courtesy titles that say nothing of the name after them ("mr", "ms"): a given name after
     /// one is a surname ("Ms. Kelly"), lower-case. Also among the honorifics.
     pub courtesy: WordSet,
+    /// Titles of monarchs, princes and popes ("king", "prince", "pope"), lower-case, after which
+    /// a given name alone is the whole name ("Prince William"). Also among the honorifics.
+    pub regnal: WordSet,
     /// Abbreviated ranks, lower-case and without their period ("sen"), with the word they stand
     /// for as written in a role ("Senator").
     pub spelled: WordMap<String>,

@@ -2,8 +2,8 @@
 //! after it, an apposition, a head word that makes it an organisation.
 
 use super::words::{
-    COURTESY, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, HEADS_OF, HONORIFICS, MODIFIERS, NOTNAME, SPEECH, TIME,
-    TITLES, VERBS,
+    COURTESY, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, HEADS_OF, HONORIFICS, MODIFIERS, NOTNAME, REGNAL,
+    SPEECH, TIME, TITLES, VERBS,
 };
 use super::{CandKind, Candidate, Names};
 use crate::enrich::actors::tokens::{F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
@@ -283,9 +283,10 @@ impl Names<'_> {
                 && self.hit(e).is_some_and(|h| self.hits[h].person.is_some());
             // A given name after a title is mostly the start of a name cut by an initial
             // ("President George W. Bush"); after "Mr." or "Ms." it is a surname ("Ms. Kelly",
-            // "Mr. Kim").
-            let surname = s > a && self.is(s - 1, COURTESY);
-            if titled && !glued && (surname || !self.is(s, GIVEN)) {
+            // "Mr. Kim"), and after a monarch's or a prince's title the whole name ("Prince
+            // William").
+            let whole = s > a && self.is(s - 1, COURTESY | REGNAL);
+            if titled && !glued && (whole || !self.is(s, GIVEN)) {
                 out.push(cand);
             }
             return;

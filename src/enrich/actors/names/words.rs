@@ -49,6 +49,8 @@ const ROLE_PLURAL: u32 = 1 << 16;
 pub const TITLISH: u32 = TITLES | HONORIFICS | MODIFIERS | TITLISH_PLURAL;
 /// A role noun or its plural.
 pub const ROLE: u32 = ROLES | ROLE_PLURAL;
+/// Regnal titles ([`Cues::regnal`]).
+pub const REGNAL: u32 = 1 << 17;
 /// Set in a token's remembered bits once they are known (no list uses it).
 pub const KNOWN: u32 = 1 << 31;
 
@@ -62,10 +64,11 @@ pub struct CueIndex {
 impl CueIndex {
     /// The index of `cues`' lists.
     pub fn new(cues: &Cues) -> CueIndex {
-        let lists: [(&WordSet, u32); 13] = [
+        let lists: [(&WordSet, u32); 14] = [
             (&cues.titles, TITLES),
             (&cues.honorifics, HONORIFICS),
             (&cues.courtesy, COURTESY),
+            (&cues.regnal, REGNAL),
             (&cues.modifiers, MODIFIERS),
             (&cues.departments, DEPARTMENTS),
             (&cues.roles, ROLES),
