@@ -8,8 +8,8 @@ use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use words::{
-    CueIndex, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, JOINERS, KNOWN, MODIFIERS, NOTNAME, ROLE, ROLES, TIME,
-    TITLES, TITLISH,
+    CueIndex, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, HONORIFICS, JOINERS, KNOWN, MODIFIERS, NOTNAME, ROLE,
+    ROLES, TIME, TITLES, TITLISH,
 };
 
 mod classify;
@@ -615,7 +615,7 @@ impl Names<'_> {
             && joined(of_at)
             && toks[office].has(F_CAP)
             && !toks[office].has(F_POSS)
-            && self.is(office, TITLES);
+            && self.is(office, TITLES | HONORIFICS);
         if !after_office {
             return None;
         }
@@ -632,6 +632,12 @@ impl Names<'_> {
             } else {
                 break;
             }
+        }
+        // "Archbishop of Canterbury Rowan Williams", "Bishop of Durham Ana Vale": a see or a
+        // place of one word, then a name of two words or more.
+        let place_field = s == a && self.hit(a).is_none() && self.run_end(a) - a >= 3 && !self.is(a, GIVEN);
+        if place_field {
+            s = a + 1;
         }
         if s == a || s >= n || !joined(s) || self.hit(s).is_some() {
             return None;
@@ -650,6 +656,11 @@ impl Names<'_> {
             if let Some(k) = (s + 1..b.saturating_sub(1)).find(|&k| self.is(k, GIVEN)) {
                 s = k;
             }
+        }
+        // (A field of more words is an organisation's, or a department's: "Managing Director of
+        // Sosoliso Airlines Oscar Ikwuemesi", "Director of Criminal Investigation Adadi Rajabu".)
+        if place_field && (s != a + 1 || classify::abstract_noun(self.word(s))) {
+            return None;
         }
         let mut e = b;
         while e > s + 1 && self.is(e - 1, TIME) {

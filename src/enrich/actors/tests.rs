@@ -1079,3 +1079,16 @@ fn a_given_name_after_a_regnal_title_is_a_person() {
     assert_eq!(persons_with_mentions(&actors), [("William".to_string(), 1)]);
     assert_eq!(find(&actors, "William").and_then(|p| p.role.as_deref()), Some("Prince"));
 }
+
+#[test]
+fn a_name_after_a_title_of_a_place_is_a_person() {
+    let body = "In his sermon, Archbishop of Canterbury Rowan Vellacott spoke of his visit. The \
+                Speaker of Parliament Louis Chamango opened the session. The Managing Director of \
+                Sosoliso Airlines Oscar Ikwuemesi said no.";
+    let actors = extractor().extract(&article("", body, Some("2006-12-25")));
+    let role = |name: &str| find(&actors, name).and_then(|p| p.role.clone());
+    assert_eq!(role("Rowan Vellacott").as_deref(), Some("Archbishop of Canterbury"));
+    assert_eq!(role("Louis Chamango").as_deref(), Some("Speaker of Parliament"));
+    assert!(find(&actors, "Oscar Ikwuemesi").is_some(), "{actors:?}");
+    assert!(find(&actors, "Sosoliso Airlines").is_some(), "an organisation's name is no place's: {actors:?}");
+}

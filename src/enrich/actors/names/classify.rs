@@ -15,7 +15,7 @@ const AUXILIARIES: [&str; 12] =
 /// True for a word with the ending of an abstract or collective noun, long enough that no
 /// common surname has it ("Operations", "Amendment", "Responsibility", "Friendship", "Politics";
 /// not "Sessions", "Clement", "Hannity", "Draskovics").
-fn abstract_noun(word: &str) -> bool {
+pub(super) fn abstract_noun(word: &str) -> bool {
     const ENDINGS: [(&str, usize); 10] = [
         ("tion", 7),
         ("tions", 8),
