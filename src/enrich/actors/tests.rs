@@ -1092,3 +1092,12 @@ fn a_name_after_a_title_of_a_place_is_a_person() {
     assert!(find(&actors, "Oscar Ikwuemesi").is_some(), "{actors:?}");
     assert!(find(&actors, "Sosoliso Airlines").is_some(), "an organisation's name is no place's: {actors:?}");
 }
+
+#[test]
+fn a_name_of_somewhere_that_speaks_is_a_person() {
+    let body = "Harushige Kobayashi of Yamaichi Securities said the market would hold. Suryo Agung \
+                Wibowo of Indonesia claimed the title. The Bank of England said nothing.";
+    let actors = extractor().extract(&article("", body, Some("1997-04-29")));
+    assert_eq!(names(&actors, ActorKind::Person), ["Harushige Kobayashi", "Suryo Agung Wibowo"]);
+    assert!(find(&actors, "Yamaichi Securities").is_some(), "{actors:?}");
+}

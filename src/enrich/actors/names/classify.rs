@@ -307,7 +307,8 @@ impl Names<'_> {
                 self.word(a - 1),
                 "the" | "The" | "of" | "in" | "from" | "at" | "for" | "to" | "with"
             );
-        let speech_after = !introduced && (next_is(SPEECH) || self.verb_after(e, b));
+        let speech_after =
+            !introduced && (next_is(SPEECH) || self.verb_after(e, b) || self.of_then_speech(e, b));
         let who = e == b && e < toks.len() && self.word(e) == "who";
         let speech_before = a > 0 && toks[a].has(F_JOINED) && self.is(a - 1, SPEECH);
         let byline = s > 0
@@ -417,6 +418,25 @@ impl Names<'_> {
         let adverb = matches!(self.word(e), "then" | "also" | "later" | "finally" | "eventually")
             || self.word(e).ends_with("ly");
         adverb && e + 1 < toks.len() && toks[e + 1].has(F_JOINED) && self.is(e + 1, VERBS)
+    }
+
+    /// "Harushige Kobayashi of Yamaichi Securities said": `of`, the capitalised words of where
+    /// the name works or comes from, then a speech verb.
+    fn of_then_speech(&self, e: usize, b: usize) -> bool {
+        let toks = self.toks;
+        if e != b || e + 1 >= toks.len() || self.word(e) != "of" || !toks[e].has(F_JOINED) {
+            return false;
+        }
+        let from = e + 1;
+        let end = (from..toks.len().min(from + 8))
+            .find(|&k| !toks[k].has(F_JOINED) || !toks[k].has(F_CAP))
+            .unwrap_or(toks.len());
+        end > from
+            && end < toks.len()
+            && toks[end].has(F_JOINED)
+            && !toks[end].has(F_CAP)
+            && !toks[end - 1].has(F_COMMA)
+            && self.is(end, SPEECH)
     }
 
     /// After "Name,": a role noun before the next comma or full stop ("Nicholas Burns, the State
