@@ -336,8 +336,8 @@ impl Gazetteer {
             let Some((mut end, mut pattern)) = self.aliases.longest_at(bytes, start) else {
                 continue;
             };
-            // The longest alias may end inside a word ("Congress-I" in "Congress-is"): the
-            // longest that ends where a word does is the match.
+            // The longest alias may end inside a word ("US Congress" in "US congressional"):
+            // the longest that ends where a word does is the match.
             while !boundary_after(text, end) {
                 let Some(shorter) = self.aliases.longest_below(bytes, start, end) else { break };
                 (end, pattern) = shorter;
