@@ -1101,3 +1101,11 @@ fn a_name_of_somewhere_that_speaks_is_a_person() {
     assert_eq!(names(&actors, ActorKind::Person), ["Harushige Kobayashi", "Suryo Agung Wibowo"]);
     assert!(find(&actors, "Yamaichi Securities").is_some(), "{actors:?}");
 }
+
+#[test]
+fn a_musicians_or_an_artists_role_noun_reveals_a_name() {
+    let body = "The festival closed with jazz trumpeter Tavi Orsen on stage, beside the columnist \
+                Mara Quell and architect Ivo Brandt.";
+    let actors = extractor().extract(&article("", body, Some("1997-04-22")));
+    assert_eq!(names(&actors, ActorKind::Person), ["Tavi Orsen", "Mara Quell", "Ivo Brandt"]);
+}
