@@ -1109,3 +1109,12 @@ fn a_musicians_or_an_artists_role_noun_reveals_a_name() {
     let actors = extractor().extract(&article("", body, Some("1997-04-22")));
     assert_eq!(names(&actors, ActorKind::Person), ["Tavi Orsen", "Mara Quell", "Ivo Brandt"]);
 }
+
+#[test]
+fn a_name_after_an_organisation_is_a_person_when_its_surname_recurs() {
+    let body = "They received the prize from the chairman of the Lantern Committee Ole Varnes. \
+                \"The threat is growing,\" Varnes said.";
+    let actors = extractor().extract(&article("", body, Some("2005-12-10")));
+    assert_eq!(persons_with_mentions(&actors), [("Ole Varnes".to_string(), 2)]);
+    assert!(find(&actors, "Lantern Committee").is_some(), "{actors:?}");
+}

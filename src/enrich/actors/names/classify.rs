@@ -112,8 +112,12 @@ impl Names<'_> {
                 && self.is(last, SPEECH)
         };
         let person_after = last_head.map(|h| h + 1).filter(|&p| {
+            // (Or whose surname recurs alone, outside a headline, where every word is
+            // capitalised: "chairman of the Nobel Committee Ole Mjoes … Mjoes said".)
             (2..=3).contains(&(last - p))
-                && (self.is(p, GIVEN) || vouched())
+                && (self.is(p, GIVEN)
+                    || vouched()
+                    || (!self.in_headline(p) && self.recurs_alone(last - 1, false, true)))
                 && (p..last).all(|k| {
                     !toks[k].has(F_ALLCAPS | F_DIGIT)
                         && !self.is(k, NOTNAME)
