@@ -456,10 +456,9 @@ impl Names<'_> {
                 // "Ali Abdallah" in "Ali Abdallah Saleh"); a headline may add words after it.
                 let shortest = if self.in_headline(k) { k + 2 } else { j };
                 for m in (shortest..=j.min(k + 6)).rev() {
-                    let name = &self.text[toks[k].start..toks[m - 1].end];
                     let better = known.is_none_or(|(k0, m0, _)| m - k > m0 - k0);
                     if better {
-                        if let Some(p) = self.gazetteer.known_person(name, self.date) {
+                        if let Some(p) = self.known(k, m) {
                             known = Some((k, m, p));
                         }
                     }
@@ -703,7 +702,15 @@ impl Names<'_> {
             return None;
         }
         let short = format!("{} {}", self.word(s), self.word(s + 2));
-        self.gazetteer.known_person(&short, self.date)
+        let p = self.gazetteer.known_person(&short, self.date)?;
+        // "George P. Bush" is not the George W. Bush the gazetteer knows by "George Bush": a
+        // known name with an initial of its own must have this one.
+        let written = format!("{}.", self.word(s + 1));
+        let own_initial = self.gazetteer.persons[p as usize]
+            .name
+            .split(' ')
+            .find(|w| w.len() >= 2 && w.ends_with('.') && w.len() <= 4);
+        own_initial.is_none_or(|own| own.starts_with(&written[..1])).then_some(p)
     }
 
     /// True when the word of token `i` appears elsewhere as a lone capitalised word (not next to

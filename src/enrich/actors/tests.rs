@@ -1118,3 +1118,14 @@ fn a_name_after_an_organisation_is_a_person_when_its_surname_recurs() {
     assert_eq!(persons_with_mentions(&actors), [("Ole Varnes".to_string(), 2)]);
     assert!(find(&actors, "Lantern Committee").is_some(), "{actors:?}");
 }
+
+#[test]
+fn a_known_name_with_a_middle_initial_is_the_known_person() {
+    // The New York Times and the Washington Post add middle initials the gazetteer leaves out.
+    let body = "President Vladimir V. Putin met Speaker Paul D. Ryan's envoy. George P. Bush, the \
+                land commissioner, stayed home.";
+    let actors = extractor().extract(&article("", body, Some("2016-04-12")));
+    let persons = names(&actors, ActorKind::Person);
+    assert!(persons.contains(&"Vladimir Putin") && persons.contains(&"Paul Ryan"), "{persons:?}");
+    assert!(!persons.contains(&"George W. Bush"), "an initial of its own is someone else: {persons:?}");
+}
