@@ -705,12 +705,13 @@ impl Names<'_> {
         let p = self.gazetteer.known_person(&short, self.date)?;
         // "George P. Bush" is not the George W. Bush the gazetteer knows by "George Bush": a
         // known name with an initial of its own must have this one.
-        let written = format!("{}.", self.word(s + 1));
         let own_initial = self.gazetteer.persons[p as usize]
             .name
             .split(' ')
             .find(|w| w.len() >= 2 && w.ends_with('.') && w.len() <= 4);
-        own_initial.is_none_or(|own| own.starts_with(&written[..1])).then_some(p)
+        own_initial
+            .is_none_or(|own| own.as_bytes().first() == self.word(s + 1).as_bytes().first())
+            .then_some(p)
     }
 
     /// True when the word of token `i` appears elsewhere as a lone capitalised word (not next to

@@ -593,10 +593,11 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
-/// True for a capitalised compound whose last part is in lower case ("Republican-controlled",
-/// "Kremlin-backed"): a description, not a part of a name.
-fn described(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()))
+/// True for a capitalised compound whose later parts are in lower case ("Republican-controlled",
+/// "All-rounder"): a description, where a name's parts are capitalised ("Jean-Pierre").
+pub(crate) fn described(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase))
 }
 
 fn is_capitalised(w: &str) -> bool {

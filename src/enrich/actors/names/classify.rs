@@ -7,6 +7,7 @@ use super::words::{
 };
 use super::{CandKind, Candidate, Names};
 use crate::enrich::actors::tokens::{F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
+use crate::enrich::gazetteer::described;
 
 /// Auxiliary verbs that open a question before its subject ("Will Cruz …?", "Is Sanders …?").
 const AUXILIARIES: [&str; 12] =
@@ -29,13 +30,6 @@ pub(super) fn abstract_noun(word: &str) -> bool {
         ("mics", 8),
     ];
     ENDINGS.iter().any(|&(ending, shortest)| word.len() >= shortest && word.ends_with(ending))
-}
-
-/// True for a capitalised compound whose later parts are in lower case ("All-rounder",
-/// "Under-fire"): a description, where a name's parts are capitalised ("Jean-Pierre", "Jackson-Han").
-fn described(word: &str) -> bool {
-    word.starts_with(char::is_uppercase)
-        && word.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase))
 }
 
 impl Names<'_> {

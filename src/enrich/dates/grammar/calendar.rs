@@ -340,19 +340,18 @@ impl Grammar<'_> {
             "on", "at", "by", "before", "after", "until", "till", "since", "over", "during", "for",
             "through", "around", "from",
         ];
-        const NOT_A_NOUN: [&str; 31] = [
-            "eve", "holiday", "holidays", "season", "period", "break", "recess", "vacation", "morning",
-            "night", "evening", "time", "with", "in", "at", "on", "and", "or", "to", "for", "as", "is",
-            "was", "will", "would", "this", "that", "when", "but", "has", "had",
+        // (Words the lexicon knows, "morning", "period", "will", "this", are no `Lex::Other`.)
+        const NOT_A_NOUN: [&str; 21] = [
+            "eve", "holiday", "holidays", "season", "break", "recess", "vacation", "time", "with", "at",
+            "and", "or", "for", "as", "is", "was", "that", "when", "but", "has", "had",
         ];
         let Some(next) = self.t.get(i + 1) else { return false };
-        let after = self.text(i + 1).to_ascii_lowercase();
-        let before = i.checked_sub(1).map(|b| self.text(b).to_ascii_lowercase());
+        let one_of = |list: &[&str], k: usize| list.iter().any(|w| w.eq_ignore_ascii_case(self.text(k)));
         next.lex == Lex::Other
             && !next.cap
             && !next.nl_before
-            && !NOT_A_NOUN.contains(&after.as_str())
-            && before.is_none_or(|b| !PREPOSITIONS.contains(&b.as_str()))
+            && !one_of(&NOT_A_NOUN, i + 1)
+            && i.checked_sub(1).is_none_or(|b| !one_of(&PREPOSITIONS, b))
     }
 
     /// The number of tokens of a time zone at token `i`: an abbreviation ("GMT", "EST") or
