@@ -1,5 +1,6 @@
 //! One function per command: turn flags into library calls and print the results.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -109,15 +110,46 @@ impl Progress for BarProgress {
     fn committing(&self) {}
 }
 
-/// One line on stderr per file skipped or problem found, except for files that are simply not
-/// articles: those are counted in the summary line, not listed.
+/// How many problems of one file stderr lists before it counts the rest: a feed with ten thousand
+/// broken records needs its first few shown, not ten thousand lines.
+const PROBLEMS_SHOWN_PER_FILE: usize = 5;
+
+/// A problem as stderr shows it: the line it is on, if any, and the message.
+type ShownProblem<'a> = (Option<usize>, &'a str);
+
+/// One line on stderr per file skipped and per problem found (up to [`PROBLEMS_SHOWN_PER_FILE`] a
+/// file, then a count), except for files that are simply not articles: those are counted in the
+/// summary line, not listed. `--json` summaries list every problem.
 fn print_problems(skipped: &[SkippedFile], problems: &[SkippedFile]) {
-    for p in skipped.iter().chain(problems) {
-        if matches!(p.reason.as_str(), "unsupported" | "documentation" | "symlink") {
-            continue;
+    for p in skipped {
+        if !matches!(p.reason.as_str(), "unsupported" | "documentation" | "symlink") {
+            eprintln!("casefile: {}: {}", p.path, p.message);
         }
-        let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
-        eprintln!("casefile: {}{line}: {}", p.path, p.message);
+    }
+    let mut per_file: Vec<(&str, Vec<ShownProblem>)> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for p in problems {
+        let i = *slot.entry(&p.path).or_insert_with(|| {
+            per_file.push((&p.path, Vec::new()));
+            per_file.len() - 1
+        });
+        per_file[i].1.push((p.line, &p.message));
+    }
+    for (path, list) in per_file {
+        print_file_problems(path, &list, Some("the --json summary lists them all"));
+    }
+}
+
+/// Prints one file's problems, the first [`PROBLEMS_SHOWN_PER_FILE`] in full, then how many more.
+/// `where_all` says where the rest can be read, when they can.
+fn print_file_problems(path: &str, problems: &[ShownProblem], where_all: Option<&str>) {
+    for (line, message) in problems.iter().take(PROBLEMS_SHOWN_PER_FILE) {
+        let line = line.map(|l| format!(":{l}")).unwrap_or_default();
+        eprintln!("casefile: {path}{line}: {message}");
+    }
+    if let Some(more) = problems.len().checked_sub(PROBLEMS_SHOWN_PER_FILE).filter(|&n| n > 0) {
+        let hint = where_all.map(|w| format!(" ({w})")).unwrap_or_default();
+        eprintln!("casefile: {path}: {more} more problems like these{hint}");
     }
 }
 
@@ -377,10 +409,8 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<u8> {
         if let Some(reason) = &r.skipped {
             eprintln!("casefile: skipped {}: {reason}", path.display());
         }
-        for p in &r.problems {
-            let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
-            eprintln!("casefile: {}{line}: {}", path.display(), p.message);
-        }
+        let problems: Vec<ShownProblem> = r.problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+        print_file_problems(&path.display().to_string(), &problems, None);
         let mut out = Vec::new();
         for a in &r.articles {
             // A bug that panics on one article costs that article only.

@@ -121,6 +121,45 @@ fn index_counts_files_articles_and_skips() {
 }
 
 #[test]
+fn a_feed_of_broken_records_shows_a_few_on_stderr_and_lists_all_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut feed = String::from("{\"id\":\"ok\",\"body\":\"Grain ships left Odesa.\"}\n");
+    feed.push_str(&"{\"quote\":\"no body here\"}\n".repeat(20));
+    write(&dir.path().join("archive"), "feed.jsonl", &feed);
+    write(&dir.path().join("archive"), "gold.jsonl", &"{\"quote\":\"x\"}\n".repeat(300));
+    let index = dir.path().join("idx");
+
+    let out = casefile(dir.path(), &index, &["index", "archive"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("casefile:")).collect();
+    assert_eq!(lines.len(), 7, "five problems, a count, one skipped file:\n{stderr}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l
+                .ends_with("feed.jsonl: 15 more problems like these (the --json summary lists them all)")),
+        "{stderr}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("gold.jsonl: malformed: no readable line of 300 (line 1:")),
+        "{stderr}"
+    );
+
+    let out = casefile(dir.path(), &index, &["index", "archive", "--json", "--full"]);
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["problems"].as_array().map(Vec::len), Some(20), "{s}");
+
+    let out = casefile(dir.path(), &index, &["extract", "archive/gold.jsonl"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().count(),
+        1,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn an_archive_indexed_as_dot_names_its_files_without_dot_slash() {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archive");

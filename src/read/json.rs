@@ -32,9 +32,13 @@ pub fn read_lines(path: &Path, text: &str) -> FileRead {
         }
     }
     if read.articles.is_empty() && !read.problems.is_empty() {
-        let first = &read.problems[0];
+        // One reason for the whole file: a feed of a thousand records of the wrong shape is one
+        // mistake, not a thousand lines of stderr.
+        let problems = std::mem::take(&mut read.problems);
+        let first = &problems[0];
         read.skipped = Some(SkipReason::Malformed(format!(
-            "no readable line (line {}: {})",
+            "no readable line of {} (line {}: {})",
+            problems.len(),
             first.line.unwrap_or(0),
             first.message
         )));
@@ -64,6 +68,14 @@ pub fn read_document(path: &Path, text: &str) -> FileRead {
                         .problems
                         .push(Problem { line: None, message: format!("array item {i}: {message}") }),
                 }
+            }
+            if read.articles.is_empty() && !read.problems.is_empty() {
+                let problems = std::mem::take(&mut read.problems);
+                read.skipped = Some(SkipReason::Malformed(format!(
+                    "no readable item of {} ({})",
+                    problems.len(),
+                    problems[0].message
+                )));
             }
         }
         other => match article_from_value(path, other, &base) {
@@ -183,5 +195,20 @@ mod tests {
         assert_eq!(r.articles.len(), 2);
         assert_eq!(r.articles[0].published.unwrap().to_string(), "2023-09-13");
         assert_eq!(r.articles[1].id, "f#1");
+    }
+
+    #[test]
+    fn a_file_with_no_readable_record_is_one_skip_not_a_problem_per_record() {
+        let lines = "{\"quote\":\"a\"}\n".repeat(500);
+        let r = read_lines(Path::new("gold.jsonl"), &lines);
+        assert!(r.articles.is_empty() && r.problems.is_empty(), "{:?}", r.problems.len());
+        let reason = r.skipped.expect("skipped").to_string();
+        assert!(reason.contains("no readable line of 500 (line 1: no \"body\""), "{reason}");
+
+        let array = format!("[{}]", vec!["{\"q\":1}"; 40].join(","));
+        let r = read_document(Path::new("gold.json"), &array);
+        assert!(r.articles.is_empty() && r.problems.is_empty());
+        let reason = r.skipped.expect("skipped").to_string();
+        assert!(reason.contains("no readable item of 40 (array item 0: no \"body\""), "{reason}");
     }
 }
