@@ -768,7 +768,11 @@ fn surname_links(col: &Collector, g: &Gazetteer) -> WordMap<usize> {
         for m in &f.actor.mentions {
             let words: Vec<&str> = m.text.split_whitespace().collect();
             if words.len() >= 2 {
-                let last = words[words.len() - 1];
+                // "Romeo Brawner Jr" is "Brawner" later.
+                let end = words[words.len() - 1].trim_end_matches('.');
+                let suffixed =
+                    words.len() >= 3 && end.len() <= 4 && g.cues.suffixes.contains(&end.to_ascii_lowercase());
+                let last = words[words.len() - 1 - usize::from(suffixed)];
                 // "Nuri al-Maliki" is "Maliki" later: the article glued to a surname is dropped
                 // in a lone mention, as often as it is kept.
                 let bare = article_prefixed(last).then(|| last.split_once('-').map(|(_, s)| s)).flatten();

@@ -1129,3 +1129,33 @@ fn a_known_name_with_a_middle_initial_is_the_known_person() {
     assert!(persons.contains(&"Vladimir Putin") && persons.contains(&"Paul Ryan"), "{persons:?}");
     assert!(!persons.contains(&"George W. Bush"), "an initial of its own is someone else: {persons:?}");
 }
+
+#[test]
+fn a_surname_before_a_generational_suffix_is_the_surname() {
+    // "Jr." ends the name, so the lone word later is the one before it.
+    let body = "General Romeo Vellacruz Jr. visited the base. Vellacruz said the crew was safe. \
+                Harold Pemberton III spoke next, and Pemberton took questions.";
+    let actors = extractor().extract(&article("", body, Some("2024-06-19")));
+    let mut found = persons_with_mentions(&actors);
+    found.sort();
+    assert_eq!(found, [("Harold Pemberton III".to_string(), 2), ("Romeo Vellacruz Jr".to_string(), 2)]);
+}
+
+#[test]
+fn a_known_name_ending_in_a_period_is_found_without_it() {
+    // people.tsv writes "Ferdinand Marcos Jr." and gives "Joseph R. Biden Jr." as an alias of
+    // Joe Biden; in text the period reads as punctuation. The suffix alone never makes a name
+    // someone else's: "Donald Trump Jr." is not Donald Trump.
+    let body = "President Ferdinand Marcos Jr. spoke. Marcos said little. Vice President Joseph R. \
+                Biden Jr. flew in. Donald Trump Jr. was there too.";
+    let actors = extractor().extract(&article("", body, Some("2024-06-19")));
+    let marcos = find(&actors, "Ferdinand Marcos Jr.").expect("the gazetteer's person");
+    assert_eq!(marcos.country.as_deref(), Some("PHL"));
+    assert_eq!(marcos.mentions.len(), 2, "{actors:?}");
+    assert!(find(&actors, "Joe Biden").is_some(), "{actors:?}");
+    assert!(find(&actors, "Donald Trump Jr").is_some(), "{actors:?}");
+    assert!(find(&actors, "Donald Trump").is_none(), "{actors:?}");
+    let typed = ["Ferdinand Marcos Jr.", "Ferdinand Marcos Jr", "ferdinand marcos jr."];
+    let keys: Vec<_> = typed.iter().map(|t| extractor().resolve(t)).collect();
+    assert!(keys[0].is_some() && keys.iter().all(|k| *k == keys[0]), "{keys:?}");
+}

@@ -395,6 +395,18 @@ impl Gazetteer {
             let target = Target::Person(idx as u32);
             for v in std::iter::once(name).filter(|_| !known).chain(values(cols[5])) {
                 if v.contains(' ') {
+                    // A name is read in text without the period that may end it ("Ferdinand
+                    // Marcos Jr." is read "Ferdinand Marcos Jr": the period also ends sentences).
+                    let written = v;
+                    let v = v.strip_suffix('.').unwrap_or(v);
+                    if written.len() > v.len() {
+                        // Typed as the file writes it, `--actor "Ferdinand Marcos Jr."` names
+                        // the person too.
+                        let typed = written.to_lowercase();
+                        if !b.keys.contains_key(typed.as_str()) {
+                            b.keys.insert(typed, name.to_string());
+                        }
+                    }
                     lower.clear();
                     push_lower(&mut lower, v);
                     if !b.keys.contains_key(lower.as_str()) {
@@ -495,6 +507,10 @@ impl Gazetteer {
                     cues.honorifics.extend(values(words).map(str::to_lowercase));
                     &mut cues.courtesy
                 }
+                "suffix" => {
+                    cues.suffixes.extend(values(words).map(|w| w.trim_end_matches('.').to_lowercase()));
+                    continue;
+                }
                 "regnal" => {
                     // Regnal titles are honorifics too ("King Abdullah" is a person).
                     cues.honorifics.extend(values(words).map(str::to_lowercase));
@@ -533,7 +549,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, spelled, norole, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, suffix, spelled, norole, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
                     ))
                 }
             };

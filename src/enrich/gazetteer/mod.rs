@@ -172,6 +172,9 @@ pub struct Cues {
     /// Titles of monarchs, princes and popes ("king", "prince", "pope"), lower-case, after which
     /// a given name alone is the whole name ("Prince William"). Also among the honorifics.
     pub regnal: WordSet,
+    /// Generational suffixes written after a surname ("jr", "iii"), lower-case and without a
+    /// period: a later lone surname is the word before one ("Romeo Brawner Jr." … "Brawner").
+    pub suffixes: WordSet,
     /// Abbreviated ranks, lower-case and without their period ("sen"), with the word they stand
     /// for as written in a role ("Senator").
     pub spelled: WordMap<String>,

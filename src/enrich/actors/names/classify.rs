@@ -3,7 +3,7 @@
 
 use super::words::{
     COURTESY, DEPARTMENTS, DESCRIBERS, GIVEN, HEADS, HEADS_OF, HONORIFICS, MODIFIERS, NOTNAME, REGNAL,
-    SPEECH, TIME, TITLES, VERBS,
+    SPEECH, SUFFIX, TIME, TITLES, VERBS,
 };
 use super::{CandKind, Candidate, Names};
 use crate::enrich::actors::tokens::{F_ALLCAPS, F_CAP, F_COMMA, F_DIGIT, F_JOINED, F_POSS, F_START};
@@ -260,7 +260,9 @@ impl Names<'_> {
             || initials_only
             || (self.is_titlish(e - 1) && !self.surname_like_honorific(a, s, e))
             || (s..e).any(|k| {
-                toks[k].has(F_ALLCAPS | F_DIGIT)
+                // (A generational suffix ending a name of three or more words is written in
+                // capitals: "Harold Pemberton III".)
+                (toks[k].has(F_ALLCAPS | F_DIGIT) && !(k + 1 == e && len >= 3 && self.is(k, SUFFIX)))
                     || self.is(k, NOTNAME)
                     || self.is(k, HEADS)
                     // Fields of an office are never surnames ("Aviation and Sustainable Tourism").

@@ -51,6 +51,8 @@ pub const TITLISH: u32 = TITLES | HONORIFICS | MODIFIERS | TITLISH_PLURAL;
 pub const ROLE: u32 = ROLES | ROLE_PLURAL;
 /// Regnal titles ([`Cues::regnal`]).
 pub const REGNAL: u32 = 1 << 17;
+/// Generational suffixes ([`Cues::suffixes`]).
+pub const SUFFIX: u32 = 1 << 18;
 /// Set in a token's remembered bits once they are known (no list uses it).
 pub const KNOWN: u32 = 1 << 31;
 
@@ -64,11 +66,12 @@ pub struct CueIndex {
 impl CueIndex {
     /// The index of `cues`' lists.
     pub fn new(cues: &Cues) -> CueIndex {
-        let lists: [(&WordSet, u32); 14] = [
+        let lists: [(&WordSet, u32); 15] = [
             (&cues.titles, TITLES),
             (&cues.honorifics, HONORIFICS),
             (&cues.courtesy, COURTESY),
             (&cues.regnal, REGNAL),
+            (&cues.suffixes, SUFFIX),
             (&cues.modifiers, MODIFIERS),
             (&cues.departments, DEPARTMENTS),
             (&cues.roles, ROLES),
