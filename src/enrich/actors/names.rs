@@ -361,7 +361,20 @@ impl Names<'_> {
                 && self.hit(k).is_some_and(|h| self.hits[h].demonym)
                 && !toks[k].has(F_POSS | F_COMMA)
         };
-        let named = |k: usize| plain(k) || (demonym(k) && plain(k + 1));
+        // So is a word that never ends a name, before a word that may: "Ministry of National
+        // Defence", "Council of Islamic Ideology" (but not "of Monday").
+        let qualifier = |k: usize| {
+            k < n
+                && toks[k].has(F_JOINED)
+                && toks[k].has(F_CAP)
+                && !toks[k].has(F_POSS | F_COMMA)
+                && self.hit(k).is_none()
+                && self.is(k, NOTNAME)
+                && !self.is(k, TIME)
+        };
+        // (One that is an organisation's head word may end it: "Communist Youth League".)
+        let ends = |k: usize| plain(k) || (qualifier(k) && self.is(k, HEADS));
+        let named = |k: usize| ends(k) || ((demonym(k) || qualifier(k)) && ends(k + 1));
         if !named(a) {
             return None;
         }
@@ -396,6 +409,13 @@ impl Names<'_> {
             if purpose && !toks[end - 1].has(F_POSS | F_COMMA) {
                 if let Some(of_end) = self.name_after_of(end) {
                     return Some(of_end);
+                }
+            }
+            // A body of a body of a country: "Central Committee of the Communist Party of
+            // Vietnam".
+            if self.is(end - 1, HEADS) && !toks[end - 1].has(F_POSS | F_COMMA) {
+                if let Some((country_end, _)) = self.country_after_of(end) {
+                    return Some(country_end);
                 }
             }
             return Some(end);

@@ -1159,3 +1159,24 @@ fn a_known_name_ending_in_a_period_is_found_without_it() {
     let keys: Vec<_> = typed.iter().map(|t| extractor().resolve(t)).collect();
     assert!(keys[0].is_some() && keys.iter().all(|k| *k == keys[0]), "{keys:?}");
 }
+
+#[test]
+fn a_body_of_a_qualified_field_is_one_organisation() {
+    // Words that never end a name ("National", "New", "State") may open the field after `of`;
+    // a head word among them may end it; a country may follow a body of a body.
+    let body = "Officials of the Supreme Council of National Defence met. The University of New \
+                Hampshire polled voters. An official with the Central Committee of the Communist \
+                Youth League said so. He leads the Central Committee of the Communist Party of \
+                Vietnam. The Ministry of Foreign Affairs Monday said nothing.";
+    let actors = extractor().extract(&article("", body, Some("2006-11-26")));
+    let orgs = names(&actors, ActorKind::Organization);
+    for name in [
+        "Supreme Council of National Defence",
+        "University of New Hampshire",
+        "Central Committee of the Communist Youth League",
+        "Central Committee of the Communist Party of Vietnam",
+        "Ministry of Foreign Affairs",
+    ] {
+        assert!(orgs.contains(&name), "{name}: {orgs:?}");
+    }
+}
