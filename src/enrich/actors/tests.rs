@@ -1180,3 +1180,14 @@ fn a_body_of_a_qualified_field_is_one_organisation() {
         assert!(orgs.contains(&name), "{name}: {orgs:?}");
     }
 }
+
+#[test]
+fn a_name_set_off_by_commas_after_a_role_noun_is_a_person() {
+    let body = "He was ready to meet his Greek Cypriot counterpart, Glafcos Vellides, to try and \
+                forge a deal. \"I have been inviting Mr. Vellides to come,\" he said. Ministers \
+                met the spokesman, Nicholas Brandt. The farmers, Mountain Grain, sold out.";
+    let actors = extractor().extract(&article("", body, Some("1997-04-09")));
+    let mut persons = persons_with_mentions(&actors);
+    persons.sort();
+    assert_eq!(persons, [("Glafcos Vellides".to_string(), 2), ("Nicholas Brandt".to_string(), 1)]);
+}

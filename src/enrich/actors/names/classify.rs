@@ -273,6 +273,16 @@ impl Names<'_> {
         }
         let title = title_start.map(|t| (t, s));
         let prev_role = a > 0 && toks[a].has(F_JOINED) && !toks[a - 1].has(F_CAP) && self.is_role(a - 1);
+        // A name of two words or more set off by commas after a role noun: "his Greek Cypriot
+        // counterpart, Glafcos Clerides, to try".
+        let role_apposition = s == a
+            && a > 0
+            && len >= 2
+            && e == b
+            && toks[a - 1].has(F_COMMA)
+            && !toks[a - 1].has(F_CAP)
+            && self.is_role(a - 1)
+            && (toks[e - 1].has(F_COMMA) || toks.get(e).is_none_or(|t| t.has(F_START)));
         let country_hit = self.country_before(a);
         let cand = Candidate { kind: CandKind::Person, first: s, last: e, title, country_hit };
         if len == 1 {
@@ -356,6 +366,7 @@ impl Names<'_> {
             maybes.push(cand);
         } else if title.is_some()
             || prev_role
+            || role_apposition
             || given
             || quoted_speaker
             || country_cue
