@@ -1191,3 +1191,16 @@ fn a_name_set_off_by_commas_after_a_role_noun_is_a_person() {
     persons.sort();
     assert_eq!(persons, [("Glafcos Vellides".to_string(), 2), ("Nicholas Brandt".to_string(), 1)]);
 }
+
+#[test]
+fn a_company_with_its_suffixes_ends_no_sentence() {
+    // The periods of "Co. Ltd." end no sentence, so the speech verb after them vouches for the
+    // name before "of"; "Cos" is a company's suffix, not a surname.
+    let body = "\"Shares rose,\" Harushige Kobayashi of Yamaichi Securities Co. Ltd. said. \
+                Anheuser-Busch Cos. said it plans to cut prices.";
+    let actors = extractor().extract(&article("", body, Some("1997-04-29")));
+    assert!(find(&actors, "Harushige Kobayashi").is_some_and(|p| p.kind == ActorKind::Person), "{actors:?}");
+    let orgs = names(&actors, ActorKind::Organization);
+    assert!(orgs.contains(&"Yamaichi Securities Co. Ltd"), "{orgs:?}");
+    assert!(orgs.contains(&"Anheuser-Busch Cos"), "{orgs:?}");
+}

@@ -296,9 +296,19 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 let first = bytes[gap_start];
                 // Only a gap of a dot and spaces can follow an abbreviation: the previous word
                 // is looked at only then.
+                // (So can a period before a lower-case word, which ends no sentence, and one
+                // between a company's suffixes: "Yamaichi Securities Co. Ltd. said"; but not
+                // before "of", which would make "General Motors Corp. of the United States" a
+                // name of its own.)
+                let suffixes = || {
+                    let suffix = |w: &str| matches!(w, "Co" | "Cos" | "Corp" | "Inc" | "Ltd" | "Plc" | "LLC");
+                    suffix(&text[last.start..last.end]) && suffix(&text[start..end])
+                };
                 let dotted = first == b'.'
                     && spaces(&text[gap_start + 1..start])
-                    && abbreviation(&text[last.start..last.end]);
+                    && ((bytes[start].is_ascii_lowercase() && &text[start..end] != "of")
+                        || abbreviation(&text[last.start..last.end])
+                        || suffixes());
                 if (gap & C_NONSPACE == 0 || dotted) && !last.has(F_POSS) {
                     flags |= F_JOINED;
                 }

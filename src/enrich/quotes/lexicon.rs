@@ -115,7 +115,7 @@ impl Words {
 }
 
 /// Every list, each at the place of its bit (a test checks).
-static ALL: [&Words; 26] = [
+static ALL: [&Words; 27] = [
     &TITLES,
     &ADVERBS,
     &PREPOSITIONS,
@@ -142,6 +142,7 @@ static ALL: [&Words; 26] = [
     &CLAUSE_JOINERS,
     &SUBORDINATORS,
     &NOT_VERBS,
+    &LY_NOUNS,
 ];
 
 /// The bits below this one are the lists' (a test checks); `Text` keeps its own above them.
@@ -265,6 +266,13 @@ pub(super) static BE_FORMS: Words = Words::new(15, &["am", "is", "are", "was", "
 /// Words in "-ly" that name a periodical after a determiner ("the daily said"), not adverbs.
 #[rustfmt::skip]
 pub(super) static PERIODICALS: Words = Words::new(16, &["daily", "weekly", "biweekly", "fortnightly", "monthly", "quarterly"]);
+
+/// Nouns in "-ly", never adverbs ("the family said", "the assembly said").
+#[rustfmt::skip]
+pub(super) static LY_NOUNS: Words = Words::new(26, &[
+    "family", "assembly", "rally", "ally", "anomaly", "monopoly", "homily", "supply", "reply",
+    "bully", "melancholy",
+]);
 
 /// Speech verbs whose object, not their subject, follows them right after a quotation
 /// (`"…," described the impact as …`, `"…," called it …`). ("Charged" and "urged" are left out:

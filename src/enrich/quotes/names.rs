@@ -52,9 +52,15 @@ fn possessive_s(w: &str) -> bool {
     !lower_in(stem, &["there", "here", "that", "it", "what", "who", "where", "he", "she", "let"])
 }
 
-/// True for a lower-case "-ly" adverb ("repeatedly said").
+/// True for a lower-case "-ly" adverb ("repeatedly said"; not "the family said", "the financial
+/// daily said").
 pub(super) fn ends_ly(text: &Text, i: usize) -> bool {
-    text.is_word(i) && !text.is_cap(i) && text.word(i).ends_with("ly") && text.word(i).len() > 4
+    text.is_word(i)
+        && !text.is_cap(i)
+        && text.word(i).ends_with("ly")
+        && text.word(i).len() > 4
+        && !text.word_in(i, &LY_NOUNS)
+        && !text.word_in(i, &PERIODICALS)
 }
 
 /// True for a capitalised word that can be part of a name.

@@ -1164,3 +1164,26 @@ fn a_pronoun_stands_for_no_one_named_too_far_back() {
     assert_eq!(last_speaker(50).as_deref(), Some("Ana Ruiz"));
     assert_eq!(last_speaker(ANTECEDENT_REACH + 50).as_deref(), Some("she"));
 }
+
+#[test]
+fn a_noun_in_ly_before_the_verb_is_the_speaker_not_an_adverb() {
+    let body = "\"We are very sad about all of this,\" the family said.\n\n\"It was the costliest \
+                lesson of all,\" the financial daily said in an editorial.\n\n\"We will not give \
+                up the fight,\" he repeatedly said.";
+    let found = speakers(body);
+    assert_eq!(
+        found,
+        [Some("the family".to_string()), Some("the financial daily".to_string()), Some("he".to_string())]
+    );
+}
+
+#[test]
+fn a_speaker_of_a_company_written_with_its_suffixes_speaks() {
+    let body = "The index rose.\n\n\"The upsurge in New York encouraged market participants here,\" \
+                Harushige Kobayashi of Yamaichi Securities Co. Ltd. said.\n\n\"The offer is \
+                attractive to our holders,\" Hewlett-Packard, a Palo Alto, Calif., computer \
+                company, said.";
+    let found = speakers(body);
+    assert_eq!(found[0].as_deref(), Some("Harushige Kobayashi"), "{found:?}");
+    assert_ne!(found[1].as_deref(), Some("Calif"), "a state's abbreviation is no speaker");
+}

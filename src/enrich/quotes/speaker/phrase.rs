@@ -261,6 +261,15 @@ impl Grammar {
                 }
             }
         }
+        // The period of a company's suffix ending the phrase is no word of it: "Harushige
+        // Kobayashi of Yamaichi Securities Co. Ltd. said". (Not a state's: "Hewlett-Packard, a
+        // Palo Alto, Calif., computer company, said" names no "Calif".)
+        if j > 1
+            && text.abbreviation_dot(seq[j - 1])
+            && text.word_in(seq[j - 2], &["co", "corp", "inc", "ltd", "llc", "plc"])
+        {
+            j -= 1;
+        }
         let last = seq[j - 1];
         if !text.is_word(last) {
             return None;
