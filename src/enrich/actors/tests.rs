@@ -1204,3 +1204,12 @@ fn a_company_with_its_suffixes_ends_no_sentence() {
     assert!(orgs.contains(&"Yamaichi Securities Co. Ltd"), "{orgs:?}");
     assert!(orgs.contains(&"Anheuser-Busch Cos"), "{orgs:?}");
 }
+
+#[test]
+fn a_sentence_opening_a_place_keeps_the_place_in_an_organisations_name() {
+    let body = "New York University said so. South Carolina State University agreed. New funds came.";
+    let actors = extractor().extract(&article("", body, Some("2016-01-23")));
+    let orgs = names(&actors, ActorKind::Organization);
+    assert!(orgs.contains(&"New York University"), "{orgs:?}");
+    assert!(orgs.contains(&"South Carolina State University"), "{orgs:?}");
+}

@@ -40,8 +40,16 @@ impl Names<'_> {
         let toks = self.toks;
         // Organisation: a head word anywhere in the run (after leading openers).
         // Leading openers are dropped ("The", "In"), not qualifiers ("Northern Grain Corporation").
+        // (Not one opening a place: "New York University", "South Carolina State University".)
+        let opens_place = |k: usize| {
+            k + 1 < b && {
+                let pair = format!("{} {}", self.word(k), self.word(k + 1)).to_lowercase();
+                self.cues.places.contains(&pair)
+            }
+        };
         let opener = |k: usize| {
-            self.is(k, NOTNAME) && (toks[k].has(F_START) || matches!(self.word(k), "The" | "A" | "An"))
+            self.is(k, NOTNAME)
+                && (matches!(self.word(k), "The" | "A" | "An") || (toks[k].has(F_START) && !opens_place(k)))
         };
         let org_start = (a..b).find(|&k| !opener(k)).unwrap_or(b);
         // A capital right before the run opens the organisation's name ("Tokyo Electric Power
