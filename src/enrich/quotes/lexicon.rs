@@ -115,7 +115,7 @@ impl Words {
 }
 
 /// Every list, each at the place of its bit (a test checks).
-static ALL: [&Words; 27] = [
+static ALL: [&Words; 28] = [
     &TITLES,
     &ADVERBS,
     &PREPOSITIONS,
@@ -143,6 +143,7 @@ static ALL: [&Words; 27] = [
     &SUBORDINATORS,
     &NOT_VERBS,
     &LY_NOUNS,
+    &INSTITUTIONS,
 ];
 
 /// The bits below this one are the lists' (a test checks); `Text` keeps its own above them.
@@ -272,6 +273,15 @@ pub(super) static PERIODICALS: Words = Words::new(16, &["daily", "weekly", "biwe
 pub(super) static LY_NOUNS: Words = Words::new(26, &[
     "family", "assembly", "rally", "ally", "anomaly", "monopoly", "homily", "supply", "reply",
     "bully", "melancholy",
+]);
+
+/// Lower-case nouns of bodies that speak for a place or an organisation named after "of"
+/// ("the police office of Kavre said").
+#[rustfmt::skip]
+pub(super) static INSTITUTIONS: Words = Words::new(27, &[
+    "office", "ministry", "embassy", "consulate", "agency", "department", "government", "council",
+    "committee", "commission", "court", "bureau", "mission", "delegation", "headquarters",
+    "secretariat", "authority", "administration",
 ]);
 
 /// Speech verbs whose object, not their subject, follows them right after a quotation

@@ -1187,3 +1187,9 @@ fn a_speaker_of_a_company_written_with_its_suffixes_speaks() {
     assert_eq!(found[0].as_deref(), Some("Harushige Kobayashi"), "{found:?}");
     assert_ne!(found[1].as_deref(), Some("Calif"), "a state's abbreviation is no speaker");
 }
+
+#[test]
+fn an_office_of_a_place_speaks_not_the_place() {
+    let body = "\"At least one security man died in the blast,\" the police office of Kavre said.";
+    assert_eq!(speakers(body), [Some("the police office".to_string())]);
+}

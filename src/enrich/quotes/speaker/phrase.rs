@@ -2,8 +2,8 @@
 //! `the … X said` before it, with the appositions, roles and possessives such phrases hold.
 
 use crate::enrich::quotes::lexicon::{
-    lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, DETERMINERS, ING_PREPOSITIONS, MORE_PREPOSITIONS, PARTICLES,
-    PERIODICALS, PERSONAL, PREPOSITIONS,
+    lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, DETERMINERS, ING_PREPOSITIONS, INSTITUTIONS,
+    MORE_PREPOSITIONS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
 };
 use crate::enrich::quotes::names::{ends_ly, name_word, noun_phrase, party_tag, Who, WhoKind};
 use crate::enrich::quotes::text::Text;
@@ -354,11 +354,11 @@ impl Grammar {
         // subject.
         // So does a chain of such names: `an official with the Central Committee of the Youth
         // League said` (`m` steps back over the names to the preposition after the role noun).
+        // (An office speaks for where it is too: "the police office of Kavre said" is the
+        // office's, not Kavre's.)
+        let speaks_for = |at: usize| text.is_role_noun(seq[at]) || text.word_in(seq[at], &INSTITUTIONS);
         let mut m = k;
-        while m >= 2
-            && text.word_in(seq[m - 1], &["from", "of", "for", "with"])
-            && !text.is_role_noun(seq[m - 2])
-        {
+        while m >= 2 && text.word_in(seq[m - 1], &["from", "of", "for", "with"]) && !speaks_for(m - 2) {
             let mut q = m - 1;
             while q > 0 && m - 1 - q < 6 && (text.is_cap(seq[q - 1]) || text.word_in(seq[q - 1], &["the"])) {
                 q -= 1;
@@ -368,8 +368,7 @@ impl Grammar {
             }
             m = q;
         }
-        if m >= 2 && text.word_in(seq[m - 1], &["from", "of", "for", "with"]) && text.is_role_noun(seq[m - 2])
-        {
+        if m >= 2 && text.word_in(seq[m - 1], &["from", "of", "for", "with"]) && speaks_for(m - 2) {
             if let Some(who) = self.backward_np(text, &seq[..m - 1], depth) {
                 // Whom a spokesman speaks for is part of the description: "a spokesman for the
                 // agency", "an official with the ministry", and so is where a senator is from.
