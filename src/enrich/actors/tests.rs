@@ -1213,3 +1213,12 @@ fn a_sentence_opening_a_place_keeps_the_place_in_an_organisations_name() {
     assert!(orgs.contains(&"New York University"), "{orgs:?}");
     assert!(orgs.contains(&"South Carolina State University"), "{orgs:?}");
 }
+
+#[test]
+fn a_name_after_an_ordinal_is_no_person() {
+    let body = "Mr. Murdoch gave his sons top jobs at 21st Century Fox and its sibling News Corp. \
+                Viewers identify the network with Fox. National Geographic, which 21st Century Fox \
+                took control of, thrived.";
+    let actors = extractor().extract(&article("", body, Some("2016-08-01")));
+    assert!(names(&actors, ActorKind::Person).iter().all(|n| !n.contains("Century")), "{actors:?}");
+}

@@ -279,6 +279,14 @@ impl Names<'_> {
         {
             return;
         }
+        // "21st Century Fox", "3rd Infantry Division": a name after an ordinal is a thing's.
+        let ordinal = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].iter().any(|o| w.ends_with(o))
+        };
+        if s == a && a > 0 && toks[a].has(F_JOINED) && toks[a - 1].has(F_DIGIT) && ordinal(self.word(a - 1)) {
+            return;
+        }
         let title = title_start.map(|t| (t, s));
         let prev_role = a > 0 && toks[a].has(F_JOINED) && !toks[a - 1].has(F_CAP) && self.is_role(a - 1);
         // A name of two words or more set off by commas after a role noun: "his Greek Cypriot
