@@ -1193,3 +1193,9 @@ fn an_office_of_a_place_speaks_not_the_place() {
     let body = "\"At least one security man died in the blast,\" the police office of Kavre said.";
     assert_eq!(speakers(body), [Some("the police office".to_string())]);
 }
+
+#[test]
+fn reacted_attributes_a_quotation() {
+    let body = "\"What sport is he talking about, and who? Is Obama profiling?\" reacted Ana Ruiz.";
+    assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
+}
