@@ -337,6 +337,9 @@ impl Grammar {
             Some((who, false)) => Some(who),
             None => None,
         };
+        if let Some(who) = name_and_verb_before_colon(text, &seq) {
+            return Some(who);
+        }
         let sentence_start = text.toks[first.min(open)].start;
         // The speech verb nearest the quote with a subject; a common noun phrase ("a voice that
         // said") only when no name or pronoun attributes the quote further left.
@@ -622,6 +625,26 @@ impl Grammar {
 #[rustfmt::skip]
 const DOCUMENTS: [&str; 11] =
     ["statement", "release", "letter", "email", "e-mail", "memo", "note", "post", "tweet", "message", "report"];
+
+/// `When Trump suggested …, Rubio fired back forcefully: "…"`: the clause closed by the colon
+/// before a quotation is a name and its verb (any verb, a particle or adverb after it), so the
+/// name speaks, not the subject of a speech verb earlier in the sentence.
+fn name_and_verb_before_colon(text: &Text, seq: &[usize]) -> Option<Who> {
+    let (&colon, clause) = seq.split_last()?;
+    if !text.toks[colon].is_punct(':') {
+        return None;
+    }
+    let from = clause.iter().rposition(|&k| text.toks[k].is_punct(',')).map_or(0, |c| c + 1);
+    let clause = &clause[from..];
+    let name_len = clause.iter().take_while(|&&k| text.is_cap(k)).count();
+    let rest = &clause[name_len..];
+    let verb = rest.first().is_some_and(|&v| verbish(text, v));
+    let trailing = rest.iter().skip(1).all(|&k| text.is_word(k) && !text.is_cap(k));
+    if !(1..=3).contains(&name_len) || !verb || !trailing || rest.len() > 3 {
+        return None;
+    }
+    noun_phrase(text, &clause[..name_len]).filter(|w| w.kind == WhoKind::Name)
+}
 
 /// The "to" of the infinitive whose verb is `seq[v]`, with one adverb between them allowed ("to
 /// say", "to flatly deny", "to further explain").

@@ -1195,7 +1195,10 @@ fn an_office_of_a_place_speaks_not_the_place() {
 }
 
 #[test]
-fn reacted_attributes_a_quotation() {
-    let body = "\"What sport is he talking about, and who? Is Obama profiling?\" reacted Ana Ruiz.";
+fn a_name_and_its_verb_closed_by_a_colon_speak() {
+    // The clause before the colon names the speaker, whatever its verb; a speech verb earlier
+    // in the sentence reports someone else.
+    let body = "When Ted Brandt suggested that the deal would fail, Ana Ruiz fired back forcefully: \
+                \"If they sue us in a court in Miami, they are going to lose.\"";
     assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
 }
