@@ -24,6 +24,13 @@ pub use passages::PassageSplitter;
 pub use quotes::{Quote, QuoteExtractor};
 pub use topics::{TopicClassifier, TopicScore};
 
+/// True for a company's suffix ("Co", "Ltd"), ignoring ASCII case: its period ends no sentence
+/// before another suffix or a speech verb ("Yamaichi Securities Co. Ltd. said"). Actors and
+/// quotations tokenize apart, and both ask.
+pub(crate) fn company_suffix(word: &str) -> bool {
+    ["co", "cos", "corp", "inc", "ltd", "plc", "llc"].iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// Everything enrichment found in one article.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Annotations {

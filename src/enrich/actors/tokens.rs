@@ -1,6 +1,8 @@
 //! Word tokens with the few facts name finding needs: capitalisation, possessive, sentence start,
 //! and whether a token is glued to the previous one by plain spaces.
 
+use crate::enrich::company_suffix;
+
 /// A word of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
@@ -300,10 +302,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // between a company's suffixes: "Yamaichi Securities Co. Ltd. said"; but not
                 // before "of", which would make "General Motors Corp. of the United States" a
                 // name of its own.)
-                let suffixes = || {
-                    let suffix = |w: &str| matches!(w, "Co" | "Cos" | "Corp" | "Inc" | "Ltd" | "Plc" | "LLC");
-                    suffix(&text[last.start..last.end]) && suffix(&text[start..end])
-                };
+                let suffixes =
+                    || company_suffix(&text[last.start..last.end]) && company_suffix(&text[start..end]);
                 let dotted = first == b'.'
                     && spaces(&text[gap_start + 1..start])
                     && ((bytes[start].is_ascii_lowercase() && &text[start..end] != "of")

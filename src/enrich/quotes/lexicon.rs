@@ -271,7 +271,7 @@ pub(super) static PERIODICALS: Words = Words::new(16, &["daily", "weekly", "biwe
 /// Nouns in "-ly", never adverbs ("the family said", "the assembly said").
 #[rustfmt::skip]
 pub(super) static LY_NOUNS: Words = Words::new(26, &[
-    "family", "assembly", "rally", "ally", "anomaly", "monopoly", "homily", "supply", "reply",
+    "family", "assembly", "rally", "anomaly", "monopoly", "homily", "supply", "reply",
     "bully", "melancholy",
 ]);
 

@@ -41,12 +41,7 @@ impl Names<'_> {
         // Organisation: a head word anywhere in the run (after leading openers).
         // Leading openers are dropped ("The", "In"), not qualifiers ("Northern Grain Corporation").
         // (Not one opening a place: "New York University", "South Carolina State University".)
-        let opens_place = |k: usize| {
-            k + 1 < b && {
-                let pair = format!("{} {}", self.word(k), self.word(k + 1)).to_lowercase();
-                self.cues.places.contains(&pair)
-            }
-        };
+        let opens_place = |k: usize| k + 1 < b && self.is_place(k, k + 2);
         let opener = |k: usize| {
             self.is(k, NOTNAME)
                 && (matches!(self.word(k), "The" | "A" | "An") || (toks[k].has(F_START) && !opens_place(k)))
@@ -166,13 +161,6 @@ impl Names<'_> {
         };
         if let Some(k) = (a..b.saturating_sub(1)).rev().find(|&k| office(k)) {
             // "New York Gov. Andrew Cuomo" opening a sentence: "New" is the place's first word.
-            let opens_place = |i: usize| {
-                i + 1 < b
-                    && self
-                        .cues
-                        .places
-                        .contains(&format!("{} {}", self.word(i), self.word(i + 1)).to_lowercase())
-            };
             s = (a..=k).find(|&i| !opener(i) || opens_place(i)).unwrap_or(k);
             title_start = Some(s);
             s = k + 1;
@@ -239,12 +227,9 @@ impl Names<'_> {
         }
         // A place after a name of two words or more qualifies what follows ("the Bernie Sanders
         // Iowa campaign"); a name of one word and a place may be a name ("Whitney Houston").
-        let place = |from: usize, to: usize| {
-            let words: Vec<&str> = (from..to).map(|k| self.word(k)).collect();
-            self.cues.places.contains(&words.join(" ").to_lowercase())
-        };
-        if let Some(from) =
-            [e.saturating_sub(1), e.saturating_sub(2)].into_iter().find(|&k| k >= s + 2 && place(k, e))
+        if let Some(from) = [e.saturating_sub(1), e.saturating_sub(2)]
+            .into_iter()
+            .find(|&k| k >= s + 2 && self.is_place(k, e))
         {
             e = from;
         }
@@ -255,7 +240,8 @@ impl Names<'_> {
         // Two words, one a place, and no given name: "Florida Latino", "Milwaukee Brewers", "Gaza
         // Strip", "the Sanders Iowa campaign", unless a title or a speech verb vouches for them
         // ("Whitney Houston said").
-        let place_pair = len == 2 && !self.is(s, GIVEN) && (place(s, s + 1) || place(s + 1, e));
+        let place_pair =
+            len == 2 && !self.is(s, GIVEN) && (self.is_place(s, s + 1) || self.is_place(s + 1, e));
         // A word of an abstract noun's ending makes a run no one's name unless a given name
         // opens it: "Special Operations", "Fifth Amendment", "Responsive Politics" (but "Sean
         // Hannity", "Jeff Sessions", "Jean-Pierre Chevenement").
@@ -396,6 +382,12 @@ impl Names<'_> {
         } else {
             maybes.push(cand);
         }
+    }
+
+    /// True when tokens `from..to` are a place of `roles.tsv` ("Iowa", "New York").
+    fn is_place(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).map(|k| self.word(k)).collect();
+        self.cues.places.contains(&words.join(" ").to_lowercase())
     }
 
     /// True when token `i`'s word, or the first part of a compound ("Jean-Pierre"), is a given

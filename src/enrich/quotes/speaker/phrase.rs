@@ -1,6 +1,7 @@
 //! The noun phrase that names a speaker around the speech verb: `said X, the …` after it,
 //! `the … X said` before it, with the appositions, roles and possessives such phrases hold.
 
+use crate::enrich::company_suffix;
 use crate::enrich::quotes::lexicon::{
     lower_in, ADVERBIAL_PREPOSITIONS, ADVERBS, DETERMINERS, ING_PREPOSITIONS, INSTITUTIONS,
     MORE_PREPOSITIONS, PARTICLES, PERIODICALS, PERSONAL, PREPOSITIONS,
@@ -266,7 +267,8 @@ impl Grammar {
         // Palo Alto, Calif., computer company, said" names no "Calif".)
         if j > 1
             && text.abbreviation_dot(seq[j - 1])
-            && text.word_in(seq[j - 2], &["co", "corp", "inc", "ltd", "llc", "plc"])
+            && text.is_word(seq[j - 2])
+            && company_suffix(text.word(seq[j - 2]))
         {
             j -= 1;
         }
