@@ -590,11 +590,21 @@ impl Names<'_> {
         let toks = self.toks;
         let n = toks.len();
         let mut j = a + 1;
-        while j < n
-            && toks[j].has(F_JOINED)
-            && (self.hit(j).is_none() || self.surname_not_org(j))
-            && !toks[j - 1].has(F_POSS)
-        {
+        // Where the run went on across a group's possessive (see `group_possessive`).
+        let mut crossed = None;
+        while j < n && (self.hit(j).is_none() || self.surname_not_org(j)) {
+            let joined = if toks[j - 1].has(F_POSS) {
+                let group = crossed.is_none() && self.group_possessive(j);
+                if group {
+                    crossed = Some(j);
+                }
+                group
+            } else {
+                toks[j].has(F_JOINED)
+            };
+            if !joined {
+                break;
+            }
             let inner_particle = || {
                 self.is_particle(j)
                     && j + 1 < n
@@ -607,7 +617,35 @@ impl Names<'_> {
             }
             j += 1;
         }
-        j
+        // The words after a group's possessive stay in the run only when they name a body
+        // ("Workers' Party"), not an occasion or a place ("Teachers' Day", "Children's Park").
+        match crossed {
+            Some(c) if !(c..j).any(|k| self.is(k, HEADS)) => c,
+            _ => j,
+        }
+    }
+
+    /// True when the possessive ending token `j - 1` is a group's, inside an organisation's name
+    /// ("Kurdistan Workers' Party", "Iranian Students' News Agency", "Uganda People's Defence
+    /// Force"): a plural's bare apostrophe, or the `'s` of a plural without an `s` (`roles.tsv`
+    /// kind `collective`), then one space and a capitalised word. A person's possessive ("Bush's
+    /// National Security Council") never is one: it is an `'s` after a name. Nor is a plural
+    /// that the text capitalises elsewhere on its own, which is a name ("Sanders' Senate
+    /// campaign" after "Bernie Sanders", "the Democrats' Senate majority" after "the Democrats"),
+    /// in a headline also where the text after it does.
+    fn group_possessive(&self, j: usize) -> bool {
+        let (before, after) = (&self.toks[j - 1], &self.toks[j]);
+        let gap = &self.text[before.end..after.start];
+        let word = self.word(j - 1);
+        let plural = word.ends_with('s') && matches!(gap, "' " | "\u{2019} ");
+        let collective =
+            || matches!(gap, "'s " | "\u{2019}s ") && self.cues.collective.contains(&word.to_lowercase());
+        let a_name_elsewhere = || {
+            let alone = |t: &Tok| t.has(F_CAP) && !t.has(F_POSS | F_START);
+            self.toks.iter().enumerate().any(|(k, t)| k != j - 1 && alone(t) && self.word(k) == word)
+                || (self.in_headline(j - 1) && writes_alone(self.after_headline, word))
+        };
+        after.has(F_CAP) && (plural || collective()) && !a_name_elsewhere()
     }
 
     /// A person named after a title, `of` and the office's field: "Assistant Minister of
@@ -845,4 +883,15 @@ impl Names<'_> {
             head || bits & (JOINERS | TIME | MODIFIERS | DEPARTMENTS) != 0
         }) && heads <= 1
     }
+}
+
+/// True when `text` writes `word` as a word of its own, not as a possessive ("Bernie Sanders
+/// in", not "Sanders' Senate").
+fn writes_alone(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '\u{2019}')
+    })
 }

@@ -1222,3 +1222,35 @@ fn a_name_after_an_ordinal_is_no_person() {
     let actors = extractor().extract(&article("", body, Some("2016-08-01")));
     assert!(names(&actors, ActorKind::Person).iter().all(|n| !n.contains("Century")), "{actors:?}");
 }
+
+#[test]
+fn an_organisations_name_runs_on_across_a_groups_possessive() {
+    let orgs = |body: &str| {
+        let actors = extractor().extract(&article("", body, None));
+        organisations_with_country(&actors)
+            .into_iter()
+            .map(|(n, c)| (n.to_string(), c.map(str::to_string)))
+            .collect::<Vec<_>>()
+    };
+    let org = |name: &str, country: Option<&str>| (name.to_string(), country.map(str::to_string));
+    // Before: "Defence Force" and "News Agency", the country's words and the group's cut off.
+    assert_eq!(
+        orgs("The Uganda People's Defence Force (UPDF) withdrew. The UPDF said so."),
+        [org("Uganda People's Defence Force", Some("UGA"))]
+    );
+    assert_eq!(
+        orgs("The Iranian Students’ News Agency reported it."),
+        [org("Iranian Students’ News Agency", Some("IRN"))]
+    );
+    assert_eq!(orgs("Leaders of the Varnish Farmers' Union met."), [org("Varnish Farmers' Union", None)]);
+    // No body's head word after the possessive: an occasion, not an organisation.
+    assert_eq!(orgs("Schools closed for Teachers' Day and Children's Day."), []);
+    // A person's possessive stays outside the name.
+    let actors = extractor().extract(&article(
+        "",
+        "Senator Tom Harkens spoke. She pointed to Harkens' Senate Committee votes.",
+        None,
+    ));
+    assert!(find(&actors, "Harkens' Senate Committee").is_none(), "{actors:?}");
+    assert_eq!(find(&actors, "Tom Harkens").map(|p| p.mentions.len()), Some(2));
+}

@@ -538,6 +538,7 @@ impl Gazetteer {
                 "role" => &mut cues.roles,
                 "given" => &mut cues.given,
                 "particle" => &mut cues.particles,
+                "collective" => &mut cues.collective,
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
                 "describer" => &mut cues.describers,
@@ -549,7 +550,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, suffix, spelled, norole, modifier, department, role, given, particle, notname, verb, place, adjective, describer, female, male)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, suffix, spelled, norole, modifier, department, role, given, particle, collective, notname, verb, place, adjective, describer, female, male)"),
                     ))
                 }
             };

@@ -203,6 +203,9 @@ pub struct Cues {
     pub male: WordSet,
     /// Lower-case particles allowed inside names ("bin").
     pub particles: WordSet,
+    /// Plural nouns without an `s` whose possessive sits inside organisations' names
+    /// ("people", as in "Uganda People's Defence Force"), lower-case.
+    pub collective: WordSet,
     /// Capitalised words that are never part of a person's name, lower-case.
     pub notname: WordSet,
     /// Organisation head words ("ministry"), lower-case.
