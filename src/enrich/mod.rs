@@ -207,4 +207,16 @@ mod tests {
         let score = |found: Vec<TopicScore>| found.iter().find(|t| t.id == "sanctions").map(|t| t.score);
         assert!(score(topics(&enricher, &headline)) > score(found), "a headline of its own is evidence");
     }
+
+    #[test]
+    fn a_description_speaks_for_the_person_its_role_noun_named() {
+        // Before: the speaker "the spokesman", as no one had a role; now the person the role
+        // noun named, whose role the actors carry.
+        let enricher = Enricher::new(&Config::builtin()).expect("the built-in configuration builds");
+        let body = "Foreign ministry spokesman Tomas Kerlo met reporters on Tuesday.\n\n\
+                    \"We will not accept this,\" the spokesman said.";
+        let ann = enricher.enrich(&Article::new("a", "a.txt", body));
+        let speakers: Vec<_> = ann.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Tomas Kerlo")]);
+    }
 }

@@ -217,6 +217,19 @@ fn spelled_role(title: &str, cues: &Cues) -> Option<String> {
     Some(spelled.collect::<Vec<_>>().join(" "))
 }
 
+/// The role that a role noun before a name gives its person (see
+/// [`names::Names::role_before`]), its words single-spaced: "White House spokesman". A noun
+/// that says nothing of an office (`norole` in `roles.tsv`: "wife", "compatriot") gives none.
+fn noun_role(body: &str, toks: &[tokens::Tok], words: Option<(usize, usize)>, cues: &Cues) -> Option<String> {
+    let (a, b) = words?;
+    let noun = body.get(toks[b - 1].start..toks[b - 1].end)?;
+    if cues.norole.contains(&noun.to_lowercase()) {
+        return None;
+    }
+    let text = body.get(toks[a].start..toks[b - 1].end)?;
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Where a title ending at byte `end` of `body` ends, with the period of an abbreviated rank
 /// ("Texas Sen." rather than "Texas Sen").
 fn title_end(body: &str, end: usize) -> usize {
@@ -510,6 +523,7 @@ impl ActorExtractor {
                         &body[from..title_end(body, toks[b - 1].end)]
                     });
                     let role = role.and_then(|title| spelled_role(title, &g.cues));
+                    let role = role.or_else(|| noun_role(body, &toks, names.role_before(c.first), &g.cues));
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
                         kind: ActorKind::Person,
@@ -570,6 +584,7 @@ impl ActorExtractor {
                     let role = c.title.and_then(|(a, b)| {
                         spelled_role(&body[toks[a].start..title_end(body, toks[b - 1].end)], &g.cues)
                     });
+                    let role = role.or_else(|| noun_role(body, &toks, names.role_before(c.first), &g.cues));
                     let name = text.to_string();
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),

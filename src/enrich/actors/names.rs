@@ -441,6 +441,42 @@ impl Names<'_> {
             && self.is(j - 1, GIVEN)
     }
 
+    /// The role noun (`roles.tsv` kind `role`) written right before the name opening at token
+    /// `first`, with the capitalised words that qualify it, as a token range: "White House
+    /// spokesman Michael McCurry", "Chelsea coach Jose Mourinho", "Iranian Foreign Ministry
+    /// spokesman Mohammad-Ali Hosseini"), and the lower-case words of an office before it
+    /// ("deputy prime minister", "secretary general"). None near a word saying the role is past
+    /// (`roles.tsv` kind `past`: "former finance minister", "ousted prime minister").
+    pub fn role_before(&self, first: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let role = first.checked_sub(1)?;
+        if !toks[first].has(F_JOINED) || toks[role].has(F_CAP | F_POSS | F_COMMA) || !self.is(role, ROLES) {
+            return None;
+        }
+        // At most five words qualify it; a sentence's opener ("The", "But") is none of them.
+        let mut from = role;
+        while from > 0 && role - from < 5 {
+            let k = from - 1;
+            let capitalised = toks[k].has(F_CAP) && !(toks[k].has(F_START) && self.is(k, NOTNAME));
+            let office = !toks[k].has(F_CAP) && self.is(k, TITLES | MODIFIERS | DEPARTMENTS | ROLES);
+            if !toks[from].has(F_JOINED) || toks[k].has(F_POSS | F_COMMA) || !(capitalised || office) {
+                break;
+            }
+            from = k;
+        }
+        // The word before the role's may say it is past too ("disgraced former electricity
+        // minister", whose "electricity" is no office's word).
+        let past = |k: usize| {
+            let word = self.word(k).to_lowercase();
+            self.cues.past.contains(&word)
+                || word.split_once('-').is_some_and(|(w, _)| self.cues.past.contains(w))
+        };
+        if (from.saturating_sub(2)..=role).any(past) {
+            return None;
+        }
+        Some((from, role + 1))
+    }
+
     /// Country hit right before an organisation's name ("Chinese Foreign Ministry").
     pub fn country_before_org(&self, i: usize) -> Option<usize> {
         self.country_before(i)

@@ -1254,3 +1254,34 @@ fn an_organisations_name_runs_on_across_a_groups_possessive() {
     assert!(find(&actors, "Harkens' Senate Committee").is_none(), "{actors:?}");
     assert_eq!(find(&actors, "Tom Harkens").map(|p| p.mentions.len()), Some(2));
 }
+
+#[test]
+fn a_role_noun_before_an_unknown_name_is_its_role() {
+    let roles = |body: &str| {
+        let actors = extractor().extract(&article("", body, Some("2006-11-15")));
+        actors
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| (a.name, a.role))
+            .collect::<Vec<_>>()
+    };
+    let person = |name: &str, role: Option<&str>| (name.to_string(), role.map(str::to_string));
+    // Before: no role for either; a title ("Foreign Minister") gave one already.
+    assert_eq!(
+        roles("Varnian Foreign Ministry spokesman Tomas Kerlo said no, and Rovers coach Ian Dalby agreed."),
+        [
+            person("Tomas Kerlo", Some("Varnian Foreign Ministry spokesman")),
+            person("Ian Dalby", Some("Rovers coach"))
+        ]
+    );
+    // The office's lower-case words are the role's, a sentence's opener is not.
+    assert_eq!(
+        roles("The deputy prime minister Oren Talvi spoke. But spokesman Ari Venn did not."),
+        [person("Oren Talvi", Some("deputy prime minister")), person("Ari Venn", Some("spokesman"))]
+    );
+    // A role no longer held, or a relation, is no role.
+    assert_eq!(
+        roles("The ousted finance minister Oren Talvi met his wife Lena Talvi-Marsh."),
+        [person("Oren Talvi", None), person("Lena Talvi-Marsh", None)]
+    );
+}

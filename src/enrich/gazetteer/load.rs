@@ -539,6 +539,7 @@ impl Gazetteer {
                 "given" => &mut cues.given,
                 "particle" => &mut cues.particles,
                 "collective" => &mut cues.collective,
+                "past" => &mut cues.past,
                 "notname" => &mut cues.notname,
                 "verb" => &mut cues.verbs,
                 "describer" => &mut cues.describers,
@@ -550,7 +551,7 @@ impl Gazetteer {
                 other => {
                     return Err(Error::config(
                         "roles.tsv",
-                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, suffix, spelled, norole, modifier, department, role, given, particle, collective, notname, verb, place, adjective, describer, female, male)"),
+                        format!("line {n}: unknown kind `{other}` (title, honorific, courtesy, regnal, suffix, spelled, norole, modifier, department, role, given, particle, collective, past, notname, verb, place, adjective, describer, female, male)"),
                     ))
                 }
             };

@@ -203,6 +203,9 @@ pub struct Cues {
     pub male: WordSet,
     /// Lower-case particles allowed inside names ("bin").
     pub particles: WordSet,
+    /// Words saying that a role written after them is no longer held ("former", "ousted"),
+    /// lower-case (`roles.tsv` kind `past`).
+    pub past: WordSet,
     /// Plural nouns without an `s` whose possessive sits inside organisations' names
     /// ("people", as in "Uganda People's Defence Force"), lower-case.
     pub collective: WordSet,
