@@ -217,15 +217,11 @@ fn spelled_role(title: &str, cues: &Cues) -> Option<String> {
     Some(spelled.collect::<Vec<_>>().join(" "))
 }
 
-/// The role that a role noun before a name gives its person (see
-/// [`names::Names::role_before`]), its words single-spaced: "White House spokesman". A noun
-/// that says nothing of an office (`norole` in `roles.tsv`: "wife", "compatriot") gives none.
-fn noun_role(body: &str, toks: &[tokens::Tok], words: Option<(usize, usize)>, cues: &Cues) -> Option<String> {
+/// The role that a role noun before a name or in an apposition after it gives its person (see
+/// [`names::Names::role_before`] and [`names::Names::role_after`]), its words single-spaced:
+/// "White House spokesman".
+fn noun_role(body: &str, toks: &[tokens::Tok], words: Option<(usize, usize)>) -> Option<String> {
     let (a, b) = words?;
-    let noun = body.get(toks[b - 1].start..toks[b - 1].end)?;
-    if cues.norole.contains(&noun.to_lowercase()) {
-        return None;
-    }
     let text = body.get(toks[a].start..toks[b - 1].end)?;
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
@@ -523,7 +519,13 @@ impl ActorExtractor {
                         &body[from..title_end(body, toks[b - 1].end)]
                     });
                     let role = role.and_then(|title| spelled_role(title, &g.cues));
-                    let role = role.or_else(|| noun_role(body, &toks, names.role_before(c.first), &g.cues));
+                    let role = role.or_else(|| {
+                        noun_role(
+                            body,
+                            &toks,
+                            names.role_before(c.first).or_else(|| names.role_after(c.last)),
+                        )
+                    });
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
                         kind: ActorKind::Person,
@@ -584,7 +586,13 @@ impl ActorExtractor {
                     let role = c.title.and_then(|(a, b)| {
                         spelled_role(&body[toks[a].start..title_end(body, toks[b - 1].end)], &g.cues)
                     });
-                    let role = role.or_else(|| noun_role(body, &toks, names.role_before(c.first), &g.cues));
+                    let role = role.or_else(|| {
+                        noun_role(
+                            body,
+                            &toks,
+                            names.role_before(c.first).or_else(|| names.role_after(c.last)),
+                        )
+                    });
                     let name = text.to_string();
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),

@@ -450,7 +450,7 @@ impl Names<'_> {
     pub fn role_before(&self, first: usize) -> Option<(usize, usize)> {
         let toks = self.toks;
         let role = first.checked_sub(1)?;
-        if !toks[first].has(F_JOINED) || toks[role].has(F_CAP | F_POSS | F_COMMA) || !self.is(role, ROLES) {
+        if !toks[first].has(F_JOINED) || toks[role].has(F_CAP | F_POSS | F_COMMA) || !self.office_noun(role) {
             return None;
         }
         // At most five words qualify it; a sentence's opener ("The", "But") is none of them.
@@ -466,15 +466,86 @@ impl Names<'_> {
         }
         // The word before the role's may say it is past too ("disgraced former electricity
         // minister", whose "electricity" is no office's word).
-        let past = |k: usize| {
-            let word = self.word(k).to_lowercase();
-            self.cues.past.contains(&word)
-                || word.split_once('-').is_some_and(|(w, _)| self.cues.past.contains(w))
-        };
-        if (from.saturating_sub(2)..=role).any(past) {
+        if (from.saturating_sub(2)..=role).any(|k| self.is_past(k)) {
             return None;
         }
         Some((from, role + 1))
+    }
+
+    /// The role an apposition after the name ending before token `last` gives its person, as a
+    /// token range: "Tom Kerlo, the State Department spokesman, said", "Ann Smith, a city
+    /// official, said", "Faustino Obanj, spokesman of the SPLA, said". The phrase ends at a role
+    /// noun or a describer (`roles.tsv`) closed by a comma, a full stop or a preposition; after
+    /// "a", "an" or "the" any words may qualify it, without one only an office's words and
+    /// capitalised ones. None for a role said to be past ("a former minister").
+    pub fn role_after(&self, last: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let name_end = last.checked_sub(1)?;
+        if !toks[name_end].has(F_COMMA) || last >= toks.len() || toks[last].has(F_START) {
+            return None;
+        }
+        let determiner = matches!(self.word(last), "a" | "an" | "the");
+        let from = last + usize::from(determiner);
+        for k in from..toks.len().min(from + 6) {
+            let t = &toks[k];
+            if k > from && (t.has(F_START) || !t.has(F_JOINED)) {
+                return None;
+            }
+            let head = !t.has(F_CAP) && self.is(k, ROLES | DESCRIBERS);
+            if head && !self.office_noun(k) && !self.is(k, DESCRIBERS) {
+                return None;
+            }
+            let closed = t.has(F_COMMA)
+                || toks.get(k + 1).is_none_or(|next| next.has(F_START))
+                || (toks[k + 1].has(F_JOINED)
+                    && matches!(
+                        self.word(k + 1),
+                        "of" | "for" | "at" | "with" | "in" | "from" | "on" | "to"
+                    ));
+            if head && closed {
+                let past = (last..=k).any(|i| self.is_past(i));
+                return (!past).then(|| (from, self.of_what(k + 1).unwrap_or(k + 1)));
+            }
+            let qualifier =
+                t.has(F_CAP) || determiner || self.is(k, TITLES | MODIFIERS | DEPARTMENTS | ROLES);
+            if !qualifier || t.has(F_COMMA) || t.has(F_DIGIT) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// One past the end of what a role is of or for, when `of`, `for` or `at` at token `at`
+    /// opens it and a comma or the sentence's end closes it within eight words: "spokesman of
+    /// the Sudan People's Liberation Army", "director of the Asian affairs department".
+    fn of_what(&self, at: usize) -> Option<usize> {
+        let toks = self.toks;
+        if !matches!(self.word(at), "of" | "for" | "at") {
+            return None;
+        }
+        for k in at + 1..toks.len().min(at + 9) {
+            if toks[k].has(F_START) || !toks[k].has(F_JOINED) || self.is_past(k) {
+                return None;
+            }
+            if toks[k].has(F_COMMA) || toks.get(k + 1).is_none_or(|next| next.has(F_START)) {
+                return Some(k + 1);
+            }
+        }
+        None
+    }
+
+    /// True when token `i` is a role noun that may be a person's role: not one of kinship or
+    /// relation, which `roles.tsv` lists as `norole` ("his wife Anne", "his counterpart Li").
+    fn office_noun(&self, i: usize) -> bool {
+        self.is(i, ROLES) && !self.cues.norole.contains(&self.word(i).to_lowercase())
+    }
+
+    /// True when token `i` says a role is no longer held (`roles.tsv` kind `past`: "former",
+    /// "ex-deputy").
+    fn is_past(&self, i: usize) -> bool {
+        let word = self.word(i).to_lowercase();
+        self.cues.past.contains(&word)
+            || word.split_once('-').is_some_and(|(w, _)| self.cues.past.contains(w))
     }
 
     /// Country hit right before an organisation's name ("Chinese Foreign Ministry").

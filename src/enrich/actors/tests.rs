@@ -1279,6 +1279,16 @@ fn a_role_noun_before_an_unknown_name_is_its_role() {
         roles("The deputy prime minister Oren Talvi spoke. But spokesman Ari Venn did not."),
         [person("Oren Talvi", Some("deputy prime minister")), person("Ari Venn", Some("spokesman"))]
     );
+    // So does an apposition's, with what the role is of when a comma closes it.
+    assert_eq!(
+        roles("Tomas Kerlo, the ministry spokesman, declined. Ann Varga, a city official, agreed."),
+        [person("Tomas Kerlo", Some("ministry spokesman")), person("Ann Varga", Some("city official"))]
+    );
+    assert_eq!(
+        roles("\"No,\" said Ian Dalby, director of the Varnian Institute, on Monday."),
+        [person("Ian Dalby", Some("director of the Varnian Institute"))]
+    );
+    assert_eq!(roles("Ian Dalby, a former minister, declined."), [person("Ian Dalby", None)]);
     // A role no longer held, or a relation, is no role.
     assert_eq!(
         roles("The ousted finance minister Oren Talvi met his wife Lena Talvi-Marsh."),
