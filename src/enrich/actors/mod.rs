@@ -217,15 +217,6 @@ fn spelled_role(title: &str, cues: &Cues) -> Option<String> {
     Some(spelled.collect::<Vec<_>>().join(" "))
 }
 
-/// The role that a role noun before a name or in an apposition after it gives its person (see
-/// [`names::Names::role_before`] and [`names::Names::role_after`]), its words single-spaced:
-/// "White House spokesman".
-fn noun_role(body: &str, toks: &[tokens::Tok], words: Option<(usize, usize)>) -> Option<String> {
-    let (a, b) = words?;
-    let text = body.get(toks[a].start..toks[b - 1].end)?;
-    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
 /// Where a title ending at byte `end` of `body` ends, with the period of an abbreviated rank
 /// ("Texas Sen." rather than "Texas Sen").
 fn title_end(body: &str, end: usize) -> usize {
@@ -454,6 +445,16 @@ impl ActorExtractor {
             }
         }
 
+        // The role a role noun before an unknown name or an apposition after it gives the person,
+        // with the country a word of it names ("Iranian government spokesman").
+        let noun_role = |c: &names::Candidate| {
+            let (a, b) = names.role_before(c.first).or_else(|| names.role_after(c.last))?;
+            let text = body.get(toks[a].start..toks[b - 1].end)?;
+            let role = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let country = hit_of[a..b].iter().flatten().find_map(|&h| hits[h as usize].country);
+            Some((role, country.map(|(i, _)| g.countries[i as usize].code.clone())))
+        };
+
         // 2. Unknown names found by cues (classified first: below, they claim the gazetteer's
         // one-word organisations that are their surnames).
         let mut claimed = vec![false; toks.len()];
@@ -519,13 +520,11 @@ impl ActorExtractor {
                         &body[from..title_end(body, toks[b - 1].end)]
                     });
                     let role = role.and_then(|title| spelled_role(title, &g.cues));
-                    let role = role.or_else(|| {
-                        noun_role(
-                            body,
-                            &toks,
-                            names.role_before(c.first).or_else(|| names.role_after(c.last)),
-                        )
-                    });
+                    let (role, country) = match role {
+                        Some(role) => (Some(role), country),
+                        None => noun_role(c)
+                            .map_or((None, country.clone()), |(role, of)| (Some(role), country.or(of))),
+                    };
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
                         kind: ActorKind::Person,
@@ -586,19 +585,16 @@ impl ActorExtractor {
                     let role = c.title.and_then(|(a, b)| {
                         spelled_role(&body[toks[a].start..title_end(body, toks[b - 1].end)], &g.cues)
                     });
-                    let role = role.or_else(|| {
-                        noun_role(
-                            body,
-                            &toks,
-                            names.role_before(c.first).or_else(|| names.role_after(c.last)),
-                        )
-                    });
+                    let (role, country) = match role {
+                        Some(role) => (Some(role), None),
+                        None => noun_role(c).map_or((None, None), |(role, of)| (Some(role), of)),
+                    };
                     let name = text.to_string();
                     col.add(ActorKind::Person, &name, mention(body, start, end, false), || Actor {
                         name: name.clone(),
                         kind: ActorKind::Person,
                         code: None,
-                        country: None,
+                        country,
                         role,
                         mentions: Vec::new(),
                     });

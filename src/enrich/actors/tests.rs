@@ -1289,6 +1289,12 @@ fn a_role_noun_before_an_unknown_name_is_its_role() {
         [person("Ian Dalby", Some("director of the Varnian Institute"))]
     );
     assert_eq!(roles("Ian Dalby, a former minister, declined."), [person("Ian Dalby", None)]);
+    // A country the role names is the person's.
+    let actors =
+        extractor().extract(&article("", "Iranian government spokesman Hamid Rezaei said no.", None));
+    let rezaei = find(&actors, "Hamid Rezaei").expect("a person");
+    assert_eq!(rezaei.role.as_deref(), Some("Iranian government spokesman"));
+    assert_eq!(rezaei.country.as_deref(), Some("IRN"));
     // A role no longer held, or a relation, is no role.
     assert_eq!(
         roles("The ousted finance minister Oren Talvi met his wife Lena Talvi-Marsh."),
