@@ -481,12 +481,21 @@ pub(super) fn subjects(text: &Text) -> Vec<Who> {
         // takes no listener is that verb's subject, inverted, whom a later pronoun or an
         // unattributed quotation finds.
         // The verb must follow a comma or a quotation ("…, said Ana Ruiz"): after its own
-        // subject ("he said Ryan") the name is what was said.
+        // subject ("he said Ryan") the name is what was said. A role noun and the lower-case
+        // words before it may stand between the verb and the name ("…, said senior member Alawi
+        // Usman").
+        let inverting = |v: usize| {
+            v > 0
+                && (text.toks[v - 1].is_punct(',') || text.toks[v - 1].is_mark())
+                && text.is_word(v)
+                && !text.is_cap(v)
+                && text.word_in(v, &INVERTING_VERBS)
+        };
+        let lower = |k: usize| text.is_word(k) && !text.is_cap(k);
         let inverted = a > 1
-            && (text.toks[a - 2].is_punct(',') || text.toks[a - 2].is_mark())
-            && text.is_word(a - 1)
-            && !text.is_cap(a - 1)
-            && text.word_in(a - 1, &INVERTING_VERBS);
+            && (inverting(a - 1)
+                || (text.is_role_noun(a - 1)
+                    && (a.saturating_sub(5)..a - 1).rev().take_while(|&v| lower(v)).any(inverting)));
         let verb_like = verb_like
             || inverted
             || (!introduced && (opener_with_comma || (!in_phrase && appositive(text, b))));

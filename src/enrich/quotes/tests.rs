@@ -1202,3 +1202,13 @@ fn a_name_and_its_verb_closed_by_a_colon_speak() {
                 \"If they sue us in a court in Miami, they are going to lose.\"";
     assert_eq!(speakers(body), [Some("Ana Ruiz".to_string())]);
 }
+
+#[test]
+fn a_name_after_an_inverted_verb_and_a_role_noun_is_a_later_pronouns_antecedent() {
+    // Before: the organisation named earlier in the sentence, as "Kelo Ruwan" after "said senior
+    // member" was no clause's subject.
+    let body = "The front will join other groups including youths from the largest organisation \
+                Nahla Ulama, to help guard churches, said senior member Kelo Ruwan.\n\n\
+                \"We will be involved directly to show that relations are good,\" he was quoted as saying.";
+    assert_eq!(speakers(body), [Some("Kelo Ruwan".into())]);
+}
