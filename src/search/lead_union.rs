@@ -12,6 +12,8 @@ use tantivy::query::{BooleanQuery, EnableScoring, Explanation, Occur, Query, Sco
 use tantivy::schema::Field;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
 
+use crate::search::block_term::BlockTerm;
+
 /// Matches what `main` or any of `leads` matches, scoring the sum of the scores of those that
 /// match: a `Should` union whose `leads` match few documents.
 #[derive(Debug)]
@@ -40,7 +42,7 @@ pub fn rewrite(query: Box<dyn Query>, text: Field, heading: &[Field]) -> Box<dyn
         };
         let (mut texts, leads): (Vec<_>, Vec<_>) = leaves.into_iter().partition(|q| on(q.as_ref(), &[text]));
         if texts.len() == 1 && !leads.is_empty() && leads.iter().all(|q| on(q.as_ref(), heading)) {
-            return Box::new(LeadUnion { main: texts.remove(0), leads });
+            return Box::new(LeadUnion { main: BlockTerm::wrap(texts.remove(0)), leads });
         }
         // Several words or phrases in one union: tantivy's own union of them all is faster than
         // one lead union around them (1.13-1.29x slower at 200,000 articles) or a union of lead

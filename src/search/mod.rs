@@ -4,6 +4,7 @@
 //! weaker fields; at most `per_article` passages of one article are returned. Everything a hit
 //! shows comes from the index: the source files are not read at query time.
 
+pub mod block_term;
 pub mod citation;
 pub mod collect;
 pub mod context;

@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::schema::{tantivy_date, KIND_QUOTE};
 use crate::index::OpenIndex;
+use crate::search::block_term::BlockTerm;
 use crate::search::{fuzzy, lead_union, BuiltQuery, SearchRequest};
 
 /// Maps what a user calls an actor (`Pyongyang`, `North Korea`, `PRK`) to the key the index
@@ -109,6 +110,12 @@ pub(crate) fn build(
         }
         // A word over the text and its article's heading, merged without a three-way union.
         let user = if request.quotes { user } else { lead_union::rewrite(user, f.text, headings) };
+        // One word on a heading field (`title:summit`), scored a block at a time with the
+        // field's boost: the parser wraps it in a boost query, whose inside cannot be read back.
+        let user = match leads_only.then(|| heading_term(open, &own_fields, &text, config)).flatten() {
+            Some(term) => Box::new(term),
+            None => user,
+        };
         clauses.push((Occur::Must, user));
         if request.quotes && !only_own_fields {
             clauses.push(quoted());
@@ -170,7 +177,7 @@ pub(crate) fn build(
     }
     // Filters must not change scores: only the user's query scores.
     let query: Box<dyn Query> = if clauses.len() == 1 {
-        clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery))
+        clauses.pop().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, |(_, q)| BlockTerm::wrap(q))
     } else {
         let mut scored = clauses.remove(0);
         let filters: Vec<(Occur, Box<dyn Query>)> = clauses
@@ -182,6 +189,20 @@ pub(crate) fn build(
         Box::new(BooleanQuery::new(all))
     };
     Ok(BuiltQuery { query, near, lift, leads_only, text_field, terms, speaker_terms, speaker_names })
+}
+
+/// The query `text` as a [`BlockTerm`] when it is one word on `title` or `summary` and no
+/// boost of its own: parsed without the fields' boosts, then given the field's.
+fn heading_term(open: &OpenIndex, fields: &[Field], text: &str, config: &Config) -> Option<BlockTerm> {
+    let f = &open.fields;
+    let unboosted = QueryParser::for_index(&open.index, fields.to_vec()).parse_query(text).ok()?;
+    let term = unboosted.downcast_ref::<TermQuery>()?;
+    let boost = match term.term().field() {
+        field if field == f.title => config.settings.search.title_boost,
+        field if field == f.summary => config.settings.search.summary_boost,
+        _ => return None,
+    };
+    Some(BlockTerm::boosted(term.clone(), boost))
 }
 
 /// Date ranges up to this many days are looked up in the inverted index (measured at 200,000
